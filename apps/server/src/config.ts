@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from the environment, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** Base64 32-byte key for personal data; when absent a key file in dataDir is used/created. */
+  dataKey?: string;
+  /** Public address used in links sent to residents (evaluation links). */
+  publicBaseUrl: string;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** Exposes /api/test/* (moving the clock). Never set in production. */
+  enableTestHooks: boolean;
+  /** Run the scheduled jobs (time-limit sweep) inside the server process. */
+  runJobs: boolean;
+  logLevel: string;
+}
+
+/** Reads the configuration from `env` (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.LIANXIN_DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || resolve(dataDir, 'lianxin.sqlite'),
+    dataKey: env.LIANXIN_DATA_KEY || undefined,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    secureCookies: env.SECURE_COOKIES === 'true',
+    enableTestHooks: env.LIANXIN_TEST_HOOKS === 'true',
+    runJobs: env.LIANXIN_JOBS !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

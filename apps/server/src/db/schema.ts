@@ -1,0 +1,281 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
+ * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
+ */
+export interface DB {
+  areas: AreaTable;
+  units: UnitTable;
+  users: UserTable;
+  userRoles: UserRoleTable;
+  sessions: SessionTable;
+  categories: CategoryTable;
+  timeLimitRules: TimeLimitRuleTable;
+  calendarDays: CalendarDayTable;
+  settings: SettingTable;
+  counters: CounterTable;
+  cases: CaseTable;
+  caseEvents: CaseEventTable;
+  caseCoUnits: CaseCoUnitTable;
+  caseExtensions: CaseExtensionTable;
+  attachments: AttachmentTable;
+  accountabilityRecords: AccountabilityRecordTable;
+  outbox: OutboxTable;
+  auditLog: AuditLogTable;
+}
+
+type Flag = number; // 0 | 1
+
+export interface AreaTable {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  level: string;
+  lat: number | null;
+  lng: number | null;
+  sort: Generated<number>;
+}
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  kind: string;
+  areaCode: string;
+  phone: string | null;
+  isActive: Generated<Flag>;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  phoneEnc: string | null;
+  passwordHash: string;
+  locale: Generated<string>;
+  isActive: Generated<Flag>;
+  createdAt: string;
+}
+
+export interface UserRoleTable {
+  userId: string;
+  unitId: string;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface CategoryTable {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  nameEn: string;
+  defaultUnitId: string | null;
+  sort: Generated<number>;
+  isActive: Generated<Flag>;
+}
+
+export interface TimeLimitRuleTable {
+  id: string;
+  stage: string;
+  kind: string | null;
+  categoryCode: string | null;
+  urgency: string | null;
+  channel: string | null;
+  amount: number;
+  unit: string;
+  note: string | null;
+  sort: Generated<number>;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string;
+  provisional: Generated<Flag>;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+  textValue: string | null;
+}
+
+export interface CaseTable {
+  id: string;
+  code: string;
+  channel: string;
+  kind: string;
+  petitionClass: string | null;
+  categoryCode: string;
+  title: string;
+  content: string;
+  requesterNameEnc: string | null;
+  requesterPhoneEnc: string | null;
+  requesterIdEnc: string | null;
+  requesterKey: string | null;
+  anonymous: Flag;
+  peopleCount: number;
+  representatives: string | null;
+  areaCode: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  householdId: string | null;
+  urgency: string;
+  publicConsent: Flag;
+  flagCollective: Flag;
+  flagRepeat: Flag;
+  flagCrossLevel: Flag;
+  flagRisk: Flag;
+  flagMajor: Flag;
+  riskWords: string | null;
+  repeatOfId: string | null;
+  duplicateOfId: string | null;
+  reviewOfId: string | null;
+  status: string;
+  ownerLevel: string;
+  registeredBy: string;
+  registeredUnitId: string;
+  firstContactUserId: string;
+  leaderUserId: string | null;
+  currentUnitId: string | null;
+  handlerUserId: string | null;
+  receivedAt: string;
+  registeredAt: string;
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  repliedAt: string | null;
+  evaluatedAt: string | null;
+  closedAt: string | null;
+  intakeDueAt: string | null;
+  acceptDueAt: string | null;
+  handleDueAt: string | null;
+  evaluateDueAt: string | null;
+  reviewDueAt: string | null;
+  clockStartedAt: string | null;
+  currentDueAt: string | null;
+  dueLevel: string;
+  escalationLevel: number;
+  replyText: string | null;
+  replySolved: Flag | null;
+  evaluationResult: string | null;
+  evaluationSolved: Flag | null;
+  evaluationComment: string | null;
+  evaluationChannel: string | null;
+  returnCount: number;
+  reopenCount: number;
+  dissatisfiedCount: number;
+  reviewLevel: number;
+  extensionDays: number;
+  respondedOnTime: Flag | null;
+  closedOnTime: Flag | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  caseId: string;
+  seq: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: string | null;
+  actorUnitId: string | null;
+  actorLabel: string | null;
+  at: string;
+  note: string | null;
+  data: string | null;
+}
+
+export interface CaseCoUnitTable {
+  caseId: string;
+  unitId: string;
+  addedAt: string;
+  note: string | null;
+}
+
+export interface CaseExtensionTable {
+  id: string;
+  caseId: string;
+  days: number;
+  reason: string;
+  status: string;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface AttachmentTable {
+  id: string;
+  caseId: string | null;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export interface AccountabilityRecordTable {
+  id: string;
+  caseId: string;
+  unitId: string | null;
+  userId: string | null;
+  reason: string;
+  stage: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  channel: string;
+  recipientUserId: string | null;
+  recipientPhoneEnc: string | null;
+  template: string;
+  params: string | null;
+  body: string;
+  caseId: string | null;
+  status: string;
+  attempts: Generated<number>;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type UserRow = Selectable<UserTable>;
+export type AreaRow = Selectable<AreaTable>;
+export type CategoryRow = Selectable<CategoryTable>;

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_LOCALE, type MessageKey, translate } from '@lianxin/core';
+import type { Transaction } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import type { Cipher } from '../../security/cipher.js';
+
+type Params = Record<string, string | number>;
+
+/**
+ * Writes notifications to the outbox inside the caller's transaction, so a message exists exactly
+ * when the change that caused it committed. Delivery happens later (see outbox-delivery.ts).
+ */
+export interface Notifier {
+  /** An SMS to a resident's phone, rendered in Chinese. */
+  sms(trx: Transaction<DB>, to: { phone: string; caseId?: string }, template: MessageKey, params: Params): Promise<void>;
+  /** An internal notice to staff members (shown in the console in each reader's language). */
+  notice(trx: Transaction<DB>, userIds: readonly string[], template: MessageKey, params: Params, caseId?: string): Promise<void>;
+}
+
+/** The outbox-backed notifier. */
+export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher }): Notifier {
+  return {
+    async sms(trx, to, template, params) {
+      await trx
+        .insertInto('outbox')
+        .values({
+          id: randomUUID(),
+          channel: 'sms',
+          recipientUserId: null,
+          recipientPhoneEnc: cipher.encrypt(to.phone),
+          template,
+          params: JSON.stringify(params),
+          body: translate(DEFAULT_LOCALE, template, params),
+          caseId: to.caseId ?? null,
+          status: 'pending',
+          createdAt: clock.now().toISOString(),
+          sentAt: null,
+        })
+        .execute();
+    },
+    async notice(trx, userIds, template, params, caseId) {
+      const unique = [...new Set(userIds)];
+      if (unique.length === 0) return;
+      const createdAt = clock.now().toISOString();
+      const body = translate(DEFAULT_LOCALE, template, params);
+      await trx
+        .insertInto('outbox')
+        .values(
+          unique.map((userId) => ({
+            id: randomUUID(),
+            channel: 'internal',
+            recipientUserId: userId,
+            recipientPhoneEnc: null,
+            template,
+            params: JSON.stringify(params),
+            body,
+            caseId: caseId ?? null,
+            status: 'pending',
+            createdAt,
+            sentAt: null,
+          })),
+        )
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import {
+  type CalendarDay,
+  computeDeadline,
+  createWorkCalendar,
+  type LimitStage,
+  type LimitUnit,
+  pickTimeLimit,
+  type RuleSubject,
+  type TimeLimitRule,
+  type WorkCalendar,
+} from '@lianxin/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/** A computed deadline with the rule that produced it. */
+export interface Deadline {
+  dueAt: string;
+  rule: TimeLimitRule;
+}
+
+/**
+ * Time limits as configured in the database (rule table, calendar, category tree), cached in
+ * memory because every registration and transition needs them; admin changes call `invalidate`.
+ */
+export interface Deadlines {
+  /** The deadline of `stage` for a case, counted from `start`; undefined when no rule applies. */
+  deadline(stage: LimitStage, subject: Omit<RuleSubject, 'categoryPath'> & { categoryCode: string }, start: Date): Promise<Deadline | undefined>;
+  /** The rule alone (e.g. the most an extension may add). */
+  rule(stage: LimitStage, subject: Omit<RuleSubject, 'categoryPath'> & { categoryCode: string }): Promise<TimeLimitRule | undefined>;
+  calendar(): Promise<WorkCalendar>;
+  /** Codes from the root down to `code`. */
+  categoryPath(code: string): Promise<string[]>;
+  invalidate(): void;
+}
+
+interface Loaded {
+  rules: TimeLimitRule[];
+  calendar: WorkCalendar;
+  parents: Map<string, string | null>;
+}
+
+export function createDeadlines(db: Kysely<DB>): Deadlines {
+  let loaded: Promise<Loaded> | null = null;
+
+  async function load(): Promise<Loaded> {
+    const [rules, days, categories] = await Promise.all([
+      db.selectFrom('timeLimitRules').selectAll().orderBy('sort').orderBy('id').execute(),
+      db.selectFrom('calendarDays').selectAll().execute(),
+      db.selectFrom('categories').select(['code', 'parentCode']).execute(),
+    ]);
+    return {
+      rules: rules.map((r) => ({ ...r, stage: r.stage as LimitStage, unit: r.unit as LimitUnit, note: r.note ?? undefined })),
+      calendar: createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name }))),
+      parents: new Map(categories.map((c) => [c.code, c.parentCode])),
+    };
+  }
+  const get = () => (loaded ??= load().catch((error) => ((loaded = null), Promise.reject(error))));
+
+  function pathOf(parents: Map<string, string | null>, code: string): string[] {
+    const path: string[] = [];
+    for (let at: string | null | undefined = code; at && path.length < 20; at = parents.get(at)) path.unshift(at);
+    return path;
+  }
+
+  async function rule(stage: LimitStage, subject: Omit<RuleSubject, 'categoryPath'> & { categoryCode: string }) {
+    const { rules, parents } = await get();
+    return pickTimeLimit(rules, stage, { ...subject, categoryPath: pathOf(parents, subject.categoryCode) });
+  }
+
+  return {
+    rule,
+    async deadline(stage, subject, start) {
+      const picked = await rule(stage, subject);
+      if (!picked) return undefined;
+      const { calendar } = await get();
+      return { dueAt: computeDeadline(start, picked, calendar).toISOString(), rule: picked };
+    },
+    calendar: async () => (await get()).calendar,
+    categoryPath: async (code) => pathOf((await get()).parents, code),
+    invalidate: () => {
+      loaded = null;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { IllegalTransitionError, label, type Locale, type MessageKey, MESSAGES, pickLocale, translate } from '@lianxin/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+/** One invalid field in a 400 answer. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Thrown by the validator compiler; carries the zod issues of one request part. */
+export class RequestValidationError extends Error {
+  constructor(
+    readonly part: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super('validation');
+  }
+}
+
+const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
+
+function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (issue.code === 'custom' || issue.message in MESSAGES[locale] || `issue.${issue.message}` in MESSAGES[locale]) {
+    const key = (issue.message.startsWith('issue.') ? issue.message : `issue.${issue.message}`) as MessageKey;
+    if (key in MESSAGES[locale]) return translate(locale, key);
+  }
+  const out = (ZOD_LOCALES[locale] as (i: unknown) => string | { message: string } | undefined)(issue);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+}
+
+/** The caller's language: the signed-in user's choice, else Accept-Language, else zh-CN. */
+export function requestLocale(request: FastifyRequest): Locale {
+  return request.actor?.locale ?? pickLocale(request.headers['accept-language']);
+}
+
+function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status, ...body });
+}
+
+/** Maps every error to application/problem+json in the caller's language. */
+export const problemPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    const locale = requestLocale(request);
+    if (error instanceof RequestValidationError) {
+      const errors: FieldError[] = error.issues.map((issue) => ({
+        field: issue.path.length ? issue.path.join('.') : error.part,
+        message: issueMessage(issue, locale),
+      }));
+      const fields = [...new Set(errors.map((e) => e.field))].join(', ');
+      return send(reply, 400, {
+        title: translate(locale, 'error.validation'),
+        detail: translate(locale, 'error.validation.detail', { fields }),
+        code: 'validation',
+        errors,
+      });
+    }
+    if (error instanceof AppError) {
+      const title = translate(locale, error.code, error.params);
+      const body: Record<string, unknown> = { title, detail: title, code: error.code.replace(/^error\./, '') };
+      if (error.field) body.errors = [{ field: error.field, message: title }];
+      return send(reply, error.status, body);
+    }
+    if (error instanceof IllegalTransitionError) {
+      const title = translate(locale, 'error.illegal_transition', {
+        state: label('state', error.state, locale),
+        action: label('action', error.action, locale),
+      });
+      return send(reply, 409, { title, detail: title, code: 'illegal_transition', state: error.state, action: error.action });
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.statusCode === 429) {
+      return send(reply, 429, { title: translate(locale, 'error.rate_limited'), code: 'rate_limited' });
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      // Fastify's own 4xx (malformed JSON, body too large, unsupported media type).
+      const title = translate(locale, fastifyError.statusCode === 413 ? 'error.file_too_large' : 'error.validation', { max: 10 });
+      return send(reply, fastifyError.statusCode, {
+        title,
+        detail: fastifyError.message,
+        code: fastifyError.code ?? 'bad_request',
+        errors: [{ field: 'body', message: fastifyError.message }],
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, { title: translate(locale, 'error.internal'), code: 'internal' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const title = translate(requestLocale(request), 'error.not_found');
+    return send(reply, 404, { title, code: 'not_found' });
+  });
+});
+
+/** Fastify validator compiler for zod schemas: keeps the issues for the problem handler. */
+export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; httpPart?: string }) {
+  const zodSchema = schema as z.ZodType;
+  return (data: unknown) => {
+    const result = zodSchema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
+  };
+}

@@ -1,0 +1,104 @@
+import type { CaseAction, CaseState } from './case-machine.js';
+import type { Locale } from './messages.js';
+import type { CaseKind, Channel, Role, Urgency } from './vocabulary.js';
+
+/** People-facing names of the vocabulary codes, in both languages. */
+type Labels<K extends string> = Record<K, [zh: string, en: string]>;
+
+const STATE_LABELS: Labels<CaseState> = {
+  registered: ['已登记', 'Registered'],
+  assigned: ['已交办', 'Assigned'],
+  handling: ['办理中', 'Handling'],
+  replied: ['已答复', 'Replied'],
+  evaluated: ['已评价', 'Evaluated'],
+  reopened: ['重办', 'Reopened'],
+  closed: ['已办结', 'Closed'],
+  not_accepted: ['不予受理', 'Not accepted'],
+  merged: ['已合并', 'Merged'],
+  reviewing: ['复查中', 'Under review'],
+  rereviewing: ['复核中', 'Under re-review'],
+  final: ['已终结', 'Final'],
+};
+
+const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due'> = {
+  register: ['登记', 'Register'],
+  dispatch: ['交办', 'Dispatch'],
+  accept: ['签收', 'Accept'],
+  return: ['退单', 'Return'],
+  add_co_unit: ['增加协办单位', 'Add co-handling unit'],
+  request_extension: ['申请延期', 'Request extension'],
+  approve_extension: ['批准延期', 'Approve extension'],
+  reject_extension: ['驳回延期', 'Reject extension'],
+  reply: ['答复', 'Reply'],
+  evaluate: ['群众评价', 'Resident evaluation'],
+  callback: ['电话回访', 'Call-back'],
+  close: ['办结', 'Close'],
+  reopen: ['重办', 'Reopen'],
+  resolve_on_spot: ['当场办结', 'Resolve on the spot'],
+  not_accept: ['不予受理', 'Not accept'],
+  merge: ['合并', 'Merge'],
+  assign_leader: ['领导包案', 'Assign leader'],
+  request_review: ['申请复查', 'Request review'],
+  complete_review: ['复查办结', 'Complete review'],
+  request_rereview: ['申请复核', 'Request re-review'],
+  complete_rereview: ['复核终结', 'Complete re-review'],
+  escalate: ['超期升级', 'Escalate'],
+  flag: ['标记', 'Flag'],
+  notify_due: ['临期提醒', 'Due-soon reminder'],
+};
+
+const KIND_LABELS: Labels<CaseKind> = {
+  inquiry: ['咨询', 'Inquiry'],
+  help: ['求助', 'Request for help'],
+  complaint: ['投诉', 'Complaint'],
+  report: ['举报', 'Report'],
+  suggestion: ['建议', 'Suggestion'],
+  praise: ['表扬', 'Praise'],
+  petition: ['信访', 'Petition'],
+};
+
+const CHANNEL_LABELS: Labels<Channel> = {
+  visit: ['来访', 'Walk-in'],
+  phone: ['来电', 'Phone'],
+  letter: ['来信', 'Letter'],
+  online: ['网上', 'Online'],
+  field: ['走访发现', 'Field visit'],
+  joint_office: ['联合办公日', 'Joint office day'],
+  leader_reception: ['领导接访', 'Leader reception'],
+  transfer: ['上级转办', 'Transferred'],
+};
+
+const URGENCY_LABELS: Labels<Urgency> = {
+  normal: ['一般', 'Normal'],
+  urgent: ['紧急', 'Urgent'],
+  critical: ['特急', 'Critical'],
+};
+
+const ROLE_LABELS: Labels<Role> = {
+  registrar: ['接待登记员', 'Registrar'],
+  dispatcher: ['派单员', 'Dispatcher'],
+  handler: ['承办人', 'Handler'],
+  unit_head: ['单位负责人', 'Unit head'],
+  leader: ['包案领导', 'Leader'],
+  supervisor: ['督办员', 'Supervisor'],
+  stationed_cadre: ['驻村干部', 'Stationed cadre'],
+  admin: ['管理员', 'Administrator'],
+};
+
+const ALL = {
+  state: STATE_LABELS,
+  action: ACTION_LABELS,
+  kind: KIND_LABELS,
+  channel: CHANNEL_LABELS,
+  urgency: URGENCY_LABELS,
+  role: ROLE_LABELS,
+} as const;
+
+export type LabelGroup = keyof typeof ALL;
+
+/** The label of a code in a group (`label('state', 'handling', 'zh-CN')` → 办理中); the code if unknown. */
+export function label(group: LabelGroup, code: string, locale: Locale): string {
+  const pair = (ALL[group] as Record<string, [string, string]>)[code];
+  if (!pair) return code;
+  return locale === 'en-US' ? pair[1] : pair[0];
+}
