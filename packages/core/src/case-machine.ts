@@ -112,9 +112,13 @@ export function actionsFrom(state: CaseState): CaseAction[] {
   return CASE_ACTIONS.filter((action) => isActionAllowed(state, action));
 }
 
+/** Events that record something about a case without an action of the table (time-limit sweep, flags). */
+export const NOTE_EVENTS = ['escalate', 'flag'] as const;
+export type NoteEvent = (typeof NOTE_EVENTS)[number];
+
 /** One recorded transition, as stored in case_events. */
 export interface TransitionRecord {
-  action: CaseAction | 'register';
+  action: CaseAction | NoteEvent | 'register';
   fromState: CaseState | null;
   toState: CaseState;
 }
@@ -135,7 +139,11 @@ export function replayTransitions(events: readonly TransitionRecord[]): CaseStat
     if (state === null || event.fromState !== state) {
       throw new Error(`event ${event.action} starts at ${event.fromState}, history is at ${state}`);
     }
-    const expected = nextState(state, event.action);
+    if ((NOTE_EVENTS as readonly string[]).includes(event.action)) {
+      if (event.toState !== state) throw new Error(`note event ${event.action} changed the state`);
+      continue;
+    }
+    const expected = nextState(state, event.action as CaseAction);
     if (expected !== event.toState) throw new Error(`event ${event.action} ends at ${event.toState}, table says ${expected}`);
     state = expected;
   }

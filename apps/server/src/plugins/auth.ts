@@ -33,7 +33,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { auth }: { auth: Auth
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await auth.actorFromSession(token);
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config?.public) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || config?.public) return;
     if (!request.actor) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError(403, 'error.csrf');

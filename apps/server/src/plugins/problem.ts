@@ -23,10 +23,9 @@ export class RequestValidationError extends Error {
 const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
 
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (issue.code === 'custom' || issue.message in MESSAGES[locale] || `issue.${issue.message}` in MESSAGES[locale]) {
-    const key = (issue.message.startsWith('issue.') ? issue.message : `issue.${issue.message}`) as MessageKey;
-    if (key in MESSAGES[locale]) return translate(locale, key);
-  }
+  // Our own refinements carry a message key; zod's built-in checks are translated by its locales.
+  const key = `issue.${issue.message}` as MessageKey;
+  if (issue.code === 'custom' && key in MESSAGES[locale]) return translate(locale, key);
   const out = (ZOD_LOCALES[locale] as (i: unknown) => string | { message: string } | undefined)(issue);
   return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }
@@ -98,7 +97,9 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
 export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; httpPart?: string }) {
   const zodSchema = schema as z.ZodType;
   return (data: unknown) => {
-    const result = zodSchema.safeParse(data, { reportInput: true });
+    // A POST without a body is an empty object: optional-only bodies need not send `{}`.
+    const input = data == null && httpPart === 'body' ? {} : data;
+    const result = zodSchema.safeParse(input, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
   };

@@ -1,0 +1,61 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { type AdjustableClock, createClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { authPlugin } from './plugins/auth.js';
+import { problemPlugin, zodValidatorCompiler } from './plugins/problem.js';
+import { createServices, type Services } from './services.js';
+import type { Cipher } from './security/cipher.js';
+import type { SmsGateway } from './modules/notifications/sms-gateway.js';
+import { registerModules } from './modules/index.js';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  cipher: Cipher;
+  clock?: AdjustableClock;
+  smsGateway?: SmsGateway;
+  logger?: boolean | Record<string, unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** Builds the whole API as a Fastify instance; it never listens (main.ts does, tests inject). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? createClock();
+  const services = createServices({ ...options, clock });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Signed evaluation tokens travel in the path.
+    maxParamLength: 400,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.decorate('services', services);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  await app.register(problemPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '连心 Lianxin API', version: '0.1.0', description: '基层群众工作平台接口 — grassroots mass-work platform API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { auth: services.auth });
+  await registerModules(app, services, options.config);
+  return app;
+}

@@ -1,0 +1,127 @@
+import { ACTIVE_STATES, type CaseListQuery, type CaseState } from '@lianxin/core';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { type Actor, hasRole, scopeOf, unitsWithRole } from '../auth/actor.js';
+import { subtreeRange } from '../org/area-code.js';
+import { inScope } from './cases.repository.js';
+
+type CaseQuery = SelectQueryBuilder<DB, 'cases', CaseRow>;
+
+const FLAG_COLUMNS = {
+  collective: 'flagCollective',
+  repeat: 'flagRepeat',
+  cross_level: 'flagCrossLevel',
+  risk: 'flagRisk',
+  major: 'flagMajor',
+} as const;
+
+/** Cursor of the ledger's keyset paging: the last row's registration time and id. */
+function encodeCursor(row: Pick<CaseRow, 'registeredAt' | 'id'>): string {
+  return Buffer.from(`${row.registeredAt}|${row.id}`).toString('base64url');
+}
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id) throw new AppError(400, 'error.validation', {}, 'cursor');
+  return [at, id];
+}
+
+function applyFilters(query: CaseQuery, q: CaseListQuery, now: string): CaseQuery {
+  if (q.status?.length) query = query.where('status', 'in', q.status);
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.channel) query = query.where('channel', '=', q.channel);
+  if (q.categoryCode) query = query.where('categoryCode', '=', q.categoryCode);
+  if (q.unitId) query = query.where('currentUnitId', '=', q.unitId);
+  if (q.from) query = query.where('registeredAt', '>=', new Date(q.from).toISOString());
+  if (q.to) query = query.where('registeredAt', '<', new Date(q.to).toISOString());
+  if (q.flag === 'long_standing') {
+    const ninetyDaysAgo = new Date(new Date(now).getTime() - 90 * 86_400_000).toISOString();
+    query = query.where((eb) => eb.or([eb('reopenCount', '>=', 2), eb.and([eb('registeredAt', '<', ninetyDaysAgo), eb('status', 'in', ACTIVE_STATES)])]));
+  } else if (q.flag) {
+    query = query.where(FLAG_COLUMNS[q.flag], '=', 1);
+  }
+  if (q.areaCode) {
+    const [lo, hi] = subtreeRange(q.areaCode);
+    query = query.where('areaCode', '>=', lo).where('areaCode', '<', hi);
+  }
+  if (q.overdue !== undefined) {
+    query = q.overdue
+      ? query.where('currentDueAt', '<', now).where('status', 'in', ACTIVE_STATES)
+      : query.where((eb) => eb.or([eb('currentDueAt', 'is', null), eb('currentDueAt', '>=', now)]));
+  }
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('code', '=', q.q!), eb('title', 'like', like), eb('content', 'like', like)]));
+  }
+  return query;
+}
+
+/** The ledger (台账): every filter, scoped to the actor, newest first, keyset-paged. */
+export async function listCases(db: Kysely<DB>, actor: Actor, q: CaseListQuery, nowDate: Date) {
+  const now = nowDate.toISOString();
+  let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scopeOf(actor.grants)));
+  query = applyFilters(query, q, now);
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('registeredAt', '<', at), eb.and([eb('registeredAt', '=', at), eb('id', '<', id)])]));
+  }
+  const rows = await query.orderBy('registeredAt', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+/** One group of the workbench: what kind of to-do, the first items (soonest due first) and how many. */
+export interface InboxGroup {
+  key: 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'overdue' | 'leading';
+  items: CaseRow[];
+  total: number;
+}
+
+/**
+ * The actor's to-dos, one small index-served query per kind of work rather than one large OR,
+ * so each stays fast at millions of cases.
+ */
+export async function loadInbox(db: Kysely<DB>, actor: Actor, limit: number, nowDate: Date): Promise<InboxGroup[]> {
+  const now = nowDate.toISOString();
+  const groups: Array<[InboxGroup['key'], CaseQuery]> = [];
+  const base = () => db.selectFrom('cases').selectAll();
+  const areaQuery = (roles: Parameters<typeof hasRole>[1][], states: readonly CaseState[]) => {
+    const ranges = actor.grants.filter((g) => roles.includes(g.role)).map((g) => subtreeRange(g.areaCode));
+    return base()
+      .where('status', 'in', states)
+      .where((eb) => eb.or(ranges.map(([lo, hi]) => eb.and([eb('areaCode', '>=', lo), eb('areaCode', '<', hi)]))));
+  };
+  const workerUnits = [...new Set([...unitsWithRole(actor, 'handler'), ...unitsWithRole(actor, 'unit_head')])];
+
+  if (hasRole(actor, 'dispatcher')) groups.push(['dispatch', areaQuery(['dispatcher'], ['registered'])]);
+  if (workerUnits.length) {
+    groups.push(['accept', base().where('currentUnitId', 'in', workerUnits).where('status', 'in', ['assigned', 'reopened'])]);
+    groups.push(['handle', base().where('currentUnitId', 'in', workerUnits).where('status', 'in', ['handling', 'reviewing', 'rereviewing'])]);
+  }
+  const headUnits = unitsWithRole(actor, 'unit_head');
+  if (headUnits.length) {
+    groups.push([
+      'approve',
+      base()
+        .where('currentUnitId', 'in', headUnits)
+        .where('status', '=', 'handling')
+        .where((eb) => eb.exists(eb.selectFrom('caseExtensions').select('caseExtensions.id').whereRef('caseExtensions.caseId', '=', 'cases.id').where('caseExtensions.status', '=', 'pending'))),
+    ]);
+  }
+  const callbackRoles = (['registrar', 'dispatcher', 'supervisor'] as const).filter((r) => hasRole(actor, r));
+  if (callbackRoles.length) {
+    groups.push(['callback', areaQuery([...callbackRoles], ['replied', 'evaluated']).where((eb) => eb.or([eb('currentDueAt', '<', now), eb('status', '=', 'evaluated')]))]);
+  }
+  if (hasRole(actor, 'supervisor')) groups.push(['overdue', areaQuery(['supervisor'], ACTIVE_STATES).where('currentDueAt', '<', now)]);
+  if (hasRole(actor, 'leader')) groups.push(['leading', base().where('leaderUserId', '=', actor.userId).where('status', 'in', ACTIVE_STATES)]);
+
+  return Promise.all(
+    groups.map(async ([key, query]) => {
+      const [items, count] = await Promise.all([
+        query.orderBy('currentDueAt').orderBy('id').limit(limit).execute(),
+        query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { key, items, total: Number(count.n) };
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+import type { AdjustableClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createAuditLog } from './modules/audit/audit.service.js';
+import { createAuthRepository } from './modules/auth/auth.repository.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createCasesService } from './modules/cases/cases.service.js';
+import { createNotifier } from './modules/notifications/notifier.js';
+import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createDeadlines } from './modules/time-limits/deadlines.js';
+import type { Cipher } from './security/cipher.js';
+
+export interface ServiceDeps {
+  database: Database;
+  config: Config;
+  cipher: Cipher;
+  clock: AdjustableClock;
+  smsGateway?: SmsGateway;
+}
+
+/** Wires every service by hand: each gets exactly the dependencies it names. */
+export function createServices({ database, config, cipher, clock, smsGateway }: ServiceDeps) {
+  const { db } = database;
+  const audit = createAuditLog({ db, clock });
+  const notifier = createNotifier({ clock, cipher });
+  const deadlines = createDeadlines(db);
+  const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
+  const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, smsGateway: smsGateway ?? localOutboxGateway };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@lianxin/core';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { createClock, type AdjustableClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { ensureReferenceData } from '../db/seed/reference.js';
+import { createCipher, type Cipher } from '../security/cipher.js';
+import { createTestDatabase } from './database.js';
+import { createFixtureOrg, type FixtureOrg } from './fixtures.js';
+
+/** An API caller signed in as one user (or anonymous), with the session cookie and CSRF header. */
+export interface Client {
+  userId: string | null;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  clock: AdjustableClock;
+  cipher: Cipher;
+  org: FixtureOrg;
+  dataDir: string;
+  /** A client signed in as the named fixture user. */
+  as(user: keyof FixtureOrg['users']): Promise<Client>;
+  /** A client without a session. */
+  anonymous(): Client;
+  /** Signs a new user with these roles in and returns a client. */
+  userWith(grants: Array<{ role: Role; unitId: string }>): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/** Monday 2026-03-02 10:00 China time: a plain working day, away from holidays. */
+export const TEST_START = new Date('2026-03-02T02:00:00.000Z');
+
+const TEST_KEY = Buffer.alloc(32, 7);
+
+/** A fresh database with the fixture county, and the app built on it. */
+export async function createTestContext(options: { start?: Date } = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  await migrateToLatest(database.db);
+  await ensureReferenceData(database.db);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
+  const config = { ...loadConfig({}), dataDir, publicBaseUrl: 'http://lianxin.test', enableTestHooks: true, runJobs: false };
+  const clock = createClock(options.start ?? TEST_START);
+  const cipher = createCipher(TEST_KEY);
+  const org = await createFixtureOrg(database.db, clock.now());
+  const app = await buildApp({ database, config, cipher, clock });
+  await app.ready();
+
+  function client(cookie: string | null, csrf: string | null, userId: string | null): Client {
+    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url,
+        payload: body as never,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      });
+    return {
+      userId,
+      get: (url, headers) => send('GET')(url, undefined, headers),
+      post: send('POST'),
+      put: send('PUT'),
+      patch: send('PATCH'),
+      delete: (url, headers) => send('DELETE')(url, undefined, headers),
+    };
+  }
+
+  async function signIn(userId: string): Promise<Client> {
+    const token = randomUUID();
+    const { createHash } = await import('node:crypto');
+    const csrf = randomUUID();
+    const now = clock.now();
+    await database.db
+      .insertInto('sessions')
+      .values({
+        id: createHash('sha256').update(token).digest('base64url'),
+        userId,
+        csrfToken: csrf,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 365 * 86_400_000).toISOString(),
+      })
+      .execute();
+    return client(`lx_session=${token}`, csrf, userId);
+  }
+
+  return {
+    app,
+    database,
+    clock,
+    cipher,
+    org,
+    dataDir,
+    as: (user) => signIn(org.users[user]),
+    anonymous: () => client(null, null, null),
+    async userWith(grants) {
+      const id = randomUUID();
+      await database.db.insertInto('users').values({ id, username: `u-${id.slice(0, 8)}`, displayName: '临时用户', phoneEnc: null, passwordHash: org.passwordHash, createdAt: clock.now().toISOString() }).execute();
+      await database.db.insertInto('userRoles').values(grants.map((g) => ({ userId: id, ...g }))).execute();
+      return signIn(id);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await database.dropSchema();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
