@@ -30,9 +30,13 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }
 
-/** The caller's language: the signed-in user's choice, else Accept-Language, else zh-CN. */
+/**
+ * The caller's language: the console's explicit choice (x-lianxin-locale), else Accept-Language,
+ * else zh-CN. A user's saved preference is applied by the console through that header.
+ */
 export function requestLocale(request: FastifyRequest): Locale {
-  return request.actor?.locale ?? pickLocale(request.headers['accept-language']);
+  const explicit = request.headers['x-lianxin-locale'];
+  return pickLocale(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
 }
 
 function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {

@@ -69,6 +69,10 @@ export const DispatchSchema = z.object({
   unitId: id.describe('Unit that will handle the case'),
   handlerUserId: id.optional(),
   note: z.string().trim().max(1000).optional(),
+  returnUnjustified: z
+    .boolean()
+    .default(false)
+    .describe('The last return had no valid reason: records 责任追究 against the returning unit'),
 });
 export const ReasonSchema = z.object({ reason: text(1000).describe('Why (required)') });
 export const NoteSchema = z.object({ note: z.string().trim().max(1000).optional() });

@@ -19,6 +19,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.js';
+import type { Actor } from '../auth/actor.js';
 import type { Services } from '../../services.js';
 import { presentCase, presentCaseSummary, presentEvent } from './cases.presenter.js';
 
@@ -52,11 +53,10 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
   const { cases, cipher, clock } = services;
   const tags = ['cases'];
 
-  async function presentDetail(actorId: ReturnType<typeof actorOf>, id: string) {
-    const detail = await cases.detail(actorId, id);
+  function presentDetail(actor: Actor, detail: Awaited<ReturnType<typeof cases.withRelated>>) {
     const now = clock.now();
     return {
-      ...presentCase(detail.case, actorId, cipher, now),
+      ...presentCase(detail.case, actor, cipher, now),
       events: detail.events.map(presentEvent),
       coUnits: detail.coUnits,
       extensions: detail.extensions,
@@ -86,7 +86,7 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
   });
 
   app.get('/api/cases/:id', { schema: { tags, summary: '诉求件详情 Case detail', params: IdParamsSchema } }, async (request) =>
-    presentDetail(actorOf(request), (request.params as { id: string }).id),
+    presentDetail(actorOf(request), await cases.detail(actorOf(request), (request.params as { id: string }).id)),
   );
 
   app.get('/api/cases/:id/requester', { schema: { tags, summary: '查看完整个人信息（留痕）Reveal requester (audited)', params: IdParamsSchema } }, async (request) =>
@@ -100,8 +100,8 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
       async (request) => {
         const actor = actorOf(request);
         const id = (request.params as { id: string }).id;
-        await cases.act(actor, id, route.action, (request.body ?? {}) as Record<string, unknown>);
-        return presentDetail(actor, id);
+        const updated = await cases.act(actor, id, route.action, (request.body ?? {}) as Record<string, unknown>);
+        return presentDetail(actor, await cases.withRelated(updated));
       },
     );
   }

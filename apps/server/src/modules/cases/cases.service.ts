@@ -173,6 +173,18 @@ export function createCasesService(deps: CasesServiceDeps) {
     return created;
   }
 
+  async function withRelated(c: CaseRow) {
+    const [events, coUnits, extensions, attachments, duplicates, accountability] = await Promise.all([
+      repo.events(db, c.id),
+      repo.coUnits(db, c.id),
+      repo.extensions(db, c.id),
+      repo.attachments(db, c.id),
+      repo.duplicates(db, c.id),
+      repo.accountability(db, c.id),
+    ]);
+    return { case: c, events, coUnits, extensions, attachments, duplicates, accountability };
+  }
+
   return {
     register,
     visibleCase,
@@ -183,17 +195,11 @@ export function createCasesService(deps: CasesServiceDeps) {
 
     /** The case with everything its page shows. */
     async detail(actor: Actor, id: string) {
-      const c = await visibleCase(actor, id);
-      const [events, coUnits, extensions, attachments, duplicates, accountability] = await Promise.all([
-        repo.events(db, id),
-        repo.coUnits(db, id),
-        repo.extensions(db, id),
-        repo.attachments(db, id),
-        repo.duplicates(db, id),
-        repo.accountability(db, id),
-      ]);
-      return { case: c, events, coUnits, extensions, attachments, duplicates, accountability };
+      return withRelated(await visibleCase(actor, id));
     },
+
+    /** The same for a case the actor has just acted on (a return may take it out of their scope). */
+    withRelated,
 
     /** The requester's name, phone and ID in clear — for those allowed, and audited. */
     async revealRequester(actor: Actor, id: string) {

@@ -180,12 +180,29 @@ export function createTransitions(deps: CasesServiceDeps) {
     }, note);
   }
 
+  /** 责任追究 for a return the dispatcher judged to be without a valid reason. */
+  async function recordUnjustifiedReturn(trx: Transaction<DB>, c: CaseRow) {
+    const lastReturn = (await repo.events(trx, c.id)).filter((e) => e.action === 'return').at(-1);
+    if (!lastReturn) throw unprocessable('error.conflict', {}, 'returnUnjustified');
+    await repo.insertAccountability(trx, {
+      id: randomUUID(),
+      caseId: c.id,
+      unitId: lastReturn.actorUnitId,
+      userId: lastReturn.actorUserId,
+      reason: 'returned_without_reason',
+      stage: `return-${lastReturn.seq}`,
+      note: lastReturn.note,
+      createdAt: nowIso(),
+    });
+  }
+
   const handlers: Record<CaseAction, Handler> = {
     async dispatch(trx, actor, c, body) {
       const unitId = body.unitId as string;
       await activeUnit(trx, unitId, 'unitId');
       const handlerUserId = (body.handlerUserId as string | undefined) ?? null;
       if (handlerUserId && !(await orgQueries.userHasRole(trx, handlerUserId, 'handler', unitId))) throw unknownReference('handlerUserId', 'handler');
+      if (body.returnUnjustified) await recordUnjustifiedReturn(trx, c);
       return apply(trx, actor, c, 'dispatch', { ...(await assignTo(trx, c, unitId, handlerUserId)), dispatchedAt: nowIso() }, (body.note as string) ?? null, { unitId, handlerUserId });
     },
     async accept(trx, actor, c) {
