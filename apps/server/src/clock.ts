@@ -3,18 +3,31 @@ export interface Clock {
   now(): Date;
 }
 
-/** A clock that follows the system time plus an offset that tests may move. */
+/** A clock that tests and the test hook may move. */
 export interface AdjustableClock extends Clock {
   /** Moves time forward (or back with a negative value) by `ms`. */
   advance(ms: number): void;
   /** Jumps to an instant. */
   set(instant: Date): void;
-  /** The current offset from the system time, in ms. */
-  offsetMs(): number;
 }
 
-/** Creates an adjustable clock starting at `start` (or the system time). */
-export function createClock(start?: Date): AdjustableClock {
+/**
+ * Creates an adjustable clock at `start` (default: the system time). A running clock follows the
+ * system time from there; a frozen one (unit tests) moves only when told to.
+ */
+export function createClock(start?: Date, { frozen = false }: { frozen?: boolean } = {}): AdjustableClock {
+  if (frozen) {
+    let at = (start ?? new Date()).getTime();
+    return {
+      now: () => new Date(at),
+      advance: (ms) => {
+        at += ms;
+      },
+      set: (instant) => {
+        at = instant.getTime();
+      },
+    };
+  }
   let offset = start ? start.getTime() - Date.now() : 0;
   return {
     now: () => new Date(Date.now() + offset),
@@ -24,6 +37,5 @@ export function createClock(start?: Date): AdjustableClock {
     set: (instant) => {
       offset = instant.getTime() - Date.now();
     },
-    offsetMs: () => offset,
   };
 }

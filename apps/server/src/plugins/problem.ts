@@ -49,7 +49,8 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     const locale = requestLocale(request);
     if (error instanceof RequestValidationError) {
       const errors: FieldError[] = error.issues.map((issue) => ({
-        field: issue.path.length ? issue.path.join('.') : error.part,
+        // A query parameter is named as such, even when its value was split into a list.
+        field: issue.path.length ? (error.part === 'querystring' ? String(issue.path[0]) : issue.path.join('.')) : error.part,
         message: issueMessage(issue, locale),
       }));
       const fields = [...new Set(errors.map((e) => e.field))].join(', ');

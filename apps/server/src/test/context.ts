@@ -48,11 +48,11 @@ const TEST_KEY = Buffer.alloc(32, 7);
 /** A fresh database with the fixture county, and the app built on it. */
 export async function createTestContext(options: { start?: Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, database.schema);
   await ensureReferenceData(database.db);
   const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
   const config = { ...loadConfig({}), dataDir, publicBaseUrl: 'http://lianxin.test', enableTestHooks: true, runJobs: false };
-  const clock = createClock(options.start ?? TEST_START);
+  const clock = createClock(options.start ?? TEST_START, { frozen: true });
   const cipher = createCipher(TEST_KEY);
   const org = await createFixtureOrg(database.db, clock.now());
   const app = await buildApp({ database, config, cipher, clock });
