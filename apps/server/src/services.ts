@@ -1,6 +1,7 @@
 import type { AdjustableClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createAttachmentsService } from './modules/attachments/attachments.service.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -26,6 +27,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const deadlines = createDeadlines(db);
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, smsGateway: smsGateway ?? localOutboxGateway };
+  const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;
