@@ -1,5 +1,5 @@
 import type { CaseAction, CaseState } from './case-machine.js';
-import type { Locale } from './messages.js';
+import { type Locale, type MessageKey, translate } from './messages.js';
 import type { CaseKind, Channel, Role, Urgency } from './vocabulary.js';
 
 /** People-facing names of the vocabulary codes, in both languages. */
@@ -85,6 +85,20 @@ const ROLE_LABELS: Labels<Role> = {
   admin: ['管理员', 'Administrator'],
 };
 
+const STAGE_LABELS: Labels<'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview'> = {
+  intake: ['受理', 'acceptance decision'],
+  accept: ['签收', 'acceptance'],
+  handle: ['办理', 'handling'],
+  evaluate: ['评价', 'evaluation'],
+  review: ['复查', 'review'],
+  rereview: ['复核', 're-review'],
+};
+
+const ESCALATION_LABELS: Labels<'1' | '2'> = {
+  '1': ['单位负责人', 'the unit head'],
+  '2': ['督办员', 'supervisors'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -92,6 +106,8 @@ const ALL = {
   channel: CHANNEL_LABELS,
   urgency: URGENCY_LABELS,
   role: ROLE_LABELS,
+  stage: STAGE_LABELS,
+  escalation: ESCALATION_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -101,4 +117,18 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
   const pair = (ALL[group] as Record<string, [string, string]>)[code];
   if (!pair) return code;
   return locale === 'en-US' ? pair[1] : pair[0];
+}
+
+/** Message parameters that hold a vocabulary code, and the label group that names it. */
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation' };
+
+/**
+ * Renders a stored message in a reader's language: parameters such as `action` or `stage` are
+ * kept as codes and named here, so one notice reads right in Chinese and in English.
+ */
+export function renderMessage(locale: Locale, key: MessageKey, params: Record<string, string | number>): string {
+  const named = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, CODED_PARAMS[name] ? label(CODED_PARAMS[name], String(value), locale) : value]),
+  );
+  return translate(locale, key, named);
 }

@@ -1,15 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Services } from '../services.js';
+import { jobsRoutes } from '../jobs/jobs.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import { publicEvaluationRoutes } from './cases/evaluation.routes.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies });
   await app.register(casesRoutes, { services });
   await app.register(publicEvaluationRoutes, { services });
+  await app.register(adminRoutes, { services });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
+  await app.register(notificationsRoutes, { services });
+  await app.register(metricsRoutes, { services });
+  await app.register(jobsRoutes, { services });
+  if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

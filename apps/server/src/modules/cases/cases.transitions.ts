@@ -6,7 +6,6 @@ import {
   type Evaluation,
   isActionAllowed,
   IllegalTransitionError,
-  label,
   type LimitStage,
   nextState,
 } from '@lianxin/core';
@@ -72,7 +71,7 @@ export function createTransitions(deps: CasesServiceDeps) {
     });
     const actorId = typeof actor === 'string' ? null : actor.userId;
     if (c.firstContactUserId !== actorId) {
-      await notifier.notice(trx, [c.firstContactUserId], 'notice.step', { code: c.code, action: label('action', action, 'zh-CN') }, c.id);
+      await notifier.notice(trx, [c.firstContactUserId], 'notice.step', { code: c.code, action: action }, c.id);
     }
     return { ...c, ...update, version: c.version + 1 } as CaseRow;
   }
@@ -95,7 +94,7 @@ export function createTransitions(deps: CasesServiceDeps) {
     const now = clock.now();
     const acceptDueAt = await dueFor('accept', c, now);
     const handleDueAt = await dueFor('handle', c, now);
-    await notifier.notice(trx, handlerUserId ? [handlerUserId] : await unitWorkers(trx, unitId, c), 'notice.step', { code: c.code, action: label('action', 'dispatch', 'zh-CN') }, c.id);
+    await notifier.notice(trx, handlerUserId ? [handlerUserId] : await unitWorkers(trx, unitId, c), 'notice.step', { code: c.code, action: 'dispatch' }, c.id);
     return {
       currentUnitId: unitId,
       handlerUserId,
@@ -158,7 +157,7 @@ export function createTransitions(deps: CasesServiceDeps) {
       createdAt: nowIso(),
     });
     const supervisors = await orgQueries.usersOverArea(trx, row.areaCode, ['supervisor']);
-    await notifier.notice(trx, supervisors, 'notice.escalated', { code: row.code, stage: label('action', action, 'zh-CN'), level: '督办' }, row.id);
+    await notifier.notice(trx, supervisors, 'notice.escalated', { code: row.code, stage: 'evaluate', level: 2 }, row.id);
     return row;
   }
 
@@ -166,7 +165,7 @@ export function createTransitions(deps: CasesServiceDeps) {
     const now = clock.now();
     const acceptDueAt = await dueFor('accept', c, now);
     const handleDueAt = await dueFor('handle', c, now);
-    if (c.currentUnitId) await notifier.notice(trx, await unitWorkers(trx, c.currentUnitId, c), 'notice.step', { code: c.code, action: label('action', 'reopen', 'zh-CN') }, c.id);
+    if (c.currentUnitId) await notifier.notice(trx, await unitWorkers(trx, c.currentUnitId, c), 'notice.step', { code: c.code, action: 'reopen' }, c.id);
     return apply(trx, actor, c, 'reopen', {
       reopenCount: c.reopenCount + 1,
       acceptDueAt,
@@ -220,7 +219,7 @@ export function createTransitions(deps: CasesServiceDeps) {
     async return(trx, actor, c, body) {
       const reDispatchDue = await dueFor('accept', c, clock.now());
       const dispatchers = await orgQueries.usersOverArea(trx, c.areaCode, ['dispatcher']);
-      await notifier.notice(trx, dispatchers, 'notice.step', { code: c.code, action: label('action', 'return', 'zh-CN') }, c.id);
+      await notifier.notice(trx, dispatchers, 'notice.step', { code: c.code, action: 'return' }, c.id);
       return apply(
         trx,
         actor,
@@ -236,7 +235,7 @@ export function createTransitions(deps: CasesServiceDeps) {
       await activeUnit(trx, unitId, 'unitId');
       if (unitId === c.currentUnitId) throw unprocessable('error.conflict', {}, 'unitId');
       await repo.insertCoUnit(trx, { caseId: c.id, unitId, addedAt: nowIso(), note: (body.note as string) ?? null });
-      await notifier.notice(trx, await orgQueries.usersInUnit(trx, unitId, ['handler', 'unit_head']), 'notice.step', { code: c.code, action: label('action', 'add_co_unit', 'zh-CN') }, c.id);
+      await notifier.notice(trx, await orgQueries.usersInUnit(trx, unitId, ['handler', 'unit_head']), 'notice.step', { code: c.code, action: 'add_co_unit' }, c.id);
       return apply(trx, actor, c, 'add_co_unit', {}, (body.note as string) ?? null, { unitId });
     },
     async request_extension(trx, actor, c, body) {
@@ -249,7 +248,7 @@ export function createTransitions(deps: CasesServiceDeps) {
       const extensionId = randomUUID();
       await repo.insertExtension(trx, { id: extensionId, caseId: c.id, days, reason: body.reason as string, status: 'pending', requestedBy: (actor as Actor).userId, requestedAt: nowIso(), decidedBy: null, decidedAt: null, decisionNote: null });
       const approvers = c.currentUnitId ? await orgQueries.usersInUnit(trx, c.currentUnitId, ['unit_head']) : [];
-      await notifier.notice(trx, approvers, 'notice.step', { code: c.code, action: label('action', 'request_extension', 'zh-CN') }, c.id);
+      await notifier.notice(trx, approvers, 'notice.step', { code: c.code, action: 'request_extension' }, c.id);
       return apply(trx, actor, c, 'request_extension', {}, body.reason as string, { extensionId, days });
     },
     async approve_extension(trx, actor, c, body) {
@@ -318,7 +317,7 @@ export function createTransitions(deps: CasesServiceDeps) {
     async assign_leader(trx, actor, c, body) {
       const leaderUserId = body.leaderUserId as string;
       if (!(await orgQueries.userHasRole(trx, leaderUserId, 'leader'))) throw unknownReference('leaderUserId', 'leader');
-      await notifier.notice(trx, [leaderUserId], 'notice.step', { code: c.code, action: label('action', 'assign_leader', 'zh-CN') }, c.id);
+      await notifier.notice(trx, [leaderUserId], 'notice.step', { code: c.code, action: 'assign_leader' }, c.id);
       return apply(trx, actor, c, 'assign_leader', { leaderUserId, flagMajor: 1 }, null, { leaderUserId });
     },
     async request_review(trx, actor, c, body) {

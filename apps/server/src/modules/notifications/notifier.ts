@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOCALE, type MessageKey, translate } from '@lianxin/core';
+import { DEFAULT_LOCALE, type MessageKey, renderMessage } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
@@ -14,7 +14,10 @@ type Params = Record<string, string | number>;
 export interface Notifier {
   /** An SMS to a resident's phone, rendered in Chinese. */
   sms(trx: Transaction<DB>, to: { phone: string; caseId?: string }, template: MessageKey, params: Params): Promise<void>;
-  /** An internal notice to staff members (shown in the console in each reader's language). */
+  /**
+   * An internal notice to staff members, shown in each reader's language: pass vocabulary codes
+   * (action, stage, level) as parameters, not labels.
+   */
   notice(trx: Transaction<DB>, userIds: readonly string[], template: MessageKey, params: Params, caseId?: string): Promise<void>;
 }
 
@@ -31,7 +34,7 @@ export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher
           recipientPhoneEnc: cipher.encrypt(to.phone),
           template,
           params: JSON.stringify(params),
-          body: translate(DEFAULT_LOCALE, template, params),
+          body: renderMessage(DEFAULT_LOCALE, template, params),
           caseId: to.caseId ?? null,
           status: 'pending',
           createdAt: clock.now().toISOString(),
@@ -43,7 +46,7 @@ export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher
       const unique = [...new Set(userIds)];
       if (unique.length === 0) return;
       const createdAt = clock.now().toISOString();
-      const body = translate(DEFAULT_LOCALE, template, params);
+      const body = renderMessage(DEFAULT_LOCALE, template, params);
       await trx
         .insertInto('outbox')
         .values(
