@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { createClock } from '../apps/server/src/clock.js';
+import { createDatabase } from '../apps/server/src/db/database.js';
+import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { seedDemo } from '../apps/server/src/db/seed/demo.js';
+import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
+import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.js';
+import { generateCases } from './generate-cases.js';
+
+/**
+ * npm run bench:intake — registrations per second through HTTP next to a bare insert route,
+ * inbox latency with a million cases, and the server's peak memory. Prints its figures.
+ */
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = 16;
+const PASSWORD = 'Lianxin@2026';
+const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
+const dbFile = join(dataDir, 'lianxin.sqlite');
+
+function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/ready|listening|Lianxin at/i.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** Peak resident memory of a process, in MB (VmHWM: the high-water mark the kernel keeps). */
+function peakRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM'))!;
+  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function signIn(base: string, username: string) {
+  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${await response.text()}`);
+  const me = (await response.json()) as { csrfToken: string };
+  return { cookie: response.headers.get('set-cookie')!.split(';')[0], csrf: me.csrfToken };
+}
+
+async function timeRequests(url: string, cookie: string, count: number): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function main() {
+  console.log(`seeding ${CASES.toLocaleString()} cases into ${dbFile} …`);
+  const database = createDatabase({ url: dbFile });
+  await migrateToLatest(database.db);
+  await ensureReferenceData(database.db);
+  const cipher = createCipher(loadMasterKey(dataDir));
+  await seedDemo({ db: database.db, cipher, clock: createClock(), caseCount: 200 });
+  await database.close();
+  const sqlite = new SQLite(dbFile);
+  const generated = generateCases(sqlite, CASES);
+  const pick = (sql: string) => (sqlite.prepare(sql).get() as { username: string }).username;
+  const registrar = pick("SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id JOIN units n ON n.id = r.unit_id WHERE r.role = 'registrar' ORDER BY length(n.area_code), n.area_code LIMIT 1");
+  const dispatcher = pick("SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'dispatcher' LIMIT 1");
+  const busiestUnit = (sqlite.prepare("SELECT current_unit_id AS id, count(*) AS n FROM cases WHERE status IN ('assigned','handling','reopened') GROUP BY current_unit_id ORDER BY n DESC LIMIT 1").get() as { id: string; n: number });
+  const handler = pick(`SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role IN ('handler', 'unit_head') AND r.unit_id = '${busiestUnit.id}' LIMIT 1`);
+  const village = (sqlite.prepare("SELECT code FROM areas WHERE level = 'village' LIMIT 1").get() as { code: string }).code;
+  const total = (sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  sqlite.close();
+  console.log(`  ${total.toLocaleString()} cases in ${generated.seconds.toFixed(1)} s of bulk insert`);
+
+  const server = await startProcess('apps/server/src/main.ts', { PORT: '3901', HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' });
+  const bare = await startProcess('bench/bare-insert-server.ts', { PORT: '3902', BARE_DB: join(dataDir, 'bare.sqlite') });
+  try {
+    const base = 'http://127.0.0.1:3901';
+    const session = await signIn(base, registrar);
+    let n = 0;
+    const body = () =>
+      JSON.stringify({
+        channel: 'phone',
+        kind: 'help',
+        categoryCode: 'social.dibao',
+        title: `申请低保进度查询${n}`,
+        content: `家里老人常年生病，去年十月递交了低保申请，想了解审核进度，编号${n}。`,
+        requester: { name: '测试群众', phone: `139${String(10_000_000 + (n++ % 89_999_999)).padStart(8, '0')}` },
+        areaCode: village,
+      });
+    const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+
+    console.log(`bare insert route: ${CONNECTIONS} connections, ${DURATION} s …`);
+    const bareResult = await run({ url: 'http://127.0.0.1:3902/bare', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '申请低保进度查询' }) });
+    console.log(`registration through the API: ${CONNECTIONS} connections, ${DURATION} s …`);
+    const intake = await run({
+      url: `${base}/api/cases`,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
+    });
+    if (intake.non2xx > 0) throw new Error(`${intake.non2xx} registrations failed`);
+
+    const handlerSession = await signIn(base, handler);
+    const dispatcherSession = await signIn(base, dispatcher);
+    const inboxHandler = await timeRequests(`${base}/api/cases/inbox?limit=20`, handlerSession.cookie, 300);
+    const inboxDispatcher = await timeRequests(`${base}/api/cases/inbox?limit=20`, dispatcherSession.cookie, 300);
+    const ledger = await timeRequests(`${base}/api/cases?limit=50`, dispatcherSession.cookie, 300);
+
+    const ratio = intake.requests.average / bareResult.requests.average;
+    const memory = peakRssMb(server.pid!);
+    const figures = {
+      cases: total,
+      bareInsertPerSecond: Math.round(bareResult.requests.average),
+      bareInsertP99Ms: bareResult.latency.p99,
+      registrationsPerSecond: Math.round(intake.requests.average),
+      registrationP99Ms: intake.latency.p99,
+      registrationShareOfBare: `${Math.round(ratio * 100)}%`,
+      inboxHandlerMs: { ...inboxHandler, casesOpenInUnit: busiestUnit.n },
+      inboxDispatcherMs: inboxDispatcher,
+      ledgerFirstPageMs: ledger,
+      serverPeakRssMb: memory,
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log(`targets: registrations ≥ 40% of bare — ${verdict(ratio >= 0.4)}; p99 < 50 ms — ${verdict(intake.latency.p99 < 50)}; inbox p95 < 20 ms — ${verdict(inboxHandler.p95 < 20 && inboxDispatcher.p95 < 20)}; peak RSS < 400 MB — ${verdict(memory < 400)}`);
+  } finally {
+    server.kill('SIGTERM');
+    bare.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
