@@ -21,5 +21,5 @@ export const stale = () => new AppError(409, 'error.stale');
 /** A domain rule refuses the request (422), optionally naming the field at fault. */
 export const unprocessable = (code: MessageKey, params: Record<string, string | number> = {}, field?: string) =>
   new AppError(422, code, params, field);
-/** A body field points at something that does not exist (400, names the field). */
+/** A body field points at something that does not exist (400, names the field); `what` is an entity code (unit, area …). */
 export const unknownReference = (field: string, what: string) => new AppError(400, 'error.unknown_reference', { what }, field);

@@ -11,3 +11,4 @@ export * from './similarity.js';
 export * from './risk-words.js';
 export * from './metrics.js';
 export * from './contracts/case.js';
+export * from './contracts/admin.js';

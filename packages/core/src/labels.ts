@@ -99,6 +99,18 @@ const ESCALATION_LABELS: Labels<'1' | '2'> = {
   '2': ['督办员', 'supervisors'],
 };
 
+const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'extension' | 'handler' | 'case' | 'leader' | 'user'> = {
+  area: ['区划', 'area'],
+  attachment: ['附件', 'attachment'],
+  category: ['分类', 'category'],
+  unit: ['单位', 'unit'],
+  extension: ['延期申请', 'extension request'],
+  handler: ['承办人', 'handler'],
+  case: ['诉求件', 'case'],
+  leader: ['包案领导', 'leader'],
+  user: ['用户', 'user'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -108,6 +120,7 @@ const ALL = {
   role: ROLE_LABELS,
   stage: STAGE_LABELS,
   escalation: ESCALATION_LABELS,
+  entity: ENTITY_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -120,7 +133,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

@@ -52,6 +52,18 @@ const zhCN = {
   'notice.risk': '诉求件{code}含极端风险词（{words}），请立即关注',
   'notice.escalated': '诉求件{code}已超期（{stage}），升级至{level}',
   'notice.due_soon': '诉求件{code}即将到期（{stage}）',
+  'issue.password_weak': '密码至少8位，且须同时包含字母和数字',
+  'issue.invalid_date': '日期无效，应为 YYYY-MM-DD',
+  'issue.area_level_mismatch': '区划级别与区划代码不符',
+  'issue.area_parent_level': '上级区划须为高一级的区划（省→市→县→乡镇/街道→村/社区→网格）',
+  'issue.area_parent_code': '区划代码不在上级区划的代码范围内',
+  'issue.category_cycle': '不能把分类移到它自己或它的下级分类之下',
+  'error.self_lockout': '不能停用自己的账号或撤销自己的管理员角色',
+  'error.time_limit_fallback': '该环节须保留一条不带任何条件的默认时限规则',
+  'issue.clock_change_required': '请给出 set（跳到某一时刻）或 advanceMs（拨动毫秒数）',
+  'issue.weights_sum': '响应率、解决率、满意率三项权重之和须为1（允许误差0.001）',
+  'error.metrics_range': '统计区间无效：开始须早于结束，且跨度不超过10年',
+  'metrics.total': '合计',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -101,6 +113,18 @@ const enUS: Record<MessageKey, string> = {
   'notice.risk': 'Case {code} contains extreme-risk words ({words}); act now',
   'notice.escalated': 'Case {code} is overdue ({stage}); escalated to {level}',
   'notice.due_soon': 'Case {code} is due soon ({stage})',
+  'issue.password_weak': 'At least 8 characters, with both letters and digits',
+  'issue.invalid_date': 'Not a valid date; use YYYY-MM-DD',
+  'issue.area_level_mismatch': 'The level does not match the division code',
+  'issue.area_parent_level': 'The parent must be the area one level up (province → city → county → township → village → grid)',
+  'issue.area_parent_code': 'The division code is outside its parent’s code range',
+  'issue.category_cycle': 'A category cannot move under itself or one of its sub-categories',
+  'error.self_lockout': 'You cannot deactivate your own account or remove your own admin role',
+  'error.time_limit_fallback': 'This stage must keep one default rule without conditions',
+  'issue.clock_change_required': 'Give set (jump to an instant) or advanceMs (move by milliseconds)',
+  'issue.weights_sum': 'The response, resolution and satisfaction weights must add up to 1 (within 0.001)',
+  'error.metrics_range': 'Invalid period: the start must come before the end, and the span must not exceed 10 years',
+  'metrics.total': 'Total',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -1,4 +1,4 @@
-import { IllegalTransitionError, label, type Locale, type MessageKey, MESSAGES, pickLocale, translate } from '@lianxin/core';
+import { IllegalTransitionError, label, type Locale, type MessageKey, MESSAGES, pickLocale, renderMessage, translate } from '@lianxin/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
@@ -62,7 +62,7 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
       });
     }
     if (error instanceof AppError) {
-      const title = translate(locale, error.code, error.params);
+      const title = renderMessage(locale, error.code, error.params);
       const body: Record<string, unknown> = { title, detail: title, code: error.code.replace(/^error\./, '') };
       if (error.field) body.errors = [{ field: error.field, message: title }];
       return send(reply, error.status, body);

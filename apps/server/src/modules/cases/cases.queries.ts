@@ -1,6 +1,7 @@
 import { ACTIVE_STATES, type CaseListQuery, type CaseState } from '@lianxin/core';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.js';
+import { containsText } from '../../db/text.js';
 import { AppError } from '../../errors.js';
 import { type Actor, hasRole, scopeOf, unitsWithRole } from '../auth/actor.js';
 import { subtreeRange } from '../org/area-code.js';
@@ -50,8 +51,8 @@ function applyFilters(query: CaseQuery, q: CaseListQuery, now: string): CaseQuer
       : query.where((eb) => eb.or([eb('currentDueAt', 'is', null), eb('currentDueAt', '>=', now)]));
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('code', '=', q.q!), eb('title', 'like', like), eb('content', 'like', like)]));
+    const text = q.q;
+    query = query.where((eb) => eb.or([eb('code', '=', text), containsText(eb.ref('title'), text), containsText(eb.ref('content'), text)]));
   }
   return query;
 }

@@ -105,6 +105,7 @@ describe('co-handling, merge, leader, not-accepted', () => {
     const bad = await boss.post(`/api/cases/${id}/leader`, { leaderUserId: ctx.org.users.handler });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('leaderUserId');
+    expect(bad.json().title).toBe('引用的包案领导不存在');
     const detail = await act(boss, id, 'assign_leader', { leaderUserId: ctx.org.users.leader });
     expect(detail.flags).toContain('major');
     const inbox = (await (await ctx.as('leader')).get('/api/cases/inbox')).json();

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/context.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('the administration API in the OpenAPI document', () => {
+  it('documents every endpoint, with the described request fields', async () => {
+    const res = await ctx.anonymous().get('/api/docs/json');
+    expect(res.statusCode, res.body).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } }>>;
+    const expected: Array<[string, string]> = [
+      ['/api/areas', 'get'],
+      ['/api/areas/{code}', 'get'],
+      ['/api/admin/areas', 'post'],
+      ['/api/admin/areas/{code}', 'patch'],
+      ['/api/units', 'get'],
+      ['/api/admin/units', 'post'],
+      ['/api/admin/units/{id}', 'patch'],
+      ['/api/admin/users', 'get'],
+      ['/api/admin/users', 'post'],
+      ['/api/admin/users/{id}', 'get'],
+      ['/api/admin/users/{id}', 'patch'],
+      ['/api/categories', 'get'],
+      ['/api/admin/categories', 'post'],
+      ['/api/admin/categories/{code}', 'patch'],
+      ['/api/time-limit-rules', 'get'],
+      ['/api/admin/time-limit-rules', 'post'],
+      ['/api/admin/time-limit-rules/{id}', 'patch'],
+      ['/api/admin/time-limit-rules/{id}', 'delete'],
+      ['/api/calendar', 'get'],
+      ['/api/admin/calendar/{date}', 'put'],
+      ['/api/admin/calendar/{date}', 'delete'],
+      ['/api/admin/audit', 'get'],
+      ['/api/admin/audit/verify', 'get'],
+    ];
+    for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    const userBody = paths['/api/admin/users'].post.requestBody!.content['application/json'].schema.properties;
+    for (const field of ['username', 'displayName', 'password', 'phone', 'locale', 'grants']) expect(userBody[field].description, field).toBeTruthy();
+  });
+});

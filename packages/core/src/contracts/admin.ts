@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { PHONE_PATTERN } from '../identity.js';
+import { LOCALES } from '../messages.js';
+import type { LimitUnit } from '../time-limit.js';
+import type { LimitStage } from '../time-limit-rules.js';
+import { AREA_LEVELS, CASE_KINDS, CHANNELS, ROLES, UNIT_KINDS, URGENCIES } from '../vocabulary.js';
+
+/**
+ * Request contracts of the administration API: areas, units, users, categories, time-limit rules,
+ * the holiday calendar and the audit log. Create schemas require what a new row needs; update
+ * schemas take any subset, where `null` clears an optional value and a missing key leaves it.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.string().min(1).max(64);
+const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const page = z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1');
+const pageSize = z.coerce.number().int().min(1).max(200).default(50).describe('Rows per page');
+
+/** Every stage a time limit can govern (see `LimitStage`). */
+export const LIMIT_STAGES = [
+  'intake',
+  'accept',
+  'handle',
+  'extension',
+  'evaluate',
+  'review_request',
+  'review',
+  'rereview_request',
+  'rereview',
+] as const satisfies readonly LimitStage[];
+// Fails to compile when LimitStage gains a member this list lacks.
+const stagesComplete: Exclude<LimitStage, (typeof LIMIT_STAGES)[number]> extends never ? true : false = true;
+void stagesComplete;
+
+/** How a time limit is counted (see `LimitUnit`). */
+export const LIMIT_UNITS = ['hours', 'natural_days', 'working_days'] as const satisfies readonly LimitUnit[];
+
+// ── areas 区划 ──────────────────────────────────────────────────────────────────────────────────
+
+export const AreaCodeParamsSchema = z.object({ code: areaCode.describe('Division code 区划代码 (12 digits, 15 for a grid)') });
+
+export const AreaListQuerySchema = z.object({
+  parentCode: areaCode.optional().describe('Only the direct children of this area (flat list)'),
+  root: areaCode.optional().describe('Only this area and its subtree'),
+  level: z.enum(AREA_LEVELS).optional().describe('Only areas of this level (flat list)'),
+  format: z.enum(['flat', 'tree']).default('flat').describe('flat: one list ordered by sort, then code; tree: nested `children`'),
+});
+export type AreaListQuery = z.infer<typeof AreaListQuerySchema>;
+
+export const AreaCreateSchema = z.object({
+  code: areaCode.describe('统计用区划代码: 12 digits; a grid 网格 has 15, the first 12 being its village'),
+  parentCode: areaCode.nullable().default(null).describe('The parent area, one level up; null only for a province'),
+  name: text(60).describe('Name 名称, e.g. 城关镇'),
+  level: z.enum(AREA_LEVELS).optional().describe('Level; read from the code, and refused when it disagrees'),
+  lat: z.number().min(-90).max(90).nullable().default(null).describe('Latitude of the map marker (WGS-84)'),
+  lng: z.number().min(-180).max(180).nullable().default(null).describe('Longitude of the map marker (WGS-84)'),
+  sort: z.number().int().min(0).max(1_000_000).default(0).describe('Order among siblings, ascending'),
+});
+export type AreaCreate = z.infer<typeof AreaCreateSchema>;
+
+export const AreaUpdateSchema = z.object({
+  name: text(60).optional().describe('Name 名称'),
+  lat: z.number().min(-90).max(90).nullable().optional().describe('Latitude; null removes the marker'),
+  lng: z.number().min(-180).max(180).nullable().optional().describe('Longitude; null removes the marker'),
+  sort: z.number().int().min(0).max(1_000_000).optional().describe('Order among siblings, ascending'),
+});
+export type AreaUpdate = z.infer<typeof AreaUpdateSchema>;
+
+// ── units 单位 ──────────────────────────────────────────────────────────────────────────────────
+
+export const UnitListQuerySchema = z.object({
+  areaCode: areaCode.optional().describe('Only units in this area subtree'),
+  kind: z.enum(UNIT_KINDS).optional().describe('Only units of this kind'),
+  q: z.string().trim().max(60).optional().describe('Text in the unit name'),
+  includeInactive: flag.default(false).describe('Also list deactivated units'),
+  page,
+  pageSize,
+});
+export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;
+
+export const UnitCreateSchema = z.object({
+  name: text(100).describe('Name 单位名称, e.g. 青溪县民政局'),
+  kind: z.enum(UNIT_KINDS).describe('Kind 单位类型'),
+  areaCode: areaCode.describe('The area the unit sits at; its users reach this subtree'),
+  phone: z.string().trim().regex(PHONE_PATTERN).nullable().default(null).describe('Office phone 办公电话 (public)'),
+});
+export type UnitCreate = z.infer<typeof UnitCreateSchema>;
+
+export const UnitUpdateSchema = z.object({
+  name: text(100).optional().describe('Name 单位名称'),
+  kind: z.enum(UNIT_KINDS).optional().describe('Kind 单位类型'),
+  areaCode: areaCode.optional().describe('Move the unit to another area'),
+  phone: z.string().trim().regex(PHONE_PATTERN).nullable().optional().describe('Office phone; null removes it'),
+  isActive: z.boolean().optional().describe('false deactivates the unit: its roles stop working'),
+});
+export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
+
+// ── users 用户 ──────────────────────────────────────────────────────────────────────────────────
+
+const password = z
+  .string()
+  .min(8)
+  .max(200)
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), { message: 'password_weak' })
+  .describe('At least 8 characters with letters and digits; stored only as an argon2id hash');
+
+export const RoleGrantSchema = z.object({
+  role: z.enum(ROLES).describe('Role 角色'),
+  unitId: id.describe('The unit the role is held in'),
+});
+
+const grants = z.array(RoleGrantSchema).min(1).max(20);
+
+export const UserListQuerySchema = z.object({
+  q: z.string().trim().max(60).optional().describe('Text in the user name or display name'),
+  unitId: id.optional().describe('Only users holding a role in this unit'),
+  role: z.enum(ROLES).optional().describe('Only users holding this role'),
+  isActive: flag.optional().describe('Only active (true) or deactivated (false) users'),
+  page,
+  pageSize,
+});
+export type UserListQuery = z.infer<typeof UserListQuerySchema>;
+
+export const UserCreateSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/)
+    .describe('Sign-in name: 3–32 letters, digits, _ . -, starting with a letter'),
+  displayName: text(50).describe('Name shown to colleagues 姓名'),
+  password,
+  phone: z.string().trim().regex(PHONE_PATTERN).nullable().default(null).describe('Mobile phone; stored encrypted, shown masked'),
+  locale: z.enum(LOCALES).default('zh-CN').describe('Language of the console'),
+  grants: grants.describe('Roles and the units they are held in'),
+});
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+export const UserUpdateSchema = z.object({
+  displayName: text(50).optional().describe('Name shown to colleagues 姓名'),
+  phone: z.string().trim().regex(PHONE_PATTERN).nullable().optional().describe('Mobile phone; null removes it'),
+  locale: z.enum(LOCALES).optional().describe('Language of the console'),
+  isActive: z.boolean().optional().describe('false deactivates the account and ends its sessions'),
+  grants: grants.optional().describe('Replaces every role the user holds'),
+  password: password.optional().describe('New password (reset); ends the user’s other sessions'),
+});
+export type UserUpdate = z.infer<typeof UserUpdateSchema>;
+
+// ── categories 诉求分类 ──────────────────────────────────────────────────────────────────────────
+
+const categoryCode = z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64);
+
+export const CategoryCodeParamsSchema = z.object({ code: categoryCode.describe('Category code') });
+
+export const CategoryListQuerySchema = z.object({
+  includeInactive: flag.default(false).describe('Also list deactivated categories (admin pages)'),
+});
+
+export const CategoryCreateSchema = z.object({
+  code: categoryCode.describe('Stable code: lower-case letters, digits, _ and ., e.g. social.dibao'),
+  parentCode: categoryCode.nullable().default(null).describe('Parent category; null for a top-level one'),
+  name: text(60).describe('Chinese name 名称'),
+  nameEn: text(100).describe('English name'),
+  defaultUnitId: id.nullable().default(null).describe('Unit usually dispatched to (suggested by triage)'),
+  sort: z.number().int().min(0).max(1_000_000).default(0).describe('Order among siblings, ascending'),
+});
+export type CategoryCreate = z.infer<typeof CategoryCreateSchema>;
+
+export const CategoryUpdateSchema = z.object({
+  parentCode: categoryCode.nullable().optional().describe('Move under another category; null makes it top-level'),
+  name: text(60).optional().describe('Chinese name 名称'),
+  nameEn: text(100).optional().describe('English name'),
+  defaultUnitId: id.nullable().optional().describe('Unit usually dispatched to; null removes it'),
+  sort: z.number().int().min(0).max(1_000_000).optional().describe('Order among siblings, ascending'),
+  isActive: z.boolean().optional().describe('false hides the category from registration forms'),
+});
+export type CategoryUpdate = z.infer<typeof CategoryUpdateSchema>;
+
+// ── time-limit rules 时限规则 ─────────────────────────────────────────────────────────────────────
+
+const amount = z.number().int().min(1).max(10_000).describe('How many hours or days (positive integer)');
+
+export const TimeLimitRuleListQuerySchema = z.object({
+  stage: z.enum(LIMIT_STAGES).optional().describe('Only rules of this stage'),
+});
+
+export const TimeLimitRuleCreateSchema = z.object({
+  stage: z.enum(LIMIT_STAGES).describe('Stage the limit governs: intake 受理, accept 签收, handle 办理 …'),
+  kind: z.enum(CASE_KINDS).nullable().default(null).describe('Only cases of this kind; null matches any'),
+  categoryCode: categoryCode.nullable().default(null).describe('Only cases in this category subtree; null matches any'),
+  urgency: z.enum(URGENCIES).nullable().default(null).describe('Only cases of this urgency; null matches any'),
+  channel: z.enum(CHANNELS).nullable().default(null).describe('Only cases from this channel; null matches any'),
+  amount,
+  unit: z.enum(LIMIT_UNITS).describe('hours, natural_days 自然日 or working_days 工作日'),
+  note: z.string().trim().max(500).nullable().default(null).describe('Why: the regulation or decision behind the limit'),
+  sort: z.number().int().min(0).max(1_000_000).optional().describe('Order; the earlier rule wins a tie. Default: last'),
+});
+export type TimeLimitRuleCreate = z.infer<typeof TimeLimitRuleCreateSchema>;
+
+export const TimeLimitRuleUpdateSchema = z.object({
+  stage: z.enum(LIMIT_STAGES).optional().describe('Stage the limit governs'),
+  kind: z.enum(CASE_KINDS).nullable().optional().describe('Only cases of this kind; null matches any'),
+  categoryCode: categoryCode.nullable().optional().describe('Only cases in this category subtree; null matches any'),
+  urgency: z.enum(URGENCIES).nullable().optional().describe('Only cases of this urgency; null matches any'),
+  channel: z.enum(CHANNELS).nullable().optional().describe('Only cases from this channel; null matches any'),
+  amount: amount.optional(),
+  unit: z.enum(LIMIT_UNITS).optional().describe('hours, natural_days or working_days'),
+  note: z.string().trim().max(500).nullable().optional().describe('Why the limit is what it is'),
+  sort: z.number().int().min(0).max(1_000_000).optional().describe('Order; the earlier rule wins a tie'),
+});
+export type TimeLimitRuleUpdate = z.infer<typeof TimeLimitRuleUpdateSchema>;
+
+// ── calendar 节假日 ──────────────────────────────────────────────────────────────────────────────
+
+/** A real calendar date written YYYY-MM-DD. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const parsed = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+  }, { message: 'invalid_date' });
+
+export const CalendarQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).describe('Calendar year, e.g. 2026'),
+});
+
+export const CalendarDateParamsSchema = z.object({ date: isoDate.describe('Local date (China time), YYYY-MM-DD') });
+
+export const CalendarDayPutSchema = z.object({
+  kind: z.enum(['holiday', 'workday']).describe('holiday 放假 (a day off), or workday 调休上班 (a weekend day worked)'),
+  name: text(30).describe('Festival the day belongs to, e.g. 春节'),
+});
+export type CalendarDayPut = z.infer<typeof CalendarDayPutSchema>;
+
+// ── audit log 审计日志 ───────────────────────────────────────────────────────────────────────────
+
+export const AuditListQuerySchema = z.object({
+  subjectType: z.string().trim().min(1).max(40).optional().describe('Only entries about this kind of thing (user, case, area …)'),
+  subjectId: z.string().trim().min(1).max(100).optional().describe('Only entries about this one thing (with subjectType)'),
+  actorUserId: id.optional().describe('Only entries by this user'),
+  before: z.coerce.number().int().min(1).optional().describe('Cursor: entries with a smaller sequence number'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Entries per page'),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
