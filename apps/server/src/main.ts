@@ -31,10 +31,10 @@ async function main(command = 'start'): Promise<void> {
   if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate or seed`);
 
   const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel } });
-  const jobs = config.runJobs ? startJobs(app.services) : null;
+  const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    jobs?.stop();
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);

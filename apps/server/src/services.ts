@@ -6,6 +6,7 @@ import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
+import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
@@ -28,6 +29,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, smsGateway: smsGateway ?? localOutboxGateway };
+  const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -13,6 +13,7 @@ const quietLog = (): JobLogger & { errors: unknown[] } => {
   return { errors, info: () => {}, error: (obj) => void errors.push(obj) };
 };
 const noServices = {} as Services;
+const noDelivery = async () => undefined;
 
 describe('startJobs', () => {
   it('runs at once and then on every tick, never two runs at a time', async () => {
@@ -20,6 +21,7 @@ describe('startJobs', () => {
     let most = 0;
     let runs = 0;
     const jobs = startJobs(noServices, {
+      deliver: noDelivery,
       intervalMs: 5,
       log: quietLog(),
       sweep: async () => {
@@ -42,6 +44,7 @@ describe('startJobs', () => {
     const log = quietLog();
     let runs = 0;
     const jobs = startJobs(noServices, {
+      deliver: noDelivery,
       intervalMs: 5,
       log,
       sweep: () => {
@@ -59,6 +62,7 @@ describe('startJobs', () => {
     let finished = false;
     let runs = 0;
     const jobs = startJobs(noServices, {
+      deliver: noDelivery,
       intervalMs: 5,
       log: quietLog(),
       sweep: async () => {

@@ -1,3 +1,4 @@
+import { deliverOutbox } from '../modules/notifications/outbox-delivery.js';
 import type { Services } from '../services.js';
 import { createTimeLimitSweep, type SweepResult } from './time-limit-sweep.js';
 
@@ -10,10 +11,14 @@ export interface JobLogger {
 export interface JobsOptions {
   /** Time between sweeps (default 60 s). */
   intervalMs?: number;
-  /** Where failures go (default: the console); main.ts should pass `app.log`. */
+  /** Time between outbox deliveries (default 5 s): residents should get their tracking code at once. */
+  outboxIntervalMs?: number;
+  /** Where failures go (default: the console); main.ts passes `app.log`. */
   log?: JobLogger;
   /** The sweep to run (tests replace it); default: the time-limit sweep over `services`. */
   sweep?: () => Promise<SweepResult>;
+  /** The outbox delivery to run (tests replace it); default: SMS rows to `services.smsGateway`. */
+  deliver?: () => Promise<unknown>;
 }
 
 const consoleLogger: JobLogger = {
@@ -22,10 +27,39 @@ const consoleLogger: JobLogger = {
 };
 
 /**
- * Scheduled work inside the server process: the time-limit sweep at once and then every minute.
- * A run never overlaps the previous one (a tick that finds one running is skipped), errors are
- * logged and never thrown, and the timers do not keep the process alive. `stop()` cancels the
- * timers and resolves when a run in progress has finished, so the database can then be closed.
+ * Runs `job` at once and then every `everyMs`. A run never overlaps the previous one (a tick
+ * that finds one running is skipped), errors are logged and never thrown, and the timers do not
+ * keep the process alive. `stop()` resolves when a run in progress has finished.
+ */
+function schedule(name: string, everyMs: number, job: () => Promise<unknown>, log: JobLogger, report: (result: unknown) => void) {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  function tick(): void {
+    if (running || stopped) return;
+    // Started through a resolved promise, so even a job that throws at once ends in `finally`.
+    running = Promise.resolve()
+      .then(job)
+      .then(report, (err: unknown) => log.error({ err }, `${name} failed`))
+      .catch(() => {}) // a failing logger must not become an unhandled rejection
+      .finally(() => {
+        running = null;
+      });
+  }
+  const first = setTimeout(tick, 0);
+  const timer = setInterval(tick, everyMs);
+  first.unref();
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/**
+ * Scheduled work inside the server process: the time-limit sweep every minute and the SMS outbox
+ * every few seconds. `stop()` waits for runs in progress, so the database can then be closed.
  */
 export function startJobs(services: Services, options: JobsOptions = {}): { stop(): Promise<void> } {
   const log = options.log ?? consoleLogger;
@@ -37,41 +71,21 @@ export function startJobs(services: Services, options: JobsOptions = {}): { stop
       });
       return () => timeLimitSweep.run();
     })();
+  const deliver = options.deliver ?? (() => deliverOutbox(services));
 
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
-  function tick(): void {
-    if (running || stopped) return;
-    // Started through a resolved promise, so even a sweep that throws at once ends in `finally`
-    // after `running` is set.
-    running = Promise.resolve()
-      .then(sweep)
-      .then(
-        (result) => {
-          if (result.yellow || result.escalated1 || result.escalated2 || result.callbacks || result.failed) {
-            log.info({ result }, 'time-limit sweep');
-          }
-        },
-        (err: unknown) => log.error({ err }, 'time-limit sweep failed'),
-      )
-      .catch(() => {}) // a failing logger must not become an unhandled rejection
-      .finally(() => {
-        running = null;
-      });
-  }
-
-  const first = setTimeout(tick, 0);
-  const timer = setInterval(tick, options.intervalMs ?? 60_000);
-  first.unref();
-  timer.unref();
-
+  const stops = [
+    schedule('time-limit sweep', options.intervalMs ?? 60_000, sweep, log, (result) => {
+      const r = result as SweepResult;
+      if (r.yellow || r.escalated1 || r.escalated2 || r.callbacks || r.failed) log.info({ result }, 'time-limit sweep');
+    }),
+    schedule('outbox delivery', options.outboxIntervalMs ?? 5_000, deliver, log, (result) => {
+      const r = result as { delivered: number; failed: number };
+      if (r.failed) log.info({ result }, 'outbox delivery');
+    }),
+  ];
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+      await Promise.all(stops.map((stop) => stop()));
     },
   };
 }

@@ -169,6 +169,31 @@ describe('the time-limit sweep', () => {
     for (const id of ids) expect((await detail(id)).escalationLevel).toBe(1);
   });
 
+  it('leaves a case untouched when its change fails, reports it and goes on with the others', async () => {
+    const failing = await dispatched();
+    const fine = await register({ channel: 'online' }); // 2-hour intake limit: overdue long before the other
+    ctx.clock.advance(40 * HOUR);
+    const services = ctx.app.services;
+    const notifier = {
+      ...services.notifier,
+      notice: async (...args: Parameters<typeof services.notifier.notice>) => {
+        if (args[4] === failing && args[2] === 'notice.escalated') throw new Error('outbox unavailable');
+        return services.notifier.notice(...args);
+      },
+    };
+    const errors: Array<[unknown, string]> = [];
+    const result = await runTimeLimitSweep({ ...services, notifier }, undefined, { onCaseError: (error, id) => errors.push([error, id]) });
+    expect(result).toEqual({ ...NOTHING, escalated1: 1, escalated2: 1, failed: 1 });
+    expect(errors.map(([error, id]) => [(error as Error).message, id])).toEqual([['outbox unavailable', failing]]);
+    // Nothing of the failed escalation was kept: no event, no record, no level.
+    const c = await detail(failing);
+    expect(c).toMatchObject({ escalationLevel: 0, dueLevel: 'normal', accountability: [] });
+    expect(c.events.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch']);
+    expect((await detail(fine)).escalationLevel).toBe(2);
+    // The next run picks it up.
+    expect(await sweep()).toEqual({ ...NOTHING, escalated1: 1 });
+  });
+
   it('sweeps as of the instant it is given', async () => {
     await dispatched();
     expect(await runTimeLimitSweep(ctx.app.services, new Date(TEST_START.getTime() + 40 * HOUR))).toEqual({ ...NOTHING, escalated1: 1 });

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { clockStatus } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import type { CaseRow, DB } from '../db/schema.js';
-import { forbidden } from '../errors.js';
+import { AppError, forbidden } from '../errors.js';
 import { type Actor, hasAnyRole } from '../modules/auth/actor.js';
 import { casesRepository as repo } from '../modules/cases/cases.repository.js';
-import { createTransitions } from '../modules/cases/cases.transitions.js';
 import { orgQueries } from '../modules/org/org.repository.js';
 import type { Services } from '../services.js';
 import { type SweepCandidate, type SweepCursor, type SweepStage, stageOf, sweepQueries } from './time-limit-sweep.queries.js';
@@ -48,7 +47,6 @@ const DEFAULT_BATCH = 500;
  */
 export function createTimeLimitSweep(services: Services, options: SweepOptions = {}) {
   const { db, dialect, notifier } = services;
-  const transitions = createTransitions({ ...services, publicBaseUrl: services.config.publicBaseUrl });
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
   async function secondEscalationMs(): Promise<number> {
@@ -68,7 +66,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
   }
 
   async function escalate(trx: Transaction<DB>, c: CaseRow, stage: SweepStage, level: 1 | 2): Promise<CaseRow> {
-    const row = await transitions.note(trx, c, 'escalate', { escalationLevel: level, dueLevel: 'red' }, null, { level, stage, dueAt: c.currentDueAt });
+    const row = await services.cases.note(trx, c, 'escalate', { escalationLevel: level, dueLevel: 'red' }, null, { level, stage, dueAt: c.currentDueAt });
     let recipients: string[];
     if (level === 1) {
       const unitId = responsibleUnit(c, stage);
@@ -92,19 +90,22 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
     return row;
   }
 
-  /** Runs `act` on the fresh row in its own transaction, unless the case changed since it was listed. */
-  async function onCase(candidate: SweepCandidate, result: SweepResult, act: (trx: Transaction<DB>, c: CaseRow) => Promise<void>) {
+  type Outcome = Array<'yellow' | 'escalated1' | 'escalated2' | 'callbacks'>;
+
+  /**
+   * Runs `act` on the fresh row in its own transaction, unless the case changed since it was
+   * listed; what it did is counted once the transaction has committed.
+   */
+  async function onCase(candidate: SweepCandidate, result: SweepResult, act: (trx: Transaction<DB>, c: CaseRow) => Promise<Outcome>) {
     try {
-      await db.transaction().execute(async (trx) => {
+      const outcome = await db.transaction().execute(async (trx) => {
         const c = await repo.findById(trx, candidate.id);
-        if (!c || c.version !== candidate.version) {
-          result.skipped++;
-          return;
-        }
-        await act(trx, c);
+        return c && c.version === candidate.version ? act(trx, c) : null;
       });
+      if (outcome === null) result.skipped++;
+      else for (const key of outcome) result[key]++;
     } catch (error) {
-      if ((error as { code?: string }).code === 'error.stale') result.skipped++;
+      if (error instanceof AppError && error.code === 'error.stale') result.skipped++;
       else {
         result.failed++;
         options.onCaseError?.(error, candidate.id);
@@ -135,23 +136,24 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
         (candidate) =>
           onCase(candidate, result, async (trx, c) => {
             const stage = stageOf(c.status);
-            if (!stage || !c.currentDueAt || c.currentDueAt >= nowIso) return;
+            if (!stage || !c.currentDueAt || c.currentDueAt >= nowIso) return [];
             if (stage === 'evaluate') {
               // The resident did not rate in time: staff call back (回访); the unit is not late.
-              if (c.dueLevel === 'red') return;
-              await transitions.note(trx, c, 'flag', { dueLevel: 'red' }, null, { dueLevel: 'red', stage, callback: true });
-              result.callbacks++;
-              return;
+              if (c.dueLevel === 'red') return [];
+              await services.cases.note(trx, c, 'flag', { dueLevel: 'red' }, null, { dueLevel: 'red', stage, callback: true });
+              return ['callbacks'];
             }
+            const done: Outcome = [];
             let row = c;
             if (row.escalationLevel === 0) {
               row = await escalate(trx, row, stage, 1);
-              result.escalated1++;
+              done.push('escalated1');
             }
             if (row.escalationLevel === 1 && c.currentDueAt < secondBefore) {
               await escalate(trx, row, stage, 2);
-              result.escalated2++;
+              done.push('escalated2');
             }
+            return done;
           }),
       );
 
@@ -160,11 +162,11 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
         (candidate) =>
           onCase(candidate, result, async (trx, c) => {
             const stage = stageOf(c.status);
-            if (!stage || stage === 'evaluate' || c.dueLevel !== 'normal' || !c.currentDueAt || !c.clockStartedAt) return;
-            if (clockStatus(new Date(c.clockStartedAt), new Date(c.currentDueAt), now).level !== 'yellow') return;
-            await transitions.note(trx, c, 'flag', { dueLevel: 'yellow' }, null, { dueLevel: 'yellow', stage, dueAt: c.currentDueAt });
+            if (!stage || stage === 'evaluate' || c.dueLevel !== 'normal' || !c.currentDueAt || !c.clockStartedAt) return [];
+            if (clockStatus(new Date(c.clockStartedAt), new Date(c.currentDueAt), now).level !== 'yellow') return [];
+            await services.cases.note(trx, c, 'flag', { dueLevel: 'yellow' }, null, { dueLevel: 'yellow', stage, dueAt: c.currentDueAt });
             await notifier.notice(trx, await dueSoonRecipients(trx, c, stage), 'notice.due_soon', { code: c.code, stage }, c.id);
-            result.yellow++;
+            return ['yellow'];
           }),
       );
       return result;

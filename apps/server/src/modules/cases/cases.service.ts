@@ -189,6 +189,8 @@ export function createCasesService(deps: CasesServiceDeps) {
     register,
     visibleCase,
     act: transitions.act,
+    /** System events (sweep, flags) that record something without changing the state. */
+    note: transitions.note,
     evaluateByToken: transitions.evaluateByToken,
     caseForToken: transitions.caseForToken,
     evaluationLink: transitions.evaluationLink,

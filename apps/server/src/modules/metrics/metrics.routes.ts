@@ -4,11 +4,10 @@ import { actorOf } from '../../plugins/auth.js';
 import { requestLocale } from '../../plugins/problem.js';
 import type { Services } from '../../services.js';
 import { type MetricsQuery, MetricsQuerySchema, MetricWeightsSchema } from './metrics.schemas.js';
-import { createMetricsService } from './metrics.service.js';
 
 /** Metrics (响应率, 解决率, 满意率 …, see docs/METRICS.md) and the composite-score weights. */
 export async function metricsRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const metrics = createMetricsService({ db: services.db, dialect: services.dialect, clock: services.clock, audit: services.audit });
+  const { metrics } = services;
   const tags = ['metrics'];
 
   app.get(
