@@ -18,5 +18,5 @@ app.post('/bare', async (request, reply) => {
   const { lastInsertRowid } = insert.run(title, new Date().toISOString());
   return reply.status(201).send({ id: Number(lastInsertRowid) });
 });
+app.get('/health', async () => ({ status: 'ok' }));
 await app.listen({ port: Number(process.env.PORT ?? 3999), host: '127.0.0.1' });
-console.log('ready');

@@ -23,18 +23,21 @@ const PASSWORD = 'Lianxin@2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
 const dbFile = join(dataDir, 'lianxin.sqlite');
 
-function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (/ready|listening|Lianxin at/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    if (exited !== null) throw new Error(`${script} exited with ${exited}`);
+    try {
+      if ((await fetch(readyUrl)).status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
 }
 
 /** Peak resident memory of a process, in MB (VmHWM: the high-water mark the kernel keeps). */
@@ -88,8 +91,12 @@ async function main() {
   sqlite.close();
   console.log(`  ${total.toLocaleString()} cases in ${generated.seconds.toFixed(1)} s of bulk insert`);
 
-  const server = await startProcess('apps/server/src/main.ts', { PORT: '3901', HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' });
-  const bare = await startProcess('bench/bare-insert-server.ts', { PORT: '3902', BARE_DB: join(dataDir, 'bare.sqlite') });
+  const server = await startProcess(
+    'apps/server/src/main.ts',
+    { PORT: '3901', HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
+    'http://127.0.0.1:3901/api/health',
+  );
+  const bare = await startProcess('bench/bare-insert-server.ts', { PORT: '3902', BARE_DB: join(dataDir, 'bare.sqlite') }, 'http://127.0.0.1:3902/health');
   try {
     const base = 'http://127.0.0.1:3901';
     const session = await signIn(base, registrar);

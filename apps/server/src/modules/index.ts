@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
+import { healthRoutes } from './health/health.routes.js';
 import { publicEvaluationRoutes } from './cases/evaluation.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -13,6 +14,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
+  await app.register(healthRoutes, { services });
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies });
   await app.register(casesRoutes, { services });
   await app.register(publicEvaluationRoutes, { services });

@@ -1,10 +1,113 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
+import { ACTIVE_STATES } from '@lianxin/core';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { type Clock, createClock } from '../../clock.js';
+import { loadConfig } from '../../config.js';
+import { hashPassword } from '../../modules/auth/auth.service.js';
+import { subtreeRange } from '../../modules/org/area-code.js';
 import type { Cipher } from '../../security/cipher.js';
+import { createServices } from '../../services.js';
 import type { DB } from '../schema.js';
+import { seedCases } from './demo/cases.js';
+import { DEMO_AREA_CODES, DEMO_PASSWORD, insertOrg } from './demo/org.js';
+import { DAY } from './demo/timing.js';
+import { ensureReferenceData } from './reference.js';
 
-/** Seeds the demo county. (Being written.) */
-export async function seedDemo(deps: { db: Kysely<DB>; cipher: Cipher; clock: Clock }): Promise<Record<string, number>> {
-  void deps;
-  return {};
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
+
+export interface SeedDemoOptions {
+  db: Kysely<DB>;
+  cipher: Cipher;
+  /** "Now": the cases fill the six months before it. */
+  clock: Clock;
+  /** Number of cases (default 1,200; at least 36, so that every state shows). */
+  caseCount?: number;
+  /** PRNG seed: the same seed gives the same county, people and cases (default 20261121). */
+  seed?: number;
+  /** How far back the cases go, in days (default 183). */
+  days?: number;
+  /** Run the time-limit sweep and SMS delivery along the simulated months (default true). */
+  jobs?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface DemoSummary {
+  areas: number;
+  units: number;
+  users: number;
+  cases: number;
+  byState: Record<string, number>;
+  overdue: number;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * Seeds the demo county 青溪县: areas, units, one account per role and more (see DEMO_ACCOUNTS,
+ * password DEMO_PASSWORD), category → department defaults, and six months of cases in every
+ * state, all driven through the cases service on a clock that travels from six months ago to now.
+ */
+export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const { db, cipher } = options;
+  const end = options.clock.now().getTime();
+  const days = options.days ?? 183;
+  if (await db.selectFrom('areas').select('code').where('code', '=', DEMO_AREA_CODES.county).executeTakeFirst()) {
+    throw new Error(`the demo county 青溪县 (${DEMO_AREA_CODES.county}) is already in this database`);
+  }
+  await ensureReferenceData(db);
+
+  // One argon2id hash for every demo account (hashing is deliberately slow).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const org = await insertOrg(db, passwordHash, new Date(end - (days + 7) * DAY).toISOString());
+
+  const clock = createClock(new Date(end));
+  const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const services = createServices({ database: { db, dialect, close: async () => {} }, config: loadConfig(), cipher, clock });
+  const seeded = await seedCases({
+    services,
+    clock,
+    caseCount: options.caseCount ?? 1200,
+    seed: options.seed ?? 20261121,
+    end,
+    days,
+    jobs: options.jobs,
+    log: options.log,
+  });
+  clock.set(new Date(end));
+  await services.audit.append({ actorUserId: null, action: 'seed_demo', subjectType: 'system', subjectId: 'demo', detail: { cases: seeded.cases, steps: seeded.steps } });
+
+  // Staff have read the notices of past days; only the recent ones stay unread.
+  await db
+    .updateTable('outbox')
+    .set({ status: 'read' })
+    .where('channel', '=', 'internal')
+    .where('status', '=', 'pending')
+    .where('createdAt', '<', new Date(end - 3 * DAY).toISOString())
+    .execute();
+
+  const [lo, hi] = subtreeRange(DEMO_AREA_CODES.county);
+  const inCounty = db.selectFrom('cases').where('areaCode', '>=', lo).where('areaCode', '<', hi);
+  const byStateRows = await inCounty.select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').orderBy('status').execute();
+  const byState = Object.fromEntries(byStateRows.map((r) => [r.status, Number(r.n)]));
+  const nowIso = new Date(end).toISOString();
+  const overdue = await inCounty
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ACTIVE_STATES)
+    .where('currentDueAt', '<', nowIso)
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom('caseEvents')
+    .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
+    .where('cases.areaCode', '>=', lo)
+    .where('cases.areaCode', '<', hi)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    ...org,
+    cases: seeded.cases,
+    byState,
+    overdue: Number(overdue.n),
+    events: Number(events.n),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
 }

@@ -82,3 +82,11 @@ describe('API documentation', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/cases/{id}/dispatch', '/api/public/evaluations/{token}']));
   });
 });
+
+describe('health', () => {
+  it('answers without a session when the database answers', async () => {
+    const response = await ctx.anonymous().get('/api/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: ctx.database.dialect });
+  });
+});

@@ -48,5 +48,7 @@ describe('the main path of a case', () => {
     const detail = (await dispatcher.get(`/api/cases/${c.id}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch', 'accept', 'reply', 'evaluate', 'close']);
     expect(detail.evaluation).toMatchObject({ result: 'satisfied', solved: true, channel: 'link' });
+    // The answer stays in the history even when a later reply replaces the current one.
+    expect(detail.events.find((e: { action: string }) => e.action === 'reply').note).toBe('经核查，您家符合低保条件，已于本周上报审批。');
   });
 });

@@ -285,7 +285,7 @@ export function createTransitions(deps: CasesServiceDeps) {
         currentDueAt: evaluateDueAt,
         dueLevel: 'normal',
         escalationLevel: 0,
-      }, null, { solved: body.solved });
+      }, reply, { solved: body.solved });
       await sendEvaluationLink(trx, row, reply);
       return row;
     },
