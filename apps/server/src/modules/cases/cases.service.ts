@@ -164,7 +164,7 @@ export function createCasesService(deps: CasesServiceDeps) {
         const leaders = await orgQueries.usersOverArea(trx, input.areaCode, ['leader', 'supervisor']);
         await notifier.notice(trx, leaders, 'notice.risk', { code: row.code, words: flags.riskWords.join('、') }, row.id);
       }
-      const registered = (await repo.findById(trx, row.id))!;
+      const registered = row as CaseRow;
       if (input.resolveOnSpot) {
         return transitions.run(trx, actor, registered, 'resolve_on_spot', { answer: input.resolveOnSpot.answer });
       }

@@ -22,11 +22,18 @@ export function subtreePrefix(code: string): string {
   return code.slice(0, PREFIX_BY_LEVEL[levelOfCode(code)]);
 }
 
+const ranges = new Map<string, [string, string]>();
+
 /** [lo, hi) such that a code is in the subtree exactly when lo <= code < hi (digit strings). */
 export function subtreeRange(code: string): [string, string] {
-  const prefix = subtreePrefix(code);
-  const upper = (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
-  return [prefix, upper];
+  let range = ranges.get(code);
+  if (!range) {
+    const prefix = subtreePrefix(code);
+    range = [prefix, (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0')];
+    // Policy checks ask for the same few codes on every request; codes are a bounded set.
+    if (ranges.size < 100_000) ranges.set(code, range);
+  }
+  return range;
 }
 
 /** True when `code` lies in the subtree of `root` (root included). */
