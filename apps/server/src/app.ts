@@ -38,7 +38,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Signed evaluation tokens travel in the path.
-    maxParamLength: 400,
+    routerOptions: { maxParamLength: 400 },
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.decorate('services', services);

@@ -71,11 +71,16 @@ export async function listCases(db: Kysely<DB>, actor: Actor, q: CaseListQuery, 
   return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
+/** Counts of to-dos stop here (shown as "1000+"). */
+export const INBOX_COUNT_CAP = 1000;
+
 /** One group of the workbench: what kind of to-do, the first items (soonest due first) and how many. */
 export interface InboxGroup {
   key: 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'overdue' | 'leading';
   items: CaseRow[];
+  /** How many, up to INBOX_COUNT_CAP; `more` says there are more than that. */
   total: number;
+  more: boolean;
 }
 
 /**
@@ -118,11 +123,20 @@ export async function loadInbox(db: Kysely<DB>, actor: Actor, limit: number, now
 
   return Promise.all(
     groups.map(async ([key, query]) => {
-      const [items, count] = await Promise.all([
-        query.orderBy('currentDueAt').orderBy('id').limit(limit).execute(),
-        query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      // The ids come from the index alone (it holds state, deadline, area and id); only the rows
+      // shown are then read in full.
+      const [ids, count] = await Promise.all([
+        query.clearSelect().select('id').orderBy('currentDueAt').orderBy('id').limit(limit).execute(),
+        // Counting stops at the cap: a badge reads "1000+" and the count stays cheap at any size.
+        db
+          .selectFrom(query.clearSelect().select('id').limit(INBOX_COUNT_CAP + 1).as('todo'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
-      return { key, items, total: Number(count.n) };
+      const rows = ids.length ? await db.selectFrom('cases').selectAll().where('id', 'in', ids.map((r) => r.id)).execute() : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const total = Number(count.n);
+      return { key, items: ids.map((r) => byId.get(r.id)!), total: Math.min(total, INBOX_COUNT_CAP), more: total > INBOX_COUNT_CAP };
     }),
   );
 }

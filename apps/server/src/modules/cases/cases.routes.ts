@@ -82,7 +82,7 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
     const { limit } = request.query as z.infer<typeof InboxQuerySchema>;
     const groups = await cases.inbox(actorOf(request), limit);
     const now = clock.now();
-    return { groups: groups.map((g) => ({ key: g.key, total: g.total, items: g.items.map((c) => presentCaseSummary(c, cipher, now)) })) };
+    return { groups: groups.map((g) => ({ key: g.key, total: g.total, more: g.more, items: g.items.map((c) => presentCaseSummary(c, cipher, now)) })) };
   });
 
   app.get('/api/cases/:id', { schema: { tags, summary: '诉求件详情 Case detail', params: IdParamsSchema } }, async (request) =>
