@@ -1,5 +1,5 @@
 import { verify } from '@node-rs/argon2';
-import { CASE_KINDS, CASE_STATES, type CaseState, CHANNELS, findRiskWords, isValidIdNumber, replayTransitions, type TransitionRecord } from '@lianxin/core';
+import { CASE_ACTIONS, CASE_KINDS, CASE_STATES, type CaseState, CHANNELS, findRiskWords, isValidIdNumber, replayTransitions, type TransitionRecord } from '@lianxin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../clock.js';
 import { createCipher } from '../../security/cipher.js';
@@ -124,30 +124,7 @@ describe('the demo cases', () => {
 
   it('went through every kind of step: returns, co-units, extensions, call-backs, resident links, reviews', async () => {
     const actions = new Set((await database.db.selectFrom('caseEvents').select('action').distinct().execute()).map((e) => e.action));
-    for (const action of [
-      'register',
-      'dispatch',
-      'accept',
-      'return',
-      'add_co_unit',
-      'request_extension',
-      'approve_extension',
-      'reject_extension',
-      'reply',
-      'evaluate',
-      'callback',
-      'close',
-      'reopen',
-      'resolve_on_spot',
-      'not_accept',
-      'merge',
-      'assign_leader',
-      'request_review',
-      'complete_review',
-      'request_rereview',
-      'complete_rereview',
-      'escalate',
-    ]) {
+    for (const action of ['register', ...CASE_ACTIONS, 'escalate']) {
       expect(actions, action).toContain(action);
     }
     const accountability = new Set((await database.db.selectFrom('accountabilityRecords').select('reason').distinct().execute()).map((r) => r.reason));

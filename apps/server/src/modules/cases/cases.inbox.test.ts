@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPowerful, caseInState } from '../../test/case-driver.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 import { INBOX_COUNT_CAP } from './cases.queries.js';
@@ -31,6 +32,13 @@ describe('the inbox', () => {
     await (await ctx.as('dispatcher')).post(`/api/cases/${created.id}/dispatch`, { unitId: ctx.org.units['u-civil'] });
     expect((await group('handler', 'accept')).items.map((c) => c.id)).toContain(created.id);
     expect((await group('housingHandler', 'accept')).items.map((c) => c.id)).not.toContain(created.id);
+  });
+
+  it('puts cases dissatisfied twice before a dispatcher or supervisor to decide', async () => {
+    const id = await caseInState(ctx, await allPowerful(ctx), 'evaluated');
+    expect((await group('supervisor', 'decide')).items.map((c) => c.id)).toContain(id);
+    expect((await group('dispatcher', 'decide')).items.map((c) => c.id)).toContain(id);
+    expect(await group('handler', 'decide')).toBeUndefined();
   });
 
   it('stops counting at the cap', async () => {

@@ -76,7 +76,7 @@ export const INBOX_COUNT_CAP = 1000;
 
 /** One group of the workbench: what kind of to-do, the first items (soonest due first) and how many. */
 export interface InboxGroup {
-  key: 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'overdue' | 'leading';
+  key: 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'decide' | 'overdue' | 'leading';
   items: CaseRow[];
   /** How many, up to INBOX_COUNT_CAP; `more` says there are more than that. */
   total: number;
@@ -116,7 +116,13 @@ export async function loadInbox(db: Kysely<DB>, actor: Actor, limit: number, now
   }
   const callbackRoles = (['registrar', 'dispatcher', 'supervisor'] as const).filter((r) => hasRole(actor, r));
   if (callbackRoles.length) {
-    groups.push(['callback', areaQuery([...callbackRoles], ['replied', 'evaluated']).where((eb) => eb.or([eb('currentDueAt', '<', now), eb('status', '=', 'evaluated')]))]);
+    // Replied cases the resident has not rated in time: call them back (回访).
+    groups.push(['callback', areaQuery([...callbackRoles], ['replied']).where('currentDueAt', '<', now)]);
+  }
+  const deciders = (['dispatcher', 'supervisor'] as const).filter((r) => hasRole(actor, r));
+  if (deciders.length) {
+    // Dissatisfied again after re-handling: a dispatcher or supervisor decides (close or reopen).
+    groups.push(['decide', areaQuery([...deciders], ['evaluated'])]);
   }
   if (hasRole(actor, 'supervisor')) groups.push(['overdue', areaQuery(['supervisor'], ACTIVE_STATES).where('currentDueAt', '<', now)]);
   if (hasRole(actor, 'leader')) groups.push(['leading', base().where('leaderUserId', '=', actor.userId).where('status', 'in', ACTIVE_STATES)]);

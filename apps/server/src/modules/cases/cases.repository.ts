@@ -1,6 +1,6 @@
 import type { CaseState } from '@lianxin/core';
 import type { ExpressionBuilder, Insertable, Kysely, Transaction } from 'kysely';
-import type { CaseExtensionTable, CaseRow, CaseUpdate, DB, NewCase } from '../../db/schema.js';
+import type { CaseEventTable, CaseExtensionTable, CaseRow, CaseUpdate, DB, NewCase } from '../../db/schema.js';
 import type { Scope } from '../auth/actor.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -24,20 +24,7 @@ export function inScope(eb: ExpressionBuilder<DB, 'cases'>, scope: Scope) {
 }
 
 /** A new event row; `seq` is the case version the event produced. */
-export interface NewCaseEvent {
-  id: string;
-  caseId: string;
-  seq: number;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorUserId: string | null;
-  actorUnitId: string | null;
-  actorLabel: string | null;
-  at: string;
-  note: string | null;
-  data: string | null;
-}
+export type NewCaseEvent = Insertable<CaseEventTable>;
 
 /** Typed queries of the cases module. */
 export const casesRepository = {
