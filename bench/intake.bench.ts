@@ -121,6 +121,14 @@ async function main() {
       requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
     });
     if (intake.non2xx > 0) throw new Error(`${intake.non2xx} registrations failed`);
+    // The same requests from 4 connections: latency when the server is not saturated (16
+    // connections on one thread measure mostly the queue).
+    console.log(`registration latency: 4 connections, ${DURATION} s …`);
+    const light = await run({
+      connections: 4,
+      url: `${base}/api/cases`,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
+    });
 
     const handlerSession = await signIn(base, handler);
     const dispatcherSession = await signIn(base, dispatcher);
@@ -136,7 +144,9 @@ async function main() {
       bareInsertP99Ms: bareResult.latency.p99,
       registrationsPerSecond: Math.round(intake.requests.average),
       registrationP99Ms: intake.latency.p99,
-      registrationShareOfBare: `${Math.round(ratio * 100)}%`,
+      registrationShareOfBare: `${(ratio * 100).toFixed(1)}%`,
+      registrationAt4ConnectionsPerSecond: Math.round(light.requests.average),
+      registrationAt4ConnectionsP99Ms: light.latency.p99,
       inboxHandlerMs: { ...inboxHandler, casesOpenInUnit: busiestUnit.n },
       inboxDispatcherMs: inboxDispatcher,
       ledgerFirstPageMs: ledger,
@@ -144,7 +154,7 @@ async function main() {
     };
     console.log(JSON.stringify(figures, null, 2));
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log(`targets: registrations ≥ 40% of bare — ${verdict(ratio >= 0.4)}; p99 < 50 ms — ${verdict(intake.latency.p99 < 50)}; inbox p95 < 20 ms — ${verdict(inboxHandler.p95 < 20 && inboxDispatcher.p95 < 20)}; peak RSS < 400 MB — ${verdict(memory < 400)}`);
+    console.log(`targets: registrations ≥ 40% of bare — ${verdict(ratio >= 0.4)}; p99 < 50 ms — ${verdict(intake.latency.p99 < 50)} at ${CONNECTIONS} connections, ${verdict(light.latency.p99 < 50)} at 4; inbox p95 < 20 ms — ${verdict(inboxHandler.p95 < 20 && inboxDispatcher.p95 < 20)}; peak RSS < 400 MB — ${verdict(memory < 400)}`);
   } finally {
     server.kill('SIGTERM');
     bare.kill('SIGTERM');
