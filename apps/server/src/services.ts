@@ -9,6 +9,7 @@ import { createCasesService } from './modules/cases/cases.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import type { Cipher } from './security/cipher.js';
 
@@ -30,6 +31,6 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, smsGateway: smsGateway ?? localOutboxGateway };
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,3 +12,6 @@ export * from './risk-words.js';
 export * from './metrics.js';
 export * from './contracts/case.js';
 export * from './contracts/admin.js';
+export * from './contracts/suggest.js';
+export * from './text-classifier.js';
+export * from './contracts/search.js';

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as initial from './migrations/2026112101_initial.js';
 import * as admin from './migrations/2026112102_admin.js';
 import * as inboxIndexes from './migrations/2026112103_inbox_indexes.js';
+import * as search from './migrations/2026112104_search.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026112101_initial': initial,
   '2026112102_admin': admin,
   '2026112103_inbox_indexes': inboxIndexes,
+  '2026112104_search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

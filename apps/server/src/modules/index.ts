@@ -10,6 +10,8 @@ import { healthRoutes } from './health/health.routes.js';
 import { publicEvaluationRoutes } from './cases/evaluation.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { suggestRoutes } from './suggest/suggest.routes.js';
 import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
@@ -23,5 +25,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(notificationsRoutes, { services });
   await app.register(metricsRoutes, { services });
   await app.register(jobsRoutes, { services });
+  await app.register(searchRoutes, { services });
+  await app.register(suggestRoutes, { services });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -112,7 +112,6 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
     async close() {
       await app.close();
       await database.close();
-      await database.dropSchema();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,6 +10,7 @@ import { scopeOf } from '../auth/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { isInSubtree } from '../org/area-code.js';
+import { indexCase } from '../search/search.repository.js';
 import { orgQueries } from '../org/org.repository.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { detectFlags } from './cases.flags.js';
@@ -138,6 +139,7 @@ export function createCasesService(deps: CasesServiceDeps) {
         updatedAt: nowIso,
       };
       await repo.insertCase(trx, row);
+      await indexCase(trx, row);
       const activeFlags = Object.entries({ collective: flags.collective, repeat: flags.repeat, cross_level: flags.crossLevel, risk: flags.riskWords.length > 0, major: flags.major })
         .filter(([, on]) => on)
         .map(([name]) => name);

@@ -14,6 +14,7 @@ import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unprocessable } from '../../errors.js';
 import { type Actor, scopeOf } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
+import { indexCase } from '../search/search.repository.js';
 import { canTake } from './cases.policy.js';
 import { casesRepository as repo } from './cases.repository.js';
 import type { CasesServiceDeps } from './cases.service.js';
@@ -286,6 +287,7 @@ export function createTransitions(deps: CasesServiceDeps) {
         dueLevel: 'normal',
         escalationLevel: 0,
       }, reply, { solved: body.solved });
+      await indexCase(trx, row);
       await sendEvaluationLink(trx, row, reply);
       return row;
     },
@@ -299,7 +301,9 @@ export function createTransitions(deps: CasesServiceDeps) {
     async resolve_on_spot(trx, actor, c, body) {
       if (!ON_SPOT_KINDS.has(c.kind)) throw unprocessable('error.on_spot_kind');
       const now = nowIso();
-      return apply(trx, actor, c, 'resolve_on_spot', { replyText: body.answer as string, replySolved: 1, repliedAt: now, closedAt: now, respondedOnTime: 1, closedOnTime: 1, currentDueAt: null }, body.answer as string);
+      const row = await apply(trx, actor, c, 'resolve_on_spot', { replyText: body.answer as string, replySolved: 1, repliedAt: now, closedAt: now, respondedOnTime: 1, closedOnTime: 1, currentDueAt: null }, body.answer as string);
+      await indexCase(trx, row);
+      return row;
     },
     async not_accept(trx, actor, c, body) {
       const phone = phoneOf(c);
@@ -328,10 +332,14 @@ export function createTransitions(deps: CasesServiceDeps) {
     },
     async complete_review(trx, actor, c, body) {
       const reviewDueAt = await dueFor('rereview_request', c, clock.now());
-      return apply(trx, actor, c, 'complete_review', { reviewLevel: 1, replyText: body.decision as string, repliedAt: nowIso(), reviewDueAt, closedAt: nowIso(), currentDueAt: null }, body.decision as string);
+      const row = await apply(trx, actor, c, 'complete_review', { reviewLevel: 1, replyText: body.decision as string, repliedAt: nowIso(), reviewDueAt, closedAt: nowIso(), currentDueAt: null }, body.decision as string);
+      await indexCase(trx, row);
+      return row;
     },
     async complete_rereview(trx, actor, c, body) {
-      return apply(trx, actor, c, 'complete_rereview', { reviewLevel: 2, replyText: body.decision as string, repliedAt: nowIso(), reviewDueAt: null, closedAt: nowIso(), currentDueAt: null }, body.decision as string);
+      const row = await apply(trx, actor, c, 'complete_rereview', { reviewLevel: 2, replyText: body.decision as string, repliedAt: nowIso(), reviewDueAt: null, closedAt: nowIso(), currentDueAt: null }, body.decision as string);
+      await indexCase(trx, row);
+      return row;
     },
   };
 
