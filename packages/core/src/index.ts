@@ -15,3 +15,6 @@ export * from './contracts/admin.js';
 export * from './contracts/suggest.js';
 export * from './text-classifier.js';
 export * from './contracts/search.js';
+export * from './contracts/policies.js';
+export * from './contracts/similar.js';
+export * from './contracts/alerts.js';

@@ -66,6 +66,7 @@ const CHANNEL_LABELS: Labels<Channel> = {
   joint_office: ['联合办公日', 'Joint office day'],
   leader_reception: ['领导接访', 'Leader reception'],
   transfer: ['上级转办', 'Transferred'],
+  proactive: ['主动治理', 'Proactive task'],
 };
 
 const URGENCY_LABELS: Labels<Urgency> = {

@@ -64,6 +64,8 @@ const zhCN = {
   'issue.weights_sum': '响应率、解决率、满意率三项权重之和须为1（允许误差0.001）',
   'error.metrics_range': '统计区间无效：开始须早于结束，且跨度不超过10年',
   'metrics.total': '合计',
+  'notice.alert': '预警（{kind}）：{title}，涉及{count}件诉求，请关注',
+  'error.alert_closed': '该预警已处理（已转任务或已忽略），不能再操作',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -125,6 +127,8 @@ const enUS: Record<MessageKey, string> = {
   'issue.weights_sum': 'The response, resolution and satisfaction weights must add up to 1 (within 0.001)',
   'error.metrics_range': 'Invalid period: the start must come before the end, and the span must not exceed 10 years',
   'metrics.total': 'Total',
+  'notice.alert': 'Alert ({kind}): {title}, {count} cases; please look into it',
+  'error.alert_closed': 'This alert has already been handled (task created or dismissed)',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

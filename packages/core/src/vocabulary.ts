@@ -21,6 +21,7 @@ export const CHANNELS = [
   'joint_office',
   'leader_reception',
   'transfer',
+  'proactive',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

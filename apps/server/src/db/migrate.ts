@@ -3,6 +3,8 @@ import * as initial from './migrations/2026112101_initial.js';
 import * as admin from './migrations/2026112102_admin.js';
 import * as inboxIndexes from './migrations/2026112103_inbox_indexes.js';
 import * as search from './migrations/2026112104_search.js';
+import * as alerts from './migrations/2026112106_alerts.js';
+import * as policies from './migrations/2026112107_policies.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112102_admin': admin,
   '2026112103_inbox_indexes': inboxIndexes,
   '2026112104_search': search,
+  '2026112106_alerts': alerts,
+  '2026112107_policies': policies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

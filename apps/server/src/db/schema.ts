@@ -23,6 +23,7 @@ export interface DB {
   accountabilityRecords: AccountabilityRecordTable;
   outbox: OutboxTable;
   auditLog: AuditLogTable;
+  alerts: AlertTable;
 }
 
 type Flag = number; // 0 | 1
@@ -270,6 +271,26 @@ export interface AuditLogTable {
   prevHash: string;
   hash: string;
 }
+
+/** An early-warning alert (预警); see migration 2026112106. */
+export interface AlertTable {
+  id: string;
+  kind: string;
+  areaCode: string;
+  title: string;
+  summary: string;
+  caseIds: string;
+  caseCount: number;
+  windowStart: string;
+  windowEnd: string;
+  status: string;
+  statusNote: string | null;
+  taskCaseId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  fingerprint: string;
+}
+export type AlertRow = Selectable<AlertTable>;
 
 export type CaseRow = Selectable<CaseTable>;
 export type NewCase = Insertable<CaseTable>;

@@ -22,6 +22,7 @@ describe('startJobs', () => {
     let runs = 0;
     const jobs = startJobs(noServices, {
       deliver: noDelivery,
+      scanHotspots: noDelivery,
       intervalMs: 5,
       log: quietLog(),
       sweep: async () => {
@@ -45,6 +46,7 @@ describe('startJobs', () => {
     let runs = 0;
     const jobs = startJobs(noServices, {
       deliver: noDelivery,
+      scanHotspots: noDelivery,
       intervalMs: 5,
       log,
       sweep: () => {
@@ -63,6 +65,7 @@ describe('startJobs', () => {
     let runs = 0;
     const jobs = startJobs(noServices, {
       deliver: noDelivery,
+      scanHotspots: noDelivery,
       intervalMs: 5,
       log: quietLog(),
       sweep: async () => {

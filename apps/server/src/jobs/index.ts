@@ -1,5 +1,6 @@
 import { deliverOutbox } from '../modules/notifications/outbox-delivery.js';
 import type { Services } from '../services.js';
+import { type HotspotScanResult, runHotspotScan } from './hotspot-scan.js';
 import { createTimeLimitSweep, type SweepResult } from './time-limit-sweep.js';
 
 /** The part of a pino/Fastify logger the jobs use. */
@@ -19,6 +20,10 @@ export interface JobsOptions {
   sweep?: () => Promise<SweepResult>;
   /** The outbox delivery to run (tests replace it); default: SMS rows to `services.smsGateway`. */
   deliver?: () => Promise<unknown>;
+  /** Time between early-warning scans (default 10 min). */
+  hotspotIntervalMs?: number;
+  /** The early-warning scan to run (tests replace it); default: the hotspot scan over `services`. */
+  scanHotspots?: () => Promise<unknown>;
 }
 
 const consoleLogger: JobLogger = {
@@ -58,8 +63,8 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
 }
 
 /**
- * Scheduled work inside the server process: the time-limit sweep every minute and the SMS outbox
- * every few seconds. `stop()` waits for runs in progress, so the database can then be closed.
+ * Scheduled work inside the server process: the time-limit sweep every minute, the SMS outbox
+ * every few seconds and the early-warning scan every ten minutes. `stop()` waits for runs in progress, so the database can then be closed.
  */
 export function startJobs(services: Services, options: JobsOptions = {}): { stop(): Promise<void> } {
   const log = options.log ?? consoleLogger;
@@ -72,6 +77,7 @@ export function startJobs(services: Services, options: JobsOptions = {}): { stop
       return () => timeLimitSweep.run();
     })();
   const deliver = options.deliver ?? (() => deliverOutbox(services));
+  const scanHotspots = options.scanHotspots ?? (() => runHotspotScan(services));
 
   const stops = [
     schedule('time-limit sweep', options.intervalMs ?? 60_000, sweep, log, (result) => {
@@ -81,6 +87,10 @@ export function startJobs(services: Services, options: JobsOptions = {}): { stop
     schedule('outbox delivery', options.outboxIntervalMs ?? 5_000, deliver, log, (result) => {
       const r = result as { delivered: number; failed: number };
       if (r.failed) log.info({ result }, 'outbox delivery');
+    }),
+    schedule('hotspot scan', options.hotspotIntervalMs ?? 600_000, scanHotspots, log, (result) => {
+      const r = result as HotspotScanResult | undefined;
+      if (r && (r.hotspot || r.repeatRequester || r.riskWords || r.grown)) log.info({ result }, 'hotspot scan');
     }),
   ];
   return {

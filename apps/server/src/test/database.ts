@@ -11,7 +11,7 @@ export async function createTestDatabase(): Promise<Database> {
   if (!url) {
     return createDatabase({ url: ':memory:' });
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = `t_${process.env.LIANXIN_TEST_RUN ?? 'norun'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

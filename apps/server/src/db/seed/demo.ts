@@ -9,6 +9,7 @@ import { createServices } from '../../services.js';
 import type { DB } from '../schema.js';
 import { seedCases } from './demo/cases.js';
 import { DEMO_AREA_CODES, DEMO_PASSWORD, insertOrg } from './demo/org.js';
+import { seedDemoPolicies } from './demo/policies.js';
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
 
@@ -102,6 +103,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
     .where('cases.areaCode', '<', hi)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
+  await seedDemoPolicies({ db, audit: services.audit, clock });
   return {
     ...org,
     cases: seeded.cases,

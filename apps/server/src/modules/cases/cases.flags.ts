@@ -2,13 +2,12 @@ import {
   COLLECTIVE_MIN_PEOPLE,
   type CaseCreate,
   findRiskWords,
-  REPEAT_SIMILARITY,
   REPEAT_WINDOW_DAYS,
-  textSimilarity,
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { levelOfCode } from '../org/area-code.js';
+import { isSameMatter, similarityScore } from '../similar/similar.js';
 import { casesRepository as repo } from './cases.repository.js';
 
 /** The flags a new case gets automatically (SPEC §2 responsibility rules). */
@@ -29,7 +28,7 @@ const LOW_LEVELS = new Set(['township', 'village', 'grid']);
  * Works out the flags of a case being registered.
  * - collective: 5 or more people (集体访);
  * - repeat: the same requester raised a similar matter within 180 days, or a similar matter of
- *   theirs was already closed (重复访);
+ *   theirs was already closed (重复访); "similar" is `similarityScore` of the similar-cases module;
  * - cross-level: a petition brought to the county or above about a township/village matter that
  *   the requester never raised at the lower level (越级访), or marked so by the registrar;
  * - risk: extreme-risk words in the title or content.
@@ -47,8 +46,8 @@ export async function detectFlags(
   if (requesterKey) {
     const windowStart = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000).toISOString();
     for (const earlier of await repo.findByRequester(db, requesterKey)) {
-      const similar = textSimilarity(text, `${earlier.title} ${earlier.content}`) >= REPEAT_SIMILARITY;
-      if (!similar) continue;
+      // The same score as the similar-cases lookup, so that a repeat is what it would mark as the same matter.
+      if (!isSameMatter(similarityScore({ title: input.title, content: input.content, areaCode: input.areaCode, requesterKey }, earlier))) continue;
       raisedBefore = true;
       if (earlier.registeredAt >= windowStart || CLOSED_STATES.has(earlier.status)) {
         repeatOfId = earlier.id;

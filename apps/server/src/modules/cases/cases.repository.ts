@@ -79,7 +79,7 @@ export const casesRepository = {
   findByRequester(db: Q, requesterKey: string, limit = 50) {
     return db
       .selectFrom('cases')
-      .select(['id', 'code', 'title', 'content', 'status', 'registeredAt', 'currentUnitId', 'registeredUnitId'])
+      .select(['id', 'code', 'title', 'content', 'status', 'areaCode', 'requesterKey', 'registeredAt', 'currentUnitId', 'registeredUnitId'])
       .where('requesterKey', '=', requesterKey)
       .orderBy('registeredAt', 'desc')
       .limit(limit)

@@ -418,6 +418,7 @@ function chooseRegistrar(r: Rng, p: Plan): string {
     case 'visit':
       if (p.kind === 'petition') return by({ [desk]: 70, registrar: 15, xinfang: 15 });
       return townshipLevel ? by({ registrar: 55, [desk]: 45 }) : by({ registrar: 45, [desk]: 35, [cadre]: 20 });
+    case 'proactive': // never planned by the demo: proactive tasks come from alerts
     case 'field':
       if (townshipLevel) return desk;
       if (p.village.code === '369901100202' && r.chance(0.6)) return 'cadre';
@@ -918,6 +919,7 @@ function registrationTime(p: Plan, t0: number, timing: ReturnType<typeof createT
       return p.urgency === 'critical' ? t0 : timing.awake(t0);
     case 'online':
       return r.chance(0.85) ? timing.awake(t0) : t0;
+    case 'proactive':
     case 'field':
       return timing.field(t0);
     case 'joint_office':

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { textSimilarity } from '@lianxin/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { orgQueries } from '../modules/org/org.repository.js';
+import type { Services } from '../services.js';
+
+/** Setting (JSON) that tunes the scan; any field left out keeps its default. */
+export const HOTSPOT_SETTING = 'hotspots';
+
+export interface HotspotSettings {
+  /** Days looked back from now. */
+  windowDays: number;
+  /** Similar cases in one village that make a hotspot. */
+  minCases: number;
+  /** textSimilarity of title + content at or above which two cases are "about the same thing". */
+  similarity: number;
+  /** Cases of one requester in the window that make a repeat-requester alert. */
+  repeatCases: number;
+}
+
+export const DEFAULT_HOTSPOT_SETTINGS: HotspotSettings = { windowDays: 7, minCases: 5, similarity: 0.3, repeatCases: 3 };
+
+/** What one scan did. */
+export interface HotspotScanResult {
+  /** Cases registered within the window. */
+  scanned: number;
+  /** New alerts by kind. */
+  hotspot: number;
+  repeatRequester: number;
+  riskWords: number;
+  /** Existing open alerts that gained cases. */
+  grown: number;
+}
+
+interface ScanCase {
+  id: string;
+  code: string;
+  title: string;
+  content: string;
+  areaCode: string;
+  requesterKey: string | null;
+  flagRisk: number;
+  riskWords: string | null;
+  registeredAt: string;
+}
+
+/** The village (or the area itself above village level) a case rolls up to: grids roll up. */
+export const villageOf = (areaCode: string) => areaCode.slice(0, 12);
+
+/** The deepest area code (by the 2/4/6/9/12-digit levels) holding every code given. */
+export function commonArea(codes: readonly string[]): string {
+  for (const len of [12, 9, 6, 4, 2]) {
+    const prefix = codes[0].slice(0, len);
+    if (codes.every((c) => c.slice(0, len) === prefix)) return prefix.padEnd(12, '0');
+  }
+  return '000000000000';
+}
+
+async function readSettings(db: Kysely<DB>): Promise<HotspotSettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', HOTSPOT_SETTING).executeTakeFirst();
+  const settings = { ...DEFAULT_HOTSPOT_SETTINGS };
+  if (!row) return settings;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.value);
+  } catch {
+    return settings; // a broken setting must not stop the warnings
+  }
+  if (parsed && typeof parsed === 'object') {
+    const p = parsed as Record<string, unknown>;
+    const num = (v: unknown, ok: (n: number) => boolean) => typeof v === 'number' && Number.isFinite(v) && ok(v);
+    if (num(p.windowDays, (n) => n > 0 && n <= 366)) settings.windowDays = p.windowDays as number;
+    if (num(p.minCases, (n) => Number.isInteger(n) && n >= 2)) settings.minCases = p.minCases as number;
+    if (num(p.similarity, (n) => n > 0 && n <= 1)) settings.similarity = p.similarity as number;
+    if (num(p.repeatCases, (n) => Number.isInteger(n) && n >= 2)) settings.repeatCases = p.repeatCases as number;
+  }
+  return settings;
+}
+
+/** Single-link clusters of cases whose texts are similar enough (union–find over the pairs). */
+function clusters(cases: readonly ScanCase[], threshold: number): ScanCase[][] {
+  const parent = cases.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const texts = cases.map((c) => `${c.title} ${c.content}`);
+  for (let i = 0; i < cases.length; i++) {
+    for (let j = i + 1; j < cases.length; j++) {
+      if (find(i) !== find(j) && textSimilarity(texts[i], texts[j]) >= threshold) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, ScanCase[]>();
+  cases.forEach((c, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), c]);
+  });
+  return [...groups.values()];
+}
+
+interface Candidate {
+  kind: 'hotspot' | 'repeat_requester' | 'risk_words';
+  areaCode: string;
+  title: string;
+  summary: string;
+  cases: ScanCase[];
+  fingerprint: string;
+}
+
+/**
+ * The early-warning scan of SPEC §8 (群体性事件苗头): clusters of similar cases in one village
+ * within the window, repeat requesters and cases with extreme-risk words. Each new alert is
+ * written with its notices to the leaders and supervisors over its area in one transaction.
+ * An alert is never raised twice: its fingerprint is unique, and a cluster that overlaps an alert
+ * of the same kind and area raised within the window grows that alert (while it is open or
+ * acknowledged) instead of raising a new one. Proactive tasks made from alerts are not scanned.
+ */
+export async function runHotspotScan(services: Services, now: Date = services.clock.now()): Promise<HotspotScanResult> {
+  const { db, notifier } = services;
+  const settings = await readSettings(db);
+  const windowEnd = now.toISOString();
+  const windowStart = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
+  const rows: ScanCase[] = await db
+    .selectFrom('cases')
+    .select(['id', 'code', 'title', 'content', 'areaCode', 'requesterKey', 'flagRisk', 'riskWords', 'registeredAt'])
+    .where('registeredAt', '>=', windowStart)
+    .where('registeredAt', '<=', windowEnd)
+    .where('channel', '!=', 'proactive')
+    .where('duplicateOfId', 'is', null)
+    .orderBy('registeredAt')
+    .orderBy('id')
+    .execute();
+  const result: HotspotScanResult = { scanned: rows.length, hotspot: 0, repeatRequester: 0, riskWords: 0, grown: 0 };
+
+  const areaName = async (code: string) => (await orgQueries.findArea(db, code))?.name ?? code;
+  const candidates: Candidate[] = [];
+
+  const byVillage = new Map<string, ScanCase[]>();
+  for (const row of rows) byVillage.set(villageOf(row.areaCode), [...(byVillage.get(villageOf(row.areaCode)) ?? []), row]);
+  for (const [village, cases] of byVillage) {
+    if (cases.length < settings.minCases) continue;
+    for (const cluster of clusters(cases, settings.similarity)) {
+      if (cluster.length < settings.minCases) continue;
+      const name = await areaName(village);
+      candidates.push({
+        kind: 'hotspot',
+        areaCode: village,
+        title: `${name}：${cluster[0].title}`.slice(0, 200),
+        summary: `${name}${settings.windowDays}天内${cluster.length}件相似诉求，可能形成群体性事件苗头：${cluster[0].title}`,
+        cases: cluster,
+        fingerprint: `hotspot:${village}:${cluster[0].id}`,
+      });
+    }
+  }
+
+  const byRequester = new Map<string, ScanCase[]>();
+  for (const row of rows) if (row.requesterKey) byRequester.set(row.requesterKey, [...(byRequester.get(row.requesterKey) ?? []), row]);
+  for (const [key, cases] of byRequester) {
+    if (cases.length < settings.repeatCases) continue;
+    const area = commonArea(cases.map((c) => villageOf(c.areaCode)));
+    const name = await areaName(area);
+    candidates.push({
+      kind: 'repeat_requester',
+      areaCode: area,
+      title: `${name}：同一诉求人${settings.windowDays}天内反映${cases.length}件`,
+      summary: `同一诉求人${settings.windowDays}天内反映${cases.length}件诉求（最近：${cases[cases.length - 1].title}），请关注是否存在未解决的问题或重复访`,
+      cases,
+      fingerprint: `repeat_requester:${key}:${cases[0].id}`,
+    });
+  }
+
+  for (const c of rows) {
+    if (!c.flagRisk) continue;
+    const area = villageOf(c.areaCode);
+    candidates.push({
+      kind: 'risk_words',
+      areaCode: area,
+      title: `${await areaName(area)}：诉求件${c.code}含极端风险词`,
+      summary: `诉求件${c.code}（${c.title}）含极端风险词：${c.riskWords ?? ''}`,
+      cases: [c],
+      fingerprint: `risk_words:${c.id}`,
+    });
+  }
+
+  for (const candidate of candidates) {
+    const outcome = await db.transaction().execute((trx) => raise(trx, candidate));
+    if (outcome === 'grown') result.grown++;
+    else if (outcome === 'created') {
+      if (candidate.kind === 'hotspot') result.hotspot++;
+      else if (candidate.kind === 'repeat_requester') result.repeatRequester++;
+      else result.riskWords++;
+    }
+  }
+  return result;
+
+  async function raise(trx: Transaction<DB>, candidate: Candidate): Promise<'created' | 'grown' | 'none'> {
+    const ids = candidate.cases.map((c) => c.id);
+    const nowIso = now.toISOString();
+    const existing = await trx
+      .selectFrom('alerts')
+      .select(['id', 'caseIds', 'status', 'fingerprint'])
+      .where('kind', '=', candidate.kind)
+      .where('areaCode', '=', candidate.areaCode)
+      .where((eb) => eb.or([eb('createdAt', '>=', windowStart), eb('fingerprint', '=', candidate.fingerprint)]))
+      .execute();
+    for (const alert of existing) {
+      const known: string[] = JSON.parse(alert.caseIds);
+      if (alert.fingerprint !== candidate.fingerprint && !ids.some((id) => known.includes(id))) continue;
+      const added = ids.filter((id) => !known.includes(id));
+      if (added.length === 0 || (alert.status !== 'open' && alert.status !== 'acknowledged')) return 'none';
+      const all = [...known, ...added];
+      await trx
+        .updateTable('alerts')
+        .set({ caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary })
+        .where('id', '=', alert.id)
+        .execute();
+      return 'grown';
+    }
+    const inserted = await trx
+      .insertInto('alerts')
+      .values({
+        id: randomUUID(),
+        kind: candidate.kind,
+        areaCode: candidate.areaCode,
+        title: candidate.title,
+        summary: candidate.summary,
+        caseIds: JSON.stringify(ids),
+        caseCount: ids.length,
+        windowStart,
+        windowEnd,
+        status: 'open',
+        statusNote: null,
+        taskCaseId: null,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        fingerprint: candidate.fingerprint,
+      })
+      .onConflict((oc) => oc.column('fingerprint').doNothing())
+      .executeTakeFirst();
+    if (!inserted.numInsertedOrUpdatedRows) return 'none'; // a concurrent scan raised it first
+    const recipients = await orgQueries.usersOverArea(trx, candidate.areaCode, ['leader', 'supervisor']);
+    await notifier.notice(trx, recipients, 'notice.alert', { kind: candidate.kind, title: candidate.title, count: ids.length });
+    return 'created';
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale, PolicyCreate, PolicyListQuery, PolicyUpdate } from '@lianxin/core';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, notFound, unknownReference } from '../../errors.js';
+import { assertAdmin } from '../admin/admin.policy.js';
+import type { AuditLog } from '../audit/audit.service.js';
+import { type Actor, hasRole } from '../auth/actor.js';
+import { buildSnippet } from '../search/search.snippet.js';
+import { queryTerms } from '../search/segment.js';
+import { type PolicyRow, policiesRepository as repo } from './policies.repository.js';
+
+const MAX_OFFSET = 1000;
+const QUOTE_CHARS = 200;
+
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const offset = match ? Number(match[1]) : NaN;
+  if (!(offset >= 0 && offset <= MAX_OFFSET)) throw new AppError(400, 'error.validation', {}, 'cursor');
+  return offset;
+}
+
+/** A ready-to-paste quotation of a policy for a reply, in the caller's language. */
+export function quoteText(p: Pick<PolicyRow, 'title' | 'body' | 'source'>, locale: Locale): string {
+  const chars = [...p.body.trim()];
+  const excerpt = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : chars.join('');
+  if (locale === 'en-US') return `According to "${p.title}"${p.source ? ` (${p.source})` : ''}: ${excerpt}`;
+  return `根据《${p.title}》${p.source ? `（${p.source}）` : ''}：${excerpt}`;
+}
+
+/** The policy and answer library (政策知识库, SPEC §8): read by all staff, written by admins. */
+export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+  async function checkCategory(trx: Kysely<DB>, code: string | null | undefined) {
+    if (code && !(await repo.categoryExists(trx, code))) throw unknownReference('categoryCode', 'category');
+  }
+
+  return {
+    /** Latest first, or with `q` the best matches first, each with a 【】-highlighted snippet. */
+    async list(actor: Actor, query: PolicyListQuery) {
+      const terms = query.q === undefined ? [] : queryTerms(query.q);
+      if (query.q !== undefined && terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
+      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const filters = { kind: query.kind, categoryCode: query.categoryCode, includeInactive: !!query.includeInactive && hasRole(actor, 'admin') };
+      const rows = await repo.list(db, terms, filters, { limit: query.limit + 1, offset });
+      const next = offset + query.limit;
+      return {
+        items: rows.slice(0, query.limit).map((row) => ({
+          row,
+          snippet: terms.length ? buildSnippet({ content: row.body, title: row.title, address: row.source, replyText: null }, terms) : null,
+        })),
+        nextCursor: rows.length > query.limit && next <= MAX_OFFSET ? encodeCursor(next) : null,
+      };
+    },
+
+    async get(_actor: Actor, id: string): Promise<PolicyRow> {
+      const row = await repo.find(db, id);
+      if (!row) throw notFound();
+      return row;
+    },
+
+    async quote(actor: Actor, id: string, locale: Locale): Promise<{ text: string }> {
+      return { text: quoteText(await this.get(actor, id), locale) };
+    },
+
+    /** Adds a policy or standard answer; indexed and audited in the same transaction. */
+    async create(actor: Actor, input: PolicyCreate): Promise<PolicyRow> {
+      assertAdmin(actor);
+      return db.transaction().execute(async (trx) => {
+        await checkCategory(trx, input.categoryCode);
+        const now = clock.now().toISOString();
+        const row: PolicyRow = {
+          id: randomUUID(),
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          source: input.source ?? null,
+          categoryCode: input.categoryCode ?? null,
+          publishedAt: input.publishedAt ?? null,
+          isActive: 1,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repo.insert(trx, row);
+        await repo.index(trx, row);
+        await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'policy', subjectId: row.id, detail: { kind: row.kind, title: row.title } }, trx);
+        return row;
+      });
+    },
+
+    /** Edits, withdraws (isActive: false) or restores an entry; reindexed and audited with it. */
+    async update(actor: Actor, id: string, input: PolicyUpdate): Promise<PolicyRow> {
+      assertAdmin(actor);
+      return db.transaction().execute(async (trx) => {
+        const before = await repo.find(trx, id);
+        if (!before) throw notFound();
+        await checkCategory(trx, input.categoryCode);
+        const { isActive, ...fields } = input;
+        const patch: Partial<PolicyRow> = { updatedAt: clock.now().toISOString() };
+        for (const [key, value] of Object.entries(fields)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
+        if (isActive !== undefined) patch.isActive = isActive ? 1 : 0;
+        await repo.update(trx, id, patch);
+        const after = { ...before, ...patch };
+        if (input.title !== undefined || input.body !== undefined || input.source !== undefined) await repo.index(trx, after);
+        await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'policy', subjectId: id, detail: { changed: Object.keys(input) } }, trx);
+        return after;
+      });
+    },
+  };
+}
+export type PoliciesService = ReturnType<typeof createPoliciesService>;

@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type LabelledDoc, trainClassifier } from '@lianxin/core';
+import SQLite from 'better-sqlite3';
+import { createClock } from '../apps/server/src/clock.js';
+import { createDatabase } from '../apps/server/src/db/database.js';
+import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { seedDemo } from '../apps/server/src/db/seed/demo.js';
+import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
+import type { Actor } from '../apps/server/src/modules/auth/actor.js';
+import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
+import { caseFeatures } from '../apps/server/src/modules/suggest/features.js';
+import { suggestRepository } from '../apps/server/src/modules/suggest/suggest.repository.js';
+import { createAuditLog } from '../apps/server/src/modules/audit/audit.service.js';
+import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.js';
+import { fillCaseSearch } from './fill-case-search.js';
+import { generateCases } from './generate-cases.js';
+
+/**
+ * npm run bench:knowledge — the knowledge figures of issue 6 on a SQLite database of BENCH_CASES
+ * cases (default 1,000,000: the demo county with 200 cases driven through the services, plus
+ * generated ones, indexed in bulk): search latency, suggestion latency, retrain time on 100,000
+ * handled cases and, when modules/similar is there, similar-case lookup latency. Prints JSON.
+ */
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const QUERIES = 300;
+const RETRAIN_CASES = Number(process.env.BENCH_RETRAIN_CASES ?? 100_000);
+// BENCH_DB: measure an existing benchmark database (kept by an earlier run with BENCH_KEEP=1).
+const REUSE = process.env.BENCH_DB;
+const dataDir = REUSE ? dirname(REUSE) : mkdtempSync(join(tmpdir(), 'lianxin-knowledge-'));
+const dbFile = REUSE ?? join(dataDir, 'lianxin.sqlite');
+// Each latency loop stops after this many seconds, reporting how many calls it made.
+const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 90);
+
+// Two-character words: those of the generated cases' templates (each in ~1/8 of all cases), of the
+// demo's texts (a few hundred), and some found nowhere.
+const WORDS = ['低保', '工资', '路灯', '噪声', '积水', '停水', '医保', '报销', '纠纷', '拖欠', '损坏', '扰民', '道路', '进度', '咨询', '小区',
+  '拆迁', '补偿', '物业', '垃圾', '供暖', '燃气', '学校', '养老', '残疾', '补贴', '违建', '油烟', '漏水', '公交', '征地', '灌溉', '高铁', '茶叶', '彩票'];
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const round = (n: number) => Math.round(n * 100) / 100;
+const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
+async function time(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const times: number[] = [];
+  const deadline = performance.now() + PHASE_SECONDS * 1000;
+  for (let i = 0; i < n && performance.now() < deadline; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function main() {
+  let generated = { count: 0, seconds: 0 };
+  let filled = { count: 0, seconds: 0 };
+  let database = createDatabase({ url: dbFile });
+  if (!REUSE) {
+    console.log(`seeding the demo county and ${CASES.toLocaleString()} cases into ${dbFile} …`);
+    await migrateToLatest(database.db);
+    await ensureReferenceData(database.db);
+    await seedDemo({ db: database.db, cipher: createCipher(loadMasterKey(dataDir)), clock: createClock(), caseCount: 200 });
+  }
+  await database.close();
+
+  const sqlite = new SQLite(dbFile);
+  if (!REUSE) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = OFF');
+    generated = generateCases(sqlite, Math.max(0, CASES - 200));
+    console.log(`  generated ${generated.count.toLocaleString()} cases in ${generated.seconds.toFixed(1)} s`);
+    filled = fillCaseSearch(sqlite);
+    console.log(`  indexed ${filled.count.toLocaleString()} cases in ${filled.seconds.toFixed(1)} s`);
+    sqlite.exec('ANALYZE');
+  }
+  const county = sqlite.prepare("SELECT u.id, u.name, u.area_code FROM units u ORDER BY length(u.area_code), u.area_code LIMIT 1").get() as { id: string; name: string; area_code: string };
+  const total = (sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  const indexed = (sqlite.prepare('SELECT count(*) AS n FROM case_search').get() as { n: number }).n;
+  sqlite.close();
+
+  database = createDatabase({ url: dbFile });
+  const db = database.db;
+  const clock = createClock();
+  // A county dispatcher: sees every case of the county, the widest scope a search runs in.
+  const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', locale: 'zh-CN', sessionId: '', csrfToken: '',
+    grants: [{ role: 'dispatcher', unitId: county.id, unitName: county.name, areaCode: county.area_code }] };
+
+  // Search: the first page (20) of each word, through the service (SQL, scope, snippets).
+  const search = createSearchService({ db, audit: createAuditLog({ db, clock }) });
+  await search.searchCases(actor, { q: '低保', limit: 20 });
+  console.log('  measuring search …');
+  const matches: Record<string, number> = {};
+  const byWord: Record<string, number[]> = {};
+  const searchTimes = await time(QUERIES, async (i) => {
+    const q = WORDS[(i * 11) % WORDS.length]!; // a stride coprime with the list: common and rare words interleave
+    const started = performance.now();
+    const page = await search.searchCases(actor, { q, limit: 20 });
+    (byWord[q] ??= []).push(performance.now() - started);
+    matches[q] = page.items.length;
+  });
+
+  console.log('  retraining …');
+  // Retrain: read RETRAIN_CASES handled cases, segment them and train both models, as the service does.
+  const started = performance.now();
+  const categoryDocs: LabelledDoc[] = [];
+  const unitDocs: LabelledDoc[] = [];
+  outer: for await (const page of suggestRepository.handledCases(db)) {
+    for (const c of page) {
+      if (categoryDocs.length >= RETRAIN_CASES) break outer;
+      const tokens = caseFeatures(c.title, c.content);
+      categoryDocs.push({ tokens, label: c.categoryCode });
+      if (c.unitId) unitDocs.push({ tokens, label: c.unitId });
+    }
+  }
+  const category = trainClassifier(categoryDocs);
+  const unit = trainClassifier(unitDocs);
+  const retrainSeconds = (performance.now() - started) / 1000;
+
+  // Suggestion: features + top 3 of both models, for the texts of 300 cases (demo ones first).
+  const texts = await db.selectFrom('cases').select(['title', 'content']).orderBy('registeredAt', 'desc').limit(QUERIES).execute();
+  const suggestTimes = await time(texts.length, (i) => {
+    const tokens = caseFeatures(texts[i]!.title, texts[i]!.content);
+    return [category.predict(tokens, 3), unit.predict(tokens, 3)];
+  });
+
+  // Similar cases, when the module is there (written in parallel by another session).
+  let similar: unknown = 'similar: not measured';
+  const similarFile = join(process.cwd(), 'apps/server/src/modules/similar/similar.ts');
+  if (existsSync(similarFile)) {
+    const mod = (await import(similarFile)) as Record<string, unknown>;
+    const find = mod.findSimilarCases as undefined | ((db: unknown, dialect: 'sqlite', probe: unknown, options?: unknown) => Promise<unknown[]>);
+    if (typeof find === 'function') {
+      const probes = await db.selectFrom('cases').select(['id', 'title', 'content', 'areaCode', 'requesterKey']).where('id', '>', '8').orderBy('id').limit(QUERIES).execute();
+      console.log('  measuring similar …');
+      await find(db, 'sqlite', { ...probes[0]!, excludeId: probes[0]!.id }, { limit: 5 });
+      let found = 0;
+      const times = await time(probes.length, async (i) => {
+        const p = probes[i]!;
+        found += (await find(db, 'sqlite', { title: p.title, content: p.content, areaCode: p.areaCode, requesterKey: p.requesterKey, excludeId: p.id }, { limit: 5 })).length;
+      });
+      similar = { ...stats(times), lookups: times.length, averageFound: round(found / times.length), targetP95Ms: 20, met: percentile(times, 95) < 20 };
+    }
+  }
+
+  const figures = {
+    cases: total,
+    indexed,
+    generateSeconds: round(generated.seconds),
+    indexFillSeconds: round(filled.seconds),
+    searchMs: { ...stats(searchTimes), queries: searchTimes.length, words: WORDS.length, targetP95Ms: 50, met: percentile(searchTimes, 95) < 50 },
+    searchFirstPageHits: matches,
+    searchMedianMsByWord: Object.fromEntries(Object.entries(byWord).map(([w, xs]) => [w, round(percentile(xs, 50))])),
+    suggestMsPerCase: { ...stats(suggestTimes), calls: texts.length },
+    retrain: { cases: categoryDocs.length, seconds: round(retrainSeconds), categories: new Set(categoryDocs.map((d) => d.label)).size, units: new Set(unitDocs.map((d) => d.label)).size },
+    similarMs: similar,
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  if (typeof similar === 'string') console.log(similar);
+  await database.close();
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!REUSE && !process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+    else console.log(`database kept: ${dbFile}`);
+  });
