@@ -1,5 +1,5 @@
 import { ACTIVE_STATES, type CaseListQuery, type CaseState } from '@lianxin/core';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
 import { AppError } from '../../errors.js';
@@ -27,41 +27,48 @@ function decodeCursor(cursor: string): [string, string] {
   return [at, id];
 }
 
-function applyFilters(query: CaseQuery, q: CaseListQuery, now: string): CaseQuery {
-  if (q.status?.length) query = query.where('status', 'in', q.status);
-  if (q.kind) query = query.where('kind', '=', q.kind);
-  if (q.channel) query = query.where('channel', '=', q.channel);
-  if (q.categoryCode) query = query.where('categoryCode', '=', q.categoryCode);
-  if (q.unitId) query = query.where('currentUnitId', '=', q.unitId);
-  if (q.from) query = query.where('registeredAt', '>=', new Date(q.from).toISOString());
-  if (q.to) query = query.where('registeredAt', '<', new Date(q.to).toISOString());
+/** The ledger's filters; search (modules/search) applies the same ones. */
+export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox'>>;
+
+/** The ledger's filters as one condition on `cases` (qualified, so it also works in joins). */
+export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, now: string): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (q.status?.length) all.push(eb('cases.status', 'in', q.status));
+  if (q.kind) all.push(eb('cases.kind', '=', q.kind));
+  if (q.channel) all.push(eb('cases.channel', '=', q.channel));
+  if (q.categoryCode) all.push(eb('cases.categoryCode', '=', q.categoryCode));
+  if (q.unitId) all.push(eb('cases.currentUnitId', '=', q.unitId));
+  if (q.from) all.push(eb('cases.registeredAt', '>=', new Date(q.from).toISOString()));
+  if (q.to) all.push(eb('cases.registeredAt', '<', new Date(q.to).toISOString()));
   if (q.flag === 'long_standing') {
     const ninetyDaysAgo = new Date(new Date(now).getTime() - 90 * 86_400_000).toISOString();
-    query = query.where((eb) => eb.or([eb('reopenCount', '>=', 2), eb.and([eb('registeredAt', '<', ninetyDaysAgo), eb('status', 'in', ACTIVE_STATES)])]));
+    all.push(eb.or([eb('cases.reopenCount', '>=', 2), eb.and([eb('cases.registeredAt', '<', ninetyDaysAgo), eb('cases.status', 'in', ACTIVE_STATES)])]));
   } else if (q.flag) {
-    query = query.where(FLAG_COLUMNS[q.flag], '=', 1);
+    all.push(eb(`cases.${FLAG_COLUMNS[q.flag]}`, '=', 1));
   }
   if (q.areaCode) {
     const [lo, hi] = subtreeRange(q.areaCode);
-    query = query.where('areaCode', '>=', lo).where('areaCode', '<', hi);
+    all.push(eb('cases.areaCode', '>=', lo), eb('cases.areaCode', '<', hi));
   }
   if (q.overdue !== undefined) {
-    query = q.overdue
-      ? query.where('currentDueAt', '<', now).where('status', 'in', ACTIVE_STATES)
-      : query.where((eb) => eb.or([eb('currentDueAt', 'is', null), eb('currentDueAt', '>=', now)]));
+    all.push(
+      q.overdue
+        ? eb.and([eb('cases.currentDueAt', '<', now), eb('cases.status', 'in', ACTIVE_STATES)])
+        : eb.or([eb('cases.currentDueAt', 'is', null), eb('cases.currentDueAt', '>=', now)]),
+    );
   }
   if (q.q) {
     const text = q.q;
-    query = query.where((eb) => eb.or([eb('code', '=', text), containsText(eb.ref('title'), text), containsText(eb.ref('content'), text)]));
+    all.push(eb.or([eb('cases.code', '=', text), containsText(eb.ref('cases.title'), text), containsText(eb.ref('cases.content'), text)]));
   }
-  return query;
+  return eb.and(all);
 }
 
 /** The ledger (台账): every filter, scoped to the actor, newest first, keyset-paged. */
 export async function listCases(db: Kysely<DB>, actor: Actor, q: CaseListQuery, nowDate: Date) {
   const now = nowDate.toISOString();
   let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scopeOf(actor.grants)));
-  query = applyFilters(query, q, now);
+  query = query.where((eb) => caseFilters(eb, q, now));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('registeredAt', '<', at), eb.and([eb('registeredAt', '=', at), eb('id', '<', id)])]));

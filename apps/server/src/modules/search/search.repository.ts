@@ -2,8 +2,8 @@ import type { CaseSearchQuery } from '@lianxin/core';
 import { type ExpressionBuilder, type Kysely, SqliteAdapter, sql, type Transaction } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.js';
 import type { Scope } from '../auth/actor.js';
+import { caseFilters } from '../cases/cases.queries.js';
 import { inScope } from '../cases/cases.repository.js';
-import { subtreeRange } from '../org/area-code.js';
 import { segment } from './segment.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -86,6 +86,7 @@ export async function searchCases(
   scope: Scope,
   filters: Omit<CaseSearchQuery, 'q' | 'cursor' | 'limit'>,
   page: { limit: number; offset: number; prefixLast: boolean },
+  now: string,
 ): Promise<SearchHit[]> {
   // Terms are runs of letters and digits (segment.ts), so they need no escaping in either syntax.
   const last = terms.length - 1;
@@ -101,18 +102,8 @@ export async function searchCases(
     .innerJoin(hits.as('hit'), 'hit.caseId', 'cases.id')
     .selectAll('cases')
     .select('hit.rank')
-    .where((eb) => inScope(eb as unknown as ExpressionBuilder<DB, 'cases'>, scope));
-  if (filters.status?.length) query = query.where('cases.status', 'in', filters.status);
-  if (filters.kind) query = query.where('cases.kind', '=', filters.kind);
-  if (filters.channel) query = query.where('cases.channel', '=', filters.channel);
-  if (filters.categoryCode) query = query.where('cases.categoryCode', '=', filters.categoryCode);
-  if (filters.unitId) query = query.where('cases.currentUnitId', '=', filters.unitId);
-  if (filters.from) query = query.where('cases.registeredAt', '>=', new Date(filters.from).toISOString());
-  if (filters.to) query = query.where('cases.registeredAt', '<', new Date(filters.to).toISOString());
-  if (filters.areaCode) {
-    const [lo, hi] = subtreeRange(filters.areaCode);
-    query = query.where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi);
-  }
+    .where((eb) => inScope(eb as unknown as ExpressionBuilder<DB, 'cases'>, scope))
+    .where((eb) => caseFilters(eb as unknown as ExpressionBuilder<DB, 'cases'>, filters, now));
   const rows = await query.orderBy('hit.rank', 'desc').orderBy('cases.registeredAt', 'desc').orderBy('cases.id', 'desc').limit(page.limit).offset(page.offset).execute();
   return rows.map(({ rank, ...row }) => ({ row: row as CaseRow, rank: Number(rank) }));
 }

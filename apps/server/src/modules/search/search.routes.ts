@@ -8,7 +8,7 @@ import { createSearchService } from './search.service.js';
 /** The search API. The service is wired here from the shared database, as no other module calls it. */
 export async function searchRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { cipher, clock } = services;
-  const search = createSearchService({ db: services.db, audit: services.audit });
+  const search = createSearchService({ db: services.db, audit: services.audit, clock: services.clock });
   const tags = ['search'];
 
   app.get('/api/search/cases', { schema: { tags, summary: '全文检索 Search cases', querystring: CaseSearchQuerySchema } }, async (request) => {

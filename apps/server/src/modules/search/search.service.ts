@@ -1,5 +1,6 @@
 import type { CaseSearchQuery } from '@lianxin/core';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
@@ -21,7 +22,7 @@ function decodeCursor(cursor: string): number {
 }
 
 /** Full-text search over cases (SPEC §8), always within the actor's scope. */
-export function createSearchService({ db, audit }: { db: Kysely<DB>; audit: AuditLog }) {
+export function createSearchService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
   return {
     /** Cases matching every word of `q`, best first, each with a highlighted snippet. */
     async searchCases(actor: Actor, query: CaseSearchQuery) {
@@ -30,7 +31,7 @@ export function createSearchService({ db, audit }: { db: Kysely<DB>; audit: Audi
       if (terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
       const offset = query.cursor ? decodeCursor(query.cursor) : 0;
       const { q, cursor, limit, ...filters } = query;
-      const hits = await searchCases(db, terms, scope, filters, { limit: limit + 1, offset, prefixLast: true });
+      const hits = await searchCases(db, terms, scope, filters, { limit: limit + 1, offset, prefixLast: true }, clock.now().toISOString());
       const page = hits.slice(0, limit);
       const next = offset + limit;
       return {
