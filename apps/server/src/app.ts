@@ -13,6 +13,7 @@ import { createServices, type Services } from './services.js';
 import type { Cipher } from './security/cipher.js';
 import type { SmsGateway } from './modules/notifications/sms-gateway.js';
 import { registerModules } from './modules/index.js';
+import { webPlugin } from './plugins/web.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -21,6 +22,8 @@ export interface BuildAppOptions {
   clock?: AdjustableClock;
   smsGateway?: SmsGateway;
   logger?: boolean | Record<string, unknown>;
+  /** Serve the built console and portal pages (main.ts does; API tests do not). */
+  serveWeb?: boolean;
 }
 
 declare module 'fastify' {
@@ -57,5 +60,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { auth: services.auth });
   await registerModules(app, services, options.config);
+  if (options.serveWeb) await app.register(webPlugin);
   return app;
 }

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string;
+  /** PostgreSQL only: work in this (existing) schema instead of the default one. */
+  databaseSchema?: string;
   /** Base64 32-byte key for personal data; when absent a key file in dataDir is used/created. */
   dataKey?: string;
   /** Public address used in links sent to residents (evaluation links). */
@@ -17,6 +19,12 @@ export interface Config {
   /** Run the scheduled jobs (time-limit sweep) inside the server process. */
   runJobs: boolean;
   logLevel: string;
+  /** Base-map tile URL template (e.g. 天地图 with its key); without one the map draws the platform's own areas. */
+  tileUrl?: string;
+  /** Attribution shown under a configured base map. */
+  tileAttribution?: string;
+  /** The public hotline printed on contact cards and shown on the portal. */
+  hotline: string;
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -28,11 +36,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || resolve(dataDir, 'lianxin.sqlite'),
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataKey: env.LIANXIN_DATA_KEY || undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     secureCookies: env.SECURE_COOKIES === 'true',
     enableTestHooks: env.LIANXIN_TEST_HOOKS === 'true',
     runJobs: env.LIANXIN_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    tileUrl: env.LIANXIN_TILE_URL || undefined,
+    tileAttribution: env.LIANXIN_TILE_ATTRIBUTION || undefined,
+    hotline: env.LIANXIN_HOTLINE || '12345',
   };
 }

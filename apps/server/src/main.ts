@@ -14,8 +14,8 @@ import { createCipher, loadMasterKey } from './security/cipher.js';
  */
 async function main(command = 'start'): Promise<void> {
   const config = loadConfig();
-  const database = createDatabase({ url: config.databaseUrl });
-  const applied = await migrateToLatest(database.db);
+  const database = createDatabase({ url: config.databaseUrl, schema: config.databaseSchema });
+  const applied = await migrateToLatest(database.db, config.databaseSchema);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   await ensureReferenceData(database.db);
   const cipher = createCipher(loadMasterKey(config.dataDir, config.dataKey));
@@ -30,7 +30,7 @@ async function main(command = 'start'): Promise<void> {
   }
   if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate or seed`);
 
-  const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel } });
+  const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true });
   const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -12,6 +12,7 @@ import { publicEvaluationRoutes } from './cases/evaluation.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { policiesRoutes } from './policies/policies.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { siteRoutes } from './site/site.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { similarRoutes } from './similar/similar.routes.js';
 import { suggestRoutes } from './suggest/suggest.routes.js';
@@ -20,6 +21,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(healthRoutes, { services });
+  await app.register(siteRoutes, { config });
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies });
   await app.register(casesRoutes, { services });
   await app.register(publicEvaluationRoutes, { services });

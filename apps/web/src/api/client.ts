@@ -1,0 +1,79 @@
+import { activeLocale } from '../i18n/i18n';
+
+/** One invalid field of a problem+json answer. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A failed API call: the server's problem+json, already in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly code: string | undefined,
+    readonly fieldErrors: FieldProblem[],
+  ) {
+    super(title);
+  }
+}
+
+let csrfToken: string | undefined;
+/** Set after sign-in (from /api/auth/me); every write sends it. */
+export const setCsrfToken = (token: string | undefined) => {
+  csrfToken = token;
+};
+
+type Listener = () => void;
+const expiryListeners = new Set<Listener>();
+/** Called when a request comes back 401: the session ended (timeout or sign-out elsewhere). */
+export function onSessionExpired(listener: Listener): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
+function headers(body: unknown, method: string): Record<string, string> {
+  const out: Record<string, string> = { 'x-lianxin-locale': activeLocale() };
+  if (body !== undefined && !(body instanceof FormData)) out['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) out['x-csrf-token'] = csrfToken;
+  return out;
+}
+
+/** Calls the API and returns its JSON; throws ApiError with the server's message otherwise. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: headers(body, method),
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) expiryListeners.forEach((l) => l());
+    const problem = (typeof payload === 'object' && payload) || {};
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.code, problem.errors ?? []);
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Builds a query string from defined values only. */
+export function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) search.set(key, value.join(','));
+    else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,5 @@
+import { PageEmpty } from '../../shared/PageState';
+
+export default function DispatchPage() {
+  return <PageEmpty />;
+}

@@ -1,0 +1,29 @@
+import type { Role } from '@lianxin/core';
+import type { ComponentType } from 'react';
+import type { shellMessages } from './shell/shell.messages';
+
+type NavKey = Extract<keyof (typeof shellMessages)['zh-CN'], `nav.${string}`>;
+
+/** One console page: loaded on first visit (split by route), shown in the menu to these roles. */
+export interface ConsoleRoute {
+  path: string;
+  /** Menu entry; pages without one (e.g. a case's page) are reached by links. */
+  nav?: NavKey;
+  /** Who sees it; absent = every signed-in user. */
+  roles?: Role[];
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+const STAFF_LEADS: Role[] = ['unit_head', 'leader', 'supervisor', 'admin'];
+
+/** Every console page. A new module adds its entry here. */
+export const CONSOLE_ROUTES: ConsoleRoute[] = [
+  { path: '/', nav: 'nav.workbench', load: () => import('./workbench/WorkbenchPage') },
+  { path: '/register', nav: 'nav.register', roles: ['registrar', 'dispatcher', 'stationed_cadre', 'admin'], load: () => import('./register/RegisterPage') },
+  { path: '/cases', nav: 'nav.cases', load: () => import('./cases/CaseListPage') },
+  { path: '/cases/:id', load: () => import('./cases/CasePage') },
+  { path: '/dispatch', nav: 'nav.dispatch', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
+  { path: '/figures', nav: 'nav.figures', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
+  { path: '/map', nav: 'nav.map', load: () => import('./map/MapPage') },
+  { path: '/admin/*', nav: 'nav.admin', roles: ['admin'], load: () => import('./admin/AdminPage') },
+];

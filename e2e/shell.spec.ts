@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { keepScreenshot, signIn } from './support';
+
+test('sign-in page is Chinese first and refuses a wrong password in the chosen language', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '登录连心工作台' })).toBeVisible();
+  await keepScreenshot(page, 'sign-in');
+  await page.getByLabel('用户名').fill('dispatcher');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByRole('alert')).toContainText(/用户名或密码|密码/);
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Lianxin' })).toBeVisible();
+});
+
+test('the menu follows the roles, and signing out returns to sign-in', async ({ page }) => {
+  await signIn(page, 'dispatcher');
+  const menu = page.getByTestId('main-menu');
+  await expect(menu.getByText('派单')).toBeVisible();
+  await expect(menu.getByText('系统管理')).toHaveCount(0);
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByRole('heading', { name: '登录连心工作台' })).toBeVisible();
+});

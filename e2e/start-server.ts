@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * Starts the real server for the browser tests: a fresh data directory, a fresh PostgreSQL schema
+ * when DATABASE_URL is set, the demo county seeded, and the test clock hook enabled.
+ */
+const run = process.env.LIANXIN_E2E_RUN!;
+const dataDir = join(tmpdir(), `lianxin-e2e-${run}`);
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: process.env.E2E_PORT,
+  HOST: '127.0.0.1',
+  LIANXIN_DATA_DIR: dataDir,
+  LIANXIN_TEST_HOOKS: 'true',
+  PUBLIC_BASE_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+  LOG_LEVEL: 'warn',
+};
+if (process.env.DATABASE_URL) {
+  const schema = `e2e_${run}`;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  env.DATABASE_SCHEMA = schema;
+}
+const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'start'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
