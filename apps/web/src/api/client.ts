@@ -51,7 +51,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/api/auth/login')) expiryListeners.forEach((l) => l());
+    // Only a session the page held can expire; a first visit or a wrong password is not expiry.
+    if (response.status === 401 && csrfToken && !path.startsWith('/api/auth/login')) expiryListeners.forEach((l) => l());
     const problem = (typeof payload === 'object' && payload) || {};
     throw new ApiError(response.status, problem.title ?? response.statusText, problem.code, problem.errors ?? []);
   }
