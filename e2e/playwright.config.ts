@@ -13,12 +13,13 @@ if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}; i
 
 export default defineConfig({
   testDir: '.',
-  outputDir: '../test-results/e2e',
+  // Per port, so runs on different ports do not clear each other's artifacts.
+  outputDir: `../test-results/e2e-${port}`,
   // One server, one browser at a time: the machine has two cores.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   globalTeardown: './global-teardown.ts',
   use: {
