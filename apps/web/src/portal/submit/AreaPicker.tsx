@@ -1,0 +1,85 @@
+import { Cascader } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { portalMessages } from '../portal.messages';
+
+interface AreaOption {
+  value: string;
+  label: string;
+  isLeaf?: boolean;
+  children?: AreaOption[];
+}
+interface PublicArea {
+  code: string;
+  name: string;
+  level?: string;
+  hasChildren?: boolean;
+}
+
+const load = async (parentCode?: string): Promise<AreaOption[]> => {
+  const { items } = await api.get<{ items: PublicArea[] }>(`/api/public/areas${parentCode ? `?parentCode=${parentCode}` : ''}`);
+  // Villages are the last level a resident picks; grids are for staff.
+  return items.map((a) => ({ value: a.code, label: a.name, isLeaf: a.level === 'village' || a.hasChildren === false }));
+};
+
+/** The codes from the county down to `code` (12-digit division codes nest by prefix). */
+export function ancestry(code: string): string[] {
+  const county = `${code.slice(0, 6)}000000`;
+  const township = `${code.slice(0, 9)}000`;
+  return [county, township, code].filter((c, i, all) => all.indexOf(c) === i);
+}
+
+/** County → township → village, loaded level by level; a QR code can preset the village. */
+export function AreaPicker({ value, onChange, id }: { value?: string; onChange?: (code: string | undefined) => void; id?: string }) {
+  const t = useT(portalMessages);
+  const [options, setOptions] = useState<AreaOption[]>([]);
+  const [path, setPath] = useState<string[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const roots = await load();
+      if (value) {
+        // Open the preset village's branch so the picker can show its name.
+        let level = roots;
+        for (const code of ancestry(value).slice(0, -1)) {
+          const node = level.find((o) => o.value === code);
+          if (!node) break;
+          node.children = await load(code);
+          level = node.children;
+        }
+        if (live) setPath(ancestry(value).filter((c, i) => i > 0 || roots.some((r) => r.value === c)));
+      }
+      if (live) setOptions(roots);
+    })().catch(() => live && setOptions([]));
+    return () => {
+      live = false;
+    };
+    // Only the first value presets the picker.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const loadData = async (selected: AreaOption[]) => {
+    const target = selected[selected.length - 1];
+    target.children = await load(target.value);
+    setOptions((o) => [...o]);
+  };
+
+  return (
+    <Cascader
+      id={id}
+      options={options}
+      loadData={(s) => loadData(s as AreaOption[])}
+      value={path}
+      changeOnSelect={false}
+      placeholder={t('areaPlaceholder')}
+      onChange={(codes) => {
+        const list = (codes ?? []) as string[];
+        setPath(list);
+        onChange?.(list[list.length - 1]);
+      }}
+      style={{ width: '100%' }}
+    />
+  );
+}

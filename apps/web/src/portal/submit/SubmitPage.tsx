@@ -1,0 +1,136 @@
+import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { useApi } from '../../shared/use-api';
+import { portalMessages } from '../portal.messages';
+import { PortalError, PortalLoading } from '../PortalState';
+import { AreaPicker } from './AreaPicker';
+import { PhotoPicker, type UploadedPhoto } from './PhotoPicker';
+import { categoryTree, isPhone, submissionBody, type SubmitValues } from './submit-form';
+
+interface Options {
+  kinds: Array<{ code: string; label: string }>;
+  categories: Array<{ code: string; parentCode: string | null; name: string }>;
+  maxPhotos: number;
+}
+interface Submitted {
+  code: string;
+  accessToken: string;
+  smsSent: boolean;
+}
+
+/** 我要反映: a resident's request from the phone; the QR code of a contact card presets the village. */
+export default function SubmitPage() {
+  const t = useT(portalMessages);
+  const [params] = useSearchParams();
+  const options = useApi<Options>('/api/public/options');
+  const [form] = Form.useForm<SubmitValues>();
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Submitted | null>(null);
+  const anonymous = Form.useWatch('anonymous', form);
+  const tree = useMemo(() => categoryTree(options.data?.categories ?? []), [options.data]);
+
+  if (options.loading) return <PortalLoading />;
+  if (options.error || !options.data) return <PortalError error={options.error} onRetry={options.reload} />;
+
+  if (done) {
+    return (
+      <Result
+        status="success"
+        title={t('submitted')}
+        subTitle={
+          <>
+            <div>{t('yourCode')}</div>
+            <Typography.Title level={3} copyable data-testid="tracking-code">
+              {done.code}
+            </Typography.Title>
+            {done.smsSent ? <div>{t('codeSmsSent')}</div> : <div>{t('saveToken')}</div>}
+          </>
+        }
+        extra={[
+          <Link key="track" to={done.smsSent ? `/track?code=${done.code}` : `/track/${done.accessToken}`}>
+            <Button type="primary">{t('trackNow')}</Button>
+          </Link>,
+          <Button key="again" onClick={() => (setDone(null), setPhotos([]), form.resetFields())}>
+            {t('submitAnother')}
+          </Button>,
+        ]}
+      />
+    );
+  }
+
+  const submit = async (values: SubmitValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(await api.post<Submitted>('/api/public/cases', submissionBody(values, photos.map((p) => p.token))));
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.title);
+        form.setFields(e.fieldErrors.filter((f) => form.getFieldInstance(f.field as never)).map((f) => ({ name: f.field as never, errors: [f.message] })));
+      } else setError(String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('nav.submit')} size="small">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'help', areaCode: params.get('area') ?? undefined, publicConsent: false, anonymous: false }}>
+        <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
+          <Select options={options.data.kinds.map((k) => ({ value: k.code, label: k.label }))} />
+        </Form.Item>
+        <Form.Item name="categoryCode" label={t('category')} rules={[{ required: true, message: t('categoryPlaceholder') }]}>
+          <TreeSelect treeData={tree} placeholder={t('categoryPlaceholder')} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false} />
+        </Form.Item>
+        <Form.Item name="description" label={t('description')} rules={[{ required: true, min: 5, whitespace: true, message: t('descriptionRequired') }]}>
+          <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('descriptionPlaceholder')} />
+        </Form.Item>
+        <Form.Item label={t('photos')} extra={t('photosHint', { max: options.data.maxPhotos })}>
+          <PhotoPicker max={options.data.maxPhotos} photos={photos} onChange={setPhotos} />
+        </Form.Item>
+        <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('locationRequired') }]}>
+          <AreaPicker />
+        </Form.Item>
+        <Form.Item name="address" label={t('address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="anonymous" valuePropName="checked">
+          <Checkbox>{t('anonymous')}</Checkbox>
+        </Form.Item>
+        {!anonymous && (
+          <>
+            <Form.Item name="name" label={t('name')}>
+              <Input maxLength={50} autoComplete="name" />
+            </Form.Item>
+            <Form.Item
+              name="phone"
+              label={t('phone')}
+              extra={t('phoneHint')}
+              rules={[{ required: true, message: t('phoneRequired') }, { validator: async (_, v) => (!v || isPhone(v) ? undefined : Promise.reject(new Error(t('phoneInvalid')))) }]}
+            >
+              <Input inputMode="tel" maxLength={13} autoComplete="tel" />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="publicConsent" valuePropName="checked">
+          <Checkbox>{t('publicConsent')}</Checkbox>
+        </Form.Item>
+        {/* People never see this field; bots fill it in. */}
+        <div aria-hidden="true" style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}>
+          <Form.Item name="website" label="Website">
+            <Input tabIndex={-1} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {busy ? t('submitting') : t('submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

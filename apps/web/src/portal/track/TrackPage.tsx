@@ -1,0 +1,119 @@
+import { Alert, App, Button, Card, Form, Input, Space, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { portalMessages } from '../portal.messages';
+import { PortalLoading } from '../PortalState';
+import { CODE_PATTERN, normalizeCode, type TrackedCase } from './tracked';
+import { TrackResult } from './TrackResult';
+
+/** 查询进度: by code and the phone's last four digits, by an SMS code, or with an access link. */
+export default function TrackPage() {
+  const t = useT(portalMessages);
+  const { message } = App.useApp();
+  const { token } = useParams();
+  const [params] = useSearchParams();
+  const [tracked, setTracked] = useState<TrackedCase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(!!token);
+  const [phoneForm] = Form.useForm();
+  const [smsForm] = Form.useForm();
+
+  const run = async (call: () => Promise<TrackedCase>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setTracked(await call());
+    } catch (e) {
+      setTracked(null);
+      setError(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    if (token) void run(() => api.get<TrackedCase>(`/api/public/track/${encodeURIComponent(token)}`));
+  }, [token]);
+
+  const codeRule = { validator: async (_: unknown, v?: string) => (v && CODE_PATTERN.test(normalizeCode(v)) ? undefined : Promise.reject(new Error(t('codeInvalid')))) };
+  const codeField = (
+    <Form.Item name="code" label={t('code')} rules={[codeRule]} normalize={(v: string) => v.toUpperCase()}>
+      <Input placeholder={t('codePlaceholder')} autoCapitalize="characters" />
+    </Form.Item>
+  );
+  const sendOtp = async () => {
+    const { code, phone } = await smsForm.validateFields(['code', 'phone']);
+    try {
+      await api.post('/api/public/track/otp', { code: normalizeCode(code), phone: phone.trim() });
+      message.success(t('otpSent'));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.title : String(e));
+    }
+  };
+
+  if (token && busy) return <PortalLoading />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {!token && (
+        <Card title={t('trackTitle')} size="small">
+          <Tabs
+            items={[
+              {
+                key: 'phone',
+                label: t('byPhone'),
+                children: (
+                  <Form
+                    form={phoneForm}
+                    layout="vertical"
+                    initialValues={{ code: params.get('code') ?? '' }}
+                    onFinish={(v) => run(() => api.post<TrackedCase>('/api/public/track', { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 }))}
+                  >
+                    {codeField}
+                    <Form.Item name="phoneLast4" label={t('last4')} rules={[{ pattern: /^\d{4}$/, required: true, message: t('last4Invalid') }]}>
+                      <Input inputMode="numeric" maxLength={4} />
+                    </Form.Item>
+                    <Button type="primary" htmlType="submit" block loading={busy}>
+                      {t('query')}
+                    </Button>
+                  </Form>
+                ),
+              },
+              {
+                key: 'sms',
+                label: t('bySms'),
+                children: (
+                  <Form
+                    form={smsForm}
+                    layout="vertical"
+                    initialValues={{ code: params.get('code') ?? '' }}
+                    onFinish={(v) => run(() => api.post<TrackedCase>('/api/public/track/verify', { code: normalizeCode(v.code), otp: v.otp }))}
+                  >
+                    {codeField}
+                    <Form.Item label={t('phone')} required>
+                      <Space.Compact style={{ width: '100%' }}>
+                        <Form.Item name="phone" noStyle rules={[{ required: true, message: t('phoneRequired') }]}>
+                          <Input inputMode="tel" maxLength={13} />
+                        </Form.Item>
+                        <Button onClick={() => void sendOtp()}>{t('sendOtp')}</Button>
+                      </Space.Compact>
+                    </Form.Item>
+                    <Form.Item name="otp" label={t('otp')} rules={[{ pattern: /^\d{6}$/, required: true, message: t('otpInvalid') }]}>
+                      <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+                    </Form.Item>
+                    <Button type="primary" htmlType="submit" block loading={busy}>
+                      {t('query')}
+                    </Button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+      {tracked && <TrackResult tracked={tracked} />}
+    </Space>
+  );
+}
