@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { segment } from '../apps/server/src/modules/search/segment.js';
 
 /**
- * Bulk-fills the search index (case_search and its FTS5 table) of a SQLite benchmark database for
+ * Bulk-fills the search index (case_search and its FTS5 table case_search_text, words and area) of a SQLite benchmark database for
  * every case that has no entry yet — the rows `generateCases` writes straight into `cases`. The
  * words are those of `caseTerms` (search.repository.ts): title, content, address and reply,
  * segmented by search/segment.ts. The generator's texts are a few templates followed by a number,
@@ -39,7 +39,10 @@ export function fillCaseSearch(sqlite: SQLite.Database, batchSize = 20_000): { c
   const select = sqlite.prepare(`SELECT c.rowid, c.id, c.title, c.content, c.address, c.reply_text FROM cases c
     WHERE c.rowid > ? AND NOT EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = c.id) ORDER BY c.rowid LIMIT ?`);
   const insert = sqlite.prepare('INSERT INTO case_search (case_id, terms) VALUES (?, ?)');
-  const toFts = sqlite.prepare('INSERT INTO case_search_fts (rowid, terms) SELECT doc_id, terms FROM case_search WHERE doc_id > ?');
+  // The area words as the migration 2026112111_search_speed writes them (fts.ts areaTerms).
+  const toFts = sqlite.prepare(`INSERT INTO case_search_text (rowid, terms, area) SELECT s.doc_id, s.terms, substr(c.area_code, 1, 2) || ' ' || substr(c.area_code, 1, 4)
+    || ' ' || substr(c.area_code, 1, 6) || ' ' || substr(c.area_code, 1, 9) || ' ' || substr(c.area_code, 1, 12) || CASE WHEN length(c.area_code) > 12 THEN ' ' || c.area_code ELSE '' END
+    FROM case_search s JOIN cases c ON c.id = s.case_id WHERE s.doc_id > ?`);
   const maxDoc = sqlite.prepare('SELECT coalesce(max(doc_id), 0) AS n FROM case_search');
   const write = sqlite.transaction((rows: Row[]) => {
     const before = (maxDoc.get() as { n: number }).n;

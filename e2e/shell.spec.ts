@@ -21,3 +21,13 @@ test('the menu follows the roles, and signing out returns to sign-in', async ({ 
   await page.getByTestId('sign-out').click();
   await expect(page.getByRole('heading', { name: '登录连心工作台' })).toBeVisible();
 });
+
+test('an expired session returns to sign-in with the reason, in the user’s language', async ({ page, context }) => {
+  await signIn(page, 'registrar');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  // The server forgets the session (as after 12 hours); the next call gets 401.
+  await context.clearCookies();
+  await page.getByTestId('main-menu').getByText('台账').dispatchEvent('click');
+  await expect(page.getByText('登录已过期，请重新登录')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '登录连心工作台' })).toBeVisible();
+});

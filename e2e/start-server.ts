@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,8 +13,13 @@ const dataDir = join(tmpdir(), `lianxin-e2e-${run}`);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
+// A snapshot of the built pages: a rebuild during the run must not pull files from under the server.
+const webDist = join(dataDir, 'web');
+cpSync('apps/web/dist', webDist, { recursive: true });
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  LIANXIN_WEB_DIST: webDist,
   PORT: process.env.E2E_PORT,
   HOST: '127.0.0.1',
   LIANXIN_DATA_DIR: dataDir,

@@ -60,6 +60,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { auth: services.auth });
   await registerModules(app, services, options.config);
-  if (options.serveWeb) await app.register(webPlugin);
+  if (options.serveWeb) await app.register(webPlugin, { root: options.config.webDist });
   return app;
 }

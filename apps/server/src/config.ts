@@ -23,8 +23,12 @@ export interface Config {
   tileUrl?: string;
   /** Attribution shown under a configured base map. */
   tileAttribution?: string;
+  /** Built web pages to serve (default: apps/web/dist). */
+  webDist?: string;
   /** The public hotline printed on contact cards and shown on the portal. */
   hotline: string;
+  /** Hours between scheduled retrainings of the category/unit suggestion models (0: only on demand). */
+  retrainHours?: number;
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -46,5 +50,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl: env.LIANXIN_TILE_URL || undefined,
     tileAttribution: env.LIANXIN_TILE_ATTRIBUTION || undefined,
     hotline: env.LIANXIN_HOTLINE || '12345',
+    webDist: env.LIANXIN_WEB_DIST || undefined,
+    retrainHours: retrainHoursOf(env.LIANXIN_RETRAIN_HOURS),
   };
+}
+
+/** LIANXIN_RETRAIN_HOURS: hours from 0 (off) to 596, default 24; anything else is a startup error. */
+function retrainHoursOf(value: string | undefined): number {
+  if (value === undefined || value === '') return 24;
+  const hours = Number(value);
+  // Timers take at most 2^31 − 1 ms (24.8 days); a longer interval would fire at once.
+  if (!Number.isFinite(hours) || hours < 0 || hours > 596) throw new Error(`LIANXIN_RETRAIN_HOURS must be a number of hours from 0 to 596, not "${value}"`);
+  return hours;
 }

@@ -100,7 +100,7 @@ const ESCALATION_LABELS: Labels<'1' | '2'> = {
   '2': ['督办员', 'supervisors'],
 };
 
-const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'extension' | 'handler' | 'case' | 'leader' | 'user'> = {
+const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'extension' | 'handler' | 'case' | 'leader' | 'user' | 'campaign' | 'reception_session' | 'household' | 'tag' | 'member'> = {
   area: ['区划', 'area'],
   attachment: ['附件', 'attachment'],
   category: ['分类', 'category'],
@@ -110,6 +110,11 @@ const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'exten
   case: ['诉求件', 'case'],
   leader: ['包案领导', 'leader'],
   user: ['用户', 'user'],
+  campaign: ['活动', 'campaign'],
+  reception_session: ['接访场次', 'reception session'],
+  household: ['户', 'household'],
+  tag: ['标签', 'tag'],
+  member: ['家庭成员', 'household member'],
 };
 
 const ALL = {

@@ -5,6 +5,11 @@ import * as inboxIndexes from './migrations/2026112103_inbox_indexes.js';
 import * as search from './migrations/2026112104_search.js';
 import * as alerts from './migrations/2026112106_alerts.js';
 import * as policies from './migrations/2026112107_policies.js';
+import * as households from './migrations/2026112108_households.js';
+import * as fieldWork from './migrations/2026112109_field_work.js';
+import * as portal from './migrations/2026112110_portal.js';
+import * as searchSpeed from './migrations/2026112111_search_speed.js';
+import * as caseListSort from './migrations/2026112113_case_list_sort.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +19,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112104_search': search,
   '2026112106_alerts': alerts,
   '2026112107_policies': policies,
+  '2026112108_households': households,
+  '2026112109_field_work': fieldWork,
+  '2026112110_portal': portal,
+  '2026112111_search_speed': searchSpeed,
+  '2026112113_case_list_sort': caseListSort,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

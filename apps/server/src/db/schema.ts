@@ -1,10 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FieldWorkTables } from './field-work.tables.js';
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB {
+export interface DB extends FieldWorkTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;
@@ -24,6 +25,12 @@ export interface DB {
   outbox: OutboxTable;
   auditLog: AuditLogTable;
   alerts: AlertTable;
+  portalOtps: PortalOtpTable;
+  households: HouseholdTable;
+  householdMembers: HouseholdMemberTable;
+  householdTags: HouseholdTagTable;
+  householdHelp: HouseholdHelpTable;
+  tags: TagTable;
 }
 
 type Flag = number; // 0 | 1
@@ -36,6 +43,8 @@ export interface AreaTable {
   lat: number | null;
   lng: number | null;
   sort: Generated<number>;
+  /** GeoJSON Polygon/MultiPolygon text drawn by the map with no tile service (migration 2026112108). */
+  boundary: Generated<string | null>;
 }
 
 export interface UnitTable {
@@ -258,6 +267,8 @@ export interface OutboxTable {
   attempts: Generated<number>;
   createdAt: string;
   sentAt: string | null;
+  /** The official document that goes with an SMS notice (migration 2026112110). */
+  documentType: Generated<string | null>;
 }
 
 export interface AuditLogTable {
@@ -300,3 +311,91 @@ export type UnitRow = Selectable<UnitTable>;
 export type UserRow = Selectable<UserTable>;
 export type AreaRow = Selectable<AreaTable>;
 export type CategoryRow = Selectable<CategoryTable>;
+
+/** A household (户) of the registry 民情档案; see migration 2026112108. */
+export interface HouseholdTable {
+  id: string;
+  areaCode: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  headNameEnc: string;
+  headNameMasked: string;
+  contactUserId: string | null;
+  /** The household's tags as ",code1,code2," (repeats household_tags for lists and the map). */
+  tagCodes: Generated<string>;
+  memberCount: Generated<number>;
+  needs: string | null;
+  notes: string | null;
+  archivedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+  changeSeq: Generated<number>;
+}
+export type HouseholdRow = Selectable<HouseholdTable>;
+
+export interface HouseholdMemberTable {
+  id: string;
+  householdId: string;
+  nameEnc: string;
+  nameMasked: string;
+  relationship: string;
+  isHead: Generated<Flag>;
+  gender: string | null;
+  birthDate: string | null;
+  idNumberEnc: string | null;
+  idNumberKey: string | null;
+  phoneEnc: string | null;
+  phoneKey: string | null;
+  note: string | null;
+  sort: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+export type HouseholdMemberRow = Selectable<HouseholdMemberTable>;
+
+export interface HouseholdTagTable {
+  householdId: string;
+  tagCode: string;
+}
+
+/** Household tags (低保, 特困 … built in; admins add more). */
+export interface TagTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  color: string;
+  isBuiltin: Generated<Flag>;
+  isActive: Generated<Flag>;
+  sort: Generated<number>;
+  createdAt: string;
+}
+export type TagRow = Selectable<TagTable>;
+
+/** Help a household received (帮扶记录). */
+export interface HouseholdHelpTable {
+  id: string;
+  householdId: string;
+  kind: string;
+  description: string;
+  amount: number | null;
+  unitId: string | null;
+  provider: string | null;
+  givenOn: string;
+  recordedBy: string | null;
+  createdAt: string;
+}
+export type HouseholdHelpRow = Selectable<HouseholdHelpTable>;
+
+/** A one-time SMS code for tracking a case (migration 2026112110); only its keyed hash is kept. */
+export interface PortalOtpTable {
+  id: string;
+  caseId: string;
+  otpHash: string;
+  attempts: Generated<number>;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}

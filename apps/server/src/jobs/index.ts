@@ -24,6 +24,14 @@ export interface JobsOptions {
   hotspotIntervalMs?: number;
   /** The early-warning scan to run (tests replace it); default: the hotspot scan over `services`. */
   scanHotspots?: () => Promise<unknown>;
+  /**
+   * Time between scheduled retrainings of the suggestion models (default: `config.retrainHours`,
+   * 24 h; 0 turns the schedule off). The first one comes after one interval: the models are
+   * trained on first use anyway.
+   */
+  retrainIntervalMs?: number;
+  /** The retraining to run (tests replace it); default: `services.suggest.retrainScheduled()`. */
+  retrain?: () => Promise<unknown>;
 }
 
 const consoleLogger: JobLogger = {
@@ -32,11 +40,11 @@ const consoleLogger: JobLogger = {
 };
 
 /**
- * Runs `job` at once and then every `everyMs`. A run never overlaps the previous one (a tick
+ * Runs `job` at once (or, with `atOnce: false`, after one interval) and then every `everyMs`. A run never overlaps the previous one (a tick
  * that finds one running is skipped), errors are logged and never thrown, and the timers do not
  * keep the process alive. `stop()` resolves when a run in progress has finished.
  */
-function schedule(name: string, everyMs: number, job: () => Promise<unknown>, log: JobLogger, report: (result: unknown) => void) {
+function schedule(name: string, everyMs: number, job: () => Promise<unknown>, log: JobLogger, report: (result: unknown) => void, { atOnce = true } = {}) {
   let running: Promise<void> | null = null;
   let stopped = false;
   function tick(): void {
@@ -50,7 +58,7 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
         running = null;
       });
   }
-  const first = setTimeout(tick, 0);
+  const first = setTimeout(tick, atOnce ? 0 : everyMs);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
@@ -64,7 +72,8 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
 
 /**
  * Scheduled work inside the server process: the time-limit sweep every minute, the SMS outbox
- * every few seconds and the early-warning scan every ten minutes. `stop()` waits for runs in progress, so the database can then be closed.
+ * every few seconds, the early-warning scan every ten minutes and the retraining of the suggestion
+ * models every `config.retrainHours` (LIANXIN_RETRAIN_HOURS, default 24). `stop()` waits for runs in progress, so the database can then be closed.
  */
 export function startJobs(services: Services, options: JobsOptions = {}): { stop(): Promise<void> } {
   const log = options.log ?? consoleLogger;
@@ -93,6 +102,12 @@ export function startJobs(services: Services, options: JobsOptions = {}): { stop
       if (r && (r.hotspot || r.repeatRequester || r.riskWords || r.grown)) log.info({ result }, 'hotspot scan');
     }),
   ];
+  const retrainMs = options.retrainIntervalMs ?? (services.config?.retrainHours ?? 24) * 3_600_000;
+  const retrain = options.retrain ?? (services.suggest ? () => services.suggest.retrainScheduled() : undefined);
+  if (retrain && retrainMs > 0) {
+    const report = (result: unknown) => log.info({ result }, 'suggestion models retrained');
+    stops.push(schedule('suggestion retrain', retrainMs, retrain, log, report, { atOnce: false }));
+  }
   return {
     async stop() {
       await Promise.all(stops.map((stop) => stop()));

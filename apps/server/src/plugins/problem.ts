@@ -22,7 +22,8 @@ export class RequestValidationError extends Error {
 
 const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
 
-function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+/** A zod issue in the caller's language (our `issue.*` keys for custom rules, zod's locales otherwise). */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   // Our own refinements carry a message key; zod's built-in checks are translated by its locales.
   const key = `issue.${issue.message}` as MessageKey;
   if (issue.code === 'custom' && key in MESSAGES[locale]) return translate(locale, key);

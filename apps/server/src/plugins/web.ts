@@ -11,7 +11,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
  * Serves the built web pages from the same process as the API. Other paths outside /api get the
  * page's index.html, so the browser's router handles deep links; unknown /api paths stay 404.
  */
-export const webPlugin = fp(async (app: FastifyInstance, { root = WEB_DIST }: { root?: string }) => {
+export const webPlugin = fp(async (app: FastifyInstance, { root = WEB_DIST }: { root?: string | undefined }) => {
   if (!existsSync(root)) {
     app.log.warn({ root }, 'web pages not built; run `npm run build:web`');
     return;

@@ -25,5 +25,8 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/dispatch', nav: 'nav.dispatch', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
   { path: '/figures', nav: 'nav.figures', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
   { path: '/map', nav: 'nav.map', load: () => import('./map/MapPage') },
+  // Roles as the alerts API allows them (ALERT_ROLES: a unit head without one of these gets 403).
+  { path: '/alerts', nav: 'nav.alerts', roles: ['leader', 'supervisor', 'dispatcher', 'admin'], load: () => import('./alerts/AlertsPage') },
+  { path: '/policies', nav: 'nav.policies', load: () => import('./policies/PoliciesPage') },
   { path: '/admin/*', nav: 'nav.admin', roles: ['admin'], load: () => import('./admin/AdminPage') },
 ];

@@ -98,6 +98,10 @@ export const LeaderSchema = z.object({ leaderUserId: id });
 export const ReviewRequestSchema = z.object({ reason: text(1000), unitId: id.optional() });
 export const ReviewDecisionSchema = z.object({ decision: text(5000) });
 
+/** Orders of the ledger (台账): by registration time or by the current deadline (cases without one last). */
+export const CASE_LIST_SORTS = ['registered_desc', 'registered_asc', 'due_asc', 'due_desc'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
 export const CaseListQuerySchema = z.object({
   status: z
     .string()
@@ -116,6 +120,7 @@ export const CaseListQuerySchema = z.object({
   to: z.iso.datetime({ offset: true }).optional().describe('Registered before'),
   q: z.string().trim().max(100).optional().describe('Free text in code, title or content'),
   inbox: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only my to-dos'),
+  sort: z.enum(CASE_LIST_SORTS).default('registered_desc').describe('Order: registered time or current deadline (cases without one last), ascending or descending'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -9,7 +9,10 @@ import { createServices } from '../../services.js';
 import type { DB } from '../schema.js';
 import { seedCases } from './demo/cases.js';
 import { DEMO_AREA_CODES, DEMO_PASSWORD, insertOrg } from './demo/org.js';
+import { seedDemoHouseholds } from './demo/households.js';
+import { seedDemoFieldWork } from './demo/field-work.js';
 import { seedDemoPolicies } from './demo/policies.js';
+import { seedDemoPortal } from './demo/portal.js';
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
 
@@ -104,6 +107,11 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   await seedDemoPolicies({ db, audit: services.audit, clock });
+  await seedDemoHouseholds({ db, cipher, now: new Date(end), seed: options.seed ?? 20261121 });
+  // Field work needs the households: visits, stationing, office days, reception days, the 三送 campaign.
+  await seedDemoFieldWork({ db, cipher, now: new Date(end), seed: options.seed ?? 20261121 });
+  // The residents' portal: cadres' work phones for the contact cards, a few submissions from phones.
+  await seedDemoPortal(services);
   return {
     ...org,
     cases: seeded.cases,

@@ -14,7 +14,7 @@ export interface AreasServiceDeps {
   audit: AuditLog;
 }
 
-const conflict = (field: string) => new AppError(409, 'error.conflict', {}, field);
+const conflict = (field: string) => new AppError(409, 'error.taken', {}, field);
 
 /** The level directly above `level` (undefined for a province). */
 function parentLevelOf(level: AreaLevel): AreaLevel | undefined {

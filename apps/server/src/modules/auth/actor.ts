@@ -7,6 +7,8 @@ export interface RoleGrant {
   unitId: string;
   unitName: string;
   areaCode: string;
+  /** For display only (the console's header). */
+  areaName?: string;
 }
 
 /** The signed-in staff member a request acts for. */

@@ -39,7 +39,8 @@ export function createAuthRepository(db: Kysely<DB>) {
       return db
         .selectFrom('userRoles')
         .innerJoin('units', 'units.id', 'userRoles.unitId')
-        .select(['userRoles.role', 'userRoles.unitId', 'units.name as unitName', 'units.areaCode'])
+        .innerJoin('areas', 'areas.code', 'units.areaCode')
+        .select(['userRoles.role', 'userRoles.unitId', 'units.name as unitName', 'units.areaCode', 'areas.name as areaName'])
         .where('userRoles.userId', '=', userId)
         .where('units.isActive', '=', 1)
         .orderBy('userRoles.unitId')

@@ -16,7 +16,7 @@ describe('sign-in', () => {
     const response = await login('dispatcher', FIXTURE_PASSWORD);
     expect(response.statusCode, response.body).toBe(200);
     const me = response.json();
-    expect(me.roles).toEqual([expect.objectContaining({ role: 'dispatcher', roleLabel: '派单员', unitName: '青溪县群众工作中心' })]);
+    expect(me.roles).toEqual([expect.objectContaining({ role: 'dispatcher', roleLabel: '派单员', unitName: '青溪县群众工作中心', areaName: '青溪县' })]);
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/lx_session=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);

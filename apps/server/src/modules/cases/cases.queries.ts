@@ -17,18 +17,25 @@ const FLAG_COLUMNS = {
   major: 'flagMajor',
 } as const;
 
-/** Cursor of the ledger's keyset paging: the last row's registration time and id. */
-function encodeCursor(row: Pick<CaseRow, 'registeredAt' | 'id'>): string {
-  return Buffer.from(`${row.registeredAt}|${row.id}`).toString('base64url');
+/**
+ * Cursor of the ledger's keyset paging: the last row's sort value and id. The registration-time
+ * orders keep the original "<at>|<id>" form; the deadline orders prefix "due:" and leave the value
+ * empty once paging has reached the cases without a deadline (they come last).
+ */
+function encodeCursor(value: string | null, id: string, byDue: boolean): string {
+  return Buffer.from(`${byDue ? 'due:' : ''}${value ?? ''}|${id}`).toString('base64url');
 }
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id) throw new AppError(400, 'error.validation', {}, 'cursor');
+function decodeCursor(cursor: string, byDue: boolean): [string, string] {
+  let text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (byDue !== text.startsWith('due:')) throw new AppError(400, 'error.validation', {}, 'cursor');
+  if (byDue) text = text.slice(4);
+  const [at, id] = text.split('|');
+  if (at === undefined || !id || (!byDue && !at)) throw new AppError(400, 'error.validation', {}, 'cursor');
   return [at, id];
 }
 
 /** The ledger's filters; search (modules/search) applies the same ones. */
-export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox'>>;
+export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox' | 'sort'>>;
 
 /** The ledger's filters as one condition on `cases` (qualified, so it also works in joins). */
 export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, now: string): Expression<SqlBool> {
@@ -64,18 +71,39 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
   return eb.and(all);
 }
 
-/** The ledger (台账): every filter, scoped to the actor, newest first, keyset-paged. */
+/**
+ * The ledger (台账): every filter, scoped to the actor, keyset-paged in the chosen order (newest
+ * first by default). Ordering by deadline puts cases without one last in both directions — the
+ * same on SQLite (nulls first) and PostgreSQL (nulls last) — by paging the dated cases first and
+ * then the undated ones by id; indexes (registered_at, id) and (current_due_at, id) serve both.
+ */
 export async function listCases(db: Kysely<DB>, actor: Actor, q: CaseListQuery, nowDate: Date) {
   const now = nowDate.toISOString();
-  let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scopeOf(actor.grants)));
-  query = query.where((eb) => caseFilters(eb, q, now));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('registeredAt', '<', at), eb.and([eb('registeredAt', '=', at), eb('id', '<', id)])]));
+  const sort = q.sort ?? 'registered_desc';
+  const byDue = sort.startsWith('due_');
+  const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
+  const after = dir === 'asc' ? '>' : '<';
+  const column = byDue ? 'currentDueAt' : 'registeredAt';
+  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scopeOf(actor.grants))).where((eb) => caseFilters(eb, q, now));
+  const [at, lastId] = q.cursor ? decodeCursor(q.cursor, byDue) : [null, null];
+  const want = q.limit + 1;
+
+  let rows: CaseRow[] = [];
+  const inUndated = byDue && at === '';
+  if (!inUndated) {
+    let query = base();
+    if (byDue) query = query.where('currentDueAt', 'is not', null);
+    if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
+    rows = await query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
   }
-  const rows = await query.orderBy('registeredAt', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  if (byDue && rows.length < want) {
+    let query = base().where('currentDueAt', 'is', null);
+    if (inUndated && lastId !== null) query = query.where('id', after, lastId);
+    rows = rows.concat(await query.orderBy('id', dir).limit(want - rows.length).execute());
+  }
   const page = rows.slice(0, q.limit);
-  return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null };
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(last[column], last.id, byDue) : null };
 }
 
 /** Counts of to-dos stop here (shown as "1000+"). */

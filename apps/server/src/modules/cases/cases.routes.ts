@@ -22,6 +22,8 @@ import { actorOf } from '../../plugins/auth.js';
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../../services.js';
 import { presentCase, presentCaseSummary, presentEvent } from './cases.presenter.js';
+import { casesDispatchRoutes } from './cases.dispatch.js';
+import { casesExportRoutes } from './cases.export.js';
 
 /** Each staff action, its URL segment, body and documentation. */
 const ACTION_ROUTES: Array<{ action: CaseAction; path: string; body: z.ZodType; summary: string }> = [
@@ -84,6 +86,9 @@ export async function casesRoutes(app: FastifyInstance, { services }: { services
     const now = clock.now();
     return { groups: groups.map((g) => ({ key: g.key, total: g.total, more: g.more, items: g.items.map((c) => presentCaseSummary(c, cipher, now)) })) };
   });
+
+  await casesExportRoutes(app, { services });
+  await casesDispatchRoutes(app, { services });
 
   app.get('/api/cases/:id', { schema: { tags, summary: '诉求件详情 Case detail', params: IdParamsSchema } }, async (request) =>
     presentDetail(actorOf(request), await cases.detail(actorOf(request), (request.params as { id: string }).id)),

@@ -44,7 +44,7 @@ export function createCategoriesService({ db, audit, deadlines }: CategoriesServ
     async create(actor: Actor, input: CategoryCreate): Promise<CategoryRow> {
       assertAdmin(actor);
       const created = await db.transaction().execute(async (trx) => {
-        if (await repo.find(trx, input.code)) throw new AppError(409, 'error.conflict', {}, 'code');
+        if (await repo.find(trx, input.code)) throw new AppError(409, 'error.taken', {}, 'code');
         if (input.parentCode) await checkParent(trx, input.parentCode);
         if (input.defaultUnitId) await checkUnit(trx, input.defaultUnitId);
         const row = { ...input, isActive: 1 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOCALE, type MessageKey, renderMessage } from '@lianxin/core';
+import { DEFAULT_LOCALE, DOCUMENT_FOR_SMS, type MessageKey, renderMessage } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
@@ -39,6 +39,8 @@ export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher
           status: 'pending',
           createdAt: clock.now().toISOString(),
           sentAt: null,
+          // The official notice (受理告知书 …) that goes with this SMS, rendered on demand from the case.
+          documentType: to.caseId ? (DOCUMENT_FOR_SMS[template] ?? null) : null,
         })
         .execute();
     },

@@ -17,6 +17,7 @@ export async function searchRoutes(app: FastifyInstance, { services }: { service
     return {
       items: page.items.map((hit) => ({ ...presentCaseSummary(hit.row, cipher, now), snippet: hit.snippet })),
       nextCursor: page.nextCursor,
+      partial: page.partial,
     };
   });
 

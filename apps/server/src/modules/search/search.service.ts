@@ -6,12 +6,13 @@ import { AppError } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { type Actor, scopeOf } from '../auth/actor.js';
-import { reindexAllCases, searchCases } from './search.repository.js';
+import { casesByIds, SEARCH_POOL, searchPool } from './search.query.js';
+import { reindexAllCases } from './search.repository.js';
 import { buildSnippet } from './search.snippet.js';
 import { queryTerms } from './segment.js';
 
-/** Pages end here: search is for finding, the ledger for going through everything. */
-const MAX_OFFSET = 1000;
+/** Pages end with the pool (search.query.ts): search is for finding, the ledger for going through everything. */
+const MAX_OFFSET = SEARCH_POOL;
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 function decodeCursor(cursor: string): number {
@@ -24,19 +25,25 @@ function decodeCursor(cursor: string): number {
 /** Full-text search over cases (SPEC §8), always within the actor's scope. */
 export function createSearchService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
   return {
-    /** Cases matching every word of `q`, best first, each with a highlighted snippet. */
+    /**
+     * Cases matching every word of `q`, best first, each with a highlighted snippet — ranked within
+     * the SEARCH_POOL newest matches in scope (search.query.ts); `partial` when the walk was cut short.
+     */
     async searchCases(actor: Actor, query: CaseSearchQuery) {
       const scope = scopeOf(actor.grants);
       const terms = queryTerms(query.q);
       if (terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
       const offset = query.cursor ? decodeCursor(query.cursor) : 0;
       const { q, cursor, limit, ...filters } = query;
-      const hits = await searchCases(db, terms, scope, filters, { limit: limit + 1, offset, prefixLast: true }, clock.now().toISOString());
-      const page = hits.slice(0, limit);
+      const pool = await searchPool(db, terms, scope, filters, true, clock.now().toISOString());
+      const window = pool.ranked.slice(offset, offset + limit);
+      const rows = await casesByIds(db, window.map((hit) => hit.id));
+      const rankOf = new Map(window.map((hit) => [hit.id, hit.rank]));
       const next = offset + limit;
       return {
-        items: page.map((hit) => ({ row: hit.row, rank: hit.rank, snippet: buildSnippet(hit.row, terms) })),
-        nextCursor: hits.length > limit && next <= MAX_OFFSET ? encodeCursor(next) : null,
+        items: rows.map((row) => ({ row, rank: rankOf.get(row.id)!, snippet: buildSnippet(row, terms) })),
+        nextCursor: next < pool.ranked.length ? encodeCursor(next) : null,
+        partial: pool.partial,
       };
     },
 

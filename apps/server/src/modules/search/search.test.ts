@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
+import { scopeOf } from '../auth/actor.js';
+import { searchPool } from './search.query.js';
 import { segment } from './segment.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
@@ -135,5 +137,66 @@ describe('POST /api/admin/search/reindex', () => {
     expect((await foundIds(boss, '低保')).sort()).toEqual(before);
     const audit = await ctx.database.db.selectFrom('auditLog').select(['action', 'actorUserId']).where('subjectType', '=', 'search_index').execute();
     expect(audit).toEqual([{ action: 'reindex', actorUserId: ctx.org.users.admin }]);
+  });
+});
+
+describe('scope and the bounded pool (search.query.ts)', () => {
+  const scopeOfUser = async (key: 'cadreA1' | 'cadreA2' | 'handler' | 'dispatcher') => {
+    const rows = await ctx.database.db
+      .selectFrom('userRoles')
+      .innerJoin('units', 'units.id', 'userRoles.unitId')
+      .select(['userRoles.role', 'userRoles.unitId', 'units.name as unitName', 'units.areaCode'])
+      .where('userRoles.userId', '=', ctx.org.users[key])
+      .execute();
+    return scopeOf(rows as Parameters<typeof scopeOf>[0]);
+  };
+
+  it('gives a handler the cases of their unit, wherever they are, and nothing else', async () => {
+    const handler = await ctx.as('handler');
+    expect(await foundIds(handler, '低保')).toEqual([]);
+    await act(boss, ids.dibao!, 'dispatch', { unitId: ctx.org.units['u-civil'] });
+    expect(await foundIds(handler, '低保')).toEqual([ids.dibao]);
+    expect(await foundIds(await ctx.as('housingHandler'), '低保')).toEqual([]);
+  });
+
+  it('gives an area actor their unit’s case from another village, and not its neighbours', async () => {
+    await register(boss, 'lent', { title: '低保金发放延迟', content: '东门社区的低保金本月没有到账。', address: '东门社区' });
+    await act(boss, ids.lent!, 'dispatch', { unitId: ctx.org.units['u-villageA2'] });
+    const cadreA2 = await ctx.as('cadreA2');
+    expect((await foundIds(cadreA2, '低保')).sort()).toEqual([ids.otherVillage, ids.lent].sort());
+    expect(await foundIds(cadreA2, '低保', `&areaCode=${AREAS.villageA2}`)).toEqual([ids.otherVillage]);
+    expect(await foundIds(await ctx.as('cadreA1'), '低保')).toEqual(expect.arrayContaining([ids.dibao, ids.both, ids.lent]));
+  });
+
+  it('never matches an area code typed as a word: area words are not text', async () => {
+    for (const q of [AREAS.villageA1, AREAS.county.slice(0, 6), AREAS.county.slice(0, 4)]) expect(await foundIds(boss, q), q).toEqual([]);
+  });
+
+  it('answers the same whether the areas are part of the match or checked in SQL only', async () => {
+    const now = new Date().toISOString();
+    for (const key of ['cadreA1', 'cadreA2', 'handler', 'dispatcher'] as const) {
+      const scope = await scopeOfUser(key);
+      for (const [terms, filters] of [[['低保'], {}], [['拆迁'], {}], [['路'], {}], [['低保'], { areaCode: AREAS.villageA2 }], [['社区'], { areaCode: AREAS.townA }]] as const) {
+        const inMatch = await searchPool(ctx.database.db, terms, scope, filters, true, now);
+        const inSqlOnly = await searchPool(ctx.database.db, terms, scope, filters, true, now, { areaMatchCap: 1 });
+        expect(inSqlOnly, `${key} ${terms}`).toEqual(inMatch);
+      }
+    }
+  });
+
+  it('ranks only the newest matches when there are more than the pool holds, and says when it stopped early', async () => {
+    const scope = await scopeOfUser('cadreA2');
+    const now = new Date().toISOString();
+    const full = await searchPool(ctx.database.db, ['低保'], scope, {}, false, now);
+    expect(full.ranked.map((h) => h.id).sort()).toEqual([ids.otherVillage, ids.lent].sort());
+    expect(full.partial).toBe(false);
+    // A pool of one holds the newest match only (lent was registered last).
+    const one = await searchPool(ctx.database.db, ['低保'], scope, {}, false, now, { pool: 1 });
+    expect(one.ranked.map((h) => h.id)).toEqual([ids.lent]);
+    // Nothing passes the filter, and the walk is cut after one match: an empty but partial answer.
+    const cut = await searchPool(ctx.database.db, ['低保'], await scopeOfUser('handler'), { kind: 'praise' }, false, now, { pool: 1, budget: 1 });
+    expect(cut).toEqual({ ranked: [], partial: true });
+    const whole = await searchPool(ctx.database.db, ['低保'], await scopeOfUser('handler'), { kind: 'praise' }, false, now, { pool: 1 });
+    expect(whole).toEqual({ ranked: [], partial: false });
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful } from '../../test/case-driver.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { distinctiveWords, similarityScore } from './similar.js';
+import { scopeOf } from '../auth/actor.js';
+import { distinctiveWords, findSimilarCases, similarityScore } from './similar.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
 let ctx: TestContext;
@@ -96,6 +97,23 @@ describe('POST /api/cases/similar', () => {
     const a1 = (await similarTo(cadreA1, LIGHT)).map((i) => i.id);
     expect(a1).toEqual(expect.arrayContaining([ids.lightOpen, ids.lightReplied]));
     expect(a1).not.toContain(ids.otherVillage);
+  });
+
+  it('finds the same cases whether the scope’s areas are part of the match or checked in SQL only', async () => {
+    const db = ctx.database.db;
+    const grants = await db
+      .selectFrom('userRoles')
+      .innerJoin('units', 'units.id', 'userRoles.unitId')
+      .select(['userRoles.role', 'userRoles.unitId', 'units.name as unitName', 'units.areaCode'])
+      .where('userRoles.userId', 'in', [ctx.org.users.cadreA1, ctx.org.users.cadreA2])
+      .execute();
+    for (const userId of [ctx.org.users.cadreA1, ctx.org.users.cadreA2]) {
+      const mine = await db.selectFrom('userRoles').select('unitId').where('userId', '=', userId).execute();
+      const scope = scopeOf(grants.filter((g) => mine.some((m) => m.unitId === g.unitId)) as Parameters<typeof scopeOf>[0]);
+      const inMatch = await findSimilarCases(db, ctx.database.dialect, LIGHT, { scope });
+      expect(inMatch.length).toBeGreaterThan(0);
+      expect(await findSimilarCases(db, ctx.database.dialect, LIGHT, { scope, areaMatchCap: 1 })).toEqual(inMatch);
+    }
   });
 
   it('refuses an empty title with a 400, and anonymous callers with a 401', async () => {

@@ -1,14 +1,16 @@
 import { ACTIVE_STATES, DUPLICATE_SCORE, textSimilarity } from '@lianxin/core';
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Scope } from '../auth/actor.js';
 import { inScope } from '../cases/cases.repository.js';
+import { bestMatches, countMatches, newestMatches } from '../search/fts.js';
+import { matchableAreaWords } from '../search/search.scope.js';
 import { segment } from '../search/segment.js';
 
 /**
- * Similar cases (借鉴类比 · 重复件): candidates come from the search index (an OR of the probe's
- * most distinctive words, bounded), then one scoring function — shared with the repeat flag of
+ * Similar cases (借鉴类比 · 重复件): candidates come from bounded lookups in the search index (the
+ * probe's rare words ranked, its common words newest first) and the requester's own cases, then one scoring function — shared with the repeat flag of
  * registration — decides how similar each is.
  */
 
@@ -18,8 +20,14 @@ type Q = Kysely<DB> | Transaction<DB>;
 export const SAME_VILLAGE_BONUS = 0.15;
 /** Bonus for a candidate from the same requester (same blind index of phone or ID). */
 export const SAME_REQUESTER_BONUS = 0.2;
-/** How many index matches are reranked. */
+/** How many index matches each candidate lookup returns for reranking. */
 export const CANDIDATES = 50;
+/** A word in this many cases or more is "common": its matches are taken newest first, not ranked. */
+export const RARE_WORD_CAP = 500;
+/** The ranked OR of rare words reads at most this many postings. */
+export const RARE_POSTINGS = 2000;
+/** How many of the requester's own latest cases are scored too. */
+export const REQUESTER_CANDIDATES = 20;
 /** How many words of the probe are looked up. */
 export const PROBE_WORDS = 12;
 
@@ -96,43 +104,87 @@ interface CandidateRow extends SimilarityCandidate {
   replyText: string | null;
 }
 
+type Searchable = Kysely<DB & { caseSearch: { docId: number; caseId: string } }>;
+const CANDIDATE_COLUMNS = ['cases.id', 'cases.code', 'cases.title', 'cases.content', 'cases.status', 'cases.areaCode', 'cases.registeredAt', 'cases.requesterKey', 'cases.replyText'] as const;
+
 /**
- * The cases most similar to `probe`, best first. One bounded, index-served query finds up to
- * CANDIDATES cases sharing any of the probe's distinctive words (FTS5 bm25 / ts_rank), within
- * `scope` when given (in the same SQL); they are then reranked by `similarityScore`.
+ * Index documents worth scoring for the probe's `words`, a bounded set whatever the size of the
+ * database:
+ * - the words' document frequencies, each counted no further than RARE_WORD_CAP;
+ * - the best-ranked CANDIDATES of an OR of the rare words (together at most RARE_POSTINGS
+ *   postings, rarest first), which is where a matter told in its own words is found;
+ * - the newest CANDIDATES holding all of the (up to 3) least common of the common words, fewer
+ *   words when none holds all: the same matter told in everyday words (路灯 损坏 小区).
+ * `areas` (the scope's area words) is part of each match.
+ */
+async function candidateDocs(db: Q, words: readonly string[], areas: string[] | null, limit: number): Promise<number[]> {
+  const areaGroups = areas ? [areas] : [];
+  const frequency = await Promise.all(words.map((w) => countMatches(db, { all: [w], areas: areaGroups }, RARE_WORD_CAP)));
+  const byFrequency = words.map((word, i) => ({ word, df: frequency[i]! })).filter((w) => w.df > 0).sort((a, b) => a.df - b.df);
+  const rare: string[] = [];
+  const common: string[] = [];
+  let postings = 0;
+  for (const { word, df } of byFrequency) {
+    if (df < RARE_WORD_CAP && postings + df <= RARE_POSTINGS) {
+      rare.push(word);
+      postings += df;
+    } else common.push(word);
+  }
+  const docs = new Set<number>();
+  if (rare.length) for (const hit of await bestMatches(db, { any: rare, areas: areaGroups }, limit)) docs.add(hit.docId);
+  for (let k = Math.min(3, common.length); k >= 1 && docs.size < 2 * limit; k--) {
+    const hits = await newestMatches(db, { all: common.slice(0, k), areas: areaGroups }, { limit, rank: false });
+    for (const hit of hits) docs.add(hit.docId);
+    if (hits.length) break;
+  }
+  return [...docs];
+}
+
+/**
+ * The cases most similar to `probe`, best first. Candidates come from bounded index lookups
+ * (`candidateDocs`, within the scope's areas when a scope is given) and the requester's own
+ * recent cases; only those few are read and scored by `similarityScore`, the score the repeat flag
+ * of registration uses. With a scope, the scope is also checked in SQL on every candidate.
  */
 export async function findSimilarCases(
   db: Q,
   dialect: Dialect,
   probe: SimilarityProbe & { excludeId?: string | null },
-  options: { limit?: number; scope?: Scope } = {},
+  options: { limit?: number; scope?: Scope; areaMatchCap?: number } = {},
 ): Promise<SimilarCase[]> {
+  void dialect; // the index lookups read the dialect from `db` (search/fts.ts)
   const limit = options.limit ?? 5;
   const words = distinctiveWords(`${probe.title} ${probe.content}`);
   if (words.length === 0 || limit <= 0) return [];
-  // Unscoped, the index's own top-N is the candidate set; scoped, the scope filters the matches
-  // first so that an actor with a small area still gets their best candidates.
-  const inner = options.scope ? sql`` : sql` order by rank desc limit ${CANDIDATES + (probe.excludeId ? 1 : 0)}`;
-  // Words are runs of letters and digits (segment.ts): safe inside quotes in FTS5 and in tsquery.
-  const hits =
-    dialect === 'sqlite'
-      ? sql<{ caseId: string; rank: number }>`(select s.case_id, -bm25(case_search_fts) as rank from case_search_fts join case_search s on s.doc_id = case_search_fts.rowid where case_search_fts match ${words
-          .map((w) => `"${w}"`)
-          .join(' OR ')}${inner})`
-      : sql<{ caseId: string; rank: number }>`(select s.case_id, ts_rank(s.tsv, q) as rank from case_search s, to_tsquery('simple', ${words.join(' | ')}) q where s.tsv @@ q${inner})`;
-  let query = db
-    .selectFrom('cases')
-    .innerJoin(hits.as('hit'), 'hit.caseId', 'cases.id')
-    .select(['cases.id', 'cases.code', 'cases.title', 'cases.content', 'cases.status', 'cases.areaCode', 'cases.registeredAt', 'cases.requesterKey', 'cases.replyText']);
-  if (probe.excludeId) query = query.where('cases.id', '!=', probe.excludeId);
   const scope = options.scope;
-  if (scope) query = query.where((eb) => inScope(eb as unknown as ExpressionBuilder<DB, 'cases'>, scope));
-  const rows: CandidateRow[] = await query.orderBy('hit.rank', 'desc').orderBy('cases.id').limit(CANDIDATES).execute();
+  // A scope without areas (a handler's unit) cannot be matched as words; SQL filters it below.
+  // A wide scope (a county) is not worth matching as words (search.scope.ts): SQL filters it below.
+  const areas = scope ? await matchableAreaWords(db, scope, options.areaMatchCap) : null;
+  const wanted = CANDIDATES + (probe.excludeId ? 1 : 0);
+  const docIds = await candidateDocs(db, words, areas, wanted);
+
+  const scoped = <T extends { where: (...args: any[]) => T }>(query: T): T => {
+    let q = query;
+    if (probe.excludeId) q = q.where('cases.id', '!=', probe.excludeId);
+    if (scope) q = q.where((eb: ExpressionBuilder<DB, 'cases'>) => inScope(eb, scope));
+    return q;
+  };
+  const rows: CandidateRow[] = docIds.length
+    ? await scoped((db as unknown as Searchable).selectFrom('caseSearch as s').crossJoin('cases').whereRef('cases.id', '=', 's.caseId').select(CANDIDATE_COLUMNS).where('s.docId', 'in', docIds) as any).execute()
+    : [];
+  if (probe.requesterKey) {
+    const own = await scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.requesterKey', '=', probe.requesterKey) as any)
+      .orderBy('cases.registeredAt', 'desc')
+      .limit(REQUESTER_CANDIDATES)
+      .execute();
+    const seen = new Set(rows.map((r) => r.id));
+    for (const row of own as CandidateRow[]) if (!seen.has(row.id)) rows.push(row);
+  }
 
   const active = ACTIVE_STATES as readonly string[];
   return rows
     .map((c) => ({ c, score: similarityScore(probe, c) }))
-    .sort((a, b) => b.score - a.score || (a.c.registeredAt < b.c.registeredAt ? 1 : a.c.registeredAt > b.c.registeredAt ? -1 : 0))
+    .sort((a, b) => b.score - a.score || (a.c.registeredAt < b.c.registeredAt ? 1 : a.c.registeredAt > b.c.registeredAt ? -1 : 0) || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, limit)
     .map(({ c, score }) => ({
       id: c.id,

@@ -32,7 +32,8 @@ const TOP = 3;
 
 /**
  * Category and unit suggestion at registration (SPEC §9): two Naive Bayes models learned from the
- * platform's own handled cases, held in memory, trained on first use and retrained on demand.
+ * platform's own handled cases, held in memory, trained on first use, retrained on demand and on a
+ * schedule (jobs/index.ts).
  */
 export function createSuggestService({ db }: { db: Kysely<DB> }) {
   let models: Promise<Models> | undefined;
@@ -78,6 +79,16 @@ export function createSuggestService({ db }: { db: Kysely<DB> }) {
         units: m.unit.predict(tokens, TOP).map((p) => ({ id: p.label, name: m.unitNames.get(p.label) ?? p.label, confidence: p.confidence, terms: p.terms })),
         trainedOn: m.cases,
       };
+    },
+
+    /**
+     * Retrains both models from the handled cases now, for the scheduled job (jobs/index.ts): the
+     * cases closed since the last training are learned without anyone asking.
+     */
+    async retrainScheduled(): Promise<{ cases: number; seconds: number }> {
+      const started = performance.now();
+      const m = await retrainNow();
+      return { cases: m.cases, seconds: Math.round(performance.now() - started) / 1000 };
     },
 
     /** Retrains both models from the handled cases now (admin only). */

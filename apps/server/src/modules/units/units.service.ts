@@ -22,7 +22,7 @@ async function checkArea(trx: Transaction<DB>, areaCode: string) {
 }
 
 async function checkNameFree(trx: Transaction<DB>, areaCode: string, name: string, exceptId?: string) {
-  if (await repo.findByName(trx, areaCode, name, exceptId)) throw new AppError(409, 'error.conflict', {}, 'name');
+  if (await repo.findByName(trx, areaCode, name, exceptId)) throw new AppError(409, 'error.taken', {}, 'name');
 }
 
 /** Units (单位): listing for every staff member, maintenance by admins of the unit's area. */

@@ -104,6 +104,13 @@ describe('creating users', () => {
   it('answers 409 for a user name that exists', async () => {
     expectProblem(await admin.post('/api/admin/users', newUser({ username: 'dispatcher' })), 409, 'username');
   });
+
+  it('says on the user name field that the name is taken, in the caller’s language', async () => {
+    const zh = await admin.post('/api/admin/users', newUser({ username: 'dispatcher' }), { 'x-lianxin-locale': 'zh-CN' });
+    expect(zh.json().errors).toEqual([{ field: 'username', message: '已被使用，请换一个' }]);
+    const en = await admin.post('/api/admin/users', newUser({ username: 'dispatcher' }), { 'x-lianxin-locale': 'en-US' });
+    expect(en.json().errors).toEqual([{ field: 'username', message: 'Already in use; choose another' }]);
+  });
 });
 
 describe('updating users', () => {

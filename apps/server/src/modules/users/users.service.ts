@@ -62,7 +62,7 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
       const grants = dedupe(input.grants);
       return db.transaction().execute(async (trx) => {
         await checkGrants(trx, actor, input.grants);
-        if (await repo.findByUsername(trx, input.username)) throw new AppError(409, 'error.conflict', {}, 'username');
+        if (await repo.findByUsername(trx, input.username)) throw new AppError(409, 'error.taken', {}, 'username');
         const id = randomUUID();
         const row = { id, username: input.username, displayName: input.displayName, phoneEnc: input.phone ? cipher.encrypt(input.phone) : null, passwordHash, locale: input.locale, isActive: 1, createdAt: clock.now().toISOString() };
         await repo.insert(trx, row);

@@ -1,5 +1,237 @@
-import { PageEmpty } from '../../shared/PageState';
+import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Flex, Input, Row, Select, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, query } from '../../api/client';
+import { useLocale, useT } from '../../i18n/i18n';
+import { PageError } from '../../shared/PageState';
+import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
+import { formatTime } from '../cases/case-list/case-summary';
+import { FlagTags } from '../cases/case-list/CaseTable';
+import { useReference } from '../cases/case-list/use-reference';
+import { BatchResultPanel } from './BatchResultPanel';
+import { dispatchMessages } from './dispatch.messages';
+import { afterBatch, type BatchResponse, commonSuggestion, type QueueItem } from './dispatch-queue';
 
+const PAGE_SIZE = 30;
+
+/** 派单中心: the queue of registered and returned cases, dispatched one by one or in batches. */
 export default function DispatchPage() {
-  return <PageEmpty />;
+  const t = useT(dispatchMessages);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const reference = useReference();
+  const [filter, setFilter] = useState<{ q?: string; areaCode?: string }>({});
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const [tick, setTick] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [unitId, setUnitId] = useState<string>();
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  const [result, setResult] = useState<BatchResponse | null>(null);
+  const [codes, setCodes] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(undefined);
+    api.get<{ items: QueueItem[]; nextCursor: string | null }>(`/api/cases/dispatch-queue${query({ ...filter, limit: PAGE_SIZE })}`).then(
+      (page) => {
+        if (!live) return;
+        setItems(page.items);
+        setCursor(page.nextCursor);
+        setLoading(false);
+      },
+      (e) => live && (setError(e), setLoading(false)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filter, locale, tick]);
+
+  const loadMore = useCallback(async () => {
+    if (!cursor) return;
+    setLoading(true);
+    try {
+      const page = await api.get<{ items: QueueItem[]; nextCursor: string | null }>(`/api/cases/dispatch-queue${query({ ...filter, limit: PAGE_SIZE, cursor })}`);
+      setItems((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [cursor, filter]);
+
+  const select = (ids: string[]) => {
+    setSelected(ids);
+    // Preselect the unit most of the ticked cases are suggested for, unless one is chosen already.
+    if (!unitId) setUnitId(commonSuggestion(items, ids));
+  };
+
+  const dispatch = async () => {
+    if (!selected.length) return void message.warning(t('selectFirst'));
+    if (!unitId) return void message.warning(t('unitFirst'));
+    setSending(true);
+    try {
+      const response = await api.post<BatchResponse>('/api/cases/dispatch-batch', { caseIds: selected, unitId, note: note.trim() || undefined });
+      setCodes(new Map(items.map((i) => [i.id, i.code])));
+      setResult(response);
+      const next = afterBatch(items, response.results);
+      setItems(next.items);
+      setSelected(next.stillSelected);
+      if (!next.stillSelected.length) setNote('');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const columns: ColumnsType<QueueItem> = useMemo(
+    () => [
+      {
+        key: 'case',
+        title: t('colCase'),
+        render: (_: unknown, c) => (
+          <Flex vertical gap={2} style={{ minWidth: 0 }}>
+            <Flex gap={6} wrap align="center">
+              {c.returnCount > 0 && <Tag color="orange">{t('returned')}</Tag>}
+              <FlagTags flags={c.flags} />
+              <Link to={`/cases/${c.id}`} title={c.title}>
+                <Typography.Text ellipsis style={{ maxWidth: 360, color: 'inherit' }}>
+                  {c.title}
+                </Typography.Text>
+              </Link>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.code}
+            </Typography.Text>
+          </Flex>
+        ),
+      },
+      { key: 'area', title: t('colArea'), dataIndex: 'areaCode', width: 110, ellipsis: true, render: (code: string) => reference.areaName.get(code) ?? code },
+      { key: 'due', title: t('colDue'), width: 140, render: (_: unknown, c) => <TimeLeftBadge clock={c.clock} emptyText="—" /> },
+      { key: 'registered', title: t('colRegistered'), dataIndex: 'registeredAt', width: 140, render: formatTime },
+      {
+        key: 'return',
+        title: t('colReturn'),
+        width: 220,
+        render: (_: unknown, c) =>
+          c.lastReturn ? (
+            <Typography.Text type="warning" ellipsis={{ tooltip: true }} style={{ maxWidth: 200 }} data-testid="return-reason">
+              {t('returnedBy', { unit: c.lastReturn.unitName ?? '', reason: c.lastReturn.reason ?? '' })}
+            </Typography.Text>
+          ) : (
+            '—'
+          ),
+      },
+      {
+        key: 'suggest',
+        title: t('colSuggest'),
+        width: 200,
+        render: (_: unknown, c) =>
+          c.suggestion ? (
+            <Button
+              size="small"
+              type="link"
+              style={{ padding: 0, maxWidth: 190, overflow: 'hidden', textOverflow: 'ellipsis' }}
+              title={t('useSuggestion', { unit: c.suggestion.unitName, pct: Math.round(c.suggestion.confidence * 100) })}
+              onClick={() => {
+                setUnitId(c.suggestion!.unitId);
+                setSelected((prev) => (prev.includes(c.id) ? prev : [...prev, c.id]));
+              }}
+            >
+              {c.suggestion.unitName} · {Math.round(c.suggestion.confidence * 100)}%
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('noSuggestion')}</Typography.Text>
+          ),
+      },
+    ],
+    [t, reference.areaName],
+  );
+
+  return (
+    <Flex vertical gap={12} data-testid="dispatch-centre">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('intro')}</Typography.Text>
+      </div>
+      <Card size="small">
+        <Row gutter={[12, 12]}>
+          <Col xs={24} md={10}>
+            <Input.Search aria-label={t('search')} placeholder={t('search')} allowClear maxLength={100} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} />
+          </Col>
+          <Col xs={18} md={10}>
+            <TreeSelect
+              aria-label={t('area')}
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('area')}
+              style={{ width: '100%' }}
+              popupMatchSelectWidth={false}
+              treeData={reference.areaTree}
+              value={filter.areaCode}
+              onChange={(areaCode?: string) => setFilter((f) => ({ ...f, areaCode }))}
+            />
+          </Col>
+          <Col xs={6} md={4}>
+            <Button icon={<ReloadOutlined />} onClick={() => setTick((n) => n + 1)} aria-label={t('refresh')}>
+              {t('refresh')}
+            </Button>
+          </Col>
+        </Row>
+      </Card>
+      <Card size="small" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
+        <Flex gap={8} wrap align="center">
+          <Typography.Text strong>{t('selected', { n: selected.length })}</Typography.Text>
+          <Select
+            aria-label={t('unit')}
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            placeholder={t('unitPlaceholder')}
+            style={{ flex: '1 1 220px', minWidth: 180 }}
+            popupMatchSelectWidth={false}
+            value={unitId}
+            onChange={(value?: string) => setUnitId(value)}
+            options={reference.units.filter((u) => u.isActive !== false).map((u) => ({ value: u.id, label: u.name }))}
+            data-testid="batch-unit"
+          />
+          <Input aria-label={t('note')} placeholder={t('note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} style={{ flex: '2 1 220px', minWidth: 180 }} />
+          <Button type="primary" icon={<SendOutlined />} loading={sending} disabled={!selected.length} onClick={dispatch} data-testid="batch-dispatch">
+            {t('dispatch', { n: selected.length })}
+          </Button>
+        </Flex>
+      </Card>
+      {result && <BatchResultPanel result={result} codeOf={(id) => codes.get(id) ?? id} onClose={() => setResult(null)} />}
+      {error ? <PageError error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
+      <Table<QueueItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('empty') }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => select(keys as string[]) }}
+        data-testid="dispatch-queue"
+      />
+      {cursor && (
+        <Flex justify="center">
+          <Button onClick={loadMore} loading={loading}>
+            {t('loadMore')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
 }

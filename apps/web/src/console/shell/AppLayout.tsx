@@ -38,8 +38,9 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 8, borderBottom: '1px solid #f0f0f0', height: 'auto', minHeight: 56, flexWrap: 'wrap' }}>
           <Space wrap size={4} style={{ flex: 1, minWidth: 0 }}>
             {units.map((g) => (
-              <Tag key={g.unitId} title={g.areaCode}>
+              <Tag key={g.unitId} title={g.areaName ? `${g.areaName} ${g.areaCode}` : g.areaCode} style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {g.unitName}
+                {g.areaName && !g.unitName.startsWith(g.areaName) ? ` · ${g.areaName}` : ''}
               </Tag>
             ))}
           </Space>

@@ -9,6 +9,7 @@ export interface RoleGrant {
   unitId: string;
   unitName: string;
   areaCode: string;
+  areaName?: string;
 }
 
 /** The signed-in staff member. */

@@ -1,0 +1,110 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { inRanges } from '../visits/field-scope.js';
+import { fdb } from '../visits/visits.repository.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const campaignsRepository = {
+  async find(db: Q, id: string) {
+    return db.selectFrom('campaigns as c').innerJoin('areas as a', 'a.code', 'c.areaCode').selectAll('c').select('a.name as areaName').where('c.id', '=', id).executeTakeFirst();
+  },
+
+  /** Campaigns over my ranges or over an area that contains mine (a county campaign reaches its villages). */
+  async list(db: Q, ranges: [string, string][], ancestors: string[], page: { limit: number; offset: number }) {
+    return db
+      .selectFrom('campaigns as c')
+      .innerJoin('areas as a', 'a.code', 'c.areaCode')
+      .selectAll('c')
+      .select('a.name as areaName')
+      .where((eb) => (ancestors.length ? eb.or([inRanges(eb, 'c.areaCode', ranges), eb('c.areaCode', 'in', ancestors)]) : inRanges(eb, 'c.areaCode', ranges)))
+      .orderBy('c.startsOn', 'desc')
+      .orderBy('c.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+  },
+
+  /**
+   * Adds the live households of [lo, hi) with any (or all) of the tags as targets; households
+   * already targeted stay as they are. One INSERT … SELECT, so nothing is half-added.
+   */
+  async addTargets(db: Q, campaignId: string, range: [string, string], tags: string[], match: 'any' | 'all', now: string): Promise<number> {
+    let select = fdb(db)
+      .selectFrom('households as h')
+      .select([sql.lit(campaignId).as('campaignId'), 'h.id as householdId', 'h.areaCode', sql.lit(now).as('addedAt')])
+      .where('h.areaCode', '>=', range[0])
+      .where('h.areaCode', '<', range[1])
+      .where('h.archivedAt', 'is', null);
+    if (tags.length) {
+      const tagged = fdb(db).selectFrom('householdTags as t').select('t.householdId').where('t.tagCode', 'in', tags);
+      select =
+        match === 'any'
+          ? select.where('h.id', 'in', tagged)
+          : select.where('h.id', 'in', tagged.groupBy('t.householdId').having((eb) => eb.fn.count('t.tagCode').distinct(), '=', tags.length));
+    }
+    const result = await fdb(db)
+      .insertInto('campaignTargets')
+      .columns(['campaignId', 'householdId', 'areaCode', 'addedAt'])
+      .expression(select as never)
+      .onConflict((oc) => oc.columns(['campaignId', 'householdId']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  },
+
+  async unknownTags(db: Q, tags: string[]): Promise<string[]> {
+    if (!tags.length) return [];
+    const rows = await (db as unknown as Kysely<{ tags: { code: string; isActive: number } }>).selectFrom('tags').select('code').where('code', 'in', tags).execute();
+    const known = new Set(rows.map((r) => r.code));
+    return tags.filter((t) => !known.has(t));
+  },
+
+  async targetsInOrder(db: Q, campaignId: string, range: [string, string] | undefined, onlyUnassigned: boolean) {
+    let q = db.selectFrom('campaignTargets').select('householdId').where('campaignId', '=', campaignId);
+    if (range) q = q.where('areaCode', '>=', range[0]).where('areaCode', '<', range[1]);
+    if (onlyUnassigned) q = q.where('cadreUserId', 'is', null);
+    // Neighbours stay together: a cadre gets a run of one village's households.
+    return (await q.orderBy('areaCode').orderBy('householdId').execute()).map((r) => r.householdId);
+  },
+
+  async assign(db: Q, campaignId: string, cadreUserId: string, householdIds: string[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const r = await db.updateTable('campaignTargets').set({ cadreUserId }).where('campaignId', '=', campaignId).where('householdId', 'in', householdIds.slice(i, i + 500)).executeTakeFirst();
+      n += Number(r.numUpdatedRows);
+    }
+    return n;
+  },
+
+  async targets(db: Q, campaignId: string, ranges: [string, string][], f: { cadre?: string; visited?: boolean; limit: number; offset: number }) {
+    let q = fdb(db)
+      .selectFrom('campaignTargets as t')
+      .innerJoin('households as h', 'h.id', 't.householdId')
+      .innerJoin('areas as a', 'a.code', 't.areaCode')
+      .leftJoin('users as u', 'u.id', 't.cadreUserId')
+      .select(['t.householdId', 'h.address', 'h.headNameMasked', 'h.tagCodes', 't.areaCode', 'a.name as areaName', 't.cadreUserId', 'u.displayName as cadreName', 't.visitedAt', 't.visitId'])
+      .where('t.campaignId', '=', campaignId)
+      .where((eb) => inRanges(eb, 't.areaCode', ranges));
+    if (f.cadre) q = q.where('t.cadreUserId', '=', f.cadre);
+    if (f.visited !== undefined) q = q.where('t.visitedAt', f.visited ? 'is not' : 'is', null);
+    return q.orderBy('t.areaCode').orderBy('t.householdId').limit(f.limit).offset(f.offset).execute();
+  },
+
+  /** Targets and visited targets per village (grids count for their village) and per cadre. */
+  async coverage(db: Q, campaignId: string, ranges: [string, string][]) {
+    const village = sql<string>`substr(t.area_code, 1, 12)`;
+    const visited = sql<number>`sum(case when t.visited_at is null then 0 else 1 end)`;
+    const base = db.selectFrom('campaignTargets as t').where('t.campaignId', '=', campaignId).where((eb) => inRanges(eb, 't.areaCode', ranges));
+    const [byVillage, byCadre] = await Promise.all([
+      base.select([village.as('villageCode'), (eb) => eb.fn.countAll<number>().as('total'), visited.as('visited')]).groupBy(village).orderBy(village).execute(),
+      base
+        .leftJoin('users as u', 'u.id', 't.cadreUserId')
+        .select(['t.cadreUserId', 'u.displayName as cadreName', (eb) => eb.fn.countAll<number>().as('total'), visited.as('visited')])
+        .groupBy(['t.cadreUserId', 'u.displayName'])
+        .orderBy('u.displayName')
+        .execute(),
+    ]);
+    const names = byVillage.length ? await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', byVillage.map((v) => v.villageCode)).execute() : [];
+    return { byVillage, byCadre, villageNames: new Map(names.map((n) => [n.code, n.name])) };
+  },
+};

@@ -1,0 +1,123 @@
+import { MAP_MAX_POINTS, MAP_POINTS_ZOOM, type MapAreasQuery, type MapCasePoint, type MapCasesQuery, type MapHouseholdsQuery } from '@lianxin/core';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import { forbidden } from '../../errors.js';
+import { type Actor, scopeOf } from '../auth/actor.js';
+import { inScope } from '../cases/cases.repository.js';
+import { householdRanges } from '../households/households.policy.js';
+import { subtreeRange } from '../org/area-code.js';
+import { CellAccumulator, mercatorX, mercatorY } from './grid.js';
+import { HouseholdMapIndex } from './household-index.js';
+
+/** Cases fetched for one map answer at most (a county's cases of a year fit well within). */
+const MAX_CASES_SCANNED = 50_000;
+const HEAT_DIVIDE = 2;
+
+/** The village map (民情图): households and cases by viewport, clustered on the server. */
+export function createMapService({ db, clock, index = new HouseholdMapIndex() }: { db: Kysely<DB>; clock: Clock; index?: HouseholdMapIndex }) {
+  /** The actor's reach, narrowed by an optional area filter (both must hold). */
+  function rangeSets(ranges: [string, string][], area?: string): [string, string][][] {
+    return area ? [ranges, [subtreeRange(area)]] : [ranges];
+  }
+
+  return {
+    index,
+
+    async households(actor: Actor, q: MapHouseholdsQuery) {
+      const ranges = householdRanges(actor);
+      if (ranges.length === 0) throw forbidden();
+      await index.sync(db);
+      return index.query({ bbox: q.bbox, zoom: q.zoom, tags: q.tags, rangeSets: rangeSets(ranges, q.area), points: q.zoom >= MAP_POINTS_ZOOM });
+    },
+
+    /**
+     * Cases with coordinates registered in the last `days`, scoped like the case ledger: points
+     * when zoomed in, else clusters by state; always a heat layer of finer cells.
+     */
+    async cases(actor: Actor, q: MapCasesQuery) {
+      const [minLng, minLat, maxLng, maxLat] = q.bbox;
+      const since = new Date(clock.now().getTime() - q.days * 86_400_000).toISOString();
+      let query = db
+        .selectFrom('cases')
+        .select(['id', 'code', 'title', 'status', 'dueLevel', 'lat', 'lng'])
+        .where((eb) => inScope(eb, scopeOf(actor.grants)))
+        .where('registeredAt', '>=', since)
+        .where('lat', '>=', minLat)
+        .where('lat', '<=', maxLat)
+        .where('lng', '>=', minLng)
+        .where('lng', '<=', maxLng);
+      if (q.area) {
+        const [lo, hi] = subtreeRange(q.area);
+        query = query.where('areaCode', '>=', lo).where('areaCode', '<', hi);
+      }
+      if (q.state?.length) query = query.where('status', 'in', q.state);
+      const rows = await query.orderBy('registeredAt', 'desc').limit(MAX_CASES_SCANNED + 1).execute();
+      const truncated = rows.length > MAX_CASES_SCANNED;
+      const used = rows.slice(0, MAX_CASES_SCANNED);
+      const heat = new CellAccumulator(q.zoom, HEAT_DIVIDE);
+      const clusters = q.zoom >= MAP_POINTS_ZOOM ? null : new CellAccumulator(q.zoom);
+      const points: MapCasePoint[] = [];
+      for (const c of used) {
+        const lat = c.lat as number;
+        const lng = c.lng as number;
+        const mx = mercatorX(lng);
+        const my = mercatorY(lat);
+        heat.add(mx, my, lat, lng, c.id, []);
+        if (clusters) clusters.add(mx, my, lat, lng, c.id, [c.status]);
+        else if (points.length < MAP_MAX_POINTS) points.push({ id: c.id, code: c.code, lat, lng, status: c.status, dueLevel: c.dueLevel, title: c.title });
+      }
+      const heatCells = heat.heat();
+      return clusters
+        ? { mode: 'clusters' as const, total: used.length, truncated, clusters: clusters.clusters(), heat: heatCells }
+        : { mode: 'points' as const, total: used.length, truncated: truncated || used.length > points.length, points, heat: heatCells };
+    },
+
+    /**
+     * Areas to draw without any tile service: the root (given, or the actor's own areas) and its
+     * subtree `depth` levels down, with centroids, boundaries (GeoJSON) and household counts.
+     */
+    async areas(actor: Actor, q: MapAreasQuery) {
+      const ranges = householdRanges(actor);
+      if (ranges.length === 0) throw forbidden();
+      const roots = q.area ? [q.area] : [...new Set(actor.grants.filter((g) => g.role !== 'handler').map((g) => g.areaCode))];
+      const sets = rangeSets(ranges, q.area);
+      const rows = await db
+        .selectFrom('areas')
+        .select(['code', 'parentCode', 'name', 'level', 'lat', 'lng', 'boundary'])
+        .where((eb) => eb.or(roots.map((r) => eb.and([eb('code', '>=', subtreeRange(r)[0]), eb('code', '<', subtreeRange(r)[1])]))))
+        .orderBy('code')
+        .execute();
+      const visible = rows.filter((a) => sets.every((set) => set.some(([lo, hi]) => a.code >= lo && a.code < hi)));
+      const byCode = new Map(visible.map((a) => [a.code, a]));
+      const depthOf = (code: string): number => {
+        let depth = 0;
+        for (let a = byCode.get(code); a && !roots.includes(a.code); a = a.parentCode ? byCode.get(a.parentCode) : undefined) depth++;
+        return depth;
+      };
+      await index.sync(db);
+      const direct = index.countByArea(sets);
+      const households = (code: string) => {
+        const [lo, hi] = subtreeRange(code);
+        let n = 0;
+        for (const [area, count] of direct) if (area >= lo && area < hi) n += count;
+        return n;
+      };
+      return {
+        items: visible
+          .filter((a) => depthOf(a.code) <= q.depth)
+          .map((a) => ({
+            code: a.code,
+            parentCode: a.parentCode,
+            name: a.name,
+            level: a.level,
+            lat: a.lat,
+            lng: a.lng,
+            boundary: a.boundary ? (JSON.parse(a.boundary) as unknown) : null,
+            households: households(a.code),
+          })),
+      };
+    },
+  };
+}
+export type MapService = ReturnType<typeof createMapService>;

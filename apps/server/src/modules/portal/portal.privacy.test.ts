@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPowerful } from '../../test/case-driver.js';
+import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { caseInput } from '../../test/fixtures.js';
+import { caseIdOf, freshIp, submit } from './portal.test-support.js';
+
+/**
+ * Proves that no phone number, ID number or name reaches any public response: cases carrying known
+ * personal data (in the requester fields, in the resident's text, in staff replies and reasons)
+ * go through every public path, then every /api/public endpoint is crawled.
+ */
+
+const PEOPLE = [
+  { name: '张秀英', given: '秀英', phone: '13907981234', id: '11010519491231002X' },
+  { name: '欧阳明远', given: '明远', phone: '15870795566', id: '360102198503150018' },
+];
+const STAFF_NAMES = ['李派单', '赵承办', '钱局长', '临时用户'];
+
+/** Every spelling of the secrets a response must not contain. */
+function forbiddenStrings(): string[] {
+  const out: string[] = [...STAFF_NAMES];
+  for (const p of PEOPLE) {
+    const ph = p.phone;
+    out.push(p.name, p.given, ph, `${ph.slice(0, 3)} ${ph.slice(3, 7)} ${ph.slice(7)}`, `${ph.slice(0, 3)}-${ph.slice(3, 7)}-${ph.slice(7)}`, ph.slice(3), p.id, p.id.toLowerCase(), p.id.slice(0, 17), p.id.slice(6, 14));
+  }
+  return out;
+}
+
+let ctx: TestContext;
+let staff: Client;
+const tokens: string[] = [];
+const codes: Array<{ code: string; last4: string }> = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  staff = await allPowerful(ctx);
+  for (const [i, p] of PEOPLE.entries()) {
+    const other = PEOPLE[1 - i];
+    const { code, accessToken } = await submit(ctx, {
+      name: p.name,
+      phone: p.phone,
+      address: `解放路${12 + i}号3栋2单元301室`,
+      lat: 27.912345,
+      lng: 116.312345,
+      description: `我是${p.name}，身份证${p.id}，电话${p.phone.slice(0, 3)} ${p.phone.slice(3, 7)} ${p.phone.slice(7)}，住解放路${12 + i}号。邻居${other.name}也知道，${p.given}家门口路灯坏了。`,
+    });
+    tokens.push(accessToken);
+    codes.push({ code, last4: p.phone.slice(-4) });
+    const id = await caseIdOf(ctx, code);
+    const post = async (path: string, body: unknown) => {
+      const response = await staff.post(`/api/cases/${id}/${path}`, body);
+      expect(response.statusCode, `${path} ${response.body}`).toBe(200);
+      return response.json();
+    };
+    await post('dispatch', { unitId: ctx.org.units['u-civil'] });
+    await post('accept', {});
+    if (i === 0) {
+      await post('extensions', { days: 5, reason: `需约${p.name}（${p.phone}）现场核实` });
+      const ext = (await staff.get(`/api/cases/${id}`)).json().extensions[0].id;
+      await post('extensions/approve', { extensionId: ext });
+    }
+    await post('reply', { reply: `${p.name}您好：承办人赵承办已联系您（${p.phone}），身份证${p.id}核对无误，路灯已修复。`, solved: true });
+  }
+  // A case registered by staff, with an ID number in the requester fields, refused with a reason naming the person.
+  const refused = await staff.post('/api/cases', caseInput({ channel: 'visit', publicConsent: true, requester: { name: PEOPLE[0].name, phone: PEOPLE[0].phone, idNumber: PEOPLE[0].id }, content: `来访人${PEOPLE[0].name}反映邻里纠纷。` }));
+  expect(refused.statusCode, refused.body).toBe(201);
+  await staff.post(`/api/cases/${refused.json().id}/not-accept`, { reason: `${PEOPLE[0].name}所诉事项已由法院受理` });
+});
+afterAll(() => ctx.close());
+
+describe('no personal data in public responses', () => {
+  it('crawls every public endpoint and finds no name, phone or ID number in any form', async () => {
+    const resident = ctx.anonymous();
+    const bodies: Array<[string, string]> = [];
+    const get = async (url: string) => {
+      const response = await resident.get(url, freshIp());
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+      bodies.push([url, response.body]);
+      return response.json();
+    };
+    const post = async (url: string, body: unknown, status = 200) => {
+      const response = await resident.post(url, body, freshIp());
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
+      bodies.push([url, response.body]);
+      return response.json();
+    };
+
+    await get('/api/public/options');
+    await get('/api/public/areas');
+    await get(`/api/public/areas?parentCode=${ctx.org.areas.townA}`);
+    let cursor: string | null = null;
+    let boardItems = 0;
+    do {
+      const page: { items: unknown[]; nextCursor: string | null } = await get(`/api/public/board?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      boardItems += page.items.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(boardItems).toBe(3); // both portal cases and the refused one
+    await get(`/api/public/board?month=2026-03&areaCode=${ctx.org.areas.villageA1}`);
+    expect((await get('/api/public/board/map')).points.length).toBe(2);
+    await get('/api/public/metrics?month=2026-03');
+    await get('/api/public/policies');
+    for (const token of tokens) {
+      const tracked = await get(`/api/public/track/${token}`);
+      expect(tracked.reply.text).toContain('路灯已修复');
+      if (tracked.evaluationToken) await get(`/api/public/evaluations/${tracked.evaluationToken}`);
+    }
+    for (const { code, last4 } of codes) await post('/api/public/track', { code, phoneLast4: last4 });
+    await post('/api/public/track/otp', { code: codes[0].code, phone: PEOPLE[0].phone }, 202);
+
+    const policy = await (await ctx.as('admin')).post('/api/admin/policies', { kind: 'policy', title: '路灯维护管理办法', body: '路灯由住建部门维护。' });
+    await get(`/api/public/policies/${policy.json().id}`);
+
+    // Every documented public GET is visited: those without parameters by the crawler itself (so
+    // endpoints added later by other modules are covered), those with parameters above.
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const publicGets = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/') && doc.paths[p].get);
+    const pathOf = (url: string) =>
+      url
+        .split('?')[0]
+        .replace(/\/track\/(?!otp$|verify$)[^/]+$/, '/track/{token}')
+        .replace(/\/evaluations\/[^/]+$/, '/evaluations/{token}')
+        .replace(/\/policies\/[0-9a-f-]{36}$/, '/policies/{id}');
+    for (const path of publicGets) if (!path.includes('{') && !bodies.some(([url]) => pathOf(url) === path)) await get(path);
+    const visited = new Set(bodies.map(([url]) => pathOf(url)));
+    expect(publicGets.filter((p) => !visited.has(p)), [...visited].join(' ')).toEqual([]);
+
+    const forbidden = forbiddenStrings();
+    for (const [url, body] of bodies) {
+      const text = JSON.parse(JSON.stringify(body)) as string;
+      const digitsJoined = text.replace(/(\d)[\s-]+(?=\d)/g, '$1');
+      for (const secret of forbidden) {
+        expect(text.includes(secret), `${url} leaks "${secret}"`).toBe(false);
+        expect(digitsJoined.includes(secret), `${url} leaks "${secret}" (spaced)`).toBe(false);
+      }
+    }
+    // The anonymised texts are still useful: the matter and the answer survive.
+    expect(bodies.map(([, b]) => b).join('\n')).toContain('路灯坏了');
+  });
+});

@@ -1,0 +1,133 @@
+import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { useLocale, useT } from '../../i18n/i18n';
+import { PageError } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import { adminMessages } from './admin.messages';
+import type { CategoryNode } from './admin-data';
+import { changedFields } from './form-errors';
+import { UnitPicker } from './UnitPicker';
+import { useFormSubmit } from './use-form-submit';
+
+interface CategoryForm {
+  code?: string;
+  parentCode: string | null;
+  name: string;
+  nameEn: string;
+  defaultUnitId: string | null;
+  sort: number;
+  isActive?: boolean;
+}
+
+const CODE = /^[a-z][a-z0-9_.]*$/;
+type Row = Omit<CategoryNode, 'children'> & { children?: Row[] };
+// A leaf gets no `children`, so the table draws no expand button for it.
+const rowsOf = (nodes: CategoryNode[]): Row[] => nodes.map(({ children, ...n }) => (children.length ? { ...n, children: rowsOf(children) } : n));
+
+/** 诉求分类: the category tree as a nested table; create, rename, move, deactivate. */
+export default function CategoriesTab() {
+  const t = useT(adminMessages);
+  const { locale } = useLocale();
+  const [includeInactive, setIncludeInactive] = useState(true);
+  const { data, error, loading, reload } = useApi<{ items: CategoryNode[] }>(`/api/categories?includeInactive=${includeInactive}`);
+  const [editing, setEditing] = useState<CategoryNode | 'new' | null>(null);
+  const rows = useMemo(() => rowsOf(data?.items ?? []), [data]);
+
+  if (error) return <PageError error={error} onRetry={reload} />;
+  return (
+    <>
+      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+        <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
+          {t('showInactive')}
+        </Checkbox>
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('newCategory')}
+        </Button>
+      </Flex>
+      <Table<Row>
+        data-testid="categories-table"
+        rowKey="code"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: locale === 'en-US' ? t('categoryNameEn') : t('categoryName'), key: 'name', render: (_: unknown, c: Row) => (locale === 'en-US' ? c.nameEn : c.name) },
+          { title: t('categoryCode'), dataIndex: 'code', width: 200 },
+          { title: t('sort'), dataIndex: 'sort', width: 70 },
+          { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, c: Row) => <Button size="small" onClick={() => setEditing({ ...c, children: [] })}>{t('edit')}</Button> },
+        ]}
+      />
+      {editing && (
+        <CategoryDialog
+          category={editing === 'new' ? null : editing}
+          tree={data?.items ?? []}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function CategoryDialog({ category, tree, onClose }: { category: CategoryNode | null; tree: CategoryNode[]; onClose: (saved: boolean) => void }) {
+  const t = useT(adminMessages);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CategoryForm>();
+  const { run, busy } = useFormSubmit(form, ['code', 'parentCode', 'name', 'nameEn', 'defaultUnitId', 'sort', 'isActive']);
+  const initial: Partial<CategoryForm> = category
+    ? { parentCode: category.parentCode, name: category.name, nameEn: category.nameEn, defaultUnitId: category.defaultUnitId, sort: category.sort, isActive: category.isActive }
+    : { parentCode: null, defaultUnitId: null, sort: 0 };
+  type Option = { value: string; title: string; disabled?: boolean; children: Option[] };
+  const options = (nodes: CategoryNode[]): Option[] =>
+    nodes.map((n) => ({ value: n.code, title: `${locale === 'en-US' ? n.nameEn : n.name} (${n.code})`, disabled: n.code === category?.code, children: options(n.children) }));
+
+  const save = (values: CategoryForm) =>
+    run(async () => {
+      const body = { ...values, parentCode: values.parentCode ?? null, defaultUnitId: values.defaultUnitId ?? null };
+      if (category) {
+        const changes = changedFields(initial, body);
+        if (Object.keys(changes).length) await api.patch(`/api/admin/categories/${category.code}`, changes);
+      } else await api.post('/api/admin/categories', body);
+      message.success(t('saved'));
+      onClose(true);
+    });
+
+  return (
+    <Modal open title={category ? `${t('editCategory')} · ${category.code}` : t('newCategory')} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save}>
+        {!category && (
+          <Form.Item name="code" label={t('categoryCode')} rules={[{ required: true, message: t('required') }, { pattern: CODE, message: t('categoryCodeFormat') }, { max: 64 }]}>
+            <Input maxLength={64} autoFocus />
+          </Form.Item>
+        )}
+        <Form.Item name="parentCode" label={t('parentCategory')}>
+          <TreeSelect allowClear placeholder={t('topLevel')} treeData={options(tree)} showSearch={{ treeNodeFilterProp: 'title' }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('categoryName')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 60 }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('categoryNameEn')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="defaultUnitId" label={t('defaultUnit')}>
+          <UnitPicker allowClear />
+        </Form.Item>
+        <Form.Item name="sort" label={t('sort')}>
+          <InputNumber min={0} max={1_000_000} precision={0} />
+        </Form.Item>
+        {category && (
+          <Form.Item name="isActive" label={t('status')} valuePropName="checked">
+            <Switch checkedChildren={t('active')} unCheckedChildren={t('inactive')} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+import { label, ROLES, type Role } from '@lianxin/core';
+import { Button, Flex, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { query } from '../../api/client';
+import { useLocale, useT } from '../../i18n/i18n';
+import { PageError } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import { adminMessages } from './admin.messages';
+import type { User } from './admin-data';
+import { UserDialog } from './UserDialog';
+
+/** 用户与角色: users of the admin's area with their roles per unit; create, edit, reset password. */
+export default function UsersTab() {
+  const t = useT(adminMessages);
+  const { locale } = useLocale();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | undefined>();
+  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useApi<{ items: User[]; total: number }>(`/api/admin/users${query({ q: q || undefined, role, page, pageSize: 20 })}`);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+
+  if (error) return <PageError error={error} onRetry={reload} />;
+  return (
+    <>
+      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+        <Flex wrap gap={8}>
+          <Input.Search allowClear placeholder={`${t('username')} / ${t('displayName')}`} aria-label={t('search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 240, maxWidth: '100%' }} />
+          <Select
+            allowClear
+            placeholder={t('allRoles')}
+            aria-label={t('role')}
+            value={role}
+            onChange={(v) => (setRole(v), setPage(1))}
+            options={ROLES.map((r) => ({ value: r, label: label('role', r, locale) }))}
+            style={{ width: 160 }}
+          />
+        </Flex>
+        <Button type="primary" onClick={() => setEditing('new')} data-testid="user-new">
+          {t('newUser')}
+        </Button>
+      </Flex>
+      <Table<User>
+        data-testid="users-table"
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data?.items}
+        scroll={{ x: 'max-content' }}
+        pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage }}
+        columns={[
+          { title: t('username'), dataIndex: 'username', width: 150 },
+          { title: t('displayName'), dataIndex: 'displayName', width: 110, ellipsis: true },
+          {
+            title: t('roles'),
+            key: 'grants',
+            render: (_: unknown, u: User) => (
+              <Flex wrap gap={4} style={{ maxWidth: 480 }}>
+                {u.grants.map((g) => (
+                  <Tooltip key={`${g.role}-${g.unitId}`} title={g.unitName}>
+                    <Tag color={g.unitIsActive ? 'blue' : 'default'} style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      {label('role', g.role, locale)} · {g.unitName}
+                    </Tag>
+                  </Tooltip>
+                ))}
+              </Flex>
+            ),
+          },
+          { title: t('phone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
+          { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: User) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
+        ]}
+      />
+      {editing && (
+        <UserDialog
+          user={editing === 'new' ? null : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { CASE_FLAGS, CASE_KINDS, CASE_STATES, CHANNELS, label } from '@lianxin/core';
+import { Button, Col, DatePicker, Input, Row, Select, TreeSelect } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { webLabel } from '../../../shared/labels';
+import { caseListMessages } from './case-list.messages';
+import type { ListFilters } from './list-query';
+import type { Reference } from './use-reference';
+
+const SPAN = { xs: 24, sm: 12, md: 8, xl: 6 };
+
+/** The ledger's filters; every change goes to the URL through `onChange`. */
+export function CaseFilters({ filters, onChange, reference }: { filters: ListFilters; onChange: (next: ListFilters) => void; reference: Reference }) {
+  const t = useT(caseListMessages);
+  const { locale } = useLocale();
+  const [text, setText] = useState(filters.q ?? '');
+  useEffect(() => setText(filters.q ?? ''), [filters.q]);
+  const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  const options = (codes: readonly string[], group: 'state' | 'channel' | 'kind') => codes.map((code) => ({ value: code, label: label(group, code, locale) }));
+
+  return (
+    <Row gutter={[12, 12]} data-testid="case-filters">
+      <Col xs={24} md={16} xl={12}>
+        <Input.Search
+          aria-label={t('search')}
+          placeholder={t('search')}
+          value={text}
+          allowClear
+          maxLength={100}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(value) => set({ q: value.trim() || undefined })}
+          data-testid="filter-q"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <Select
+          aria-label={t('status')}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={t('status')}
+          style={{ width: '100%' }}
+          value={filters.status}
+          options={options(CASE_STATES, 'state')}
+          onChange={(status: string[]) => set({ status })}
+          data-testid="filter-status"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <Select
+          aria-label={t('flag')}
+          allowClear
+          placeholder={t('flag')}
+          style={{ width: '100%' }}
+          value={filters.flag}
+          options={CASE_FLAGS.map((f) => ({ value: f, label: webLabel('flag', f, locale) }))}
+          onChange={(flag?: string) => set({ flag })}
+          data-testid="filter-flag"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <TreeSelect
+          aria-label={t('category')}
+          allowClear
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder={t('category')}
+          style={{ width: '100%' }}
+          popupMatchSelectWidth={false}
+          value={filters.categoryCode}
+          treeData={reference.categoryTree}
+          onChange={(categoryCode?: string) => set({ categoryCode })}
+          data-testid="filter-category"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <TreeSelect
+          aria-label={t('area')}
+          allowClear
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder={t('area')}
+          style={{ width: '100%' }}
+          popupMatchSelectWidth={false}
+          value={filters.areaCode}
+          treeData={reference.areaTree}
+          onChange={(areaCode?: string) => set({ areaCode })}
+          data-testid="filter-area"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <Select
+          aria-label={t('unit')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('unit')}
+          style={{ width: '100%' }}
+          popupMatchSelectWidth={false}
+          value={filters.unitId}
+          options={reference.units.map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(unitId?: string) => set({ unitId })}
+          data-testid="filter-unit"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <Select aria-label={t('channel')} allowClear placeholder={t('channel')} style={{ width: '100%' }} value={filters.channel} options={options(CHANNELS, 'channel')} onChange={(channel?: string) => set({ channel })} data-testid="filter-channel" />
+      </Col>
+      <Col {...SPAN}>
+        <Select aria-label={t('kind')} allowClear placeholder={t('kind')} style={{ width: '100%' }} value={filters.kind} options={options(CASE_KINDS, 'kind')} onChange={(kind?: string) => set({ kind })} data-testid="filter-kind" />
+      </Col>
+      <Col {...SPAN}>
+        <Select
+          aria-label={t('overdue')}
+          allowClear
+          placeholder={t('overdue')}
+          style={{ width: '100%' }}
+          value={filters.overdue}
+          options={[
+            { value: 'true', label: t('overdueYes') },
+            { value: 'false', label: t('overdueNo') },
+          ]}
+          onChange={(overdue?: 'true' | 'false') => set({ overdue })}
+          data-testid="filter-overdue"
+        />
+      </Col>
+      <Col xs={24} md={16} xl={12}>
+        <DatePicker.RangePicker
+          aria-label={t('dates')}
+          style={{ width: '100%' }}
+          allowEmpty={[true, true]}
+          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+          onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+          data-testid="filter-dates"
+        />
+      </Col>
+      <Col {...SPAN}>
+        <Button onClick={() => onChange({ status: [], sort: filters.sort })} data-testid="filter-reset">
+          {t('reset')}
+        </Button>
+      </Col>
+    </Row>
+  );
+}

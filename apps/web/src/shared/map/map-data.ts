@@ -1,0 +1,39 @@
+import { api, ApiError } from '../../api/client';
+import type { MapArea } from './map-logic';
+
+/** The base layer settings of /api/config. */
+export interface TileConfig {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}
+
+let configOnce: Promise<TileConfig> | undefined;
+/** /api/config once per page load (a tile service does not change while the page is open). */
+export function loadTileConfig(): Promise<TileConfig> {
+  configOnce ??= api.get<TileConfig>('/api/config').catch(() => {
+    configOnce = undefined;
+    return { tileUrl: null, tileAttribution: null };
+  });
+  return configOnce;
+}
+
+let areasOnce: Promise<MapArea[]> | undefined;
+/**
+ * The areas the map draws without tiles: /api/map/areas (centroids, boundaries, household counts
+ * of the user's own areas) when the server has it and lets this user read it, otherwise the plain
+ * area list of /api/areas (centroids only).
+ */
+export function loadMapAreas(): Promise<MapArea[]> {
+  areasOnce ??= api
+    .get<{ items: MapArea[] }>('/api/map/areas?depth=3')
+    .then((r) => r.items)
+    .catch(async (error) => {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      return (await api.get<{ items: MapArea[] }>('/api/areas')).items;
+    })
+    .catch((error) => {
+      areasOnce = undefined;
+      throw error;
+    });
+  return areasOnce;
+}
