@@ -22,6 +22,10 @@ test('a resident submits with a photo, tracks the reply, rates it dissatisfied a
   await page.getByTestId('photo-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: photo });
   await expect(page.locator('.ant-image img')).toHaveCount(1);
   await expect(page.getByLabel('所在村（社区）')).toBeVisible();
+  // A pin on the map (drawn from the platform's own areas, no tile service).
+  await page.getByRole('button', { name: '在地图上标注' }).click();
+  await page.getByTestId('submit-map').click({ position: { x: 150, y: 140 } });
+  await expect(page.getByText(/已标注：\d+\.\d+, \d+\.\d+/)).toBeVisible();
   await page.getByLabel('姓名', { exact: true }).fill('刘桂英');
   await page.getByLabel('手机号', { exact: true }).fill(PHONE);
   await page.getByLabel('同意在公开栏公布去除个人信息后的内容').check();
@@ -68,6 +72,9 @@ test('the public board, policies and reception pages show without personal data 
   await page.goto('/m/board');
   await expect(page.getByText('诉求公开栏').first()).toBeVisible();
   await keepScreenshot(page, 'portal-board');
+  await page.getByText('地图', { exact: true }).click();
+  await expect(page.getByTestId('board-map')).toBeVisible();
+  await keepScreenshot(page, 'portal-board-map');
   await page.getByText(/满意率/).first().click();
   await expect(page.getByText('合计')).toBeVisible();
   await keepScreenshot(page, 'portal-rates');

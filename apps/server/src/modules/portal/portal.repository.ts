@@ -72,6 +72,15 @@ export const portalRepository = {
     return rows.sort((a, b) => distance(a) - distance(b))[0];
   },
 
+  /** Centroids and outlines of counties, townships and villages: public geography, no people. */
+  mapAreas(db: Q) {
+    return db
+      .selectFrom('areas')
+      .select(['code', 'parentCode', 'name', 'level', 'lat', 'lng', 'boundary'])
+      .where('level', 'in', ['county', 'township', 'village'])
+      .orderBy('code')
+      .execute();
+  },
   children(db: Q, parentCode: string | null) {
     let query = db.selectFrom('areas').select(['code', 'name', 'level', 'lat', 'lng']);
     query = parentCode ? query.where('parentCode', '=', parentCode) : query.where('level', '=', 'county');

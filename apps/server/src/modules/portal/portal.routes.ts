@@ -56,6 +56,10 @@ export async function portalRoutes(app: FastifyInstance, { services }: { service
     items: await portal.areas((request.query as { parentCode?: string }).parentCode),
   }));
 
+  app.get('/api/public/map/areas', { schema: { tags, security, summary: '地图区划 Area centroids and outlines for maps without a tile service' }, config: open, preHandler: readLimit }, async () => ({
+    items: (await portal.mapAreas()).map((a) => ({ ...a, boundary: a.boundary ? (JSON.parse(a.boundary) as unknown) : null })),
+  }));
+
   app.post(
     '/api/public/photos',
     {

@@ -304,6 +304,8 @@ export function createPortalService(services: Services) {
 
     areas: (parentCode: string | undefined) => repo.children(db, parentCode ?? null),
 
+    mapAreas: () => repo.mapAreas(db),
+
     /** The deployment's whole area tree as a read-only actor, for public aggregate figures. */
     async publicReader(): Promise<Actor> {
       const roots = await repo.rootAreas(db);

@@ -225,3 +225,13 @@ describe('public board, map, figures and policies', () => {
     expect(villages.items.map((a: { name: string }) => a.name)).toEqual(['东门社区', '西门社区']);
   });
 });
+
+describe('GET /api/public/map/areas', () => {
+  it('gives the county, townships and villages with their centroids, without a session and without grids', async () => {
+    const response = await resident().get('/api/public/map/areas');
+    expect(response.statusCode, response.body).toBe(200);
+    const items = response.json().items as Array<{ code: string; level: string; name: string; lat: number | null }>;
+    expect(new Set(items.map((a) => a.level))).toEqual(new Set(['county', 'township', 'village']));
+    expect(items.find((a) => a.code === ctx.org.areas.villageA1)).toMatchObject({ name: '东门社区', level: 'village' });
+  });
+});

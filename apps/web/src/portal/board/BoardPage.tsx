@@ -4,6 +4,7 @@ import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from '../PortalState';
+import { BoardMap } from './BoardMap';
 import { MonthlyRates } from './MonthlyRates';
 
 interface BoardItem {
@@ -28,7 +29,7 @@ export default function BoardPage() {
   const [items, setItems] = useState<BoardItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
-  const [tab, setTab] = useState<'list' | 'rates'>('list');
+  const [tab, setTab] = useState<'list' | 'map' | 'rates'>('list');
 
   const load = async (after: string | null) => {
     setState({ loading: true });
@@ -50,14 +51,17 @@ export default function BoardPage() {
       <Segmented
         block
         value={tab}
-        onChange={(v) => setTab(v as 'list' | 'rates')}
+        onChange={(v) => setTab(v as 'list' | 'map' | 'rates')}
         options={[
-          { value: 'list', label: t('boardTitle') },
+          { value: 'list', label: t('listView') },
+          { value: 'map', label: t('mapView') },
           { value: 'rates', label: t('satisfactionRate') + ' · ' + t('resolutionRate') },
         ]}
       />
       {tab === 'rates' ? (
         <MonthlyRates />
+      ) : tab === 'map' ? (
+        <BoardMap />
       ) : (
         <Card size="small" title={t('boardTitle')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('boardHint')}</Typography.Text>}>
           {state.error && !items.length ? (

@@ -56,7 +56,7 @@ export function PhotoPicker({ max, photos, onChange }: { max: number; photos: Up
           <div style={{ fontSize: 11 }}>{busy ? t('compressing') : t('addPhoto')}</div>
         </button>
       )}
-      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" multiple hidden data-testid="photo-input" onChange={(e) => void add(e.target.files)} />
+      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp" multiple style={{ display: 'none' }} data-testid="photo-input" onChange={(e) => void add(e.target.files)} />
     </Space>
   );
 }

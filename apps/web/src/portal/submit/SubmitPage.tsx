@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, TreeSelect, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
@@ -9,6 +9,9 @@ import { PortalError, PortalLoading } from '../PortalState';
 import { AreaPicker } from './AreaPicker';
 import { PhotoPicker, type UploadedPhoto } from './PhotoPicker';
 import { categoryTree, isPhone, submissionBody, type SubmitValues } from './submit-form';
+
+// Leaflet loads only when the resident opens the map.
+const MapView = lazy(() => import('../../shared/map/MapView'));
 
 interface Options {
   kinds: Array<{ code: string; label: string }>;
@@ -31,6 +34,8 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
+  const [showMap, setShowMap] = useState(false);
+  const [pin, setPin] = useState<{ lat: number; lng: number } | null>(null);
   const anonymous = Form.useWatch('anonymous', form);
   const tree = useMemo(() => categoryTree(options.data?.categories ?? []), [options.data]);
 
@@ -67,7 +72,7 @@ export default function SubmitPage() {
     setBusy(true);
     setError(null);
     try {
-      setDone(await api.post<Submitted>('/api/public/cases', submissionBody(values, photos.map((p) => p.token))));
+      setDone(await api.post<Submitted>('/api/public/cases', submissionBody(values, photos.map((p) => p.token), pin ?? undefined)));
     } catch (e) {
       if (e instanceof ApiError) {
         setError(e.title);
@@ -94,8 +99,20 @@ export default function SubmitPage() {
         <Form.Item label={t('photos')} extra={t('photosHint', { max: options.data.maxPhotos })}>
           <PhotoPicker max={options.data.maxPhotos} photos={photos} onChange={setPhotos} />
         </Form.Item>
-        <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('locationRequired') }]}>
+        <Form.Item name="areaCode" label={t('area')} rules={[{ required: !pin, message: t('locationRequired') }]}>
           <AreaPicker />
+        </Form.Item>
+        <Form.Item extra={pin ? t('pinned', { lat: pin.lat.toFixed(5), lng: pin.lng.toFixed(5) }) : undefined}>
+          <Button onClick={() => setShowMap((v) => !v)} block>
+            {t('pinOnMap')}
+          </Button>
+          {showMap && (
+            <div style={{ marginTop: 8 }}>
+              <Suspense fallback={<PortalLoading />}>
+                <MapView height={280} publicAreas pin={pin} onPick={setPin} testId="submit-map" />
+              </Suspense>
+            </div>
+          )}
         </Form.Item>
         <Form.Item name="address" label={t('address')}>
           <Input maxLength={200} />

@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
-import { loadMapAreas, loadTileConfig } from './map-data';
+import { loadMapAreas, loadPublicMapAreas, loadTileConfig } from './map-data';
 import {
   areaBounds,
   bboxString,
@@ -44,6 +44,8 @@ export interface MapViewProps {
   focus?: { lat: number; lng: number; zoom?: number } | null;
   /** Area names and boundaries from the platform's own data (default on). */
   showAreas?: boolean;
+  /** Draw the public areas (the residents' pages have no session). */
+  publicAreas?: boolean;
   /** Text for screen readers and the test id of the map container. */
   ariaLabel?: string;
   testId?: string;
@@ -140,7 +142,7 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!showAreas) return;
     let live = true;
-    loadMapAreas().then(
+    (props.publicAreas ? loadPublicMapAreas() : loadMapAreas()).then(
       (items) => {
         if (!live) return;
         setAreas(items);

@@ -18,6 +18,19 @@ export function loadTileConfig(): Promise<TileConfig> {
 }
 
 let areasOnce: Promise<MapArea[]> | undefined;
+let publicAreasOnce: Promise<MapArea[]> | undefined;
+
+/** The public outlines and centroids (the residents' pages, without a session). */
+export function loadPublicMapAreas(): Promise<MapArea[]> {
+  publicAreasOnce ??= api.get<{ items: MapArea[] }>('/api/public/map/areas').then(
+    (r) => r.items,
+    (error) => {
+      publicAreasOnce = undefined;
+      throw error;
+    },
+  );
+  return publicAreasOnce;
+}
 /**
  * The areas the map draws without tiles: /api/map/areas (centroids, boundaries, household counts
  * of the user's own areas) when the server has it and lets this user read it, otherwise the plain
