@@ -22,6 +22,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/register', nav: 'nav.register', roles: ['registrar', 'dispatcher', 'stationed_cadre', 'admin'], load: () => import('./register/RegisterPage') },
   { path: '/cases', nav: 'nav.cases', load: () => import('./cases/CaseListPage') },
   { path: '/cases/:id', load: () => import('./cases/CasePage') },
+  { path: '/search', nav: 'nav.search', load: () => import('./search/SearchPage') },
   { path: '/dispatch', nav: 'nav.dispatch', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
   { path: '/figures', nav: 'nav.figures', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
   { path: '/map', nav: 'nav.map', load: () => import('./map/MapPage') },
