@@ -31,3 +31,18 @@ test('an expired session returns to sign-in with the reason, in the user’s lan
   await expect(page.getByText('登录已过期，请重新登录')).toBeVisible();
   await expect(page.getByRole('heading', { name: '登录连心工作台' })).toBeVisible();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the menu opens from a button and nothing scrolls sideways', async ({ page }) => {
+    await signIn(page, 'cadre');
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('main-menu').getByText('台账').click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.getByTestId('main-menu')).toBeHidden();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, 'shell-390');
+  });
+});

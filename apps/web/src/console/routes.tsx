@@ -15,6 +15,7 @@ export interface ConsoleRoute {
 }
 
 const STAFF_LEADS: Role[] = ['unit_head', 'leader', 'supervisor', 'admin'];
+const HOUSEHOLD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'leader', 'supervisor', 'admin'];
 
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
@@ -28,6 +29,10 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/map', nav: 'nav.map', load: () => import('./map/MapPage') },
   // Roles as the alerts API allows them (ALERT_ROLES: a unit head without one of these gets 403).
   { path: '/alerts', nav: 'nav.alerts', roles: ['leader', 'supervisor', 'dispatcher', 'admin'], load: () => import('./alerts/AlertsPage') },
+  // Roles as households.policy allows them (a handler-only user reaches no households).
+  { path: '/households', nav: 'nav.households', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdListPage') },
+  { path: '/households/:id', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdPage') },
+  { path: '/village-map', nav: 'nav.villageMap', roles: HOUSEHOLD_ROLES, load: () => import('./village-map/VillageMapPage') },
   { path: '/policies', nav: 'nav.policies', load: () => import('./policies/PoliciesPage') },
   { path: '/admin/*', nav: 'nav.admin', roles: ['admin'], load: () => import('./admin/AdminPage') },
 ];

@@ -1,0 +1,53 @@
+import type { AreaNode, HouseholdHistory, HouseholdTag } from './household-types';
+
+/** The tag's name in the user's language (its code when the tag is unknown or withdrawn). */
+export function tagNamer(tags: readonly HouseholdTag[] | undefined, locale: string) {
+  const byCode = new Map((tags ?? []).map((t) => [t.code, t]));
+  return (code: string) => {
+    const tag = byCode.get(code);
+    if (!tag) return code;
+    return locale === 'en-US' && tag.nameEn ? tag.nameEn : tag.nameZh;
+  };
+}
+
+/** The tag's colour, grey when unknown. */
+export function tagColorer(tags: readonly HouseholdTag[] | undefined) {
+  const byCode = new Map((tags ?? []).map((t) => [t.code, t.color]));
+  return (code: string) => byCode.get(code) ?? '#8c8c8c';
+}
+
+/** /api/areas?format=tree → AntD TreeSelect nodes (value = area code). */
+export interface AreaTreeOption {
+  value: string;
+  title: string;
+  children?: AreaTreeOption[];
+}
+export function areaTreeOptions(nodes: readonly AreaNode[]): AreaTreeOption[] {
+  return nodes.map((n) => ({ value: n.code, title: n.name, children: n.children?.length ? areaTreeOptions(n.children) : undefined }));
+}
+
+/** One entry of the household's timeline: what happened, when, and where it links. */
+export interface TimelineEntry {
+  key: string;
+  kind: 'visit' | 'case' | 'campaign' | 'help';
+  at: string;
+  title: string;
+  detail?: string;
+  href?: string;
+}
+
+/** Visits, cases, campaigns and help in one list, newest first. */
+export function buildTimeline(h: HouseholdHistory): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...h.visits.map((v) => ({ key: `v-${v.id}`, kind: 'visit' as const, at: v.occurredAt, title: v.kind, detail: [v.cadreName, v.notes].filter(Boolean).join(' · ') })),
+    ...h.cases.map((c) => ({ key: `c-${c.id}`, kind: 'case' as const, at: c.registeredAt, title: `${c.code} ${c.title}`, detail: c.status, href: `/cases/${c.id}` })),
+    ...h.campaigns.map((c) => ({ key: `p-${c.id}`, kind: 'campaign' as const, at: c.startsOn, title: c.name, detail: c.visitedAt ?? undefined })),
+    ...h.help.map((x) => ({ key: `h-${x.id}`, kind: 'help' as const, at: x.givenOn, title: x.description, detail: [x.kind, x.amount != null ? `¥${x.amount}` : null, x.unitName ?? x.provider].filter(Boolean).join(' · ') })),
+  ];
+  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** Form field errors from the server's problem+json: "members.0.name" → ['members', 0, 'name']. */
+export function fieldPath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
