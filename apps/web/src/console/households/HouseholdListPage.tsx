@@ -15,6 +15,8 @@ import ImportDialog from './ImportDialog';
 /** Who may create and import (households.policy EDITING_ROLES). */
 export const EDITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'admin'] as const;
 
+const isVillage = (code: string | undefined): code is string => !!code && /^\d{12}$/.test(code) && !code.endsWith('000');
+
 /** 民情档案: filtered, keyset-paged list with Excel template, import and export. */
 export default function HouseholdListPage() {
   const t = useT(householdMessages);
@@ -88,6 +90,16 @@ export default function HouseholdListPage() {
           <Button href="/api/households/template.xlsx">{t('template')}</Button>
           {canEdit && <Button onClick={() => setImporting(true)}>{t('import')}</Button>}
           <Button href={exportHref}>{t('export')}</Button>
+          {/* Cards are printed per village (12-digit code, not a township or a grid). */}
+          <Button
+            href={isVillage(areaCode) ? `/api/contact-cards.pdf?area=${areaCode}` : undefined}
+            target="_blank"
+            disabled={!isVillage(areaCode)}
+            title={isVillage(areaCode) ? undefined : t('contactCardsHint')}
+            data-testid="contact-cards"
+          >
+            {t('contactCards')}
+          </Button>
         </Space>
       </Flex>
       <Card size="small">
