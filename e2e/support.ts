@@ -42,3 +42,11 @@ export async function apiAs(baseURL: string, username: string) {
     dispose: () => context.dispose(),
   };
 }
+
+/**
+ * An option of the open Ant Design select, by its visible text. (Its role="option" elements are
+ * an off-screen accessibility list that holds only the active option and its neighbours.)
+ */
+export function visibleOption(page: Page, text: string) {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first();
+}

@@ -76,7 +76,8 @@ export default function AreasTab() {
             <Tree
               data-testid="area-tree"
               showLine
-              defaultExpandedKeys={data!.items.map((n) => n.code)}
+              // Open down to the county, so its townships are one glance away.
+              defaultExpandedKeys={nodes.filter((n) => ['province', 'city', 'county'].includes(n.level)).map((n) => n.code)}
               selectedKeys={selected ? [selected] : []}
               onSelect={(keys) => setSelected((keys[0] as string) ?? null)}
               treeData={treeData(data!.items)}

@@ -86,7 +86,8 @@ export default function CaseListPage() {
         <CaseFilters filters={filters} onChange={change} reference={reference} />
       </Card>
       {error ? <PageError error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
-      <CaseTable items={items} loading={loading} filters={filters} reference={reference} onSort={(sort) => change({ ...filters, sort })} />
+      {/* The table may hold on to an older callback; the order is applied to the URL as it is now. */}
+      <CaseTable items={items} loading={loading} filters={filters} reference={reference} onSort={(sort) => setSearch((current) => filtersToSearch({ ...parseFilters(current), sort }))} />
       <Flex justify="center" align="center" gap={12} wrap>
         <Typography.Text type="secondary" data-testid="shown-count">
           {t('shown', { n: items.length })}
