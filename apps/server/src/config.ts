@@ -23,6 +23,8 @@ export interface Config {
   tileUrl?: string;
   /** Attribution shown under a configured base map. */
   tileAttribution?: string;
+  /** Sign-in attempts per minute per address and user name. */
+  signInsPerMinute: number;
   /** Built web pages to serve (default: apps/web/dist). */
   webDist?: string;
   /** The public hotline printed on contact cards and shown on the portal. */
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.LIANXIN_TILE_ATTRIBUTION || undefined,
     hotline: env.LIANXIN_HOTLINE || '12345',
     webDist: env.LIANXIN_WEB_DIST || undefined,
+    signInsPerMinute: Number(env.LIANXIN_SIGNINS_PER_MINUTE) || 10,
     retrainHours: retrainHoursOf(env.LIANXIN_RETRAIN_HOURS),
   };
 }

@@ -34,7 +34,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(healthRoutes, { services });
   await app.register(siteRoutes, { config });
-  await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies });
+  await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies, signInsPerMinute: config.signInsPerMinute });
   await app.register(casesRoutes, { services });
   await app.register(requesterHistoryRoutes, { services });
   await app.register(caseContextRoutes, { services });

@@ -22,7 +22,7 @@ function presentMe(actor: Actor) {
 }
 
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
-export async function authRoutes(app: FastifyInstance, { auth, secureCookies }: { auth: AuthService; secureCookies: boolean }) {
+export async function authRoutes(app: FastifyInstance, { auth, secureCookies, signInsPerMinute = 10 }: { auth: AuthService; secureCookies: boolean; signInsPerMinute?: number }) {
   app.post(
     '/api/auth/login',
     {
@@ -31,7 +31,7 @@ export async function authRoutes(app: FastifyInstance, { auth, secureCookies }: 
         public: true,
         // Per address and user name: slows password guessing without locking out a whole office.
         rateLimit: {
-          max: 10,
+          max: signInsPerMinute,
           timeWindow: '1 minute',
           keyGenerator: (request) => `${request.ip}:${(request.body as { username?: string } | undefined)?.username ?? ''}`,
         },
