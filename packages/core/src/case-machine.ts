@@ -150,3 +150,26 @@ export function replayTransitions(events: readonly TransitionRecord[]): CaseStat
   if (state === null) throw new Error('no events');
   return state;
 }
+
+/** URL segment of each staff action under /api/cases/:id/ (the resident evaluates through a signed link). */
+export const CASE_ACTION_PATHS: Readonly<Record<Exclude<CaseAction, 'evaluate'>, string>> = {
+  dispatch: 'dispatch',
+  accept: 'accept',
+  return: 'return',
+  add_co_unit: 'co-units',
+  request_extension: 'extensions',
+  approve_extension: 'extensions/approve',
+  reject_extension: 'extensions/reject',
+  reply: 'reply',
+  callback: 'callback',
+  close: 'close',
+  reopen: 'reopen',
+  resolve_on_spot: 'resolve-on-spot',
+  not_accept: 'not-accept',
+  merge: 'merge',
+  assign_leader: 'leader',
+  request_review: 'review',
+  complete_review: 'review/complete',
+  request_rereview: 'rereview',
+  complete_rereview: 'rereview/complete',
+};

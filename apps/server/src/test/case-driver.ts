@@ -1,30 +1,10 @@
-import type { CaseAction, CaseState } from '@lianxin/core';
+import { CASE_ACTION_PATHS, type CaseAction, type CaseState } from '@lianxin/core';
 import { expect } from 'vitest';
 import type { Client, TestContext } from './context.js';
 import { caseInput } from './fixtures.js';
 
-/** The URL segment of each action (as in cases.routes.ts). */
-export const ACTION_PATHS: Record<Exclude<CaseAction, 'evaluate'>, string> = {
-  dispatch: 'dispatch',
-  accept: 'accept',
-  return: 'return',
-  add_co_unit: 'co-units',
-  request_extension: 'extensions',
-  approve_extension: 'extensions/approve',
-  reject_extension: 'extensions/reject',
-  reply: 'reply',
-  callback: 'callback',
-  close: 'close',
-  reopen: 'reopen',
-  resolve_on_spot: 'resolve-on-spot',
-  not_accept: 'not-accept',
-  merge: 'merge',
-  assign_leader: 'leader',
-  request_review: 'review',
-  complete_review: 'review/complete',
-  request_rereview: 'rereview',
-  complete_rereview: 'rereview/complete',
-};
+/** URL segment of each action under /api/cases/:id/ (one table, in @lianxin/core). */
+export const ACTION_PATHS = CASE_ACTION_PATHS;
 
 /** A valid body for each action, so that only the state can be the reason for a refusal. */
 export function actionBody(ctx: TestContext, action: Exclude<CaseAction, 'evaluate'>, extra: { otherCaseId?: string; extensionId?: string } = {}) {

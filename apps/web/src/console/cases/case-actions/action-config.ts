@@ -1,30 +1,10 @@
-import type { CaseAction } from '@lianxin/core';
+import { CASE_ACTION_PATHS, type CaseAction } from '@lianxin/core';
 
 /** Staff actions (the resident evaluates through the signed link, never on this page). */
 export type StaffAction = Exclude<CaseAction, 'evaluate'>;
 
-/** URL segment of each action under /api/cases/:id/ (cases.routes.ts ACTION_ROUTES). */
-export const ACTION_PATHS: Record<StaffAction, string> = {
-  dispatch: 'dispatch',
-  accept: 'accept',
-  return: 'return',
-  add_co_unit: 'co-units',
-  request_extension: 'extensions',
-  approve_extension: 'extensions/approve',
-  reject_extension: 'extensions/reject',
-  reply: 'reply',
-  callback: 'callback',
-  close: 'close',
-  reopen: 'reopen',
-  resolve_on_spot: 'resolve-on-spot',
-  not_accept: 'not-accept',
-  merge: 'merge',
-  assign_leader: 'leader',
-  request_review: 'review',
-  complete_review: 'review/complete',
-  request_rereview: 'rereview',
-  complete_rereview: 'rereview/complete',
-};
+/** URL segment of each action under /api/cases/:id/ (one table, in @lianxin/core). */
+export const ACTION_PATHS = CASE_ACTION_PATHS;
 
 /** Order of the buttons: the usual next step first, rarer or heavier ones later. */
 const ORDER: StaffAction[] = [
