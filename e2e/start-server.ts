@@ -15,7 +15,7 @@ mkdirSync(dataDir, { recursive: true });
 
 // A snapshot of the built pages: a rebuild during the run must not pull files from under the server.
 const webDist = join(dataDir, 'web');
-cpSync('apps/web/dist', webDist, { recursive: true });
+cpSync(process.env.LIANXIN_WEB_BUILD_DIR ?? 'apps/web/dist', webDist, { recursive: true });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -3,11 +3,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // Two pages from one build: the cadres' console at / and the residents' portal at /m/.
+// LIANXIN_WEB_BUILD_DIR builds elsewhere (parallel browser-test runs each keep their own pages).
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    outDir: process.env.LIANXIN_WEB_BUILD_DIR ? resolve(process.env.LIANXIN_WEB_BUILD_DIR) : 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {

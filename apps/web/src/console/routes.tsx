@@ -16,6 +16,9 @@ export interface ConsoleRoute {
 
 const STAFF_LEADS: Role[] = ['unit_head', 'leader', 'supervisor', 'admin'];
 const HOUSEHOLD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'leader', 'supervisor', 'admin'];
+// Field work (SPEC §4) as the server's field-scope allows it (FIELD_READ_ROLES): department
+// handlers and unit heads work cases, not villages.
+const FIELD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
 
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
@@ -33,6 +36,14 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/households', nav: 'nav.households', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdListPage') },
   { path: '/households/:id', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdPage') },
   { path: '/village-map', nav: 'nav.villageMap', roles: HOUSEHOLD_ROLES, load: () => import('./village-map/VillageMapPage') },
+  { path: '/visits', nav: 'nav.visits', roles: FIELD_ROLES, load: () => import('./visits/DiaryPage') },
+  { path: '/visits/new', roles: FIELD_ROLES, load: () => import('./visits/VisitFormPage') },
+  { path: '/visits/:id', roles: FIELD_ROLES, load: () => import('./visits/VisitPage') },
+  { path: '/stationing', nav: 'nav.stationing', roles: FIELD_ROLES, load: () => import('./stationing/StationingPage') },
+  { path: '/office-days', nav: 'nav.officeDays', roles: FIELD_ROLES, load: () => import('./office-days/OfficeDaysPage') },
+  { path: '/reception', nav: 'nav.reception', roles: FIELD_ROLES, load: () => import('./reception/ReceptionPage') },
+  { path: '/campaigns', nav: 'nav.campaigns', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
+  { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', load: () => import('./policies/PoliciesPage') },
   { path: '/admin/*', nav: 'nav.admin', roles: ['admin'], load: () => import('./admin/AdminPage') },
 ];

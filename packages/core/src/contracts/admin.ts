@@ -123,6 +123,19 @@ export const UserListQuerySchema = z.object({
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 
+/** Query of GET /api/staff: colleagues for pickers (a cadre to station, a leader to receive). */
+export const StaffQuerySchema = z.object({
+  q: z.string().trim().max(60).optional().describe('Text in the name or user name'),
+  role: z.enum(ROLES).optional().describe('Only staff holding this role'),
+  areaCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional()
+    .describe('Only staff holding a role in a unit of this area subtree'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type StaffQuery = z.infer<typeof StaffQuerySchema>;
+
 export const UserCreateSchema = z.object({
   username: z
     .string()

@@ -1,4 +1,4 @@
-import type { UserListQuery } from '@lianxin/core';
+import type { StaffQuery, UserListQuery } from '@lianxin/core';
 import type { ExpressionBuilder, Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB, UserTable } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
@@ -58,6 +58,33 @@ export const usersRepository = {
       query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(total.n) };
+  },
+
+  /**
+   * Active staff for pickers, by name: those holding a grant (of `role`, in a unit of `range`) in
+   * an active unit.
+   */
+  directory(db: Q, q: StaffQuery, range: [string, string] | undefined) {
+    let query = db
+      .selectFrom('users')
+      .select(['users.id', 'users.username', 'users.displayName'])
+      .where('users.isActive', '=', 1)
+      .where((eb) => {
+        let grant = eb
+          .selectFrom('userRoles')
+          .innerJoin('units', 'units.id', 'userRoles.unitId')
+          .select('userRoles.userId')
+          .whereRef('userRoles.userId', '=', 'users.id')
+          .where('units.isActive', '=', 1);
+        if (q.role) grant = grant.where('userRoles.role', '=', q.role);
+        if (range) grant = grant.where('units.areaCode', '>=', range[0]).where('units.areaCode', '<', range[1]);
+        return eb.exists(grant);
+      });
+    if (q.q) {
+      const text = q.q;
+      query = query.where((eb) => eb.or([containsText(eb.ref('users.username'), text), containsText(eb.ref('users.displayName'), text)]));
+    }
+    return query.orderBy('users.displayName').orderBy('users.id').limit(q.limit).execute();
   },
 
   /** The grants of these users with their units, in a stable order. */

@@ -1,13 +1,17 @@
-import { IdParamsSchema, type UserCreate, UserCreateSchema, type UserListQuery, UserListQuerySchema, type UserUpdate, UserUpdateSchema } from '@lianxin/core';
+import { IdParamsSchema, type StaffQuery, StaffQuerySchema, type UserCreate, UserCreateSchema, type UserListQuery, UserListQuerySchema, type UserUpdate, UserUpdateSchema } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/auth.js';
 import type { Cipher } from '../../security/cipher.js';
 import { presentUser } from './users.presenter.js';
 import type { UsersService } from './users.service.js';
 
-/** GET/POST /api/admin/users, GET/PATCH /api/admin/users/:id — admins only. */
+/** GET /api/staff (colleagues for pickers); GET/POST /api/admin/users, GET/PATCH /api/admin/users/:id — admins only. */
 export async function usersRoutes(app: FastifyInstance, { users, cipher }: { users: UsersService; cipher: Cipher }) {
   const tags = ['users'];
+
+  app.get('/api/staff', { schema: { tags, summary: '同事名录 Staff for pickers (names, units, roles)', querystring: StaffQuerySchema } }, async (request) => ({
+    items: await users.directory(actorOf(request), request.query as StaffQuery),
+  }));
 
   app.get('/api/admin/users', { schema: { tags, summary: '用户列表 List users', querystring: UserListQuerySchema } }, async (request) => {
     const query = request.query as UserListQuery;

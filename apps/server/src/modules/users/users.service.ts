@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { UserCreate, UserListQuery, UserUpdate } from '@lianxin/core';
+import type { StaffQuery, UserCreate, UserListQuery, UserUpdate } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import { adminRanges, assertAdmin, isAdminOver } from '../admin/admin.policy.js';
+import { subtreeRange } from '../org/area-code.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/auth.service.js';
@@ -44,6 +45,20 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
   }
 
   return {
+    /**
+     * Colleagues for pickers — any signed-in staff member, as units are (names, units and roles;
+     * never phones). Stationed cadres and leaders often sit in county units above the village
+     * they serve, so the directory is not limited to the reader's own area.
+     */
+    async directory(_actor: Actor, query: StaffQuery) {
+      const rows = await repo.directory(db, query, query.areaCode ? subtreeRange(query.areaCode) : undefined);
+      const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+      return rows.map((r) => ({
+        ...r,
+        grants: grants.filter((g) => g.userId === r.id && g.unitIsActive).map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName, areaCode: g.areaCode })),
+      }));
+    },
+
     async list(actor: Actor, query: UserListQuery) {
       assertAdmin(actor);
       const { rows, total } = await repo.page(db, query, adminRanges(actor));
