@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
 
 /** Every demo account shares this password (README). */
 export const DEMO_PASSWORD = 'Lianxin@2026';
@@ -44,9 +44,49 @@ export async function apiAs(baseURL: string, username: string) {
 }
 
 /**
+ * The open Ant Design select popup once its motion is over. A click while the popup is still
+ * appearing (or another is leaving) is lost — the option list re-renders between mouse down and
+ * up — so every choice waits for the popup to settle first.
+ */
+const SETTLED_POPUP = '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
  * An option of the open Ant Design select, by its visible text. (Its role="option" elements are
  * an off-screen accessibility list that holds only the active option and its neighbours.)
  */
 export function visibleOption(page: Page, text: string) {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first();
+  return page.locator(`${SETTLED_POPUP} .ant-select-item-option`).filter({ hasText: exactly(text) }).first();
+}
+
+/** A node of the open Ant Design tree select, by its title. */
+export function visibleTreeNode(page: Page, title: string) {
+  return page.locator(`${SETTLED_POPUP} .ant-select-tree-node-content-wrapper`).filter({ hasText: exactly(title) }).first();
+}
+
+/**
+ * Waits until no select popup is open or moving (one could lie over the next thing to click). A
+ * popup that stays open (a multiple select) is closed by a click outside it: on the dialog's title
+ * when a dialog is open (Escape or a click on the mask would close the dialog too), else on the
+ * page's top-left corner.
+ */
+export async function selectPopupsClosed(page: Page): Promise<void> {
+  await expect(page.locator('.ant-select-dropdown[class*="-leave"]')).toHaveCount(0);
+  if ((await page.locator(SETTLED_POPUP).count()) > 0) {
+    const dialogTitle = page.locator('.ant-modal-title, .ant-drawer-title').filter({ visible: true }).last();
+    if ((await dialogTitle.count()) > 0) await dialogTitle.click();
+    else await page.mouse.click(2, 2);
+  }
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
+
+/**
+ * Chooses `text` in a select or tree select: opens it, types `search` if given, clicks the
+ * settled option, and checks the choice shows in the select.
+ */
+export async function choose(page: Page, select: Locator, text: string, options: { search?: string; tree?: boolean } = {}): Promise<void> {
+  await select.click();
+  if (options.search) await page.keyboard.type(options.search);
+  await (options.tree ? visibleTreeNode(page, text) : visibleOption(page, text)).click();
+  await expect(select).toContainText(text);
 }

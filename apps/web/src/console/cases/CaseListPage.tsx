@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -20,6 +20,10 @@ export default function CaseListPage() {
   const { locale } = useLocale();
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => parseFilters(search), [search]);
+  // Ant Design's table (and a select mid-motion) can call back with a handler from an earlier
+  // render; every change is applied to the filters as they are now, never to a closure's copy.
+  const latest = useRef(filters);
+  latest.current = filters;
   const apiQuery = useMemo(() => filtersToApi(filters), [filters]);
   const key = query(apiQuery);
   const reference = useReference();
@@ -63,7 +67,7 @@ export default function CaseListPage() {
     }
   }, [apiQuery, cursor]);
 
-  const change = (next: ListFilters) => setSearch(filtersToSearch(next));
+  const change = (patch: Partial<ListFilters>) => setSearch(filtersToSearch({ ...latest.current, ...patch }));
   const exportHref = `/api/cases/export.xlsx${query({ ...apiQuery, lang: locale })}`;
   const count = activeFilterCount(filters);
 
@@ -83,11 +87,10 @@ export default function CaseListPage() {
         </Space>
       </Flex>
       <Card size="small">
-        <CaseFilters filters={filters} onChange={change} reference={reference} />
+        <CaseFilters filters={filters} onChange={change} onReset={() => setSearch(filtersToSearch({ status: [], sort: latest.current.sort }))} reference={reference} />
       </Card>
       {error ? <PageError error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
-      {/* The table may hold on to an older callback; the order is applied to the URL as it is now. */}
-      <CaseTable items={items} loading={loading} filters={filters} reference={reference} onSort={(sort) => setSearch((current) => filtersToSearch({ ...parseFilters(current), sort }))} />
+      <CaseTable items={items} loading={loading} filters={filters} reference={reference} onSort={(sort) => change({ sort })} />
       <Flex justify="center" align="center" gap={12} wrap>
         <Typography.Text type="secondary" data-testid="shown-count">
           {t('shown', { n: items.length })}

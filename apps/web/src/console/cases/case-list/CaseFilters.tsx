@@ -10,13 +10,12 @@ import type { Reference } from './use-reference';
 
 const SPAN = { xs: 24, sm: 12, md: 8, xl: 6 };
 
-/** The ledger's filters; every change goes to the URL through `onChange`. */
-export function CaseFilters({ filters, onChange, reference }: { filters: ListFilters; onChange: (next: ListFilters) => void; reference: Reference }) {
+/** The ledger's filters; every change goes to the URL through `onChange` (a patch of the filters). */
+export function CaseFilters({ filters, onChange, onReset, reference }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void; onReset: () => void; reference: Reference }) {
   const t = useT(caseListMessages);
   const { locale } = useLocale();
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
-  const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   const options = (codes: readonly string[], group: 'state' | 'channel' | 'kind') => codes.map((code) => ({ value: code, label: label(group, code, locale) }));
 
   return (
@@ -29,7 +28,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           allowClear
           maxLength={100}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(value) => set({ q: value.trim() || undefined })}
+          onSearch={(value) => onChange({ q: value.trim() || undefined })}
           data-testid="filter-q"
         />
       </Col>
@@ -43,7 +42,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           style={{ width: '100%' }}
           value={filters.status}
           options={options(CASE_STATES, 'state')}
-          onChange={(status: string[]) => set({ status })}
+          onChange={(status: string[]) => onChange({ status })}
           data-testid="filter-status"
         />
       </Col>
@@ -55,7 +54,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           style={{ width: '100%' }}
           value={filters.flag}
           options={CASE_FLAGS.map((f) => ({ value: f, label: webLabel('flag', f, locale) }))}
-          onChange={(flag?: string) => set({ flag })}
+          onChange={(flag?: string) => onChange({ flag })}
           data-testid="filter-flag"
         />
       </Col>
@@ -70,7 +69,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           popupMatchSelectWidth={false}
           value={filters.categoryCode}
           treeData={reference.categoryTree}
-          onChange={(categoryCode?: string) => set({ categoryCode })}
+          onChange={(categoryCode?: string) => onChange({ categoryCode })}
           data-testid="filter-category"
         />
       </Col>
@@ -85,7 +84,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           popupMatchSelectWidth={false}
           value={filters.areaCode}
           treeData={reference.areaTree}
-          onChange={(areaCode?: string) => set({ areaCode })}
+          onChange={(areaCode?: string) => onChange({ areaCode })}
           data-testid="filter-area"
         />
       </Col>
@@ -99,15 +98,15 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           popupMatchSelectWidth={false}
           value={filters.unitId}
           options={reference.units.map((u) => ({ value: u.id, label: u.name }))}
-          onChange={(unitId?: string) => set({ unitId })}
+          onChange={(unitId?: string) => onChange({ unitId })}
           data-testid="filter-unit"
         />
       </Col>
       <Col {...SPAN}>
-        <Select aria-label={t('channel')} allowClear placeholder={t('channel')} style={{ width: '100%' }} value={filters.channel} options={options(CHANNELS, 'channel')} onChange={(channel?: string) => set({ channel })} data-testid="filter-channel" />
+        <Select aria-label={t('channel')} allowClear placeholder={t('channel')} style={{ width: '100%' }} value={filters.channel} options={options(CHANNELS, 'channel')} onChange={(channel?: string) => onChange({ channel })} data-testid="filter-channel" />
       </Col>
       <Col {...SPAN}>
-        <Select aria-label={t('kind')} allowClear placeholder={t('kind')} style={{ width: '100%' }} value={filters.kind} options={options(CASE_KINDS, 'kind')} onChange={(kind?: string) => set({ kind })} data-testid="filter-kind" />
+        <Select aria-label={t('kind')} allowClear placeholder={t('kind')} style={{ width: '100%' }} value={filters.kind} options={options(CASE_KINDS, 'kind')} onChange={(kind?: string) => onChange({ kind })} data-testid="filter-kind" />
       </Col>
       <Col {...SPAN}>
         <Select
@@ -120,7 +119,7 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
             { value: 'true', label: t('overdueYes') },
             { value: 'false', label: t('overdueNo') },
           ]}
-          onChange={(overdue?: 'true' | 'false') => set({ overdue })}
+          onChange={(overdue?: 'true' | 'false') => onChange({ overdue })}
           data-testid="filter-overdue"
         />
       </Col>
@@ -130,12 +129,12 @@ export function CaseFilters({ filters, onChange, reference }: { filters: ListFil
           style={{ width: '100%' }}
           allowEmpty={[true, true]}
           value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-          onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+          onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
           data-testid="filter-dates"
         />
       </Col>
       <Col {...SPAN}>
-        <Button onClick={() => onChange({ status: [], sort: filters.sort })} data-testid="filter-reset">
+        <Button onClick={onReset} data-testid="filter-reset">
           {t('reset')}
         </Button>
       </Col>
