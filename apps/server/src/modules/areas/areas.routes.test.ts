@@ -79,6 +79,7 @@ describe('creating areas', () => {
     ['a level that contradicts the code', { code: '369901100206', parentCode: AREAS.townA, name: 'x', level: 'township' }, 'level'],
     ['a parent two levels up', { code: '369901100206', parentCode: AREAS.county, name: 'x' }, 'parentCode'],
     ['a code outside the parent', { code: '369901101206', parentCode: AREAS.townA, name: 'x' }, 'code'],
+    ['a code outside the parent and the admin’s county', { code: '369902100000', parentCode: AREAS.county, name: 'x' }, 'code'],
     ['a missing parent', { code: '369901102000', parentCode: '369902000000', name: 'x' }, 'parentCode'],
     ['a grid that does not extend its village', { code: '369901100202009', parentCode: AREAS.villageA1, name: 'x' }, 'code'],
     ['no parent below province level', { code: '369901100206', name: 'x' }, 'parentCode'],

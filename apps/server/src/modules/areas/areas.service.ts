@@ -2,7 +2,7 @@ import { AREA_LEVELS, type AreaCreate, type AreaLevel, type AreaListQuery, type 
 import type { Kysely } from 'kysely';
 import type { AreaRow, DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertAdminOver } from '../admin/admin.policy.js';
+import { assertAdmin, assertAdminOver } from '../admin/admin.policy.js';
 import { diffChanges, isEmpty } from '../admin/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -63,10 +63,13 @@ export function createAreasService({ db, audit }: AreasServiceDeps) {
     },
 
     async create(actor: Actor, input: AreaCreate): Promise<AreaRow> {
-      assertAdminOver(actor, input.code);
+      assertAdmin(actor);
       return db.transaction().execute(async (trx) => {
         const parent = input.parentCode ? await repo.find(trx, input.parentCode) : undefined;
+        // Placement before reach: a code outside its parent's range is that field's error, said as
+        // such, rather than "outside your area" (the area tree is no secret to staff).
         const level = checkPlacement(input, parent);
+        assertAdminOver(actor, input.code);
         if (await repo.find(trx, input.code)) throw conflict('code');
         const row = { code: input.code, parentCode: input.parentCode, name: input.name, level, lat: input.lat, lng: input.lng, sort: input.sort };
         await repo.insert(trx, row);

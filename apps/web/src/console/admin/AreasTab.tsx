@@ -33,12 +33,19 @@ export default function AreasTab() {
   const edit = useFormSubmit(editForm, ['name', 'lat', 'lng', 'sort']);
   const add = useFormSubmit(childForm, ['code', 'parentCode', 'name', 'level', 'lat', 'lng', 'sort']);
 
+  // The tree reloads after a save and on a language switch, giving new objects for the same
+  // areas: the forms follow the area's values and code, so nothing typed is lost by a reload.
+  const areaValues = area ? JSON.stringify([area.code, area.name, area.lat, area.lng, area.sort]) : null;
+  useEffect(() => {
+    if (area) editForm.setFieldsValue({ name: area.name, lat: area.lat, lng: area.lng, sort: area.sort });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [areaValues, editForm]);
   useEffect(() => {
     if (!area) return;
-    editForm.setFieldsValue({ name: area.name, lat: area.lat, lng: area.lng, sort: area.sort });
     childForm.resetFields();
     childForm.setFieldsValue({ code: childCodePrefix(area), sort: 0 });
-  }, [area, editForm, childForm]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [area?.code, childForm]);
 
   if (error) return <PageError error={error} onRetry={reload} />;
   if (loading && !data) return <PageLoading />;
@@ -97,7 +104,7 @@ export default function AreasTab() {
                 { key: 'code', label: t('areaCode'), children: area.code },
                 { key: 'level', label: t('areaLevel'), children: level(area.level) },
               ]} />
-              <Form form={editForm} layout="vertical" onFinish={saveEdit} style={{ marginTop: 12 }}>
+              <Form form={editForm} name="area-edit" layout="vertical" onFinish={saveEdit} style={{ marginTop: 12 }}>
                 <Form.Item name="name" label={t('areaName')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 60 }]}>
                   <Input maxLength={60} />
                 </Form.Item>
@@ -109,7 +116,7 @@ export default function AreasTab() {
             </Card>
             {next && (
               <Card size="small" title={`${t('addChild')} · ${level(next)}`}>
-                <Form form={childForm} layout="vertical" onFinish={saveChild} data-testid="area-create-form">
+                <Form form={childForm} name="area-create" layout="vertical" onFinish={saveChild} data-testid="area-create-form">
                   <Form.Item
                     name="code"
                     label={t('areaCode')}
