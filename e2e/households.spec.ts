@@ -1,6 +1,6 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { apiAs, DEMO_PASSWORD, keepScreenshot } from './support';
+import { apiAs, choose, DEMO_PASSWORD, keepScreenshot, selectPopupsClosed, visibleOption } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -40,8 +40,8 @@ test('the household map draws only what the server returns for the 低保 filter
 
   const filtered = page.waitForResponse((r) => r.url().includes('/api/map/households?') && new URL(r.url()).searchParams.get('tags') === 'dibao' && r.ok());
   await page.getByTestId('map-tag-filter').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '低保' }).first().click();
-  await page.keyboard.press('Escape');
+  await visibleOption(page, '低保').click();
+  await selectPopupsClosed(page);
   const answer = (await (await filtered).json()) as
     | { mode: 'clusters'; total: number; clusters: { count: number; id?: string; breakdown: Record<string, number> }[] }
     | { mode: 'points'; total: number; points: { tags: string[] }[] };
@@ -85,9 +85,8 @@ test('a cadre registers a household with a member, sees it masked and reveals it
 
   await page.getByTestId('household-create').click();
   const drawer = page.getByRole('dialog', { name: '新建户' });
-  await drawer.getByRole('combobox', { name: /区划/ }).click();
-  await page.keyboard.type(VILLAGE_NAME);
-  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: VILLAGE_NAME }).first().click();
+  await choose(page, drawer.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: /区划/ }) }), VILLAGE_NAME, { search: VILLAGE_NAME, tree: true });
+  await selectPopupsClosed(page);
   await drawer.getByLabel('地址').fill(address);
   await drawer.getByRole('textbox', { name: /^\*?\s*户主$/ }).fill(head);
   await drawer.getByRole('textbox', { name: /^\*?\s*姓名$/ }).first().fill(head);
@@ -147,4 +146,31 @@ test('an import keeps the good row and reports the bad one', async ({ page, base
   expect(good.items).toHaveLength(1);
   expect(bad.items).toHaveLength(0);
   await api.dispose();
+});
+
+test('from a household’s page a cadre registers a case about it: the area is preset and the case joins the household’s history', async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL!, 'cadre');
+  const created = await api.post<{ id: string }>('/api/households', { areaCode: VILLAGE, address: `下屋组登记${stamp}号`, headName: '登记户', tags: ['elderly_alone'], members: [] });
+  await api.dispose();
+  const title = `独居老人屋顶漏雨${stamp}`;
+
+  await signIn(page, 'cadre');
+  await page.goto(`/households/${created.id}`);
+  await page.getByTestId('household-register-case').click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?householdId=${created.id}&areaCode=${VILLAGE}`));
+  const form = page.getByTestId('register-form');
+  await expect(form.locator('.ant-cascader')).toContainText(VILLAGE_NAME);
+  await page.getByLabel('联系电话').fill('13907986655');
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('诉求内容').fill('老人独自居住，连日下雨屋顶漏水，请村里帮忙联系维修。');
+  await choose(page, form.locator('.ant-select').filter({ has: page.getByLabel('诉求分类') }), '住房保障', { search: '住房保障', tree: true });
+  const registered = page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST');
+  await page.getByTestId('register-submit').click();
+  const answer = await registered;
+  expect(answer.status(), await answer.text()).toBe(201);
+  const body = (await answer.json()) as { id: string; householdId: string; areaCode: string };
+  expect(body).toMatchObject({ householdId: created.id, areaCode: VILLAGE });
+
+  await page.goto(`/households/${created.id}`);
+  await expect(page.getByTestId('household-history')).toContainText(title);
 });

@@ -17,6 +17,9 @@ const MapView = lazy(() => import('../../shared/map/MapView'));
 
 const EDITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'admin'] as const;
 const REVEALING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
+/** Who records visits (field-scope FIELD_WRITE_ROLES) and who registers cases (the register page's roles). */
+const VISITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
+const REGISTERING_ROLES = ['registrar', 'dispatcher', 'stationed_cadre', 'admin'] as const;
 
 /** One household (户档案): record, members, map, history; edit with the version, archive. */
 export default function HouseholdPage() {
@@ -66,16 +69,28 @@ export default function HouseholdPage() {
           </Typography.Title>
           {household.archivedAt && <Tag color="default">{t('archived')}</Tag>}
         </div>
-        {canEdit && (
-          <Space wrap>
-            <Button onClick={() => setEditing(true)} data-testid="household-edit">
-              {t('edit')}
-            </Button>
-            <Button danger onClick={() => setArchiving(true)}>
-              {t('archive')}
-            </Button>
-          </Space>
-        )}
+        <Space wrap>
+          {!household.archivedAt && hasRole(me, ...VISITING_ROLES) && (
+            <Link to={`/visits/new?householdIds=${household.id}`} data-testid="household-record-visit">
+              <Button type="primary">{t('recordVisit')}</Button>
+            </Link>
+          )}
+          {!household.archivedAt && hasRole(me, ...REGISTERING_ROLES) && (
+            <Link to={`/register?householdId=${household.id}&areaCode=${household.areaCode}`} data-testid="household-register-case">
+              <Button>{t('registerCase')}</Button>
+            </Link>
+          )}
+          {canEdit && (
+            <>
+              <Button onClick={() => setEditing(true)} data-testid="household-edit">
+                {t('edit')}
+              </Button>
+              <Button danger onClick={() => setArchiving(true)}>
+                {t('archive')}
+              </Button>
+            </>
+          )}
+        </Space>
       </Flex>
       {problem && <Alert type="error" showIcon message={problem} closable onClose={() => setProblem(null)} />}
       <Row gutter={[12, 12]}>

@@ -1,6 +1,7 @@
 import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, URGENCIES } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
@@ -20,6 +21,7 @@ import {
   isCollective,
   isValidId,
   isValidPhone,
+  presetFromLink,
   registrableAreas,
   REGISTERING_ROLES,
   type RegisterValues,
@@ -54,6 +56,8 @@ export default function RegisterPage() {
   const areaRoots = useMemo(() => registrableAreas(areas.data?.items ?? [], registeringAreas), [areas.data, registeringAreas]);
   const areaOptions = useMemo(() => toCascader(areaRoots), [areaRoots]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
+  const [search] = useSearchParams();
+  const preset = useMemo(() => presetFromLink(search, areaRoots, CHANNEL_CHOICES), [search, areaRoots]);
 
   const initialValues = useMemo<Partial<RegisterValues>>(
     () => ({
@@ -64,8 +68,10 @@ export default function RegisterPage() {
       requester: { anonymous: false },
       // A desk that covers one area starts there.
       areaPath: registeringAreas.length === 1 ? [registeringAreas[0]] : undefined,
+      // A link from a joint office day, a reception session or a household says where and how.
+      ...preset,
     }),
-    [me, registeringAreas],
+    [me, registeringAreas, preset],
   );
 
   const kind = Form.useWatch('kind', form);
@@ -146,6 +152,10 @@ export default function RegisterPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Form<RegisterValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} scrollToFirstError requiredMark="optional" data-testid="register-form">
+            {/* Set only by a link from a household's page; sent with the case. */}
+            <Form.Item name="householdId" hidden>
+              <Input />
+            </Form.Item>
             <Card size="small" title={t('sectionSource')}>
               <Row gutter={12}>
                 <Col xs={24} sm={8}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChannel, findArea, formFieldOf, isCollective, isValidId, isValidPhone, phoneReadyForLookup, registrableAreas, toCascader, toCaseBody, type AreaNode, type RegisterValues } from './register-form';
+import { areaPathTo, defaultChannel, findArea, formFieldOf, isCollective, isValidId, isValidPhone, phoneReadyForLookup, presetFromLink, registrableAreas, toCascader, toCaseBody, type AreaNode, type RegisterValues } from './register-form';
 
 const area = (code: string, name: string, level: string, children: AreaNode[] = []): AreaNode => ({ code, name, level, lat: null, lng: null, children });
 const TREE = [
@@ -90,5 +90,32 @@ describe('area picker data', () => {
     expect(roots.map((r) => r.name)).toEqual(['城关镇']);
     expect(toCascader(roots)).toEqual([{ value: '369901100000', label: '城关镇', children: [{ value: '369901100201', label: '东门社区', children: undefined }] }]);
     expect(findArea(TREE, '369901100201')?.name).toBe('东门社区');
+  });
+});
+
+describe('presetFromLink (a link from an office day, a reception session or a household)', () => {
+  const roots = registrableAreas(TREE, ['369901100000']);
+  const channels = ['visit', 'phone', 'joint_office', 'leader_reception'] as const;
+  const household = '0b6f4a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5b';
+
+  it('finds the cascader path to an area inside the roots', () => {
+    expect(areaPathTo(roots, '369901100201')).toEqual(['369901100000', '369901100201']);
+    expect(areaPathTo(roots, '369901101000')).toBeUndefined();
+  });
+
+  it('presets the channel, the area path and the household', () => {
+    const search = new URLSearchParams({ channel: 'joint_office', areaCode: '369901100201', householdId: household });
+    expect(presetFromLink(search, roots, channels)).toEqual({ channel: 'joint_office', areaPath: ['369901100000', '369901100201'], householdId: household });
+  });
+
+  it('ignores a channel not offered, an area out of reach and a malformed id', () => {
+    const search = new URLSearchParams({ channel: 'online', areaCode: '369901101000', householdId: 'x; drop' });
+    expect(presetFromLink(search, roots, channels)).toEqual({});
+    expect(presetFromLink(new URLSearchParams(), roots, channels)).toEqual({});
+  });
+
+  it('sends the household with the case', () => {
+    const values: RegisterValues = { channel: 'visit', kind: 'help', urgency: 'normal', requester: { anonymous: true }, householdId: household };
+    expect(toCaseBody(values, [], null).householdId).toBe(household);
   });
 });

@@ -25,6 +25,8 @@ export interface RegisterValues {
   publicConsent?: boolean;
   resolveOnSpot?: boolean;
   answer?: string;
+  /** The household the case concerns, when the form was opened from one. */
+  householdId?: string;
 }
 
 /** A grant from /api/auth/me, reduced to what the defaults need. */
@@ -104,6 +106,7 @@ export function toCaseBody(values: RegisterValues, attachmentIds: string[], pin:
     major: Boolean(values.major),
     publicConsent: Boolean(values.publicConsent),
     resolveOnSpot: values.kind === 'inquiry' && values.resolveOnSpot && trim(values.answer) ? { answer: trim(values.answer)! } : undefined,
+    householdId: values.householdId,
     attachmentIds,
   };
 }
@@ -149,6 +152,34 @@ export function registrableAreas(tree: readonly AreaNode[], rootCodes: readonly 
 
 export function toCascader(nodes: readonly AreaNode[]): CascaderOption[] {
   return nodes.map((n) => ({ value: n.code, label: n.name, children: n.children.length ? toCascader(n.children) : undefined }));
+}
+
+/** The cascader path (root → … → the area) to `code` within `roots`, or undefined when it is not there. */
+export function areaPathTo(roots: readonly AreaNode[], code: string): string[] | undefined {
+  for (const node of roots) {
+    if (node.code === code) return [node.code];
+    const inner = areaPathTo(node.children, code);
+    if (inner) return [node.code, ...inner];
+  }
+  return undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a link may preset on the form — `/register?channel=joint_office&areaCode=…&householdId=…`
+ * from a joint office day, a reception session or a household. Values the user could not choose
+ * themselves (a channel not offered, an area outside their reach, a malformed id) are ignored.
+ */
+export function presetFromLink(search: URLSearchParams, roots: readonly AreaNode[], channels: readonly Channel[]): Partial<RegisterValues> {
+  const preset: Partial<RegisterValues> = {};
+  const channel = search.get('channel');
+  if (channel && (channels as readonly string[]).includes(channel)) preset.channel = channel as Channel;
+  const areaPath = areaPathTo(roots, search.get('areaCode') ?? '');
+  if (areaPath) preset.areaPath = areaPath;
+  const householdId = search.get('householdId');
+  if (householdId && UUID.test(householdId)) preset.householdId = householdId;
+  return preset;
 }
 
 /** Finds an area by code in the tree. */
