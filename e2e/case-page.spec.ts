@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { apiAs, keepScreenshot, signIn } from './support';
+import { apiAs, keepScreenshot, settledOptions, signIn } from './support';
 
 // The machine is shared with other test runs: give the first load of a page time.
 test.setTimeout(240_000);
@@ -192,7 +192,7 @@ test('a stale form is refused with a clear message, and a reply can quote a poli
   const form = page.getByTestId('action-form-reply');
   if (policies.items.length > 0) {
     await form.getByTestId('policy-quote').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await settledOptions(page).first().click();
     await expect(page.getByText('已引用政策原文')).toBeVisible();
     await expect(form.getByLabel('答复意见')).not.toHaveValue('');
   }

@@ -1,5 +1,5 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
-import { apiAs, DEMO_PASSWORD, keepScreenshot } from './support';
+import { apiAs, DEMO_PASSWORD, keepScreenshot, selectPopupsClosed, settledOptions, visibleOption } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -122,7 +122,7 @@ test('main journey: phone case registered by keyboard → dispatched → accepte
   await openAction(page, 'dispatch');
   await page.getByLabel('承办单位').click();
   await page.keyboard.type('民政局');
-  await page.locator('.ant-select-dropdown:visible').getByText(/^青溪县民政局/).first().click();
+  await settledOptions(page).filter({ hasText: /^青溪县民政局/ }).first().click();
   await page.getByTestId('action-submit').click();
   await expect(page.getByTestId('case-status')).toHaveText('已交办');
 
@@ -230,8 +230,8 @@ test('the map renders markers and area names with no tile service configured', a
   await expect.poll(() => Math.max(...zooms)).toBeGreaterThan(zoomBefore);
   // Filter by state: only closed cases.
   await page.getByTestId('map-state-filter').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('已办结', { exact: true }).click();
-  await page.keyboard.press('Escape');
+  await visibleOption(page, '已办结').click();
+  await selectPopupsClosed(page);
   await expect.poll(() => states.includes('closed')).toBe(true);
   await expect(page.getByTestId('map-total')).toBeVisible();
 });

@@ -59,6 +59,11 @@ export function visibleOption(page: Page, text: string) {
   return page.locator(`${SETTLED_POPUP} .ant-select-item-option`).filter({ hasText: exactly(text) }).first();
 }
 
+/** Every option of the open, settled select popup (to filter by a pattern or take the first). */
+export function settledOptions(page: Page) {
+  return page.locator(`${SETTLED_POPUP} .ant-select-item-option`);
+}
+
 /** A node of the open Ant Design tree select, by its title. */
 export function visibleTreeNode(page: Page, title: string) {
   return page.locator(`${SETTLED_POPUP} .ant-select-tree-node-content-wrapper`).filter({ hasText: exactly(title) }).first();
