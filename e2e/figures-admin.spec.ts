@@ -16,6 +16,7 @@ async function chineseInChrome(page: Page): Promise<string[]> {
     const han = new RegExp(pattern);
     const selectors = [
       '[data-testid="main-menu"] .ant-menu-title-content',
+      '[data-testid="main-menu"] .ant-menu-item-group-title',
       'main h1, main h2, main h3, main h4, main h5',
       'button:not([data-testid="language-switch"])',
       'th',

@@ -4,15 +4,20 @@ import type { shellMessages } from './shell/shell.messages';
 
 type NavKey = Extract<keyof (typeof shellMessages)['zh-CN'], `nav.${string}`>;
 
+/** The menu's sections, in order: case work, field work, analysis, knowledge and administration. */
+export const MENU_SECTIONS = ['cases', 'field', 'insight', 'system'] as const;
+export type MenuSection = (typeof MENU_SECTIONS)[number];
+
 /** One console page: loaded on first visit (split by route), shown in the menu to these roles. */
-export interface ConsoleRoute {
+export type ConsoleRoute = {
   path: string;
-  /** Menu entry; pages without one (e.g. a case's page) are reached by links. */
-  nav?: NavKey;
   /** Who sees it; absent = every signed-in user. */
   roles?: Role[];
   load: () => Promise<{ default: ComponentType }>;
-}
+} & (
+  | { /** Menu entry and its section. */ nav: NavKey; section: MenuSection }
+  | { /** Pages without one (e.g. a case's page) are reached by links. */ nav?: undefined; section?: undefined }
+);
 
 const STAFF_LEADS: Role[] = ['unit_head', 'leader', 'supervisor', 'admin'];
 const HOUSEHOLD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'leader', 'supervisor', 'admin'];
@@ -22,28 +27,28 @@ const FIELD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'lead
 
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
-  { path: '/', nav: 'nav.workbench', load: () => import('./workbench/WorkbenchPage') },
-  { path: '/register', nav: 'nav.register', roles: ['registrar', 'dispatcher', 'stationed_cadre', 'admin'], load: () => import('./register/RegisterPage') },
-  { path: '/cases', nav: 'nav.cases', load: () => import('./cases/CaseListPage') },
+  { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
+  { path: '/register', nav: 'nav.register', section: 'cases', roles: ['registrar', 'dispatcher', 'stationed_cadre', 'admin'], load: () => import('./register/RegisterPage') },
+  { path: '/cases', nav: 'nav.cases', section: 'cases', load: () => import('./cases/CaseListPage') },
   { path: '/cases/:id', load: () => import('./cases/CasePage') },
-  { path: '/search', nav: 'nav.search', load: () => import('./search/SearchPage') },
-  { path: '/dispatch', nav: 'nav.dispatch', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
-  { path: '/figures', nav: 'nav.figures', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
-  { path: '/map', nav: 'nav.map', load: () => import('./map/MapPage') },
+  { path: '/search', nav: 'nav.search', section: 'cases', load: () => import('./search/SearchPage') },
+  { path: '/dispatch', nav: 'nav.dispatch', section: 'cases', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
+  { path: '/figures', nav: 'nav.figures', section: 'insight', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
+  { path: '/map', nav: 'nav.map', section: 'insight', load: () => import('./map/MapPage') },
   // Roles as the alerts API allows them (ALERT_ROLES: a unit head without one of these gets 403).
-  { path: '/alerts', nav: 'nav.alerts', roles: ['leader', 'supervisor', 'dispatcher', 'admin'], load: () => import('./alerts/AlertsPage') },
+  { path: '/alerts', nav: 'nav.alerts', section: 'insight', roles: ['leader', 'supervisor', 'dispatcher', 'admin'], load: () => import('./alerts/AlertsPage') },
   // Roles as households.policy allows them (a handler-only user reaches no households).
-  { path: '/households', nav: 'nav.households', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdListPage') },
+  { path: '/households', nav: 'nav.households', section: 'field', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdListPage') },
   { path: '/households/:id', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdPage') },
-  { path: '/village-map', nav: 'nav.villageMap', roles: HOUSEHOLD_ROLES, load: () => import('./village-map/VillageMapPage') },
-  { path: '/visits', nav: 'nav.visits', roles: FIELD_ROLES, load: () => import('./visits/DiaryPage') },
+  { path: '/village-map', nav: 'nav.villageMap', section: 'field', roles: HOUSEHOLD_ROLES, load: () => import('./village-map/VillageMapPage') },
+  { path: '/visits', nav: 'nav.visits', section: 'field', roles: FIELD_ROLES, load: () => import('./visits/DiaryPage') },
   { path: '/visits/new', roles: FIELD_ROLES, load: () => import('./visits/VisitFormPage') },
   { path: '/visits/:id', roles: FIELD_ROLES, load: () => import('./visits/VisitPage') },
-  { path: '/stationing', nav: 'nav.stationing', roles: FIELD_ROLES, load: () => import('./stationing/StationingPage') },
-  { path: '/office-days', nav: 'nav.officeDays', roles: FIELD_ROLES, load: () => import('./office-days/OfficeDaysPage') },
-  { path: '/reception', nav: 'nav.reception', roles: FIELD_ROLES, load: () => import('./reception/ReceptionPage') },
-  { path: '/campaigns', nav: 'nav.campaigns', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
+  { path: '/stationing', nav: 'nav.stationing', section: 'field', roles: FIELD_ROLES, load: () => import('./stationing/StationingPage') },
+  { path: '/office-days', nav: 'nav.officeDays', section: 'field', roles: FIELD_ROLES, load: () => import('./office-days/OfficeDaysPage') },
+  { path: '/reception', nav: 'nav.reception', section: 'field', roles: FIELD_ROLES, load: () => import('./reception/ReceptionPage') },
+  { path: '/campaigns', nav: 'nav.campaigns', section: 'field', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
-  { path: '/policies', nav: 'nav.policies', load: () => import('./policies/PoliciesPage') },
-  { path: '/admin/*', nav: 'nav.admin', roles: ['admin'], load: () => import('./admin/AdminPage') },
+  { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
+  { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ['admin'], load: () => import('./admin/AdminPage') },
 ];

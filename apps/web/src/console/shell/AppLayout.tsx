@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
-import { CONSOLE_ROUTES } from '../routes';
+import { CONSOLE_ROUTES, MENU_SECTIONS } from '../routes';
 import { hasRole, useMe, useSession } from './session';
 import { shellMessages } from './shell.messages';
 
@@ -25,8 +25,15 @@ export function AppLayout() {
   // Before the first measurement the breakpoints are unknown; assume a laptop.
   const wide = Grid.useBreakpoint().lg ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const items = CONSOLE_ROUTES.filter((r) => r.nav && (!r.roles || hasRole(me, ...r.roles))).map((r) => ({ key: menuPath(r.path), label: t(r.nav!) }));
-  const selected = items.filter((i) => (i.key === '/' ? location.pathname === '/' : location.pathname.startsWith(i.key))).map((i) => i.key);
+  const entries = CONSOLE_ROUTES.filter((r) => r.nav && (!r.roles || hasRole(me, ...r.roles))).map((r) => ({ key: menuPath(r.path), label: t(r.nav!), section: r.section }));
+  // Sections with something in them, as groups whose titles name the kind of work.
+  const items = MENU_SECTIONS.map((section) => ({
+    type: 'group' as const,
+    key: `section.${section}`,
+    label: t(`section.${section}`),
+    children: entries.filter((e) => e.section === section).map(({ key, label }) => ({ key, label })),
+  })).filter((group) => group.children.length > 0);
+  const selected = entries.filter((i) => (i.key === '/' ? location.pathname === '/' : location.pathname.startsWith(i.key))).map((i) => i.key);
   const units = [...new Map(me.roles.map((g) => [g.unitId, g])).values()];
   const roles = [...new Set(me.roles.map((g) => label('role', g.role, locale)))].join('、');
 
@@ -63,7 +70,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {wide ? (
-        <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
           {brand}
           {menu}
         </Layout.Sider>
