@@ -60,11 +60,24 @@ export const campaignsRepository = {
   },
 
   async targetsInOrder(db: Q, campaignId: string, range: [string, string] | undefined, onlyUnassigned: boolean) {
-    let q = db.selectFrom('campaignTargets').select('householdId').where('campaignId', '=', campaignId);
+    let q = db.selectFrom('campaignTargets').select(['householdId', 'areaCode']).where('campaignId', '=', campaignId);
     if (range) q = q.where('areaCode', '>=', range[0]).where('areaCode', '<', range[1]);
     if (onlyUnassigned) q = q.where('cadreUserId', 'is', null);
     // Neighbours stay together: a cadre gets a run of one village's households.
-    return (await q.orderBy('areaCode').orderBy('householdId').execute()).map((r) => r.householdId);
+    return q.orderBy('areaCode').orderBy('householdId').execute();
+  },
+
+  /** The areas of these users' units where they hold one of `roles`. */
+  fieldGrants(db: Q, userIds: readonly string[], roles: readonly string[]) {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('userRoles')
+      .innerJoin('units', 'units.id', 'userRoles.unitId')
+      .select(['userRoles.userId', 'units.areaCode'])
+      .where('userRoles.userId', 'in', userIds)
+      .where('userRoles.role', 'in', roles as string[])
+      .where('units.isActive', '=', 1)
+      .execute();
   },
 
   async assign(db: Q, campaignId: string, cadreUserId: string, householdIds: string[]): Promise<number> {
@@ -91,6 +104,18 @@ export const campaignsRepository = {
   },
 
   /** Targets and visited targets per village (grids count for their village) and per cadre. */
+  /** Targets and visited targets of each campaign, counted within `ranges` (one grouped query for a page). */
+  totals(db: Q, campaignIds: readonly string[], ranges: [string, string][]) {
+    if (campaignIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('campaignTargets as t')
+      .select(['t.campaignId', (eb) => eb.fn.countAll<number>().as('total'), sql<number>`sum(case when t.visited_at is null then 0 else 1 end)`.as('visited')])
+      .where('t.campaignId', 'in', campaignIds)
+      .where((eb) => inRanges(eb, 't.areaCode', ranges))
+      .groupBy('t.campaignId')
+      .execute();
+  },
+
   async coverage(db: Q, campaignId: string, ranges: [string, string][]) {
     const village = sql<string>`substr(t.area_code, 1, 12)`;
     const visited = sql<number>`sum(case when t.visited_at is null then 0 else 1 end)`;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignAssign, CampaignCreate, CampaignListQuery, CampaignTargetListQuery, CampaignTargets } from '@lianxin/core';
-import { AppError, notFound, outOfScope, unknownReference } from '../../errors.js';
+import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { isInSubtree, subtreeRange } from '../org/area-code.js';
 import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../visits/field-scope.js';
+import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../visits/field-scope.js';
+import { planEvenShares } from './even-shares.js';
 import { campaignsRepository as repo } from './campaigns.repository.js';
 
 type CampaignRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
@@ -86,8 +87,18 @@ export function createCampaignsService(services: Services) {
     async list(actor: Actor, query: CampaignListQuery) {
       const ranges = narrowRanges(fieldRanges(actor), query.areaCode);
       const ancestors = query.areaCode ? [] : [...new Set(actor.grants.flatMap((g) => ancestorsOf(g.areaCode)))];
-      const rows = await repo.list(db, ranges, ancestors, { limit: query.limit + 1, offset: query.offset });
-      return { items: rows.slice(0, query.limit).map(present), nextOffset: rows.length > query.limit ? query.offset + query.limit : null };
+      const fetched = await repo.list(db, ranges, ancestors, { limit: query.limit + 1, offset: query.offset });
+      const rows = fetched.slice(0, query.limit);
+      // Counted within my reach: the whole campaign when I am over it, my part when it is wider than me.
+      const totals = new Map((await repo.totals(db, rows.map((r) => r.id), fieldRanges(actor))).map((t) => [t.campaignId, t]));
+      return {
+        items: rows.map((c) => {
+          const total = Number(totals.get(c.id)?.total ?? 0);
+          const visited = Number(totals.get(c.id)?.visited ?? 0);
+          return { ...present(c), coverage: { total, visited, rate: rate(visited, total) } };
+        }),
+        nextOffset: fetched.length > query.limit ? query.offset + query.limit : null,
+      };
     },
 
     async get(actor: Actor, id: string) {
@@ -122,15 +133,17 @@ export function createCampaignsService(services: Services) {
       if (input.mode === 'even') {
         if (input.areaCode && !isInSubtree(input.areaCode, c.areaCode)) throw new AppError(400, 'error.validation', {}, 'areaCode');
         const targets = await repo.targetsInOrder(db, id, input.areaCode ? subtreeRange(input.areaCode) : undefined, input.onlyUnassigned);
-        const base = Math.floor(targets.length / cadreIds.length);
-        const extra = targets.length % cadreIds.length;
-        let at = 0;
-        plan = cadreIds.map((cadre, i) => {
-          const size = base + (i < extra ? 1 : 0);
-          const chunk = targets.slice(at, at + size);
-          at += size;
-          return [cadre, chunk];
-        });
+        // Each household goes to a cadre who may record its visit (visits.service checks the same grants).
+        const grants = await repo.fieldGrants(db, cadreIds, FIELD_WRITE_ROLES);
+        const result = planEvenShares(
+          targets,
+          cadreIds.map((cadre) => ({ id: cadre, areaCodes: grants.filter((g) => g.userId === cadre).map((g) => g.areaCode) })),
+        );
+        if ('unreachable' in result) {
+          const area = await orgQueries.findArea(db, result.unreachable.areaCode);
+          throw unprocessable('error.no_cadre_for_area', { area: area?.name ?? result.unreachable.areaCode }, 'cadreUserIds');
+        }
+        plan = result.plan;
       } else {
         const wanted = new Set(input.assignments.map((a) => a.householdId));
         const existing = await db.selectFrom('campaignTargets').select('householdId').where('campaignId', '=', id).where('householdId', 'in', [...wanted]).execute();

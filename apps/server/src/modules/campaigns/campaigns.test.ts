@@ -61,6 +61,19 @@ describe('campaigns', () => {
     expect(fieldsOf((await dispatcher.post(`/api/campaigns/${campaign}/assign`, { mode: 'shuffle' })).json())).toContain('mode');
   });
 
+  it('never give a cadre households they may not visit: a target outside every chosen cadre’s area is refused, changing nothing', async () => {
+    const before = (await dispatcher.get(`/api/campaigns/${campaign}/targets`)).json().items;
+    const refused = await dispatcher.post(`/api/campaigns/${campaign}/assign`, { mode: 'even', cadreUserIds: [ctx.org.users.cadreA1], onlyUnassigned: false });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'no_cadre_for_area' });
+    expect(refused.json().title).toContain('西门社区');
+    expect(fieldsOf(refused.json())).toContain('cadreUserIds');
+    expect((await dispatcher.get(`/api/campaigns/${campaign}/targets`)).json().items).toEqual(before);
+    // Within the cadre's own village the same request is fine.
+    const village = await dispatcher.post(`/api/campaigns/${campaign}/assign`, { mode: 'even', cadreUserIds: [ctx.org.users.cadreA1], onlyUnassigned: false, areaCode: AREAS.villageA1 });
+    expect(village.json().perCadre).toEqual([{ cadreUserId: ctx.org.users.cadreA1, count: 2 }]);
+  });
+
   it('count visits recorded against the campaign in the coverage per village and cadre', async () => {
     const cadre = await ctx.as('cadreA1');
     const visit = await cadre.post('/api/visits', { kind: 'visit', areaCode: AREAS.villageA1, householdIds: [h.a1, h.a3], delivered: ['warmth'], campaignId: campaign, notes: '送去棉被和米油' });
@@ -75,6 +88,9 @@ describe('campaigns', () => {
       ['冯社区', 2, 1],
       ['陈社区', 2, 0],
     ]);
+    // The list carries the same figures (the cadre's: their own village only).
+    expect((await dispatcher.get('/api/campaigns')).json().items[0].coverage).toEqual({ total: 4, visited: 1, rate: 0.25 });
+    expect((await cadre.get('/api/campaigns')).json().items[0].coverage).toEqual({ total: 2, visited: 1, rate: 0.5 });
     const visited = (await dispatcher.get(`/api/campaigns/${campaign}/targets?visited=true`)).json().items;
     expect(visited.map((t: { household: { id: string } }) => t.household.id)).toEqual([h.a1]);
     // A second visit does not move the first visit's date.
