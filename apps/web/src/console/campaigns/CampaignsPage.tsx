@@ -1,4 +1,123 @@
-/** Placeholder while the page is being written. */
+import { localDate } from '@lianxin/core';
+import { Button, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { PageEmpty, PageError } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import { areaTreeOptions } from '../households/household-logic';
+import type { AreaNode } from '../households/household-types';
+import { hasRole, useMe } from '../shell/session';
+import { campaignPhase, PHASE_COLORS } from './campaign-logic';
+import type { CampaignListItem, CampaignList } from './campaign-types';
+import { campaignMessages } from './campaigns.messages';
+import CampaignForm from './CampaignForm';
+import CoverageProgress from './CoverageProgress';
+import { FIELD_MANAGE_ROLES, plannableAreas } from './field-planning';
+
+/** 专项活动: the campaigns that reach the reader's area, newest first, with their coverage. */
 export default function CampaignsPage() {
-  return null;
+  const t = useT(campaignMessages);
+  const me = useMe();
+  const navigate = useNavigate();
+  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const [rows, setRows] = useState<CampaignListItem[]>([]);
+  const [nextOffset, setNextOffset] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areaOptions = useMemo(() => plannableAreas(areaTreeOptions(areas.data?.items ?? []), me.roles), [areas.data, me.roles]);
+  const today = localDate(new Date());
+
+  const load = useCallback(async (offset: number) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<CampaignList>(`/api/campaigns?limit=20&offset=${offset}`);
+      setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
+      setNextOffset(page.nextOffset);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => void load(0), [load]);
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" wrap gap={8} align="flex-start">
+        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+            {t('subtitle')}
+          </Typography.Text>
+        </div>
+        {canPlan && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">
+            {t('create')}
+          </Button>
+        )}
+      </Flex>
+      {error ? (
+        <PageError error={error} onRetry={() => void load(0)} />
+      ) : (
+        <Card size="small">
+          <List<CampaignListItem>
+            loading={loading}
+            dataSource={rows}
+            locale={{ emptyText: <PageEmpty>{t('empty')}</PageEmpty> }}
+            data-testid="campaign-list"
+            renderItem={(c) => {
+              const phase = campaignPhase(c.startsOn, c.endsOn, today);
+              return (
+                <List.Item key={c.id} data-testid="campaign-row" data-id={c.id} style={{ display: 'block' }}>
+                  <Row gutter={[12, 8]} align="middle">
+                    <Col xs={24} md={14} style={{ minWidth: 0 }}>
+                      <Flex gap={8} align="center" wrap>
+                        <Link to={`/campaigns/${c.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                          {c.name}
+                        </Link>
+                        <Tag color={PHASE_COLORS[phase]} style={{ marginInlineEnd: 0 }}>
+                          {t(`phase.${phase}`)}
+                        </Tag>
+                      </Flex>
+                      <Typography.Text type="secondary" style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
+                        {c.areaName} · {c.startsOn} ~ {c.endsOn}
+                      </Typography.Text>
+                    </Col>
+                    <Col xs={24} md={10}>
+                      <CoverageProgress count={c.coverage} testId="campaign-row-coverage" />
+                    </Col>
+                  </Row>
+                </List.Item>
+              );
+            }}
+          />
+          {nextOffset !== null && (
+            <Flex justify="center" style={{ marginTop: 8 }}>
+              <Button onClick={() => void load(nextOffset)} loading={loading}>
+                {t('loadMore')}
+              </Button>
+            </Flex>
+          )}
+        </Card>
+      )}
+      {canPlan && (
+        <CampaignForm
+          open={creating}
+          onClose={() => setCreating(false)}
+          areas={areaOptions}
+          onSaved={(c) => {
+            setCreating(false);
+            navigate(`/campaigns/${c.id}`);
+          }}
+        />
+      )}
+    </Flex>
+  );
 }

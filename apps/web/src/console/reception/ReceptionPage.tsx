@@ -1,4 +1,147 @@
-/** Placeholder while the page is being written. */
+import { Button, Card, Flex, List, Segmented, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { query } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { PageEmpty, PageError } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import { FIELD_MANAGE_ROLES, plannableAreas } from '../campaigns/field-planning';
+import { areaTreeOptions } from '../households/household-logic';
+import type { AreaNode } from '../households/household-types';
+import { hasRole, useMe } from '../shell/session';
+import { sessionWhen, splitSessions } from './reception-logic';
+import type { ReceptionSession } from './reception-types';
+import { receptionMessages } from './reception.messages';
+import SessionDrawer from './SessionDrawer';
+import SessionForm from './SessionForm';
+import { SessionStateTag } from './SessionStateTag';
+
+type Tab = 'upcoming' | 'past';
+const PAST_DAYS = 90;
+
+/**
+ * 领导接访: the reception sessions of the reader's area — upcoming soonest first, the last 90 days
+ * latest first — and the session drawer (kept in the address as ?session=, so a reload keeps it).
+ */
 export default function ReceptionPage() {
-  return null;
+  const t = useT(receptionMessages);
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get('tab') === 'past' ? 'past' : 'upcoming';
+  const openId = params.get('session');
+  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const [creating, setCreating] = useState(false);
+  // One "now" per visit, rounded to the minute: the list's address must not change on every render.
+  const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000));
+  const path =
+    tab === 'upcoming'
+      ? `/api/reception/sessions${query({ from: now.toISOString(), limit: 100 })}`
+      : `/api/reception/sessions${query({ from: new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString(), to: now.toISOString(), limit: 100 })}`;
+  const list = useApi<{ items: ReceptionSession[] }>(path);
+  const rows = useMemo(() => {
+    const split = splitSessions(list.data?.items ?? [], now);
+    return tab === 'upcoming' ? split.upcoming : split.past;
+  }, [list.data, tab, now]);
+  const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areaOptions = useMemo(() => plannableAreas(areaTreeOptions(areas.data?.items ?? []), me.roles), [areas.data, me.roles]);
+  const weekdays = t('weekdays').split(',');
+
+  const update = (next: Record<string, string | null>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" wrap gap={8} align="flex-start">
+        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+            {t('subtitle')}
+          </Typography.Text>
+        </div>
+        {canPlan && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="session-create">
+            {t('create')}
+          </Button>
+        )}
+      </Flex>
+      <Flex wrap gap={8} align="center">
+        <Segmented<Tab>
+          value={tab}
+          onChange={(v) => update({ tab: v === 'past' ? 'past' : null })}
+          options={[
+            { value: 'upcoming', label: t('upcoming') },
+            { value: 'past', label: t('past') },
+          ]}
+          data-testid="session-tabs"
+        />
+        {tab === 'past' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('pastHint')}
+          </Typography.Text>
+        )}
+      </Flex>
+      {list.error ? (
+        <PageError error={list.error} onRetry={list.reload} />
+      ) : (
+        <Card size="small">
+          <List<ReceptionSession>
+            loading={list.loading}
+            dataSource={rows}
+            locale={{ emptyText: <PageEmpty>{tab === 'upcoming' ? t('emptyUpcoming') : t('emptyPast')}</PageEmpty> }}
+            data-testid="session-list"
+            renderItem={(s) => (
+              <List.Item key={s.id} data-testid="session-row" data-id={s.id} style={{ cursor: 'pointer', display: 'block' }} onClick={() => update({ session: s.id })}>
+                <Flex wrap gap={8} justify="space-between" align="center">
+                  <div style={{ minWidth: 0, flex: '1 1 260px' }}>
+                    <Flex wrap gap={8} align="center">
+                      <Typography.Text strong>{sessionWhen(s, weekdays)}</Typography.Text>
+                      <SessionStateTag session={s} now={now} />
+                    </Flex>
+                    <div style={{ overflowWrap: 'anywhere' }}>
+                      {t('leaderIs', { name: s.leader.name })} · {s.areaName}
+                      {s.topic ? ` · ${s.topic}` : ''}
+                    </div>
+                    <Typography.Text type="secondary" style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
+                      {s.place} · {t('booked', { booked: s.booked, capacity: s.capacity })}
+                    </Typography.Text>
+                  </div>
+                  <Button
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      update({ session: s.id });
+                    }}
+                    data-testid="session-open"
+                  >
+                    {t('open')}
+                  </Button>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      <SessionDrawer sessionId={openId} onClose={() => update({ session: null })} onChanged={list.reload} />
+      {canPlan && (
+        <SessionForm
+          open={creating}
+          onClose={() => setCreating(false)}
+          areas={areaOptions}
+          onSaved={(s) => {
+            setCreating(false);
+            list.reload();
+            update({ session: s.id });
+          }}
+        />
+      )}
+    </Flex>
+  );
 }
