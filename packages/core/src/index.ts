@@ -4,6 +4,7 @@ export * from './labels.js';
 export * from './messages.js';
 export * from './identity.js';
 export * from './time.js';
+export * from './weeks.js';
 export * from './calendar.js';
 export * from './time-limit.js';
 export * from './time-limit-rules.js';

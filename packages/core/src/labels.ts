@@ -1,5 +1,6 @@
 import type { CaseAction, CaseState } from './case-machine.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
+import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
 import type { CaseKind, Channel, Role, Urgency } from './vocabulary.js';
 
 /** People-facing names of the vocabulary codes, in both languages. */
@@ -117,6 +118,20 @@ const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'exten
   member: ['家庭成员', 'household member'],
 };
 
+const VISIT_KIND_LABELS: Labels<VisitKind> = {
+  visit: ['走访', 'Visit'],
+  revisit: ['回访', 'Follow-up visit'],
+  appointment: ['约访', 'Appointment'],
+  outreach: ['下访', 'Outreach'],
+  case_outreach: ['带案下访', 'Outreach with a case'],
+};
+
+const DELIVERY_LABELS: Labels<VisitDelivery> = {
+  policy: ['送政策', 'Policy explained'],
+  warmth: ['送温暖', 'Care delivered'],
+  service: ['送服务', 'Service delivered'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -127,6 +142,8 @@ const ALL = {
   stage: STAGE_LABELS,
   escalation: ESCALATION_LABELS,
   entity: ENTITY_LABELS,
+  visitKind: VISIT_KIND_LABELS,
+  delivery: DELIVERY_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -40,15 +40,18 @@ export const holdsRoleOver = (grants: readonly AreaGrant[], roles: readonly Role
   grants.some((g) => roles.includes(g.role) && isInSubtree(areaCode, g.areaCode));
 
 /**
- * The parts of the area tree where the user may plan (the subtrees of their planning grants), so a
- * form offers only areas the server will accept.
+ * The parts of the area tree where the user holds one of `roles` (the subtrees of those grants),
+ * so a form offers only areas the server will accept.
  */
-export function plannableAreas(tree: readonly AreaTreeOption[], grants: readonly AreaGrant[]): AreaTreeOption[] {
-  const roots = grants.filter((g) => FIELD_MANAGE_ROLES.includes(g.role)).map((g) => g.areaCode);
+export function areasWithRole(tree: readonly AreaTreeOption[], grants: readonly AreaGrant[], roles: readonly Role[]): AreaTreeOption[] {
+  const roots = grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode);
   const walk = (nodes: readonly AreaTreeOption[]): AreaTreeOption[] =>
     nodes.flatMap((n) => (roots.some((r) => isInSubtree(n.value, r)) ? [n] : walk(n.children ?? [])));
   return walk(tree);
 }
+
+/** Where the user may plan field work (stationing, schedules, sessions, campaigns). */
+export const plannableAreas = (tree: readonly AreaTreeOption[], grants: readonly AreaGrant[]) => areasWithRole(tree, grants, FIELD_MANAGE_ROLES);
 
 /** The node of `code` in the tree (with its subtree), if present. */
 export function findArea(tree: readonly AreaTreeOption[], code: string): AreaTreeOption | undefined {

@@ -11,14 +11,6 @@ import type { HouseholdHistory } from './household-types';
 import { householdMessages } from './households.messages';
 
 const KIND_COLORS = { visit: 'green', case: 'red', campaign: 'purple', help: 'blue' } as const;
-/** Visit kinds of field-work (VISIT_KINDS), named here until core labels carry them. */
-const VISIT_KIND_NAMES: Record<string, [string, string]> = {
-  visit: ['走访', 'Visit'],
-  revisit: ['回访', 'Follow-up visit'],
-  appointment: ['约访', 'Appointment'],
-  outreach: ['下访', 'Outreach'],
-  case_outreach: ['带案下访', 'Outreach with a case'],
-};
 
 /** The household's whole history as one timeline, and the "record help" form. */
 export default function HistoryCard({ householdId, canEdit }: { householdId: string; canEdit: boolean }) {
@@ -83,7 +75,7 @@ export default function HistoryCard({ householdId, canEdit }: { householdId: str
               <div style={{ minWidth: 0 }}>
                 <Tag color={KIND_COLORS[e.kind]}>{kindName[e.kind]}</Tag>
                 <Typography.Text type="secondary">{e.at.slice(0, 10)}</Typography.Text>
-                <div style={{ overflowWrap: 'anywhere' }}>{e.href ? <Link to={e.href}>{e.title}</Link> : e.kind === 'visit' ? (VISIT_KIND_NAMES[e.title]?.[locale === 'en-US' ? 1 : 0] ?? e.title) : e.title}</div>
+                <div style={{ overflowWrap: 'anywhere' }}>{e.href ? <Link to={e.href}>{e.title}</Link> : e.kind === 'visit' ? label('visitKind', e.title, locale) : e.title}</div>
                 {e.detail && <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>{detailOf(e.kind, e.detail)}</Typography.Text>}
               </div>
             ),
