@@ -1,4 +1,149 @@
-/** Placeholder while the page is being written. */
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { label, localDate } from '@lianxin/core';
+import { Button, Card, Col, Flex, Row, Segmented, Space, Statistic, Tag, Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { query } from '../../api/client';
+import { useLocale, useT } from '../../i18n/i18n';
+import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES } from '../campaigns/field-planning';
+import StaffSelect from '../campaigns/StaffSelect';
+import { hasRole, useMe } from '../shell/session';
+import AreaVisitsCard from './AreaVisitsCard';
+import VisitCard from './VisitCard';
+import { type DiaryPeriod, diaryPeriod, shiftPeriod, switchPeriodKind } from './visit-logic';
+import type { Diary } from './visit-types';
+import { visitMessages } from './visits.messages';
+
+const dayTitle = (date: string, locale: string) => `${date} ${new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' })}`;
+
+/** 民情日记: a cadre's visits by week or month, day by day; managers read any cadre's and the area's. */
 export default function DiaryPage() {
-  return null;
+  const t = useT(visitMessages);
+  const { locale } = useLocale();
+  const me = useMe();
+  const [search, setSearch] = useSearchParams();
+  const today = localDate(new Date());
+  const period = diaryPeriod(search, today);
+  const cadre = search.get('cadre') ?? undefined;
+  const canManage = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const diary = useApi<Diary>(`/api/diary${query({ [period.kind]: period.label, cadre })}`);
+
+  const go = (next: Partial<{ period: DiaryPeriod; cadre: string | undefined }>) => {
+    const p = next.period ?? period;
+    const c = 'cadre' in next ? next.cadre : cadre;
+    setSearch(new URLSearchParams(Object.entries({ [p.kind]: p.label, cadre: c }).filter((e): e is [string, string] => !!e[1])));
+  };
+  const periodName = useMemo(() => {
+    const [year, n] = period.label.split(/-W?/).map(Number);
+    return period.kind === 'week' ? t('weekLabel', { year: year!, week: n! }) : t('monthLabel', { year: year!, month: n! });
+  }, [period, t]);
+
+  const summary = diary.data?.summary;
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" wrap gap={8} align="flex-start">
+        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('diaryTitle')}
+            {diary.data && diary.data.cadre.id !== me.userId ? ` · ${diary.data.cadre.name}` : ''}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('diarySubtitle')}</Typography.Text>
+        </div>
+        {hasRole(me, ...FIELD_WRITE_ROLES) && (
+          <Link to="/visits/new" data-testid="visit-new">
+            <Button type="primary" size="large">
+              {t('record')}
+            </Button>
+          </Link>
+        )}
+      </Flex>
+
+      <Card size="small">
+        <Flex wrap gap={8} align="center">
+          <Segmented value={period.kind} onChange={(kind) => kind !== period.kind && go({ period: switchPeriodKind(period) })} options={[{ value: 'week', label: t('week') }, { value: 'month', label: t('month') }]} data-testid="diary-kind" />
+          <Space.Compact>
+            <Button icon={<LeftOutlined />} aria-label={t('previous')} onClick={() => go({ period: shiftPeriod(period, -1) })} data-testid="diary-previous" />
+            <Button style={{ minWidth: 140 }} onClick={() => go({ period: diaryPeriod(new URLSearchParams(period.kind === 'month' ? { month: today.slice(0, 7) } : {}), today) })} data-testid="diary-period">
+              {periodName}
+            </Button>
+            <Button icon={<RightOutlined />} aria-label={t('next')} onClick={() => go({ period: shiftPeriod(period, 1) })} data-testid="diary-next" />
+          </Space.Compact>
+          {canManage && (
+            <div style={{ flex: '1 1 220px', minWidth: 180, maxWidth: 320 }}>
+              <StaffSelect role="stationed_cadre" value={cadre} onChange={(id) => go({ cadre: id || undefined })} placeholder={t('cadreMine')} testId="diary-cadre" />
+            </div>
+          )}
+        </Flex>
+      </Card>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={canManage ? 15 : 24}>
+          <Flex vertical gap={12}>
+            {diary.error ? (
+              <PageError error={diary.error} onRetry={diary.reload} />
+            ) : !diary.data || diary.loading ? (
+              <PageLoading />
+            ) : (
+              <>
+                <Row gutter={[8, 8]} data-testid="diary-summary">
+                  {(
+                    [
+                      ['daysInField', summary!.daysInField],
+                      ['visits', summary!.visits],
+                      ['households', summary!.households],
+                      ['problems', summary!.problems],
+                      ['casesRaised', summary!.casesRaised],
+                    ] as const
+                  ).map(([key, value]) => (
+                    <Col key={key} xs={12} sm={8}>
+                      <Card size="small">
+                        <Statistic title={t(key)} value={value} data-testid={`diary-${key}`} />
+                      </Card>
+                    </Col>
+                  ))}
+                  <Col xs={12} sm={8}>
+                    <Card size="small" title={t('delivered')} styles={{ body: { padding: 8 } }}>
+                      <Flex wrap gap={4}>
+                        {Object.entries(summary!.delivered).map(([code, n]) => (
+                          <Tag key={code} color={n ? 'red' : 'default'}>
+                            {label('delivery', code, locale)} {n}
+                          </Tag>
+                        ))}
+                      </Flex>
+                    </Card>
+                  </Col>
+                </Row>
+                <Card size="small" data-testid="diary-days">
+                  {diary.data.days.length === 0 ? (
+                    <PageEmpty>{t('diaryEmpty')}</PageEmpty>
+                  ) : (
+                    <Timeline
+                      items={diary.data.days.map((day) => ({
+                        key: day.date,
+                        children: (
+                          <Flex vertical gap={8} data-testid="diary-day" data-date={day.date}>
+                            <Typography.Text strong>{dayTitle(day.date, locale)}</Typography.Text>
+                            {day.visits.map((v) => (
+                              <VisitCard key={v.id} visit={v} />
+                            ))}
+                          </Flex>
+                        ),
+                      }))}
+                    />
+                  )}
+                </Card>
+              </>
+            )}
+          </Flex>
+        </Col>
+        {canManage && (
+          <Col xs={24} xl={9}>
+            <AreaVisitsCard />
+          </Col>
+        )}
+      </Row>
+    </Flex>
+  );
 }

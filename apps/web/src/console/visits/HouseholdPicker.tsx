@@ -1,0 +1,70 @@
+import { Select, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api, query } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { useApi } from '../../shared/use-api';
+import type { Household } from '../households/household-types';
+import { useDebounced } from '../register/use-debounced';
+import { visitMessages } from './visits.messages';
+
+type Picked = Pick<Household, 'id' | 'address' | 'headName' | 'areaCode'>;
+
+/**
+ * The households of the visit's village, searched on the server by address as the cadre types
+ * (a village has hundreds; the list shows 30 at a time). Chosen households stay named; households
+ * preset by a link are looked up once.
+ */
+export default function HouseholdPicker({ areaCode, value = [], onChange, id, onPicked }: { areaCode?: string; value?: string[]; onChange?: (ids: string[]) => void; id?: string; onPicked?: (households: Picked[]) => void }) {
+  const t = useT(visitMessages);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 250);
+  const found = useApi<{ items: Household[] }>(areaCode ? `/api/households${query({ areaCode, q: q || undefined, limit: 30 })}` : null);
+  const [known, setKnown] = useState<Map<string, Picked>>(new Map());
+  const remember = (items: Picked[]) => setKnown((prev) => new Map([...prev, ...items.map((h) => [h.id, h] as const)]));
+  useEffect(() => {
+    if (found.data) remember(found.data.items);
+  }, [found.data]);
+  // Households preset by a link (a campaign's target, a household's page) may lie outside the first page.
+  const missing = value.filter((v) => !known.has(v));
+  useEffect(() => {
+    if (missing.length === 0) return;
+    void Promise.all(missing.map((h) => api.get<Household>(`/api/households/${h}`).catch(() => null))).then((rows) => remember(rows.filter((r): r is Household => !!r)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [missing.join(',')]);
+  useEffect(() => {
+    onPicked?.(value.map((v) => known.get(v)).filter((h): h is Picked => !!h));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value.join(','), known]);
+
+  const options = useMemo(() => {
+    const listed = found.data?.items ?? [];
+    const chosen = value.filter((v) => !listed.some((h) => h.id === v)).map((v) => known.get(v)).filter((h): h is Picked => !!h);
+    return [...listed, ...chosen].map((h) => ({ value: h.id, label: h.address, head: h.headName }));
+  }, [found.data, known, value]);
+
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={(ids: string[]) => onChange?.(ids)}
+      options={options}
+      disabled={!areaCode}
+      placeholder={t('householdsPlaceholder')}
+      loading={found.loading}
+      style={{ width: '100%' }}
+      data-testid="visit-households"
+      showSearch={{ filterOption: (input, o) => !!o && String(o.label).includes(input.trim()), onSearch: setSearch }}
+      onBlur={() => setSearch('')}
+      notFoundContent={found.loading ? <Spin size="small" /> : undefined}
+      optionRender={(o) => (
+        <div style={{ minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+          {o.data.label}
+          <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+            {o.data.head}
+          </Typography.Text>
+        </div>
+      )}
+    />
+  );
+}

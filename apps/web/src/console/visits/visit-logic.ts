@@ -1,0 +1,113 @@
+import { addLocalDays, isoWeekOf, monthRange, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
+
+/** The diary's period: one ISO week (2026-W10) or one month (2026-03). */
+export interface DiaryPeriod {
+  kind: 'week' | 'month';
+  label: string;
+}
+
+const WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The period in the address (`?week=` or `?month=`), else the week of `today`. */
+export function diaryPeriod(search: URLSearchParams, today: string): DiaryPeriod {
+  const month = search.get('month');
+  if (month && MONTH.test(month)) return { kind: 'month', label: month };
+  const week = search.get('week');
+  if (week && WEEK.test(week) && isoWeekOf(weekRange(week)[0]) === week) return { kind: 'week', label: week };
+  return { kind: 'week', label: isoWeekOf(today) };
+}
+
+/** The period `n` weeks or months later (earlier when negative). */
+export function shiftPeriod(period: DiaryPeriod, n: number): DiaryPeriod {
+  if (period.kind === 'week') return { kind: 'week', label: isoWeekOf(addLocalDays(weekRange(period.label)[0], 7 * n)) };
+  const [year, month] = period.label.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + n;
+  return { kind: 'month', label: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}` };
+}
+
+/** The same stretch of time seen the other way: the week's month (that of its Thursday, as ISO weeks go), or the month's first week. */
+export function switchPeriodKind(period: DiaryPeriod): DiaryPeriod {
+  if (period.kind === 'week') return { kind: 'month', label: addLocalDays(weekRange(period.label)[0], 3).slice(0, 7) };
+  return { kind: 'week', label: isoWeekOf(monthRange(period.label)[0]) };
+}
+
+/** First and last date of the period. */
+export const periodRange = (period: DiaryPeriod): [string, string] => (period.kind === 'week' ? weekRange(period.label) : monthRange(period.label));
+
+/** Household ids from a link (`?householdIds=a,b`): well-formed ones only, each once, at most 50. */
+export function idsFromLink(value: string | null): string[] {
+  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter((s) => UUID.test(s)))].slice(0, 50);
+}
+
+/** A role held at an area (from /api/auth/me). */
+export interface AreaGrant {
+  role: string;
+  areaCode: string;
+}
+
+const isVillageOrGrid = (code: string) => code.length === 15 || (code.length === 12 && !code.endsWith('000'));
+
+/**
+ * Where a new visit is most likely: the village (or grid) of the cadre's own field-work grant, when
+ * there is exactly one; a township or county cadre chooses.
+ */
+export function defaultVisitArea(grants: readonly AreaGrant[], writeRoles: readonly string[]): string | undefined {
+  const villages = [...new Set(grants.filter((g) => writeRoles.includes(g.role) && isVillageOrGrid(g.areaCode)).map((g) => g.areaCode))];
+  return villages.length === 1 ? villages[0] : undefined;
+}
+
+/** The visit form's values (the time already as an instant). */
+export interface VisitFormValues {
+  kind: VisitKind;
+  occurredAt?: string;
+  areaCode: string;
+  householdIds?: string[];
+  place?: string;
+  notes?: string;
+  delivered?: VisitDelivery[];
+  problems?: Array<{ text?: string; categoryCode?: string; householdId?: string }>;
+  campaignId?: string;
+}
+
+const text = (v?: string) => (v && v.trim() ? v.trim() : undefined);
+
+/** The body of POST /api/visits. Empty problem rows are dropped; a problem's household must be one visited. */
+export function toVisitBody(values: VisitFormValues, photoIds: string[], checkIn: { lat: number; lng: number; accuracy?: number } | null, caseId?: string) {
+  const householdIds = values.householdIds ?? [];
+  return {
+    kind: values.kind,
+    occurredAt: values.occurredAt,
+    areaCode: values.areaCode,
+    householdIds,
+    place: text(values.place),
+    checkIn: checkIn ?? undefined,
+    notes: text(values.notes),
+    delivered: values.delivered ?? [],
+    photoIds,
+    problems: (values.problems ?? [])
+      .filter((p) => text(p.text))
+      .map((p) => ({ text: text(p.text)!, categoryCode: p.categoryCode || undefined, householdId: p.householdId && householdIds.includes(p.householdId) ? p.householdId : undefined })),
+    campaignId: values.campaignId || undefined,
+    caseId: values.kind === 'case_outreach' ? caseId : undefined,
+  };
+}
+
+/**
+ * The form field that shows a server error on `field` ("problems.0.text" → ['problems', 0, 'text']);
+ * problem indexes are those of the body, which left empty rows out — `kept` maps them back.
+ */
+export function visitFormField(field: string, kept: readonly number[]): (string | number)[] {
+  const path = field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (path[0] === 'problems' && typeof path[1] === 'number') path[1] = kept[path[1]] ?? path[1];
+  if (path[0] === 'checkIn') return ['checkIn'];
+  return path;
+}
+
+/** Indexes of the problem rows that go into the body (non-empty text). */
+export const keptProblemRows = (values: VisitFormValues) => (values.problems ?? []).flatMap((p, i) => (text(p.text) ? [i] : []));
+
+/** A problem still waiting to become a case, and whether the one tap needs a category first. */
+export const canConvert = (p: { caseId: string | null; convertedAt: string | null }) => !p.caseId && !p.convertedAt;
+export const needsCategory = (p: { categoryCode: string | null }) => !p.categoryCode;
