@@ -1,4 +1,61 @@
-/** Placeholder while the page is being written. */
+import { Flex, Tabs, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import { useApi } from '../../shared/use-api';
+import { FIELD_READ_ROLES } from '../campaigns/field-planning';
+import type { AreaNode } from '../households/household-types';
+import { useMe } from '../shell/session';
+import { areaOptions, reachOf } from './area-options';
+import AssignmentsTab from './AssignmentsTab';
+import ReportTab from './ReportTab';
+import RuleTab from './RuleTab';
+import { parseStationing, type StationingFilters, stationingSearch, type StationingTab } from './stationing-query';
+import { stationingMessages } from './stationing.messages';
+import { chinaToday } from './weeks';
+
+/**
+ * 驻村: the compliance report (days present per ISO week against the rule), the assignments and
+ * the global rule, on three tabs. The tab and the filters live in the address.
+ */
 export default function StationingPage() {
-  return null;
+  const t = useT(stationingMessages);
+  const me = useMe();
+  const [search, setSearch] = useSearchParams();
+  // One "today" per visit: the default period must not move under the user at midnight.
+  const [today] = useState(() => chinaToday());
+  const filters = useMemo(() => parseStationing(search, today), [search, today]);
+  // Ant Design pickers can call back with an earlier render's handler: apply every change to the
+  // filters as they are now.
+  const latest = useRef(filters);
+  latest.current = filters;
+  const change = useCallback((patch: Partial<StationingFilters>) => setSearch(stationingSearch({ ...latest.current, ...patch }, today)), [setSearch, today]);
+
+  const areas = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const readable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [areas.data, me.roles]);
+
+  return (
+    <Flex vertical gap={12} style={{ minWidth: 0 }}>
+      <div style={{ minWidth: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {t('subtitle')}
+        </Typography.Text>
+      </div>
+      <Tabs
+        activeKey={filters.tab}
+        onChange={(key) => change({ tab: key as StationingTab })}
+        data-testid="stationing-tabs"
+        // A tab shows what is true when it is opened (a rule or schedule changed on another tab).
+        destroyOnHidden
+        items={[
+          { key: 'report', label: t('tabReport'), children: <ReportTab filters={filters} onChange={change} areas={readable} today={today} /> },
+          { key: 'assignments', label: t('tabAssignments'), children: <AssignmentsTab filters={filters} onChange={change} areas={readable} areaTree={areas.data?.items ?? []} today={today} /> },
+          { key: 'rule', label: t('tabRule'), children: <RuleTab /> },
+        ]}
+      />
+    </Flex>
+  );
 }

@@ -1,0 +1,100 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, DatePicker, Flex, Tooltip, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { query } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { PageError } from '../../shared/PageState';
+import { useApi } from '../../shared/use-api';
+import StaffSelect from '../campaigns/StaffSelect';
+import type { AreaOption } from './area-options';
+import ComplianceTable from './ComplianceTable';
+import { unitsOfCadres, type StaffGrants } from './report-logic';
+import { periodPresets, type PeriodPreset, reportQuery, type StationingFilters } from './stationing-query';
+import type { StationingReport } from './stationing-types';
+import { stationingMessages } from './stationing.messages';
+import TownshipSummary from './TownshipSummary';
+
+const PRESET_LABELS: Record<PeriodPreset, 'presetLastWeek' | 'presetLast4' | 'presetLast8' | 'presetLast13' | 'presetThisWeek'> = {
+  lastWeek: 'presetLastWeek',
+  last4: 'presetLast4',
+  last8: 'presetLast8',
+  last13: 'presetLast13',
+  thisWeek: 'presetThisWeek',
+};
+
+type Props = {
+  filters: StationingFilters;
+  onChange: (patch: Partial<StationingFilters>) => void;
+  areas: AreaOption[];
+  today: string;
+};
+
+/** 履职情况: the period, area and cadre filters, the township summary and the week-by-week table. */
+export default function ReportTab({ filters, onChange, areas, today }: Props) {
+  const t = useT(stationingMessages);
+  const params = query(reportQuery(filters));
+  const report = useApi<StationingReport>(`/api/stationing/report${params}`);
+  // The report names cadres only; their units come from the staff directory (stationed cadres).
+  const staff = useApi<{ items: StaffGrants[] }>('/api/staff?role=stationed_cadre&limit=100');
+  const units = useMemo(() => unitsOfCadres(staff.data?.items ?? []), [staff.data]);
+  const presets = useMemo(
+    () => periodPresets(today).map((p) => ({ label: t(PRESET_LABELS[p.key]), value: [dayjs(p.from), dayjs(p.to)] as [dayjs.Dayjs, dayjs.Dayjs] })),
+    [today, t],
+  );
+  const data = report.data;
+
+  return (
+    <Flex vertical gap={12} style={{ minWidth: 0 }}>
+      <Card size="small">
+        <Flex wrap gap={8} align="center">
+          <DatePicker.RangePicker
+            aria-label={t('period')}
+            allowClear={false}
+            presets={presets}
+            value={[dayjs(filters.from), dayjs(filters.to)]}
+            onChange={(range) => range?.[0] && range[1] && onChange({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}
+            style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 320 }}
+            data-testid="report-period"
+          />
+          <TreeSelect
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            treeData={areas}
+            value={filters.areaCode}
+            onChange={(v?: string) => onChange({ areaCode: v || undefined })}
+            placeholder={t('areaAll')}
+            aria-label={t('area')}
+            style={{ flex: '1 1 180px', minWidth: 0 }}
+            data-testid="report-area"
+          />
+          <div style={{ flex: '1 1 180px', minWidth: 0 }}>
+            <StaffSelect role="stationed_cadre" value={filters.cadre} onChange={(id) => onChange({ cadre: id || undefined })} placeholder={t('cadreAll')} testId="report-cadre" />
+          </div>
+          <Checkbox checked={filters.flaggedOnly} onChange={(e) => onChange({ flaggedOnly: e.target.checked })} data-testid="report-flagged-only">
+            {t('flaggedOnly')}
+          </Checkbox>
+          <Tooltip title={t('exportHint')}>
+            <Button icon={<DownloadOutlined />} href={`/api/stationing/report.xlsx${params}`} download data-testid="report-export">
+              {t('export')}
+            </Button>
+          </Tooltip>
+        </Flex>
+        {data && (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12, overflowWrap: 'anywhere' }}>
+            {t('ruleHint', { n: data.minDaysPerWeekDefault })}
+          </Typography.Text>
+        )}
+      </Card>
+      {report.error ? (
+        <PageError error={report.error} onRetry={report.reload} />
+      ) : (
+        <>
+          <TownshipSummary report={data} loading={report.loading} />
+          <ComplianceTable report={data} loading={report.loading} units={units} flaggedOnly={filters.flaggedOnly} today={today} />
+        </>
+      )}
+    </Flex>
+  );
+}
