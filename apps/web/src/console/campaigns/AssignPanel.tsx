@@ -7,7 +7,7 @@ import type { AreaTreeOption } from '../households/household-logic';
 import { cadresOutside, evenShares, unassignedCount } from './campaign-logic';
 import type { Assigned, Campaign, Coverage, StaffMember } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
-import StaffSelect from './StaffSelect';
+import StaffSelect from '../field-work/StaffSelect';
 
 type Values = { cadreUserIds: string[]; areaCode?: string; onlyUnassigned: boolean };
 

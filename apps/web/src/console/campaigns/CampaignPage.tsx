@@ -13,7 +13,7 @@ import { campaignPhase, PHASE_COLORS, percentOf } from './campaign-logic';
 import type { CampaignDetail, Coverage } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 import CoverageCard from './CoverageCard';
-import { FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from './field-planning';
+import { FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import TargetList from './TargetList';
 import TargetsPanel from './TargetsPanel';
 

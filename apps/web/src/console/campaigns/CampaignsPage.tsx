@@ -6,7 +6,6 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { areaTreeOptions } from '../households/household-logic';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
@@ -14,7 +13,8 @@ import type { CampaignListItem, CampaignList } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 import CampaignForm from './CampaignForm';
 import CoverageProgress from './CoverageProgress';
-import { FIELD_MANAGE_ROLES, plannableAreas } from './field-planning';
+import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
+import { PageHeader } from '../../shared/PageHeader';
 
 /** 专项活动: the campaigns that reach the reader's area, newest first, with their coverage. */
 export default function CampaignsPage() {
@@ -28,7 +28,7 @@ export default function CampaignsPage() {
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
-  const areaOptions = useMemo(() => plannableAreas(areaTreeOptions(areas.data?.items ?? []), me.roles), [areas.data, me.roles]);
+  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
   const today = localDate(new Date());
 
   const load = useCallback(async (offset: number) => {
@@ -48,21 +48,17 @@ export default function CampaignsPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" wrap gap={8} align="flex-start">
-        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-            {t('subtitle')}
-          </Typography.Text>
-        </div>
-        {canPlan && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">
-            {t('create')}
-          </Button>
-        )}
-      </Flex>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        extra={
+          canPlan && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-create">
+              {t('create')}
+            </Button>
+          )
+        }
+      />
       {error ? (
         <PageError error={error} onRetry={() => void load(0)} />
       ) : (
@@ -111,7 +107,7 @@ export default function CampaignsPage() {
         <CampaignForm
           open={creating}
           onClose={() => setCreating(false)}
-          areas={areaOptions}
+          areas={plannable}
           onSaved={(c) => {
             setCreating(false);
             navigate(`/campaigns/${c.id}`);

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../api/client';
 import type { Coverage, CoverageCount, StaffMember } from './campaign-types';
-import { FIELD_WRITE_ROLES, isInSubtree } from './field-planning';
+import { FIELD_WRITE_ROLES, isInSubtree } from '../field-work/field-scope';
 
 export type CampaignPhase = 'upcoming' | 'active' | 'ended';
 /** Tag colour of each phase. */

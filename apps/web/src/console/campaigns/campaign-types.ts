@@ -65,10 +65,4 @@ export interface Assigned {
   coverage: Coverage;
 }
 
-/** One colleague of GET /api/staff. */
-export interface StaffMember {
-  id: string;
-  username: string;
-  displayName: string;
-  grants: Array<{ role: string; unitId: string; unitName: string; areaCode: string }>;
-}
+export type { StaffMember } from '../field-work/StaffSelect';

@@ -75,7 +75,6 @@ export const campaignMessages = defineMessages(
     recordVisit: '记录走访',
     targetsEmpty: '没有符合条件的对象户',
     shown: '已显示 {n} 户',
-    staffNone: '没有找到匹配的人员',
   },
   {
     title: 'Campaigns',
@@ -150,6 +149,5 @@ export const campaignMessages = defineMessages(
     recordVisit: 'Record visit',
     targetsEmpty: 'No matching target households',
     shown: '{n} households shown',
-    staffNone: 'Nobody matches',
   },
 );

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'an
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from '../campaigns/field-planning';
+import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { useMe } from '../shell/session';
-import ColleagueSelect from './ColleagueSelect';
+import StaffSelect from '../field-work/StaffSelect';
 import { canRecordAttendance, chinaTime, isPresent } from './office-days-logic';
 import type { SessionDetail } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
@@ -69,7 +69,7 @@ export default function AttendanceCard({ session, today, onChanged }: Props) {
         {canManage && open && (
           <Flex gap={8} align="flex-start" wrap>
             <div style={{ flex: '1 1 220px', minWidth: 0 }}>
-              <ColleagueSelect value={adding} onChange={setAdding} exclude={session.attendance.map((a) => a.userId)} placeholder={t('addAttendeesPlaceholder')} testId="attendance-add-select" />
+              <StaffSelect mode="multiple" value={adding} onChange={setAdding} exclude={session.attendance.map((a) => a.userId)} placeholder={t('addAttendeesPlaceholder')} testId="attendance-add-select" />
             </div>
             <Button disabled={adding.length === 0} loading={busy === 'add'} onClick={() => void act('add', () => api.post<SessionDetail>(base, { userIds: adding }))} data-testid="attendance-add">
               {t('add')}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../admin/form-errors';
-import type { AreaOption } from '../stationing/area-options';
+import type { AreaOption } from '../field-work/field-scope';
 import { defaultGeneratePeriod, periodFieldErrors } from './office-days-logic';
 import type { GenerateResult } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';

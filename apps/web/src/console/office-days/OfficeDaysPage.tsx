@@ -3,16 +3,16 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, FIELD_READ_ROLES } from '../campaigns/field-planning';
+import { areaOptions, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
-import { areaOptions, reachOf } from '../stationing/area-options';
 import { chinaToday } from '../stationing/weeks';
 import { type OfficeDayFilters, officeDaysSearch, type OfficeDayTab, parseOfficeDays } from './office-days-logic';
 import { officeDayMessages } from './office-days.messages';
 import SchedulesTab from './SchedulesTab';
 import SessionDrawer from './SessionDrawer';
 import SessionsTab from './SessionsTab';
+import { PageHeader } from '../../shared/PageHeader';
 
 /**
  * 联合办公日: the sessions of a period (grouped by week, each opening a drawer with attendance and
@@ -39,14 +39,7 @@ export default function OfficeDaysPage() {
 
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
-      <div style={{ minWidth: 0 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
-        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-          {t('subtitle')}
-        </Typography.Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Tabs
         activeKey={filters.tab}
         onChange={(key) => change({ tab: key as OfficeDayTab })}

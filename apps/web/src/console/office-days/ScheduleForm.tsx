@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useFormSubmit } from '../admin/use-form-submit';
-import { type AreaOption, isVillageCode } from '../stationing/area-options';
+import { type AreaOption, isVillageCode } from '../field-work/field-scope';
 import type { OfficeDaySchedule } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 

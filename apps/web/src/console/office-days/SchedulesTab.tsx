@@ -1,16 +1,16 @@
-import { Button, Card, Flex, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
+import { Button, Card, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, holdsRoleOver } from '../campaigns/field-planning';
+import { type AreaOption, FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
-import type { AreaOption } from '../stationing/area-options';
 import type { OfficeDayFilters } from './office-days-logic';
 import type { OfficeDaySchedule } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 import ScheduleForm from './ScheduleForm';
+import AreaFilter from '../field-work/AreaFilter';
 
 type Props = {
   filters: OfficeDayFilters;
@@ -56,18 +56,7 @@ export default function SchedulesTab({ filters, onChange, areas, villages }: Pro
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Card size="small">
         <Flex wrap gap={8} align="center">
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={areas}
-            value={filters.areaCode}
-            onChange={(v?: string) => onChange({ areaCode: v || undefined })}
-            placeholder={t('areaAll')}
-            aria-label={t('area')}
-            style={{ flex: '1 1 200px', minWidth: 0, maxWidth: 360 }}
-            data-testid="schedules-area"
-          />
+          <AreaFilter areas={areas} value={filters.areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} style={{ maxWidth: 360 }} testId="schedules-area" />
           {canPlan && (
             <Button type="primary" onClick={() => setEditing({})} style={{ marginInlineStart: 'auto' }} data-testid="schedule-create">
               {t('setSchedule')}

@@ -1,17 +1,17 @@
-import { Button, Card, DatePicker, Empty, Flex, List, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { FIELD_MANAGE_ROLES } from '../campaigns/field-planning';
+import { type AreaOption, FIELD_MANAGE_ROLES } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
-import type { AreaOption } from '../stationing/area-options';
 import { isoWeekday } from '../stationing/weeks';
 import GenerateDialog from './GenerateDialog';
 import { groupByWeek, type OfficeDayFilters, type SessionWeek } from './office-days-logic';
 import type { SessionPage, SessionSummary } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
+import AreaFilter from '../field-work/AreaFilter';
 
 const PAGE = 100;
 
@@ -76,18 +76,7 @@ export default function SessionsTab({ filters, onChange, areas, plannable, today
             style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 320 }}
             data-testid="sessions-period"
           />
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={areas}
-            value={areaCode}
-            onChange={(v?: string) => onChange({ areaCode: v || undefined })}
-            placeholder={t('areaAll')}
-            aria-label={t('area')}
-            style={{ flex: '1 1 200px', minWidth: 0 }}
-            data-testid="sessions-area"
-          />
+          <AreaFilter areas={areas} value={areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} testId="sessions-area" />
           {canPlan && (
             <Button type="primary" onClick={() => setGenerating(true)} style={{ marginInlineStart: 'auto' }} data-testid="sessions-generate">
               {t('generate')}

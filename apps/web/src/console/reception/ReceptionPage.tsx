@@ -5,8 +5,7 @@ import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, plannableAreas } from '../campaigns/field-planning';
-import { areaTreeOptions } from '../households/household-logic';
+import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
@@ -15,6 +14,7 @@ import { receptionMessages } from './reception.messages';
 import SessionDrawer from './SessionDrawer';
 import SessionForm from './SessionForm';
 import { SessionStateTag } from './SessionStateTag';
+import { PageHeader } from '../../shared/PageHeader';
 
 type Tab = 'upcoming' | 'past';
 const PAST_DAYS = 90;
@@ -43,7 +43,7 @@ export default function ReceptionPage() {
     return tab === 'upcoming' ? split.upcoming : split.past;
   }, [list.data, tab, now]);
   const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
-  const areaOptions = useMemo(() => plannableAreas(areaTreeOptions(areas.data?.items ?? []), me.roles), [areas.data, me.roles]);
+  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
   const weekdays = t('weekdays').split(',');
 
   const update = (next: Record<string, string | null>) => {
@@ -57,21 +57,17 @@ export default function ReceptionPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" wrap gap={8} align="flex-start">
-        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-            {t('subtitle')}
-          </Typography.Text>
-        </div>
-        {canPlan && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="session-create">
-            {t('create')}
-          </Button>
-        )}
-      </Flex>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        extra={
+          canPlan && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="session-create">
+              {t('create')}
+            </Button>
+          )
+        }
+      />
       <Flex wrap gap={8} align="center">
         <Segmented<Tab>
           value={tab}
@@ -134,7 +130,7 @@ export default function ReceptionPage() {
         <SessionForm
           open={creating}
           onClose={() => setCreating(false)}
-          areas={areaOptions}
+          areas={plannable}
           onSaved={(s) => {
             setCreating(false);
             list.reload();

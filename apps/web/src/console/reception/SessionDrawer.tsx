@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, holdsRoleOver, REGISTERING_ROLES } from '../campaigns/field-planning';
+import { FIELD_MANAGE_ROLES, holdsRoleOver, REGISTERING_ROLES } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
 import AppointmentsCard from './AppointmentsCard';
 import { isOpenForBooking, sessionState, sessionWhen } from './reception-logic';

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../admin/form-errors';
 import { renameFields } from '../campaigns/campaign-logic';
-import StaffSelect from '../campaigns/StaffSelect';
+import StaffSelect from '../field-work/StaffSelect';
 import type { AreaTreeOption } from '../households/household-logic';
 import { chinaInstant, sessionChanges, sessionWhen } from './reception-logic';
 import type { SessionDetail } from './reception-types';

@@ -1,19 +1,19 @@
-import { App, Button, Card, DatePicker, Flex, Space, Table, type TableColumnsType, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, holdsRoleOver } from '../campaigns/field-planning';
+import { type AreaOption, areaOptions, FIELD_MANAGE_ROLES, holdsRoleOver, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
-import { type AreaOption, areaOptions, reachOf } from './area-options';
 import { assignmentState } from './assignment-logic';
 import AssignmentForm, { type FormMode } from './AssignmentForm';
 import type { StationingFilters } from './stationing-query';
 import type { Assignment, AssignmentPage, StationingSettings } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
+import AreaFilter from '../field-work/AreaFilter';
 
 const PAGE = 100;
 const STATE_COLORS = { active: 'processing', upcoming: 'default', ended: 'success' } as const;
@@ -134,18 +134,7 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Card size="small">
         <Flex wrap gap={8} align="center">
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={areas}
-            value={areaCode}
-            onChange={(v?: string) => onChange({ areaCode: v || undefined })}
-            placeholder={t('areaAll')}
-            aria-label={t('area')}
-            style={{ flex: '1 1 200px', minWidth: 0 }}
-            data-testid="assignments-area"
-          />
+          <AreaFilter areas={areas} value={areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} testId="assignments-area" />
           <DatePicker
             value={activeOn ? dayjs(activeOn) : null}
             onChange={(d) => onChange({ activeOn: d ? d.format('YYYY-MM-DD') : undefined })}

@@ -1,19 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Flex, Tooltip, TreeSelect, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Flex, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import StaffSelect from '../campaigns/StaffSelect';
-import type { AreaOption } from './area-options';
+import StaffSelect from '../field-work/StaffSelect';
+import type { AreaOption } from '../field-work/field-scope';
 import ComplianceTable from './ComplianceTable';
 import { unitsOfCadres, type StaffGrants } from './report-logic';
 import { periodPresets, type PeriodPreset, reportQuery, type StationingFilters } from './stationing-query';
 import type { StationingReport } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
 import TownshipSummary from './TownshipSummary';
+import AreaFilter from '../field-work/AreaFilter';
 
 const PRESET_LABELS: Record<PeriodPreset, 'presetLastWeek' | 'presetLast4' | 'presetLast8' | 'presetLast13' | 'presetThisWeek'> = {
   lastWeek: 'presetLastWeek',
@@ -57,18 +58,7 @@ export default function ReportTab({ filters, onChange, areas, today }: Props) {
             style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 320 }}
             data-testid="report-period"
           />
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={areas}
-            value={filters.areaCode}
-            onChange={(v?: string) => onChange({ areaCode: v || undefined })}
-            placeholder={t('areaAll')}
-            aria-label={t('area')}
-            style={{ flex: '1 1 180px', minWidth: 0 }}
-            data-testid="report-area"
-          />
+          <AreaFilter areas={areas} value={filters.areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} style={{ flex: '1 1 180px' }} testId="report-area" />
           <div style={{ flex: '1 1 180px', minWidth: 0 }}>
             <StaffSelect role="stationed_cadre" value={filters.cadre} onChange={(id) => onChange({ cadre: id || undefined })} placeholder={t('cadreAll')} testId="report-cadre" />
           </div>

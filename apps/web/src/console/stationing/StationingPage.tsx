@@ -3,16 +3,16 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApi } from '../../shared/use-api';
-import { FIELD_READ_ROLES } from '../campaigns/field-planning';
+import { areaOptions, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
-import { areaOptions, reachOf } from './area-options';
 import AssignmentsTab from './AssignmentsTab';
 import ReportTab from './ReportTab';
 import RuleTab from './RuleTab';
 import { parseStationing, type StationingFilters, stationingSearch, type StationingTab } from './stationing-query';
 import { stationingMessages } from './stationing.messages';
 import { chinaToday } from './weeks';
+import { PageHeader } from '../../shared/PageHeader';
 
 /**
  * 驻村: the compliance report (days present per ISO week against the rule), the assignments and
@@ -36,14 +36,7 @@ export default function StationingPage() {
 
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
-      <div style={{ minWidth: 0 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
-        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-          {t('subtitle')}
-        </Typography.Text>
-      </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Tabs
         activeKey={filters.tab}
         onChange={(key) => change({ tab: key as StationingTab })}

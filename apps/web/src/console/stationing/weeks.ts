@@ -1,4 +1,4 @@
-import { addLocalDays, localDate, localWeekday } from '@lianxin/core';
+import { addLocalDays, localDate, mondayOf } from '@lianxin/core';
 
 /**
  * China-time date arithmetic for the stationing and office-day screens. Weeks are ISO weeks
@@ -11,11 +11,8 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Today in China (where the cadres are, whatever the browser's zone). */
 export const chinaToday = (now: Date = new Date()): string => localDate(now);
 
-/** ISO weekday: Monday = 1 … Sunday = 7 (the office-day schedules use the same numbers). */
-export const isoWeekday = (date: string): number => localWeekday(date) || 7;
-
-/** The Monday of the ISO week holding `date`. */
-export const mondayOf = (date: string): string => addLocalDays(date, 1 - isoWeekday(date));
+// ISO weekday (Monday = 1 … Sunday = 7, the office-day schedules' numbers) and the week's Monday.
+export { isoWeekday, mondayOf } from '@lianxin/core';
 
 /** The period of the last `n` whole ISO weeks before the running one. */
 export function lastWholeWeeks(today: string, n: number): { from: string; to: string } {

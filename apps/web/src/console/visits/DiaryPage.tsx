@@ -7,14 +7,15 @@ import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES } from '../campaigns/field-planning';
-import StaffSelect from '../campaigns/StaffSelect';
+import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES } from '../field-work/field-scope';
+import StaffSelect from '../field-work/StaffSelect';
 import { hasRole, useMe } from '../shell/session';
 import AreaVisitsCard from './AreaVisitsCard';
 import VisitCard from './VisitCard';
 import { type DiaryPeriod, diaryPeriod, shiftPeriod, switchPeriodKind } from './visit-logic';
 import type { Diary } from './visit-types';
 import { visitMessages } from './visits.messages';
+import { PageHeader } from '../../shared/PageHeader';
 
 const dayTitle = (date: string, locale: string) => `${date} ${new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' })}`;
 
@@ -43,22 +44,19 @@ export default function DiaryPage() {
   const summary = diary.data?.summary;
   return (
     <Flex vertical gap={12}>
-      <Flex justify="space-between" wrap gap={8} align="flex-start">
-        <div style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('diaryTitle')}
-            {diary.data && diary.data.cadre.id !== me.userId ? ` · ${diary.data.cadre.name}` : ''}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('diarySubtitle')}</Typography.Text>
-        </div>
-        {hasRole(me, ...FIELD_WRITE_ROLES) && (
-          <Link to="/visits/new" data-testid="visit-new">
-            <Button type="primary" size="large">
-              {t('record')}
-            </Button>
-          </Link>
-        )}
-      </Flex>
+      <PageHeader
+        title={`${t('diaryTitle')}${diary.data && diary.data.cadre.id !== me.userId ? ` · ${diary.data.cadre.name}` : ''}`}
+        subtitle={t('diarySubtitle')}
+        extra={
+          hasRole(me, ...FIELD_WRITE_ROLES) && (
+            <Link to="/visits/new" data-testid="visit-new">
+              <Button type="primary" size="large">
+                {t('record')}
+              </Button>
+            </Link>
+          )
+        }
+      />
 
       <Card size="small">
         <Flex wrap gap={8} align="center">

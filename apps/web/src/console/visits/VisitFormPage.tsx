@@ -7,9 +7,8 @@ import { api, ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { areasWithRole, FIELD_WRITE_ROLES, isInSubtree } from '../campaigns/field-planning';
+import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
 import type { Campaign } from '../campaigns/campaign-types';
-import { areaTreeOptions } from '../households/household-logic';
 import type { AreaNode } from '../households/household-types';
 import { uploadedIds } from '../register/AttachmentField';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
@@ -45,7 +44,7 @@ export default function VisitFormPage() {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const areaOptions = useMemo(() => areasWithRole(areaTreeOptions(areas.data?.items ?? []), me.roles, FIELD_WRITE_ROLES), [areas.data, me.roles]);
+  const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_WRITE_ROLES), { withGrids: true }), [areas.data, me.roles]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
   const kind = Form.useWatch('kind', form);
   const areaCode = Form.useWatch('areaCode', form);
@@ -121,12 +120,12 @@ export default function VisitFormPage() {
           </Form.Item>
           <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('required') }]}>
             <TreeSelect
-              treeData={areaOptions}
+              treeData={visitAreas}
               showSearch={{ treeNodeFilterProp: 'title' }}
               placeholder={t('areaPlaceholder')}
               size="large"
               popupMatchSelectWidth={false}
-              treeDefaultExpandedKeys={areaOptions.map((a) => a.value)}
+              treeDefaultExpandedKeys={visitAreas.map((a) => a.value)}
               onChange={() => form.setFieldsValue({ householdIds: [], problems: (form.getFieldValue('problems') ?? []).map((p: object) => ({ ...p, householdId: undefined })) })}
               data-testid="visit-area"
             />

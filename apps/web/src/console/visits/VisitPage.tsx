@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { hasRole, useMe } from '../shell/session';
-import { REGISTERING_ROLES } from '../campaigns/field-planning';
+import { REGISTERING_ROLES } from '../field-work/field-scope';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
 import ProblemItem from './ProblemItem';
 import type { Visit } from './visit-types';

@@ -1,6 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaNode } from '../households/household-types';
-import { areaOptions, isVillageCode, reachOf } from './area-options';
+import { areaOptions, holdsRoleOver, isInSubtree, isVillageCode, reachOf, subtreePrefix } from './field-scope';
+
+
+describe('area subtrees', () => {
+  it('reads the significant prefix of each level', () => {
+    expect(subtreePrefix('360000000000')).toBe('36');
+    expect(subtreePrefix('369900000000')).toBe('3699');
+    expect(subtreePrefix('369901000000')).toBe('369901');
+    expect(subtreePrefix('369901100000')).toBe('369901100');
+    expect(subtreePrefix('369901100001')).toBe('369901100001');
+    expect(subtreePrefix('369901100001001')).toBe('369901100001001');
+  });
+
+  it('places villages and grids in their township, not in a neighbour', () => {
+    expect(isInSubtree('369901100001001', '369901100000')).toBe(true);
+    expect(isInSubtree('369901100000', '369901100000')).toBe(true);
+    expect(isInSubtree('369901200201', '369901100000')).toBe(false);
+    expect(isInSubtree('369901100000', '369901100001')).toBe(false);
+  });
+
+  it('checks a role over an area', () => {
+    const grants = [
+      { role: 'registrar' as const, areaCode: '369901000000' },
+      { role: 'dispatcher' as const, areaCode: '369901100000' },
+    ];
+    expect(holdsRoleOver(grants, ['dispatcher'], '369901100001')).toBe(true);
+    expect(holdsRoleOver(grants, ['dispatcher'], '369901200201')).toBe(false);
+    expect(holdsRoleOver(grants, ['dispatcher'], '369901000000')).toBe(false);
+  });
+});
 
 const TREE: AreaNode[] = [
   {

@@ -5,31 +5,40 @@ import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useApi } from '../../shared/use-api';
 import { useDebounced } from '../register/use-debounced';
-import type { StaffMember } from './campaign-types';
-import { campaignMessages } from './campaigns.messages';
+import { fieldWorkMessages } from './field-work.messages';
+
+/** One colleague of GET /api/staff. */
+export interface StaffMember {
+  id: string;
+  username: string;
+  displayName: string;
+  grants: Array<{ role: string; unitId: string; unitName: string; areaCode: string }>;
+}
 
 type Props = {
-  /** Only colleagues holding this role … */
-  role: Role;
+  /** Only colleagues holding this role (any role when absent) … */
+  role?: Role;
   /** … in a unit of this area subtree. */
   areaCode?: string;
   placeholder?: string;
   id?: string;
   testId?: string;
+  /** People not to offer (those already on a list). */
+  exclude?: readonly string[];
   /** Called with the people behind the chosen ids (for names in results). */
   onPeople?: (people: StaffMember[]) => void;
 } & ({ mode: 'multiple'; value?: string[]; onChange?: (ids: string[]) => void } | { mode?: undefined; value?: string; onChange?: (id: string) => void });
 
-/** The unit the person holds `role` in, to tell namesakes apart. */
-const unitOf = (p: StaffMember, role: Role) => p.grants.find((g) => g.role === role)?.unitName ?? p.grants[0]?.unitName ?? '';
+/** The unit the person holds `role` in (else their first unit), to tell namesakes apart. */
+const unitOf = (p: StaffMember, role?: Role) => p.grants.find((g) => g.role === role)?.unitName ?? p.grants[0]?.unitName ?? '';
 
 /**
  * Picks colleagues from the staff directory (GET /api/staff), searched on the server by name as
  * the user types, so a large county is never cut off at the first page.
  */
 export default function StaffSelect(props: Props) {
-  const { role, areaCode, placeholder, id, testId, onPeople } = props;
-  const t = useT(campaignMessages);
+  const { role, areaCode, placeholder, id, testId, onPeople, exclude = [] } = props;
+  const t = useT(fieldWorkMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const staff = useApi<{ items: StaffMember[] }>(`/api/staff${query({ role, areaCode, q, limit: 50 })}`);
@@ -45,10 +54,10 @@ export default function StaffSelect(props: Props) {
   }, [chosen.join(','), known]);
 
   const options = useMemo(() => {
-    const listed = staff.data?.items ?? [];
+    const listed = (staff.data?.items ?? []).filter((p) => !exclude.includes(p.id));
     const extra = chosen.filter((c) => !listed.some((p) => p.id === c)).map((c) => known.get(c)).filter((p): p is StaffMember => !!p);
     return [...listed, ...extra].map((p) => ({ value: p.id, label: p.displayName, username: p.username, unit: unitOf(p, role) }));
-  }, [staff.data, known, chosen.join(','), role]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [staff.data, known, chosen.join(','), role, exclude.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const common = {
     id,

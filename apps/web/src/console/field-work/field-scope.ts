@@ -1,7 +1,10 @@
 import type { Role } from '@lianxin/core';
-import type { AreaTreeOption } from '../households/household-logic';
+import type { AreaNode } from '../households/household-types';
 
 /**
+ * Field work's scope in the browser (SPEC §4), mirroring the server's `visits/field-scope.ts`:
+ * the roles, area subtrees, and the area pickers cut to where the user may act.
+ *
  * Field-work roles as the server's `visits/field-scope.ts` defines them; the screens show an action
  * only to those the server would let do it (it checks again anyway).
  */
@@ -39,26 +42,32 @@ export const isInSubtree = (code: string, root: string): boolean => code.startsW
 export const holdsRoleOver = (grants: readonly AreaGrant[], roles: readonly Role[], areaCode: string): boolean =>
   grants.some((g) => roles.includes(g.role) && isInSubtree(areaCode, g.areaCode));
 
+/** The area codes at which the user holds one of `roles` (the roots of what they reach). */
+export const reachOf = (grants: readonly AreaGrant[], roles: readonly Role[]): string[] => [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode))];
+
+/** A node of an area TreeSelect (value = area code). */
+export interface AreaOption {
+  value: string;
+  title: string;
+  level: string;
+  /** False for nodes that only group others (a township in a village picker). */
+  selectable?: boolean;
+  children?: AreaOption[];
+}
+
 /**
- * The parts of the area tree where the user holds one of `roles` (the subtrees of those grants),
- * so a form offers only areas the server will accept.
+ * The area tree cut to the subtrees under `roots` (the server answers 403 outside them). Grids are
+ * left out unless `withGrids` (a visit may be in a grid; stationing and office days work per
+ * village). With `villagesOnly`, only villages can be chosen; townships and the county just group them.
  */
-export function areasWithRole(tree: readonly AreaTreeOption[], grants: readonly AreaGrant[], roles: readonly Role[]): AreaTreeOption[] {
-  const roots = grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode);
-  const walk = (nodes: readonly AreaTreeOption[]): AreaTreeOption[] =>
-    nodes.flatMap((n) => (roots.some((r) => isInSubtree(n.value, r)) ? [n] : walk(n.children ?? [])));
+export function areaOptions(tree: readonly AreaNode[], roots: readonly string[], { villagesOnly = false, withGrids = false } = {}): AreaOption[] {
+  const convert = (n: AreaNode): AreaOption => {
+    const children = (n.children ?? []).filter((c) => withGrids || c.level !== 'grid').map(convert);
+    return { value: n.code, title: n.name, level: n.level, ...(villagesOnly && n.level !== 'village' ? { selectable: false } : {}), ...(children.length ? { children } : {}) };
+  };
+  const walk = (nodes: readonly AreaNode[]): AreaOption[] => nodes.flatMap((n) => (roots.some((r) => isInSubtree(n.code, r)) ? [convert(n)] : walk(n.children ?? [])));
   return walk(tree);
 }
 
-/** Where the user may plan field work (stationing, schedules, sessions, campaigns). */
-export const plannableAreas = (tree: readonly AreaTreeOption[], grants: readonly AreaGrant[]) => areasWithRole(tree, grants, FIELD_MANAGE_ROLES);
-
-/** The node of `code` in the tree (with its subtree), if present. */
-export function findArea(tree: readonly AreaTreeOption[], code: string): AreaTreeOption | undefined {
-  for (const n of tree) {
-    if (n.value === code) return n;
-    const inner = n.children && findArea(n.children, code);
-    if (inner) return inner;
-  }
-  return undefined;
-}
+/** True for a 12-digit village code (the only level stationing and office days accept). */
+export const isVillageCode = (code: string | undefined): boolean => !!code && /^\d{12}$/.test(code) && !code.endsWith('000');
