@@ -144,8 +144,8 @@ test('the stationing report flags a cadre with two days in a week, on screen and
   const cadres = book.getWorksheet('干部明细')!;
   const cadreRows = (cadres.getSheetValues().slice(2) as unknown[][]).filter((r) => r?.[1] === cadre.name);
   expect(cadreRows).toHaveLength(1);
-  expect(cadreRows[0]![3]).toBe('上坪村');
-  expect(cadreRows[0]![11]).toBe('未达标');
+  expect(cadreRows[0]![4]).toBe('上坪村');
+  expect(cadreRows[0]![12]).toBe('未达标');
 
   // The other tabs, kept in the address.
   await page.getByTestId('stationing-tabs').getByRole('tab', { name: '驻村安排' }).click();

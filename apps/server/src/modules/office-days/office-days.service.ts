@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addLocalDays, endOfLocalDay, localDate, type OfficeDayGenerate, type OfficeDayListQuery, type OfficeDaySchedule, startOfLocalDay } from '@lianxin/core';
-import { AppError, notFound, unknownReference } from '../../errors.js';
+import { AppError, notFound, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
@@ -146,10 +146,16 @@ export function createOfficeDaysService(services: Services) {
       return detail(await visibleSession(actor, id));
     },
 
-    /** Records who attended (default: me); recording twice changes nothing. */
+    /**
+     * Records who attended (default: me); recording twice changes nothing. Anyone in the field
+     * records themselves; naming others is for planners of the village. A day that has not come
+     * yet cannot have been attended.
+     */
     async attend(actor: Actor, id: string, userIds: string[] | undefined) {
       const session = await visibleSession(actor, id, [...FIELD_WRITE_ROLES, 'admin']);
       const ids = [...new Set(userIds ?? [actor.userId])];
+      if (ids.some((u) => u !== actor.userId)) assertRoleOver(actor, FIELD_MANAGE_ROLES, session.villageCode);
+      if (session.date > localDate(clock.now())) throw unprocessable('error.session_not_yet', { date: session.date }, 'id');
       const users = await db.selectFrom('users').select('id').where('id', 'in', ids).where('isActive', '=', 1).execute();
       if (users.length !== ids.length) throw unknownReference('userIds', 'user');
       const now = clock.now().toISOString();
@@ -164,8 +170,10 @@ export function createOfficeDaysService(services: Services) {
       return detail(session);
     },
 
+    /** Takes an attendee off (one's own entry, or anyone's for planners of the village). */
     async removeAttendee(actor: Actor, id: string, userId: string) {
       const session = await visibleSession(actor, id, [...FIELD_WRITE_ROLES, 'admin']);
+      if (userId !== actor.userId) assertRoleOver(actor, FIELD_MANAGE_ROLES, session.villageCode);
       const removed = await db.deleteFrom('officeDayAttendance').where('sessionId', '=', id).where('userId', '=', userId).executeTakeFirst();
       if (!Number(removed.numDeletedRows)) throw new AppError(404, 'error.not_found', {}, 'userId');
       await audit.append({ actorUserId: actor.userId, action: 'attendance_removed', subjectType: 'office_day_session', subjectId: id, detail: { userId } });

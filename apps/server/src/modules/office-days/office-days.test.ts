@@ -87,4 +87,22 @@ describe('a session day', () => {
     expect(removed.json().attendance).toHaveLength(1);
     expect((await dispatcher.delete(`${url}/${ctx.org.users.townRegistrar}`)).statusCode).toBe(404);
   });
+
+  it('lets a cadre record and withdraw only themselves, and nobody attend a day still to come', async () => {
+    const today = (await sessions(dispatcher, 'from=2026-03-02&to=2026-03-02'))[0]!;
+    const url = `/api/office-days/sessions/${today.id}/attendance`;
+    const cadre = await ctx.as('cadreA1');
+    expect((await cadre.post(url, { userIds: [ctx.org.users.townRegistrar] })).statusCode).toBe(403);
+    await dispatcher.post(url, { userIds: [ctx.org.users.townRegistrar] });
+    expect((await cadre.delete(`${url}/${ctx.org.users.townRegistrar}`)).statusCode).toBe(403);
+    expect((await cadre.delete(`${url}/${ctx.org.users.cadreA1}`)).statusCode).toBe(200);
+    const attendees = (await dispatcher.get(`/api/office-days/sessions/${today.id}`)).json().attendance.map((a: { userId: string }) => a.userId);
+    expect(attendees).toEqual([ctx.org.users.townRegistrar]);
+
+    const later = (await sessions(dispatcher, 'from=2026-03-09&to=2026-03-09'))[0]!;
+    const refused = await cadre.post(`/api/office-days/sessions/${later.id}/attendance`, {});
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().code).toBe('session_not_yet');
+    expect((await dispatcher.get(`/api/office-days/sessions/${later.id}`)).json().attendance).toEqual([]);
+  });
 });

@@ -26,7 +26,8 @@ export interface WeekResult {
 
 export interface CadreCompliance {
   assignmentId: string;
-  cadre: { id: string; name: string };
+  /** The cadre, and the unit they are stationed from (where they hold 驻村干部; set by the service). */
+  cadre: { id: string; name: string; unit?: { id: string; name: string } | null };
   village: { code: string; name: string };
   township: { code: string; name: string };
   startsOn: string;

@@ -26,10 +26,10 @@ export async function stationingWorkbook(report: StationingReport): Promise<Buff
   towns.addRow([`统计期间：${report.from} 至 ${report.to}；默认要求每周在村不少于 ${report.minDaysPerWeekDefault} 天`]);
 
   const cadres = book.addWorksheet('干部明细');
-  header(cadres, [['驻村干部', 12], ['乡镇（街道）', 16], ['驻点村（社区）', 16], ['驻村起始', 12], ['驻村截止', 12], ['每周要求天数', 12], ['在村天数', 10], ['考核周数', 10], ['达标周数', 10], ['达标率', 10], ['是否预警', 10]]);
+  header(cadres, [['驻村干部', 12], ['派出单位', 20], ['乡镇（街道）', 16], ['驻点村（社区）', 16], ['驻村起始', 12], ['驻村截止', 12], ['每周要求天数', 12], ['在村天数', 10], ['考核周数', 10], ['达标周数', 10], ['达标率', 10], ['是否预警', 10]]);
   for (const c of report.cadres) {
-    const row = cadres.addRow([c.cadre.name, c.township.name, c.village.name, c.startsOn, c.endsOn ?? '长期', c.minDaysPerWeek, c.daysPresent, c.weeksEvaluated, c.weeksCompliant, percent(c.complianceRate), c.flagged ? '未达标' : '达标']);
-    if (c.flagged) row.getCell(11).font = { color: { argb: 'FFCF1322' }, bold: true };
+    const row = cadres.addRow([c.cadre.name, c.cadre.unit?.name ?? '', c.township.name, c.village.name, c.startsOn, c.endsOn ?? '长期', c.minDaysPerWeek, c.daysPresent, c.weeksEvaluated, c.weeksCompliant, percent(c.complianceRate), c.flagged ? '未达标' : '达标']);
+    if (c.flagged) row.getCell(12).font = { color: { argb: 'FFCF1322' }, bold: true };
   }
 
   const weeks = book.addWorksheet('周明细');

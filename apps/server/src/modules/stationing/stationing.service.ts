@@ -50,7 +50,7 @@ export function createStationingService(services: Services) {
       if (!village || village.level !== 'village') throw unknownReference('villageCode', 'area');
       const cadre = await db.selectFrom('users').select(['id', 'isActive']).where('id', '=', input.cadreUserId).executeTakeFirst();
       if (!cadre || !cadre.isActive) throw unknownReference('cadreUserId', 'user');
-      if (await repo.overlapping(db, input.cadreUserId, input.villageCode, input.startsOn, input.endsOn ?? null)) throw new AppError(409, 'error.conflict', {}, 'startsOn');
+      if (await repo.overlapping(db, input.cadreUserId, input.villageCode, input.startsOn, input.endsOn ?? null)) throw new AppError(409, 'error.stationing_overlap', {}, 'startsOn');
       const now = clock.now().toISOString();
       const row = {
         id: randomUUID(),
@@ -75,7 +75,7 @@ export function createStationingService(services: Services) {
       const before = await findVisible(actor, id);
       const endsOn = input.endsOn === undefined ? before.endsOn : input.endsOn;
       if (endsOn && endsOn < before.startsOn) throw new AppError(400, 'error.validation', {}, 'endsOn');
-      if (endsOn !== before.endsOn && (await repo.overlapping(db, before.cadreUserId, before.villageCode, before.startsOn, endsOn, id))) throw new AppError(409, 'error.conflict', {}, 'endsOn');
+      if (endsOn !== before.endsOn && (await repo.overlapping(db, before.cadreUserId, before.villageCode, before.startsOn, endsOn, id))) throw new AppError(409, 'error.stationing_overlap', {}, 'endsOn');
       const patch = {
         endsOn,
         minDaysPerWeek: input.minDaysPerWeek === undefined ? before.minDaysPerWeek : input.minDaysPerWeek,
@@ -125,6 +125,13 @@ export function createStationingService(services: Services) {
           today,
         ),
       );
+      // The unit each cadre is stationed from (a county bureau's first secretary, a village committee …).
+      const grants = await repo.cadreUnits(db, [...new Set(cadres.map((c) => c.cadre.id))]);
+      const unitOf = new Map<string, { id: string; name: string }>();
+      for (const g of [...grants].sort((a, b) => Number(b.role === 'stationed_cadre') - Number(a.role === 'stationed_cadre'))) {
+        if (!unitOf.has(g.userId)) unitOf.set(g.userId, { id: g.unitId, name: g.unitName });
+      }
+      for (const c of cadres) c.cadre.unit = unitOf.get(c.cadre.id) ?? null;
       const townships = summariseTownships(cadres);
       return {
         from: query.from,

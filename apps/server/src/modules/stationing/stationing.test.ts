@@ -64,7 +64,9 @@ describe('POST /api/stationing/assignments', () => {
     expect(a2.statusCode, a2.body).toBe(201);
     expect((await town.post('/api/stationing/assignments', { cadreUserId: ctx.org.users.cadreA2, villageCode: AREAS.villageB1, startsOn: '2026-02-02' })).statusCode).toBe(403);
     expect((await (await ctx.as('cadreA1')).post('/api/stationing/assignments', { cadreUserId: ctx.org.users.cadreA1, villageCode: AREAS.villageA1, startsOn: '2027-01-01' })).statusCode).toBe(403);
-    expect((await dispatcher.post('/api/stationing/assignments', { cadreUserId: ctx.org.users.cadreA1, villageCode: AREAS.villageA1, startsOn: '2026-06-01' })).statusCode).toBe(409);
+    const overlap = await dispatcher.post('/api/stationing/assignments', { cadreUserId: ctx.org.users.cadreA1, villageCode: AREAS.villageA1, startsOn: '2026-06-01' });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json()).toMatchObject({ code: 'stationing_overlap', errors: [{ field: 'startsOn' }] });
   });
 
   it('refuses bad input with a 400 naming the field', async () => {
@@ -90,6 +92,8 @@ describe('GET /api/stationing/report', () => {
     expect(response.statusCode, response.body).toBe(200);
     const report = response.json();
     const a1 = lineOf(report, 'cadreA1');
+    // The unit they are stationed from: the one where they hold 驻村干部.
+    expect((a1 as unknown as { cadre: { unit: unknown } }).cadre.unit).toEqual({ id: 'u-villageA1', name: '东门社区居民委员会' });
     expect(a1.weeks.map((w) => [w.week, w.daysPresent, w.compliant])).toEqual([
       ['2026-W06', 3, true],
       ['2026-W07', 2, false],
@@ -134,8 +138,10 @@ describe('GET /api/stationing/report', () => {
     const cadres = book.getWorksheet('干部明细')!;
     expect(cadres.getRow(1).getCell(1).value).toBe('驻村干部');
     const rows = cadres.getSheetValues().slice(2) as unknown[][];
-    expect(rows.find((r) => r[1] === '冯社区')?.[11]).toBe('未达标');
-    expect(rows.find((r) => r[1] === '陈社区')?.[11]).toBe('达标');
+    expect(cadres.getRow(1).getCell(2).value).toBe('派出单位');
+    expect(rows.find((r) => r[1] === '冯社区')?.[2]).toBe('东门社区居民委员会');
+    expect(rows.find((r) => r[1] === '冯社区')?.[12]).toBe('未达标');
+    expect(rows.find((r) => r[1] === '陈社区')?.[12]).toBe('达标');
   });
 });
 

@@ -39,7 +39,7 @@ type Props = {
 
 /**
  * Stations a cadre in a village, or changes / ends an assignment. Server field errors land on the
- * fields; an overlapping assignment (409) is said in plain words on the date it concerns.
+ * fields (an overlapping assignment's message lands on the date it concerns).
  */
 export default function AssignmentForm({ open, mode, assignment, villages, globalRule, today, onClose, onSaved }: Props) {
   const t = useT(stationingMessages);
@@ -83,11 +83,9 @@ export default function AssignmentForm({ open, mode, assignment, villages, globa
       onSaved(saved);
     } catch (error) {
       if (!(error instanceof ApiError)) return setProblem(String(error));
-      const overlap = error.status === 409;
-      const problems = overlap ? error.fieldErrors.map((f) => ({ ...f, message: t('overlap') })) : error.fieldErrors;
-      const { placed, rest } = placeFieldErrors(problems, FIELDS);
+      const { placed, rest } = placeFieldErrors(error.fieldErrors, FIELDS);
       form.setFields(placed.map((p) => ({ name: p.name as never, errors: p.errors })));
-      setProblem(placed.length && !rest.length ? null : rest.length ? rest.join('；') : overlap ? t('overlap') : error.title);
+      setProblem(placed.length && !rest.length ? null : rest.length ? rest.join('；') : error.title);
     } finally {
       setSaving(false);
     }

@@ -13,8 +13,6 @@ const SHORT_FG = '#cf1322';
 type Props = {
   report?: StationingReport;
   loading: boolean;
-  /** Cadre id → unit name. */
-  units: Map<string, string>;
   flaggedOnly: boolean;
   today: string;
 };
@@ -26,7 +24,7 @@ const VERDICT_COLORS = { flagged: 'error', compliant: 'success', pending: 'defau
  * present. A judged week below the rule is red and says so in words ("2/3 未达标"); the running
  * week and part weeks are grey and never red — exactly as the API judged them.
  */
-export default function ComplianceTable({ report, loading, units, flaggedOnly, today }: Props) {
+export default function ComplianceTable({ report, loading, flaggedOnly, today }: Props) {
   const t = useT(stationingMessages);
   const lines = useMemo(() => visibleLines(report?.cadres ?? [], flaggedOnly), [report, flaggedOnly]);
   const weeks = useMemo(() => weekColumns(report?.cadres ?? []), [report]);
@@ -58,7 +56,7 @@ export default function ComplianceTable({ report, loading, units, flaggedOnly, t
             {l.village.name}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 11 }}>
-            {units.get(l.cadre.id)}
+            {l.cadre.unit?.name}
           </Typography.Text>
         </div>
       ),
@@ -66,7 +64,7 @@ export default function ComplianceTable({ report, loading, units, flaggedOnly, t
   ];
   const wideWho: TableColumnsType<CadreCompliance> = [
     { title: t('cadre'), key: 'cadre', fixed: 'left', width: 84, render: (_, l) => <span style={{ overflowWrap: 'anywhere' }}>{l.cadre.name}</span> },
-    { title: t('unit'), key: 'unit', width: 140, render: (_, l) => <span style={{ overflowWrap: 'anywhere' }}>{units.get(l.cadre.id) ?? '—'}</span> },
+    { title: t('unit'), key: 'unit', width: 140, render: (_, l) => <span style={{ overflowWrap: 'anywhere' }}>{l.cadre.unit?.name ?? '—'}</span> },
     {
       title: t('village'),
       key: 'village',

@@ -9,7 +9,6 @@ import { useApi } from '../../shared/use-api';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaOption } from '../field-work/field-scope';
 import ComplianceTable from './ComplianceTable';
-import { unitsOfCadres, type StaffGrants } from './report-logic';
 import { periodPresets, type PeriodPreset, reportQuery, type StationingFilters } from './stationing-query';
 import type { StationingReport } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
@@ -36,9 +35,6 @@ export default function ReportTab({ filters, onChange, areas, today }: Props) {
   const t = useT(stationingMessages);
   const params = query(reportQuery(filters));
   const report = useApi<StationingReport>(`/api/stationing/report${params}`);
-  // The report names cadres only; their units come from the staff directory (stationed cadres).
-  const staff = useApi<{ items: StaffGrants[] }>('/api/staff?role=stationed_cadre&limit=100');
-  const units = useMemo(() => unitsOfCadres(staff.data?.items ?? []), [staff.data]);
   const presets = useMemo(
     () => periodPresets(today).map((p) => ({ label: t(PRESET_LABELS[p.key]), value: [dayjs(p.from), dayjs(p.to)] as [dayjs.Dayjs, dayjs.Dayjs] })),
     [today, t],
@@ -82,7 +78,7 @@ export default function ReportTab({ filters, onChange, areas, today }: Props) {
       ) : (
         <>
           <TownshipSummary report={data} loading={report.loading} />
-          <ComplianceTable report={data} loading={report.loading} units={units} flaggedOnly={filters.flaggedOnly} today={today} />
+          <ComplianceTable report={data} loading={report.loading} flaggedOnly={filters.flaggedOnly} today={today} />
         </>
       )}
     </Flex>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percent, townshipRows, unitsOfCadres, verdictOf, visibleLines, weekCell, weekColumns } from './report-logic';
+import { percent, townshipRows, verdictOf, visibleLines, weekCell, weekColumns } from './report-logic';
 import type { CadreCompliance, WeekResult } from './stationing-types';
 
 const week = (label: string, from: string, to: string, daysPresent: number, evaluated: boolean, compliant: boolean | null): WeekResult => ({ week: label, from, to, daysPresent, evaluated, compliant });
@@ -10,7 +10,7 @@ const W49 = week('2026-W49', '2026-11-30', '2026-12-06', 1, false, null);
 function line(over: Partial<CadreCompliance> & { id: string }): CadreCompliance {
   return {
     assignmentId: `a-${over.id}`,
-    cadre: { id: over.id, name: over.id },
+    cadre: { id: over.id, name: over.id, unit: null },
     village: { code: '369901101202', name: '石门村' },
     township: { code: '369901101000', name: '青山镇' },
     startsOn: '2026-11-16',
@@ -77,18 +77,5 @@ describe('the township summary', () => {
     expect(percent(5 / 6)).toBe('83.3%');
     expect(percent(1)).toBe('100%');
     expect(percent(null)).toBe('—');
-  });
-});
-
-describe('units of cadres', () => {
-  it('takes the unit of the stationed-cadre role, else the first', () => {
-    const units = unitsOfCadres([
-      { id: 'u1', grants: [{ role: 'handler', unitName: '石门村村民委员会' }, { role: 'stationed_cadre', unitName: '县农业农村局' }] },
-      { id: 'u2', grants: [{ role: 'registrar', unitName: '城关镇人民政府' }] },
-      { id: 'u3', grants: [] },
-    ]);
-    expect(units.get('u1')).toBe('县农业农村局');
-    expect(units.get('u2')).toBe('城关镇人民政府');
-    expect(units.has('u3')).toBe(false);
   });
 });

@@ -94,22 +94,3 @@ export function visibleLines(cadres: readonly CadreCompliance[], flaggedOnly: bo
   const rank = (l: CadreCompliance) => (l.flagged ? 0 : l.weeksEvaluated === 0 ? 2 : 1);
   return cadres.filter((c) => !flaggedOnly || c.flagged).sort((a, b) => rank(a) - rank(b));
 }
-
-/** A colleague of GET /api/staff, as far as the unit lookup needs it. */
-export interface StaffGrants {
-  id: string;
-  grants: ReadonlyArray<{ role: string; unitName: string }>;
-}
-
-/**
- * The unit each cadre works for (the report names cadres only): the unit of their stationed-cadre
- * role, else of their first role.
- */
-export function unitsOfCadres(staff: readonly StaffGrants[]): Map<string, string> {
-  const units = new Map<string, string>();
-  for (const person of staff) {
-    const grant = person.grants.find((g) => g.role === 'stationed_cadre') ?? person.grants[0];
-    if (grant) units.set(person.id, grant.unitName);
-  }
-  return units;
-}

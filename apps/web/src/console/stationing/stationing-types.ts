@@ -26,7 +26,8 @@ export interface WeekResult {
 /** One cadre × village line of the compliance report. */
 export interface CadreCompliance {
   assignmentId: string;
-  cadre: Named;
+  /** The cadre and the unit they are stationed from. */
+  cadre: Named & { unit: { id: string; name: string } | null };
   village: AreaRef;
   township: AreaRef;
   startsOn: string;

@@ -1,4 +1,5 @@
 import { addLocalDays, isoWeekOf, monthRange, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
+import { isInSubtree } from '../field-work/field-scope';
 
 /** The diary's period: one ISO week (2026-W10) or one month (2026-03). */
 export interface DiaryPeriod {
@@ -27,18 +28,50 @@ export function shiftPeriod(period: DiaryPeriod, n: number): DiaryPeriod {
   return { kind: 'month', label: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}` };
 }
 
-/** The same stretch of time seen the other way: the week's month (that of its Thursday, as ISO weeks go), or the month's first week. */
-export function switchPeriodKind(period: DiaryPeriod): DiaryPeriod {
-  if (period.kind === 'week') return { kind: 'month', label: addLocalDays(weekRange(period.label)[0], 3).slice(0, 7) };
-  return { kind: 'week', label: isoWeekOf(monthRange(period.label)[0]) };
-}
-
 /** First and last date of the period. */
 export const periodRange = (period: DiaryPeriod): [string, string] => (period.kind === 'week' ? weekRange(period.label) : monthRange(period.label));
+
+/**
+ * The same stretch of time seen the other way. A period holding `today` switches to the one holding
+ * today (a cadre looking at this week wants this month, even on a Monday whose Thursday is in the
+ * next month); another week goes to its month (that of its Thursday, as ISO weeks go), another
+ * month to its first week.
+ */
+export function switchPeriodKind(period: DiaryPeriod, today: string): DiaryPeriod {
+  const [from, to] = periodRange(period);
+  const holdsToday = from <= today && today <= to;
+  if (period.kind === 'week') return { kind: 'month', label: (holdsToday ? today : addLocalDays(from, 3)).slice(0, 7) };
+  return { kind: 'week', label: isoWeekOf(holdsToday ? today : from) };
+}
 
 /** Household ids from a link (`?householdIds=a,b`): well-formed ones only, each once, at most 50. */
 export function idsFromLink(value: string | null): string[] {
   return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter((s) => UUID.test(s)))].slice(0, 50);
+}
+
+/** The server refuses a visit more than five minutes ahead of its clock (phones' clocks run a little fast). */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** True when a visit's time lies in the future (as the server would refuse it). */
+export const isInFuture = (occurredAt: Date, now: Date) => occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
+
+/** The village of an area code: a grid's 15-digit code starts with its village's 12. */
+export const villageOf = (areaCode: string) => areaCode.slice(0, 12);
+
+/**
+ * The area a visit form starts in once households preset by a link are known: the current area
+ * when it holds them all, else the first household's village (a campaign's target may lie in
+ * another of its villages, and the household search is by area).
+ */
+export function areaForHouseholds(current: string | undefined, households: ReadonlyArray<{ areaCode: string }>): string | undefined {
+  if (households.length === 0) return current;
+  if (current && households.every((h) => isInSubtree(h.areaCode, current))) return current;
+  return villageOf(households[0]!.areaCode);
+}
+
+/** Photos still uploading and photos whose upload failed (saving must wait for the first, and not hide the second). */
+export function photoStates(files: ReadonlyArray<{ status?: string }>) {
+  return { uploading: files.filter((f) => f.status === 'uploading').length, failed: files.filter((f) => f.status === 'error').length };
 }
 
 /** A role held at an area (from /api/auth/me). */
