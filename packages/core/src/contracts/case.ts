@@ -119,6 +119,7 @@ export const CaseListQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Registered at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Registered before'),
   q: z.string().trim().max(100).optional().describe('Free text in code, title or content'),
+  code: z.string().trim().toUpperCase().max(40).optional().describe('Exactly this tracking code (e.g. LX20261121-000123): a unique-index lookup'),
   inbox: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only my to-dos'),
   sort: z.enum(CASE_LIST_SORTS).default('registered_desc').describe('Order: registered time or current deadline (cases without one last), ascending or descending'),
   cursor: z.string().max(200).optional(),

@@ -29,6 +29,9 @@ describe('scope: a village cadre and another village', () => {
     const listed = (await cadreA1.get('/api/cases?limit=200')).json().items.map((c: { id: string }) => c.id);
     expect(listed).toContain(own.id);
     expect(listed).not.toContain(other.id);
+    // A lookup by tracking code (any case) finds exactly that case, in scope only.
+    expect((await cadreA1.get(`/api/cases?code=${own.code.toLowerCase()}`)).json().items.map((c: { id: string }) => c.id)).toEqual([own.id]);
+    expect((await cadreA1.get(`/api/cases?code=${other.code}`)).json().items).toEqual([]);
 
     const before = (await boss.get(`/api/cases/${other.id}`)).json().version;
     expect((await cadreA1.post(`/api/cases/${other.id}/not-accept`, { reason: '不是本村的事' })).statusCode).toBe(403);

@@ -64,6 +64,7 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
         : eb.or([eb('cases.currentDueAt', 'is', null), eb('cases.currentDueAt', '>=', now)]),
     );
   }
+  if (q.code) all.push(eb('cases.code', '=', q.code));
   if (q.q) {
     const text = q.q;
     all.push(eb.or([eb('cases.code', '=', text), containsText(eb.ref('cases.title'), text), containsText(eb.ref('cases.content'), text)]));

@@ -2,10 +2,11 @@ import { label } from '@lianxin/core';
 import { Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
-import { caseWithCode, chinaDateTime } from './reception-logic';
+import { findCaseByCode } from '../cases/find-case-by-code';
+import { chinaDateTime } from './reception-logic';
 import type { SessionCase, SessionDetail } from './reception-types';
 import { receptionMessages } from './reception.messages';
 
@@ -27,7 +28,7 @@ export default function SessionCasesCard({ session, canRegister, onChange }: { s
     setLinking(true);
     setError(null);
     try {
-      const found = caseWithCode((await api.get<{ items: { id: string; code: string }[] }>(`/api/cases${query({ q: wanted, limit: 20 })}`)).items, wanted);
+      const found = await findCaseByCode(wanted);
       if (!found) {
         setError(t('caseNotFound', { code: wanted }));
         return;
