@@ -2,7 +2,7 @@ import { label } from '@lianxin/core';
 import { Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { findCaseByCode } from '../cases/find-case-by-code';
