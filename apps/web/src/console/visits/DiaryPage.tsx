@@ -12,7 +12,7 @@ import StaffSelect from '../field-work/StaffSelect';
 import { hasRole, useMe } from '../shell/session';
 import AreaVisitsCard from './AreaVisitsCard';
 import VisitCard from './VisitCard';
-import { type DiaryPeriod, diaryPeriod, shiftPeriod, switchPeriodKind } from './visit-logic';
+import { type DiaryPeriod, diaryPeriod, periodRange, shiftPeriod, switchPeriodKind } from './visit-logic';
 import type { Diary } from './visit-types';
 import { visitMessages } from './visits.messages';
 import { PageHeader } from '../../shared/PageHeader';
@@ -60,14 +60,17 @@ export default function DiaryPage() {
 
       <Card size="small">
         <Flex wrap gap={8} align="center">
-          <Segmented value={period.kind} onChange={(kind) => kind !== period.kind && go({ period: switchPeriodKind(period) })} options={[{ value: 'week', label: t('week') }, { value: 'month', label: t('month') }]} data-testid="diary-kind" />
+          <Segmented value={period.kind} onChange={(kind) => kind !== period.kind && go({ period: switchPeriodKind(period, today) })} options={[{ value: 'week', label: t('week') }, { value: 'month', label: t('month') }]} data-testid="diary-kind" />
           <Space.Compact>
             <Button icon={<LeftOutlined />} aria-label={t('previous')} onClick={() => go({ period: shiftPeriod(period, -1) })} data-testid="diary-previous" />
-            <Button style={{ minWidth: 140 }} onClick={() => go({ period: diaryPeriod(new URLSearchParams(period.kind === 'month' ? { month: today.slice(0, 7) } : {}), today) })} data-testid="diary-period">
+            <Button style={{ minWidth: 140 }} title={t('thisPeriod')} onClick={() => go({ period: diaryPeriod(new URLSearchParams(period.kind === 'month' ? { month: today.slice(0, 7) } : {}), today) })} data-testid="diary-period">
               {periodName}
             </Button>
             <Button icon={<RightOutlined />} aria-label={t('next')} onClick={() => go({ period: shiftPeriod(period, 1) })} data-testid="diary-next" />
           </Space.Compact>
+          <Typography.Text type="secondary" data-testid="diary-dates">
+            {t('periodDates', { from: periodRange(period)[0], to: periodRange(period)[1] })}
+          </Typography.Text>
           {canManage && (
             <div style={{ flex: '1 1 220px', minWidth: 180, maxWidth: 320 }}>
               <StaffSelect role="stationed_cadre" value={cadre} onChange={(id) => go({ cadre: id || undefined })} placeholder={t('cadreMine')} testId="diary-cadre" />

@@ -2,29 +2,34 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Upload, type UploadFile } from 'antd';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { shrinkPhoto } from './photo-shrink';
 import { visitMessages } from './visits.messages';
 
 /** Up to nine photos, each uploaded at once (POST /api/attachments); the visit links their ids. */
 export const MAX_PHOTOS = 9;
 
-export default function PhotoField({ files, onChange }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void }) {
+/** The visit's photos as thumbnails, each removable; a failed upload stays visible (red) until removed. */
+export default function PhotoField({ files = [], onChange, id }: { files?: UploadFile[]; onChange?: (files: UploadFile[]) => void; id?: string }) {
   const t = useT(visitMessages);
   return (
     <Upload
+      id={id}
       listType="picture-card"
-      accept="image/*"
+      accept="image/jpeg,image/png,image/webp,image/*"
       multiple
       maxCount={MAX_PHOTOS}
       fileList={files}
-      onChange={({ fileList }) => onChange(fileList)}
+      onChange={({ fileList }) => onChange?.(fileList)}
       data-testid="visit-photos"
       customRequest={({ file, onSuccess, onError }) => {
-        const body = new FormData();
-        body.append('file', file as Blob);
-        api.post<{ id: string }>('/api/attachments', body).then(
-          (saved) => onSuccess?.(saved),
-          (error: unknown) => onError?.(new Error(error instanceof ApiError ? error.title : String(error))),
-        );
+        void shrinkPhoto(file as File).then((photo) => {
+          const body = new FormData();
+          body.append('file', photo, photo.name);
+          return api.post<{ id: string }>('/api/attachments', body).then(
+            (saved) => onSuccess?.(saved),
+            (error: unknown) => onError?.(new Error(error instanceof ApiError ? error.title : String(error))),
+          );
+        });
       }}
     >
       {files.length < MAX_PHOTOS && (

@@ -1,52 +1,65 @@
-import { CASE_KINDS, label } from '@lianxin/core';
-import { Alert, Button, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { label } from '@lianxin/core';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { CategoryTreeSelect } from '../register/CategoryTreeSelect';
-import { isValidPhone, type TreeOption } from '../register/register-form';
+import type { TreeOption } from '../register/register-form';
+import ProblemCaseDialog, { type CaseDetails } from './ProblemCaseDialog';
 import { canConvert, needsCategory } from './visit-logic';
 import type { ProblemConverted, VisitProblem } from './visit-types';
 import { visitMessages } from './visits.messages';
 
-type Details = { kind: string; categoryCode?: string; phone?: string };
+const DIALOG_FIELDS: ReadonlyArray<keyof CaseDetails> = ['kind', 'categoryCode', 'phone'];
 
 /**
  * One problem found on a visit. With a category it becomes a case (channel 走访发现) in one tap;
  * without one, or to add the resident's phone, a short dialog asks first.
  */
-export default function ProblemItem({ visitId, problem, categoryName, categoryTree, canRegister, onConverted }: {
+export default function ProblemItem({ visitId, problem, householdAddress, categoryName, categoryTree, canRegister, onConverted, onTaken }: {
   visitId: string;
   problem: VisitProblem;
+  /** The household the problem concerns, when the visit went to several. */
+  householdAddress?: string;
   categoryName: (code: string) => string;
   categoryTree: TreeOption[];
   canRegister: boolean;
   onConverted: (answer: ProblemConverted) => void;
+  /** Someone else turned it into a case meanwhile (409): the page reloads to show that case. */
+  onTaken: () => void;
 }) {
   const t = useT(visitMessages);
   const { locale } = useLocale();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problemText, setProblemText] = useState<string | null>(null);
-  const [form] = Form.useForm<Details>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Array<{ name: keyof CaseDetails; errors: string[] }>>([]);
 
-  const convert = async (details: Partial<Details> = {}) => {
+  const convert = async (details: Partial<CaseDetails> = {}) => {
     setBusy(true);
-    setProblemText(null);
+    setFailure(null);
+    setFieldErrors([]);
     try {
       const body = { kind: details.kind ?? 'help', categoryCode: details.categoryCode || undefined, requester: details.phone?.trim() ? { phone: details.phone.trim() } : undefined };
       onConverted(await api.post<ProblemConverted>(`/api/visits/${visitId}/problems/${problem.id}/case`, body));
       setAsking(false);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const mapped = error.fieldErrors.map((e) => ({ name: (e.field === 'requester.phone' ? 'phone' : e.field) as keyof Details, errors: [e.message] }));
-        if (asking) form.setFields(mapped.filter((m) => ['kind', 'categoryCode', 'phone'].includes(m.name)));
-        setProblemText(error.title);
-      } else setProblemText(String(error));
+      if (error instanceof ApiError && error.status === 409) {
+        setAsking(false);
+        onTaken();
+      } else if (error instanceof ApiError) {
+        const mapped = error.fieldErrors.map((e) => ({ name: (e.field === 'requester.phone' ? 'phone' : e.field) as keyof CaseDetails, errors: [e.message] }));
+        setFieldErrors(mapped.filter((m) => DIALOG_FIELDS.includes(m.name)));
+        setFailure(error.title);
+      } else setFailure(String(error));
     } finally {
       setBusy(false);
     }
+  };
+  const openDialog = () => {
+    setFailure(null);
+    setFieldErrors([]);
+    setAsking(true);
   };
 
   return (
@@ -54,6 +67,11 @@ export default function ProblemItem({ visitId, problem, categoryName, categoryTr
       <Typography.Text style={{ overflowWrap: 'anywhere' }}>
         {problem.seq}. {problem.text}
       </Typography.Text>
+      {householdAddress && (
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {t('problemConcerns', { address: householdAddress })}
+        </Typography.Text>
+      )}
       <Flex gap={8} wrap align="center">
         {problem.categoryCode && <Tag>{categoryName(problem.categoryCode)}</Tag>}
         {problem.caseId ? (
@@ -67,11 +85,11 @@ export default function ProblemItem({ visitId, problem, categoryName, categoryTr
           canRegister &&
           canConvert(problem) && (
             <>
-              <Button type="primary" size="small" loading={busy && !asking} onClick={() => (needsCategory(problem) ? setAsking(true) : void convert())} data-testid="visit-problem-convert">
+              <Button type="primary" loading={busy && !asking} onClick={() => (needsCategory(problem) ? openDialog() : void convert())} data-testid="visit-problem-convert">
                 {t('toCase')}
               </Button>
               {!needsCategory(problem) && (
-                <Button type="link" size="small" onClick={() => setAsking(true)}>
+                <Button type="link" onClick={openDialog}>
                   {t('toCaseMore')}
                 </Button>
               )}
@@ -79,22 +97,20 @@ export default function ProblemItem({ visitId, problem, categoryName, categoryTr
           )
         )}
       </Flex>
-      {problemText && !asking && <Alert type="error" showIcon title={problemText} />}
-      <Modal open={asking} title={t('toCaseTitle')} onCancel={() => setAsking(false)} onOk={() => form.submit()} okText={t('toCase')} cancelText={t('cancel')} confirmLoading={busy} destroyOnHidden>
-        <Typography.Paragraph type="secondary">{t('toCaseHint')}</Typography.Paragraph>
-        {problemText && <Alert type="error" showIcon title={problemText} style={{ marginBottom: 8 }} />}
-        <Form form={form} name={`problem-${problem.id}`} layout="vertical" initialValues={{ kind: 'help', categoryCode: problem.categoryCode ?? undefined }} onFinish={(v) => void convert(v)}>
-          <Form.Item name="kind" label={t('toCaseKind')} rules={[{ required: true, message: t('required') }]}>
-            <Select options={CASE_KINDS.filter((k) => k !== 'petition').map((k) => ({ value: k, label: label('kind', k, locale) }))} />
-          </Form.Item>
-          <Form.Item name="categoryCode" label={t('problemCategory')} rules={[{ required: true, message: t('required') }]}>
-            <CategoryTreeSelect treeData={categoryTree} placeholder={t('problemCategory')} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('toCasePhone')} rules={[{ validator: async (_, v?: string) => { if (v && !isValidPhone(v)) throw new Error(t('phoneInvalid')); } }]}>
-            <Input inputMode="tel" maxLength={13} autoComplete="off" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {failure && !asking && <Alert type="error" showIcon title={failure} />}
+      {asking && (
+        <ProblemCaseDialog
+          open={asking}
+          problem={problem}
+          categoryTree={categoryTree}
+          categoryName={categoryName}
+          busy={busy}
+          failure={failure}
+          fieldErrors={fieldErrors}
+          onSubmit={(details) => void convert(details)}
+          onCancel={() => setAsking(false)}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,28 +1,30 @@
-import { label, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
+import { label, localDate, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
 import type { Campaign } from '../campaigns/campaign-types';
+import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { uploadedIds } from '../register/AttachmentField';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
-import { caseWithCode } from '../reception/reception-logic';
-import { useMe } from '../shell/session';
+import { findCaseByCode } from '../cases/find-case-by-code';
+import { hasRole, useMe } from '../shell/session';
+import type { Assignment } from '../stationing/stationing-types';
 import CheckInField, { type CheckIn } from './CheckInField';
 import HouseholdPicker from './HouseholdPicker';
 import PhotoField from './PhotoField';
 import ProblemsField from './ProblemsField';
-import { defaultVisitArea, idsFromLink, keptProblemRows, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
+import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
 import type { Visit } from './visit-types';
 import { visitMessages } from './visits.messages';
 
-type Values = Omit<VisitFormValues, 'occurredAt'> & { occurredAt: Dayjs; caseCode?: string };
+type Values = Omit<VisitFormValues, 'occurredAt'> & { occurredAt: Dayjs; caseCode?: string; photos?: UploadFile[]; checkIn?: CheckIn | null };
+type Picked = { id: string; address: string; areaCode: string };
 
 /**
  * 记录走访: one visit as a cadre records it at the door — phone first (one column, big targets),
@@ -38,38 +40,50 @@ export default function VisitFormPage() {
   const areas = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
   const categories = useApi<{ items: CategoryNode[] }>('/api/categories');
   const campaigns = useApi<{ items: Campaign[] }>('/api/campaigns?limit=100');
-  const [photos, setPhotos] = useState<UploadFile[]>([]);
-  const [checkIn, setCheckIn] = useState<CheckIn | null>(null);
-  const [picked, setPicked] = useState<Array<{ id: string; address: string; areaCode: string }>>([]);
+  const ownVillage = defaultVisitArea(me.roles, FIELD_WRITE_ROLES);
+  // A cadre whose unit is not a village's (a township's or a department's) starts where they are stationed.
+  const assignments = useApi<{ items: Assignment[] }>(!ownVillage && hasRole(me, 'stationed_cadre') ? `/api/stationing/assignments${query({ activeOn: localDate(new Date()), limit: 500 })}` : null);
+  const [picked, setPicked] = useState<Picked[]>([]);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_WRITE_ROLES), { withGrids: true }), [areas.data, me.roles]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
+  const linked = useMemo(() => idsFromLink(search.get('householdIds')), [search]);
   const kind = Form.useWatch('kind', form);
   const areaCode = Form.useWatch('areaCode', form);
   const householdIds = Form.useWatch('householdIds', form) ?? [];
+  const uploading = photoStates(Form.useWatch('photos', form) ?? []).uploading > 0;
+  const ready = !!areas.data && !!categories.data;
 
-  const initialValues = useMemo<Partial<Values>>(() => {
-    const campaignId = search.get('campaignId') ?? undefined;
-    return {
-      kind: 'visit',
-      occurredAt: dayjs(),
-      areaCode: defaultVisitArea(me.roles, FIELD_WRITE_ROLES),
-      householdIds: idsFromLink(search.get('householdIds')),
-      delivered: [],
-      problems: [],
-      campaignId,
-      caseCode: search.get('caseCode') ?? undefined,
-    };
-  }, [me.roles, search]);
+  const initialValues = useMemo<Partial<Values>>(
+    () => ({ kind: 'visit', occurredAt: dayjs(), areaCode: ownVillage, householdIds: linked, delivered: [], problems: [], photos: [], checkIn: null, campaignId: search.get('campaignId') ?? undefined, caseCode: search.get('caseCode') ?? undefined }),
+    // The form starts once; later changes of the session must not reset what the cadre typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
 
-  if (areas.loading || categories.loading) return <PageLoading />;
-  if (areas.error || categories.error) return <PageError error={areas.error ?? categories.error} onRetry={() => (areas.error ? areas.reload() : categories.reload())} />;
+  // Households preset by a link decide the village once they are known (a campaign's target may lie in any of its villages).
+  const placedFromLink = useRef(false);
+  useEffect(() => {
+    const found = picked.filter((h) => linked.includes(h.id));
+    if (!ready || placedFromLink.current || found.length === 0) return;
+    placedFromLink.current = true;
+    const area = areaForHouseholds(form.getFieldValue('areaCode'), found);
+    if (area !== form.getFieldValue('areaCode')) form.setFieldValue('areaCode', area);
+  }, [ready, picked, linked, form]);
+  useEffect(() => {
+    const village = assignments.data && stationedVillage(assignments.data.items, me.userId);
+    if (ready && village && !form.getFieldValue('areaCode') && linked.length === 0) form.setFieldValue('areaCode', village);
+  }, [ready, assignments.data, me.userId, linked, form]);
 
-  // A household from a link decides the village (a campaign's target may lie in any of its villages).
-  if (!areaCode && picked[0]) form.setFieldValue('areaCode', picked[0].areaCode.slice(0, 12));
+  if (!ready) {
+    if (areas.error || categories.error) return <PageError error={areas.error ?? categories.error} onRetry={() => (areas.error ? areas.reload() : categories.reload())} />;
+    return <PageLoading />;
+  }
+
   const campaignOptions = (campaigns.data?.items ?? []).filter((c) => !areaCode || isInSubtree(areaCode, c.areaCode)).map((c) => ({ value: c.id, label: c.name }));
+  const leave = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/visits'));
 
   const save = async (values: Values) => {
     setSaving(true);
@@ -78,15 +92,17 @@ export default function VisitFormPage() {
     try {
       let caseId: string | undefined;
       if (values.kind === 'case_outreach') {
+        // The cadre knows the case by its tracking code; the API takes its id (an exact, scoped lookup).
         const code = values.caseCode?.trim() ?? '';
-        const found = code ? caseWithCode((await api.get<{ items: { id: string; code: string }[] }>(`/api/cases${query({ q: code, limit: 20 })}`)).items, code) : undefined;
+        const found = await findCaseByCode(code);
         if (!found) {
           form.setFields([{ name: 'caseCode', errors: [t('caseNotFound')] }]);
+          form.scrollToField('caseCode');
           return;
         }
         caseId = found.id;
       }
-      const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(photos), checkIn, caseId);
+      const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
       const saved = await api.post<Visit>('/api/visits', body);
       navigate(`/visits/${saved.id}`);
     } catch (error) {
@@ -102,7 +118,7 @@ export default function VisitFormPage() {
   };
 
   return (
-    <Flex vertical gap={12} style={{ maxWidth: 760, margin: '0 auto', width: '100%' }}>
+    <Flex vertical gap={12} style={{ maxWidth: 760, margin: '0 auto', width: '100%', minWidth: 0 }}>
       <div>
         <Link to="/visits">← {t('backToDiary')}</Link>
         <Typography.Title level={3} style={{ margin: 0 }}>
@@ -115,8 +131,27 @@ export default function VisitFormPage() {
           <Form.Item name="kind" label={t('kind')} rules={[{ required: true, message: t('required') }]}>
             <Radio.Group optionType="button" buttonStyle="solid" size="large" options={VISIT_KINDS.map((k) => ({ value: k, label: label('visitKind', k, locale) }))} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }} />
           </Form.Item>
-          <Form.Item name="occurredAt" label={t('occurredAt')} rules={[{ required: true, message: t('required') }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" size="large" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} inputReadOnly />
+          <Form.Item
+            name="occurredAt"
+            label={t('occurredAt')}
+            rules={[{ required: true, message: t('required') }, { validator: async (_, v?: Dayjs) => { if (v && isInFuture(v.toDate(), new Date())) throw new Error(t('futureTime')); } }]}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              size="large"
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledTime={(d) => {
+                const now = dayjs();
+                if (!d || !d.isSame(now, 'day')) return {};
+                const later = laterTimes({ hour: now.hour(), minute: now.minute() });
+                return { disabledHours: () => later.hours, disabledMinutes: later.minutes };
+              }}
+              allowClear={false}
+              inputReadOnly
+              data-testid="visit-time"
+            />
           </Form.Item>
           <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('required') }]}>
             <TreeSelect
@@ -142,12 +177,12 @@ export default function VisitFormPage() {
             <Input maxLength={200} placeholder={t('placePlaceholder')} size="large" />
           </Form.Item>
           {kind === 'case_outreach' && (
-            <Form.Item name="caseCode" label={t('caseCode')} rules={[{ required: true, message: t('required') }]}>
-              <Input maxLength={30} placeholder={t('caseCodePlaceholder')} size="large" autoComplete="off" />
+            <Form.Item name="caseCode" label={t('caseCode')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+              <Input maxLength={30} placeholder={t('caseCodePlaceholder')} size="large" autoComplete="off" data-testid="visit-case-code" />
             </Form.Item>
           )}
-          <Form.Item name="checkIn" label={t('checkIn')}>
-            <CheckInField value={checkIn} onChange={setCheckIn} />
+          <Form.Item name="checkIn" label={t('checkIn')} extra={t('checkInHint')}>
+            <CheckInField />
           </Form.Item>
         </Card>
 
@@ -158,8 +193,14 @@ export default function VisitFormPage() {
           <Form.Item name="delivered" label={t('delivered')}>
             <Checkbox.Group options={VISIT_DELIVERIES.map((d) => ({ value: d, label: label('delivery', d, locale) }))} />
           </Form.Item>
-          <Form.Item label={t('photos')} extra={t('photosHint')}>
-            <PhotoField files={photos} onChange={setPhotos} />
+          <Form.Item
+            name="photos"
+            valuePropName="files"
+            label={t('photos')}
+            extra={t('photosHint')}
+            rules={[{ validator: async (_, files?: UploadFile[]) => { const n = photoStates(files ?? []).failed; if (n) throw new Error(t('photosFailed', { n })); } }]}
+          >
+            <PhotoField />
           </Form.Item>
           {campaignOptions.length > 0 && (
             <Form.Item name="campaignId" label={t('campaign')}>
@@ -172,11 +213,11 @@ export default function VisitFormPage() {
           <ProblemsField categoryTree={categoryTree} households={picked.filter((h) => householdIds.includes(h.id))} />
         </Card>
 
-        <Flex gap={8} style={{ marginTop: 12, position: 'sticky', bottom: 0, background: '#f5f5f5', padding: '8px 0' }}>
-          <Button type="primary" htmlType="submit" size="large" loading={saving} block data-testid="visit-save">
-            {saving ? t('saving') : t('save')}
+        <Flex gap={8} style={{ marginTop: 12, position: 'sticky', bottom: 0, zIndex: 2, background: '#f5f5f5', padding: '8px 0' }}>
+          <Button type="primary" htmlType="submit" size="large" loading={saving} disabled={uploading} block data-testid="visit-save">
+            {saving ? t('saving') : uploading ? t('photosUploading') : t('save')}
           </Button>
-          <Button size="large" onClick={() => navigate(-1)}>
+          <Button size="large" onClick={leave}>
             {t('cancel')}
           </Button>
         </Flex>

@@ -1,13 +1,15 @@
-import { label } from '@lianxin/core';
+import { label, REGISTERING_ROLES } from '@lianxin/core';
 import { App, Card, Col, Descriptions, Flex, Image, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { hasRole, useMe } from '../shell/session';
-import { REGISTERING_ROLES } from '../field-work/field-scope';
+import { useMe } from '../shell/session';
+import { holdsRoleOver } from '../field-work/field-scope';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
+import CarriedCase from './CarriedCase';
 import ProblemItem from './ProblemItem';
 import type { Visit } from './visit-types';
 import { visitMessages } from './visits.messages';
@@ -37,8 +39,19 @@ export default function VisitPage() {
   const names = useMemo(() => categoryNames(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
 
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) {
+    return (
+      <PageEmpty>
+        {t('visitNotFound')} <Link to="/visits">{t('backToDiary')}</Link>
+      </PageEmpty>
+    );
+  }
   if (loaded.error) return <PageError error={loaded.error} onRetry={loaded.reload} />;
   if (!visit) return <PageLoading />;
+
+  // As the server's case registration: a registering role over the place of the visit.
+  const canRegister = holdsRoleOver(me.roles, REGISTERING_ROLES, visit.areaCode);
+  const addressOf = (householdId: string | null) => (visit.households.length > 1 ? visit.households.find((h) => h.id === householdId)?.address : undefined);
 
   const items = [
     { key: 'cadre', label: t('by'), children: visit.cadre.name ?? '—' },
@@ -71,7 +84,7 @@ export default function VisitPage() {
       children: visit.delivered.length ? visit.delivered.map((d) => <Tag key={d} color="red">{label('delivery', d, locale)}</Tag>) : t('nothingDelivered'),
     },
     ...(visit.campaignId ? [{ key: 'campaign', label: t('campaign'), children: <Link to={`/campaigns/${visit.campaignId}`}>{t('campaignLink')}</Link> }] : []),
-    ...(visit.caseId ? [{ key: 'case', label: t('caseCarried'), children: <Link to={`/cases/${visit.caseId}`}>{t('open')}</Link> }] : []),
+    ...(visit.caseId ? [{ key: 'case', label: t('caseCarried'), children: <CarriedCase caseId={visit.caseId} /> }] : []),
   ];
 
   return (
@@ -114,12 +127,17 @@ export default function VisitPage() {
                     key={p.id}
                     visitId={visit.id}
                     problem={p}
+                    householdAddress={addressOf(p.householdId)}
                     categoryName={(code) => names.get(code) ?? code}
                     categoryTree={categoryTree}
-                    canRegister={hasRole(me, ...REGISTERING_ROLES)}
+                    canRegister={canRegister}
                     onConverted={(answer) => {
                       message.success(t('toCaseDone', { code: answer.case.code }));
-                      setVisit({ ...visit, problems: visit.problems.map((q) => (q.id === p.id ? { ...q, ...answer.problem, caseCode: answer.case.code, caseStatus: answer.case.status } : q)) });
+                      setVisit((shown) => shown && { ...shown, problems: shown.problems.map((q) => (q.id === p.id ? { ...q, ...answer.problem, caseCode: answer.case.code, caseStatus: answer.case.status } : q)) });
+                    }}
+                    onTaken={() => {
+                      message.info(t('problemTaken'));
+                      loaded.reload();
                     }}
                   />
                 ))}

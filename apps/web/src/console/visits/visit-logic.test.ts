@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { canConvert, defaultVisitArea, diaryPeriod, idsFromLink, keptProblemRows, needsCategory, periodRange, shiftPeriod, switchPeriodKind, toVisitBody, visitFormField } from './visit-logic';
+import {
+  areaForHouseholds,
+  canConvert,
+  confidentCategory,
+  defaultVisitArea,
+  diaryPeriod,
+  idsFromLink,
+  isInFuture,
+  keptProblemRows,
+  laterTimes,
+  needsCategory,
+  periodRange,
+  photoStates,
+  shiftPeriod,
+  stationedVillage,
+  switchPeriodKind,
+  toVisitBody,
+  visitFormField,
+} from './visit-logic';
 
 const WRITE = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
 const H1 = '0b6f4a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -24,10 +42,15 @@ describe('the diary period', () => {
     expect(shiftPeriod({ kind: 'month', label: '2026-01' }, -1)).toEqual({ kind: 'month', label: '2025-12' });
   });
 
-  it('switches between a week and its month', () => {
-    expect(switchPeriodKind({ kind: 'week', label: '2026-W49' })).toEqual({ kind: 'month', label: '2026-12' });
-    expect(switchPeriodKind({ kind: 'week', label: '2026-W48' })).toEqual({ kind: 'month', label: '2026-11' });
-    expect(switchPeriodKind({ kind: 'month', label: '2026-03' })).toEqual({ kind: 'week', label: '2026-W09' });
+  it('switches between a week and its month, staying on today when the period holds it', () => {
+    // Another week: the month of its Thursday; another month: its first week.
+    expect(switchPeriodKind({ kind: 'week', label: '2026-W49' }, '2026-06-01')).toEqual({ kind: 'month', label: '2026-12' });
+    expect(switchPeriodKind({ kind: 'week', label: '2026-W48' }, '2026-06-01')).toEqual({ kind: 'month', label: '2026-11' });
+    expect(switchPeriodKind({ kind: 'month', label: '2026-03' }, '2026-06-01')).toEqual({ kind: 'week', label: '2026-W09' });
+    // Monday 30 November is in 2026-W49, whose Thursday is in December: this week → this month.
+    expect(switchPeriodKind({ kind: 'week', label: '2026-W49' }, '2026-11-30')).toEqual({ kind: 'month', label: '2026-11' });
+    expect(switchPeriodKind({ kind: 'month', label: '2026-11' }, '2026-11-30')).toEqual({ kind: 'week', label: '2026-W49' });
+    expect(switchPeriodKind({ kind: 'month', label: '2026-12' }, '2026-12-17')).toEqual({ kind: 'week', label: '2026-W51' });
     expect(periodRange({ kind: 'week', label: '2026-W49' })).toEqual(['2026-11-30', '2026-12-06']);
     expect(periodRange({ kind: 'month', label: '2026-02' })).toEqual(['2026-02-01', '2026-02-28']);
   });
@@ -85,6 +108,47 @@ describe('the visit form', () => {
     expect(visitFormField('problems.1.categoryCode', keptProblemRows(values))).toEqual(['problems', 2, 'categoryCode']);
     expect(visitFormField('householdIds', [])).toEqual(['householdIds']);
     expect(visitFormField('checkIn.lat', [])).toEqual(['checkIn']);
+    expect(visitFormField('caseId', [])).toEqual(['caseCode']);
+    expect(visitFormField('photoIds', [])).toEqual(['photos']);
+  });
+
+  it('refuses a time ahead of now beyond the server’s five minutes, and greys out the rest of today', () => {
+    const now = new Date('2026-12-05T02:00:00Z');
+    expect(isInFuture(new Date('2026-12-05T02:04:59Z'), now)).toBe(false);
+    expect(isInFuture(new Date('2026-12-05T02:05:01Z'), now)).toBe(true);
+    expect(isInFuture(new Date('2026-12-04T23:00:00Z'), now)).toBe(false);
+    const later = laterTimes({ hour: 22, minute: 57 });
+    expect(later.hours).toEqual([23]);
+    expect(later.minutes(22)).toEqual([58, 59]);
+    expect(later.minutes(21)).toEqual([]);
+    expect(later.minutes(23)).toHaveLength(60);
+    expect(laterTimes({ hour: 23, minute: 59 }).hours).toEqual([]);
+  });
+
+  it('starts where the households of a link are, and where the cadre is stationed', () => {
+    const village = '369901100202';
+    expect(areaForHouseholds(village, [{ areaCode: '369901100202001' }])).toBe(village);
+    expect(areaForHouseholds(village, [{ areaCode: '369901100201' }])).toBe('369901100201');
+    expect(areaForHouseholds(undefined, [{ areaCode: '369901100201003' }])).toBe('369901100201');
+    // A township-wide choice already holds its villages.
+    expect(areaForHouseholds('369901100000', [{ areaCode: '369901100201' }])).toBe('369901100000');
+    expect(areaForHouseholds(village, [])).toBe(village);
+    const assignment = (cadre: string, code: string) => ({ cadre: { id: cadre }, village: { code } });
+    expect(stationedVillage([assignment('u2', '369901100201'), assignment('u1', village)], 'u1')).toBe(village);
+    expect(stationedVillage([assignment('u1', '369901100201'), assignment('u1', village)], 'u1')).toBeUndefined();
+    expect(stationedVillage([assignment('u2', village)], 'u1')).toBeUndefined();
+  });
+
+  it('tells photos still uploading from failed ones', () => {
+    expect(photoStates([{ status: 'done' }, { status: 'uploading' }, { status: 'error' }, { status: 'error' }])).toEqual({ uploading: 1, failed: 2 });
+    expect(photoStates([])).toEqual({ uploading: 0, failed: 0 });
+  });
+
+  it('preselects a suggested category only when the model is confident', () => {
+    const s = (code: string, confidence: number) => ({ code, name: code, confidence });
+    expect(confidentCategory([s('urban.roads', 0.2), s('environment.sanitation', 0.71)])).toBe('environment.sanitation');
+    expect(confidentCategory([s('urban.roads', 0.49), s('environment.sanitation', 0.3)])).toBeUndefined();
+    expect(confidentCategory([])).toBeUndefined();
   });
 
   it('knows which problems still wait for a case, and which need a category first', () => {

@@ -91,6 +91,18 @@ export function defaultVisitArea(grants: readonly AreaGrant[], writeRoles: reado
   return villages.length === 1 ? villages[0] : undefined;
 }
 
+/** The village a cadre is stationed in (an assignment in force), when there is exactly one. */
+export function stationedVillage(assignments: ReadonlyArray<{ cadre: { id: string }; village: { code: string } }>, userId: string): string | undefined {
+  const villages = [...new Set(assignments.filter((a) => a.cadre.id === userId).map((a) => a.village.code))];
+  return villages.length === 1 ? villages[0] : undefined;
+}
+
+/** Hours and minutes of `now`'s day that lie ahead of it (the time picker greys them out). */
+export function laterTimes(now: { hour: number; minute: number }) {
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  return { hours: range(now.hour + 1, 24), minutes: (hour: number) => (hour === now.hour ? range(now.minute + 1, 60) : hour > now.hour ? range(0, 60) : []) };
+}
+
 /** The visit form's values (the time already as an instant). */
 export interface VisitFormValues {
   kind: VisitKind;
@@ -135,11 +147,30 @@ export function visitFormField(field: string, kept: readonly number[]): (string 
   const path = field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   if (path[0] === 'problems' && typeof path[1] === 'number') path[1] = kept[path[1]] ?? path[1];
   if (path[0] === 'checkIn') return ['checkIn'];
+  // The form asks for the carried case by its code and the photos as files.
+  if (path[0] === 'caseId') return ['caseCode'];
+  if (path[0] === 'photoIds') return ['photos'];
   return path;
 }
 
 /** Indexes of the problem rows that go into the body (non-empty text). */
 export const keptProblemRows = (values: VisitFormValues) => (values.problems ?? []).flatMap((p, i) => (text(p.text) ? [i] : []));
+
+/** A category the suggestion model proposes for a text (POST /api/cases/suggest). */
+export interface CategorySuggestion {
+  code: string;
+  name: string;
+  confidence: number;
+}
+
+/** The model is sure enough at this confidence to choose for the cadre (who still sees and confirms it). */
+const CONFIDENT = 0.5;
+
+/** The suggested category to preselect: the top one when the model is confident, else none. */
+export function confidentCategory(suggestions: readonly CategorySuggestion[]): string | undefined {
+  const top = [...suggestions].sort((a, b) => b.confidence - a.confidence)[0];
+  return top && top.confidence >= CONFIDENT ? top.code : undefined;
+}
 
 /** A problem still waiting to become a case, and whether the one tap needs a category first. */
 export const canConvert = (p: { caseId: string | null; convertedAt: string | null }) => !p.caseId && !p.convertedAt;
