@@ -8,8 +8,8 @@ const FIELD_ERROR = '.ant-form-item-explain-error:not([class*="-leave"])';
 /**
  * The visible texts of the console's chrome (menu, headings, tabs, buttons, table headers, card
  * titles, segmented controls, form labels) that still hold Chinese characters. User data (names in
- * table cells, the user's unit tags) is not chrome and is not looked at; the language switch itself
- * names the other language (中文) on purpose.
+ * table cells, the user's unit tags, anything marked translate="no") is not chrome and is not looked
+ * at; the language switch itself names the other language (中文) on purpose.
  */
 async function chineseInChrome(page: Page): Promise<string[]> {
   return page.evaluate((pattern) => {
@@ -30,7 +30,10 @@ async function chineseInChrome(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
       if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue; // hidden
-      const text = el.innerText.trim();
+      if (el.closest('[translate="no"]')) continue; // names (a township, a person) are data, not chrome
+      const chrome = el.cloneNode(true) as HTMLElement;
+      chrome.querySelectorAll('[translate="no"]').forEach((data) => data.remove());
+      const text = (chrome.textContent ?? '').trim();
       if (han.test(text)) found.push(`${el.tagName.toLowerCase()}: ${text}`);
     }
     return found;
@@ -142,7 +145,7 @@ test('admin creates a unit and a user with a role; a duplicate name and a bad ar
   await admin.dispose();
 });
 
-test('the language switch leaves no Chinese in the chrome of the workbench, cases, figures, alerts, policies and admin pages', async ({ page }) => {
+test('the language switch leaves no Chinese in the chrome of the workbench, cases, figures, alerts, policies, admin and field-work pages', async ({ page }) => {
   await signIn(page, 'admin');
   await expect(page.getByTestId('main-menu')).toContainText('工作台');
   await page.getByTestId('language-switch').click();
@@ -159,6 +162,14 @@ test('the language switch leaves no Chinese in the chrome of the workbench, case
     ['/admin/users', async (p) => void (await expect(p.getByTestId('users-table').getByRole('columnheader', { name: 'Roles' })).toBeVisible())],
     ['/admin/rules', async (p) => void (await expect(p.getByTestId('rules-table').getByRole('columnheader', { name: 'Stage' })).toBeVisible())],
     ['/admin/calendar', async (p) => void (await expect(p.getByTestId('calendar-table').getByRole('columnheader', { name: 'Festival' })).toBeVisible())],
+    ['/households', async (p) => void (await expect(p.getByRole('heading', { name: 'Households' })).toBeVisible())],
+    ['/visits', async (p) => void (await expect(p.getByRole('heading', { name: /^Field diary/ })).toBeVisible())],
+    ['/visits/new', async (p) => void (await expect(p.getByTestId('visit-form')).toBeVisible())],
+    ['/stationing', async (p) => void (await expect(p.getByRole('heading', { name: 'Village stationing' })).toBeVisible())],
+    ['/stationing?tab=assignments', async (p) => void (await expect(p.getByRole('heading', { name: 'Village stationing' })).toBeVisible())],
+    ['/office-days', async (p) => void (await expect(p.getByRole('heading', { name: 'Joint office days' })).toBeVisible())],
+    ['/reception', async (p) => void (await expect(p.getByRole('heading', { name: 'Leader reception' })).toBeVisible())],
+    ['/campaigns', async (p) => void (await expect(p.getByRole('heading', { name: 'Campaigns' })).toBeVisible())],
   ];
   for (const [path, ready] of pages) {
     await page.goto(path);

@@ -42,6 +42,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that may register cases (in their own area) — the server's rule, which the console's buttons follow. */
+export const REGISTERING_ROLES: readonly Role[] = ['registrar', 'dispatcher', 'stationed_cadre', 'leader', 'unit_head', 'supervisor'];
+
 /** Levels of the area tree; codes follow the 12-digit 统计用区划代码, grids extend a village code by 3 digits. */
 export const AREA_LEVELS = ['province', 'city', 'county', 'township', 'village', 'grid'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];

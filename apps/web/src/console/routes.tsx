@@ -1,4 +1,4 @@
-import type { Role } from '@lianxin/core';
+import { REGISTERING_ROLES, type Role } from '@lianxin/core';
 import type { ComponentType } from 'react';
 import type { shellMessages } from './shell/shell.messages';
 
@@ -28,7 +28,7 @@ const FIELD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'lead
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
-  { path: '/register', nav: 'nav.register', section: 'cases', roles: ['registrar', 'dispatcher', 'stationed_cadre', 'admin'], load: () => import('./register/RegisterPage') },
+  { path: '/register', nav: 'nav.register', section: 'cases', roles: [...REGISTERING_ROLES], load: () => import('./register/RegisterPage') },
   { path: '/cases', nav: 'nav.cases', section: 'cases', load: () => import('./cases/CaseListPage') },
   { path: '/cases/:id', load: () => import('./cases/CasePage') },
   { path: '/search', nav: 'nav.search', section: 'cases', load: () => import('./search/SearchPage') },

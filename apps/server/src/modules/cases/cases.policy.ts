@@ -53,8 +53,8 @@ export function availableActions(actor: Actor, c: CaseRow): CaseAction[] {
   return CASE_ACTIONS.filter((action) => isActionAllowed(c.status as never, action) && canTake(actor, action, c));
 }
 
-/** Roles that may register cases (in their own area). */
-export const REGISTERING_ROLES: readonly Role[] = ['registrar', 'dispatcher', 'stationed_cadre', 'leader', 'unit_head', 'supervisor'];
+/** Roles that may register cases (in their own area); the list lives in core, shared with the console. */
+export { REGISTERING_ROLES } from '@lianxin/core';
 
 /** Roles that may read a requester's full name, phone and ID number (each read is audited). */
 export function canSeePersonalData(actor: Actor, c: CaseRow): boolean {

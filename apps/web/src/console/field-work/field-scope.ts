@@ -13,8 +13,6 @@ export const FIELD_MANAGE_ROLES: readonly Role[] = ['dispatcher', 'leader', 'sup
 export const FIELD_READ_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
 /** Who records visits. */
 export const FIELD_WRITE_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
-/** Who registers cases (the register page's roles). */
-export const REGISTERING_ROLES: readonly Role[] = ['registrar', 'dispatcher', 'stationed_cadre', 'admin'];
 
 /** A role held in a unit at an area (what /api/auth/me lists). */
 export interface AreaGrant {

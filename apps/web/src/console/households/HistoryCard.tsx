@@ -75,7 +75,7 @@ export default function HistoryCard({ householdId, canEdit }: { householdId: str
               <div style={{ minWidth: 0 }}>
                 <Tag color={KIND_COLORS[e.kind]}>{kindName[e.kind]}</Tag>
                 <Typography.Text type="secondary">{e.at.slice(0, 10)}</Typography.Text>
-                <div style={{ overflowWrap: 'anywhere' }}>{e.href ? <Link to={e.href}>{e.title}</Link> : e.kind === 'visit' ? label('visitKind', e.title, locale) : e.title}</div>
+                <div style={{ overflowWrap: 'anywhere' }}>{e.href ? <Link to={e.href}>{e.kind === 'visit' ? label('visitKind', e.title, locale) : e.title}</Link> : e.title}</div>
                 {e.detail && <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>{detailOf(e.kind, e.detail)}</Typography.Text>}
               </div>
             ),

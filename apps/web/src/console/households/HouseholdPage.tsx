@@ -1,3 +1,4 @@
+import { REGISTERING_ROLES } from '@lianxin/core';
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,9 +18,8 @@ const MapView = lazy(() => import('../../shared/map/MapView'));
 
 const EDITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'admin'] as const;
 const REVEALING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
-/** Who records visits (field-scope FIELD_WRITE_ROLES) and who registers cases (the register page's roles). */
+/** Who records visits (field-scope FIELD_WRITE_ROLES); who registers cases is core's REGISTERING_ROLES. */
 const VISITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
-const REGISTERING_ROLES = ['registrar', 'dispatcher', 'stationed_cadre', 'admin'] as const;
 
 /** One household (户档案): record, members, map, history; edit with the version, archive. */
 export default function HouseholdPage() {

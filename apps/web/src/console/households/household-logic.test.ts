@@ -11,6 +11,7 @@ describe('household logic', () => {
     });
     expect(entries.map((e) => e.kind)).toEqual(['case', 'visit', 'help']);
     expect(entries[0].href).toBe('/cases/c1');
+    expect(entries[1].href).toBe('/visits/v1');
     expect(entries[2].detail).toBe('goods · ¥200 · 爱心企业');
   });
   it('names tags by locale and falls back to the code', () => {

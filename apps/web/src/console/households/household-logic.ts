@@ -39,7 +39,7 @@ export interface TimelineEntry {
 /** Visits, cases, campaigns and help in one list, newest first. */
 export function buildTimeline(h: HouseholdHistory): TimelineEntry[] {
   const entries: TimelineEntry[] = [
-    ...h.visits.map((v) => ({ key: `v-${v.id}`, kind: 'visit' as const, at: v.occurredAt, title: v.kind, detail: [v.cadreName, v.notes].filter(Boolean).join(' · ') })),
+    ...h.visits.map((v) => ({ key: `v-${v.id}`, kind: 'visit' as const, at: v.occurredAt, title: v.kind, detail: [v.cadreName, v.notes].filter(Boolean).join(' · '), href: `/visits/${v.id}` })),
     ...h.cases.map((c) => ({ key: `c-${c.id}`, kind: 'case' as const, at: c.registeredAt, title: `${c.code} ${c.title}`, detail: c.status, href: `/cases/${c.id}` })),
     ...h.campaigns.map((c) => ({ key: `p-${c.id}`, kind: 'campaign' as const, at: c.startsOn, title: c.name, detail: c.visitedAt ?? undefined })),
     ...h.help.map((x) => ({ key: `h-${x.id}`, kind: 'help' as const, at: x.givenOn, title: x.description, detail: [x.kind, x.amount != null ? `¥${x.amount}` : null, x.unitName ?? x.provider].filter(Boolean).join(' · ') })),

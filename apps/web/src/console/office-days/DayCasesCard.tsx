@@ -3,7 +3,7 @@ import { Button, Card, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
-import { REGISTERING_ROLES } from '../field-work/field-scope';
+import { REGISTERING_ROLES } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import { chinaTime, registerHref } from './office-days-logic';
 import type { SessionDetail } from './office-days-types';

@@ -1,10 +1,11 @@
+import { REGISTERING_ROLES } from '@lianxin/core';
 import { Alert, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, holdsRoleOver, REGISTERING_ROLES } from '../field-work/field-scope';
+import { FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
 import AppointmentsCard from './AppointmentsCard';
 import { isOpenForBooking, sessionState, sessionWhen } from './reception-logic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseWithCode, chinaDateTime, chinaInstant, chinaParts, isOpenForBooking, nextStatuses, sessionChanges, sessionState, sessionWhen, splitSessions } from './reception-logic';
+import { chinaDateTime, chinaInstant, chinaParts, isOpenForBooking, nextStatuses, sessionChanges, sessionState, sessionWhen, splitSessions } from './reception-logic';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const session = (startsAt: string, endsAt: string, extra: Partial<{ id: string; isPublished: boolean; isCancelled: boolean }> = {}) => ({ id: extra.id ?? startsAt, startsAt, endsAt, isPublished: true, isCancelled: false, ...extra });
@@ -58,16 +58,6 @@ describe('appointments and cases', () => {
     expect(nextStatuses('confirmed')).toEqual(['done', 'cancelled']);
     expect(nextStatuses('done')).toEqual([]);
     expect(nextStatuses('cancelled')).toEqual([]);
-  });
-
-  it('pick the case with exactly the typed code from the ledger search', () => {
-    const items = [
-      { id: 'a', code: 'LX20260312-000124' },
-      { id: 'b', code: 'LX20260312-000123' },
-    ];
-    expect(caseWithCode(items, ' lx20260312-000123 ')?.id).toBe('b');
-    expect(caseWithCode(items, 'LX20260312-0001')).toBeUndefined();
-    expect(caseWithCode(items, '')).toBeUndefined();
   });
 
   it('send only what changed when a session is edited', () => {

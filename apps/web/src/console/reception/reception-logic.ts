@@ -60,12 +60,6 @@ export function nextStatuses(status: AppointmentStatus): Array<Exclude<Appointme
   return [];
 }
 
-/** The case whose tracking code is exactly `code` among the ledger's search answers (which also match titles). */
-export function caseWithCode<T extends { code: string }>(items: readonly T[], code: string): T | undefined {
-  const wanted = code.trim().toUpperCase();
-  return wanted ? items.find((c) => c.code.toUpperCase() === wanted) : undefined;
-}
-
 /** The editable fields that changed (PATCH takes place, topic, capacity and publishing only). */
 export function sessionChanges(
   before: Pick<ReceptionSession, 'place' | 'topic' | 'capacity' | 'isPublished'>,

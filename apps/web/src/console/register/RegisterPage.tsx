@@ -1,4 +1,4 @@
-import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, URGENCIES } from '@lianxin/core';
+import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, REGISTERING_ROLES, URGENCIES } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -23,7 +23,6 @@ import {
   isValidPhone,
   presetFromLink,
   registrableAreas,
-  REGISTERING_ROLES,
   type RegisterValues,
   rememberChannel,
   toCascader,

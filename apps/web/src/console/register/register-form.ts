@@ -1,4 +1,4 @@
-import { type CaseKind, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, type Urgency } from '@lianxin/core';
+import { type CaseKind, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, REGISTERING_ROLES, type Urgency } from '@lianxin/core';
 
 /**
  * The registration form's logic, kept out of the components so it can be unit-tested: defaults per
@@ -35,8 +35,6 @@ export interface GrantLike {
   areaCode: string;
 }
 
-/** Roles that may register (as on the server, cases.policy REGISTERING_ROLES). */
-export const REGISTERING_ROLES = ['registrar', 'dispatcher', 'stationed_cadre', 'leader', 'unit_head', 'supervisor'];
 
 const storageKey = (userId: string) => `lx_register_channel:${userId}`;
 
@@ -56,7 +54,7 @@ export function rememberChannel(userId: string, channel: Channel): void {
 export function defaultChannel(userId: string, grants: readonly GrantLike[], stored?: string | null): Channel {
   const remembered = stored !== undefined ? stored : readStored(userId);
   if (remembered) return remembered as Channel;
-  const registering = grants.filter((g) => REGISTERING_ROLES.includes(g.role));
+  const registering = grants.filter((g) => (REGISTERING_ROLES as readonly string[]).includes(g.role));
   if (registering.some((g) => g.role === 'registrar' && isCountyOrAbove(g.areaCode))) return 'phone';
   if (registering.length > 0 && registering.every((g) => g.role === 'stationed_cadre')) return 'field';
   return 'visit';

@@ -59,7 +59,7 @@ export default function TownshipSummary({ report, loading }: { report?: Stationi
         )}
         {rows.townships.map((row) => (
           <Col key={row.code} xs={24} md={12} xl={8}>
-            <Card size="small" title={<span style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{row.name}</span>} style={{ height: '100%' }} data-testid="summary-township" data-code={row.code}>
+            <Card size="small" title={<span translate="no" style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{row.name}</span>} style={{ height: '100%' }} data-testid="summary-township" data-code={row.code}>
               <Figures row={row} />
             </Card>
           </Col>
