@@ -6,7 +6,7 @@ import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { type AreaNode, childCodePrefix, childLevel, flattenTree } from './admin-data';
-import { changedFields } from './form-errors';
+import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
 
 const CODE_PATTERN = /^\d{12}(\d{3})?$/;

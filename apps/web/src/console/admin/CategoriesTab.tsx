@@ -6,7 +6,7 @@ import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { CategoryNode } from './admin-data';
-import { changedFields } from './form-errors';
+import { changedFields } from '../../shared/form-errors';
 import { UnitPicker } from './UnitPicker';
 import { useFormSubmit } from './use-form-submit';
 

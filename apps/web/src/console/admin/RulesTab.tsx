@@ -7,7 +7,7 @@ import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { type CategoryNode, flattenTree, type TimeLimitRule } from './admin-data';
-import { changedFields } from './form-errors';
+import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
 
 type RuleForm = Omit<TimeLimitRule, 'id'>;

@@ -8,7 +8,7 @@ import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { Unit } from './admin-data';
 import { AreaTreeSelect } from './AreaTreeSelect';
-import { changedFields } from './form-errors';
+import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
 
 interface UnitForm {

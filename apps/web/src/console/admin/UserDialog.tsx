@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { adminMessages } from './admin.messages';
 import type { User } from './admin-data';
-import { changedFields } from './form-errors';
+import { changedFields } from '../../shared/form-errors';
 import { UnitPicker } from './UnitPicker';
 import { useFormSubmit } from './use-form-submit';
 

@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { placeFieldErrors } from './form-errors';
+import { placeFieldErrors } from '../../shared/form-errors';
 
 /**
  * Runs a form's save call: on a problem+json answer the server's messages (already in the user's

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Checkbox, Flex, Form, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { showSaveError } from '../../shared/form-errors';
 import type { AreaTreeOption } from '../households/household-logic';
 import { cadresOutside, evenShares, unassignedCount } from './campaign-logic';
 import type { Assigned, Campaign, Coverage, StaffMember } from './campaign-types';
@@ -42,11 +42,7 @@ export default function AssignPanel({ campaign, coverage, areas, onAssigned }: {
       form.resetFields();
       onAssigned(answer);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const { placed, rest } = placeFieldErrors(error.fieldErrors, ['cadreUserIds', 'areaCode', 'onlyUnassigned']);
-        form.setFields(placed as never);
-        setProblem(rest.length ? rest.join('；') : error.title);
-      } else setProblem(String(error));
+      setProblem(showSaveError(form, error, ['cadreUserIds', 'areaCode', 'onlyUnassigned']));
     } finally {
       setSaving(false);
     }

@@ -1,9 +1,9 @@
 import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { showSaveError } from '../../shared/form-errors';
 import type { AreaTreeOption } from '../households/household-logic';
 import type { CampaignDetail } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
@@ -31,11 +31,7 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
       onSaved(await api.post<CampaignDetail>('/api/campaigns', body));
       form.resetFields();
     } catch (error) {
-      if (error instanceof ApiError) {
-        const { placed, rest } = placeFieldErrors(error.fieldErrors, FIELDS);
-        form.setFields(placed as never);
-        setProblem(rest.length ? rest.join('；') : error.title);
-      } else setProblem(String(error));
+      setProblem(showSaveError(form, error, FIELDS));
     } finally {
       setSaving(false);
     }

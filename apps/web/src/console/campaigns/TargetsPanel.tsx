@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Flex, Form, Popconfirm, Segmented, Select, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { showSaveError } from '../../shared/form-errors';
 import { type AreaTreeOption, tagNamer } from '../households/household-logic';
 import type { HouseholdTag } from '../households/household-types';
 import type { TargetsAdded } from './campaign-types';
@@ -34,11 +34,7 @@ export default function TargetsPanel({ campaignId, areas, tags, onAdded }: { cam
       setResult(answer);
       onAdded(answer);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const { placed, rest } = placeFieldErrors(error.fieldErrors, ['areaCode', 'tags', 'match']);
-        form.setFields(placed as never);
-        setProblem(rest.length ? rest.join('；') : error.title);
-      } else setProblem(String(error));
+      setProblem(showSaveError(form, error, ['areaCode', 'tags', 'match']));
     } finally {
       setSaving(false);
     }

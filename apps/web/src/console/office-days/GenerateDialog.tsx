@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { placeFieldErrors } from '../../shared/form-errors';
 import type { AreaOption } from '../field-work/field-scope';
 import { defaultGeneratePeriod, periodFieldErrors } from './office-days-logic';
 import type { GenerateResult } from './office-days-types';

@@ -1,9 +1,9 @@
 import { PHONE_PATTERN } from '@lianxin/core';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { showSaveError } from '../../shared/form-errors';
 import { receptionMessages } from './reception.messages';
 
 type Values = { name: string; phone: string; matter: string };
@@ -23,11 +23,7 @@ export default function AppointmentForm({ sessionId, open, onClose, onSaved }: {
       form.resetFields();
       onSaved();
     } catch (error) {
-      if (error instanceof ApiError) {
-        const { placed, rest } = placeFieldErrors(error.fieldErrors, ['name', 'phone', 'matter']);
-        form.setFields(placed as never);
-        setProblem(rest.length ? rest.join('；') : error.title);
-      } else setProblem(String(error));
+      setProblem(showSaveError(form, error, ['name', 'phone', 'matter']));
     } finally {
       setSaving(false);
     }

@@ -1,9 +1,9 @@
 import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Space, Switch, TimePicker, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { showSaveError } from '../../shared/form-errors';
 import { renameFields } from '../campaigns/campaign-logic';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaTreeOption } from '../households/household-logic';
@@ -70,11 +70,7 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
         form.resetFields();
       }
     } catch (error) {
-      if (error instanceof ApiError) {
-        const { placed, rest } = placeFieldErrors(renameFields(error.fieldErrors, API_TO_FORM), FIELDS);
-        form.setFields(placed as never);
-        setProblem(rest.length ? rest.join('；') : error.title);
-      } else setProblem(String(error));
+      setProblem(showSaveError(form, error, FIELDS, (problems) => renameFields(problems, API_TO_FORM)));
     } finally {
       setSaving(false);
     }

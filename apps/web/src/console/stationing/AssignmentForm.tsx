@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { placeFieldErrors } from '../admin/form-errors';
+import { placeFieldErrors } from '../../shared/form-errors';
 import StaffSelect from '../field-work/StaffSelect';
 import { type AreaOption, isVillageCode } from '../field-work/field-scope';
 import { assignmentPatch, editableOf } from './assignment-logic';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../api/client';
+import { ApiError, type FieldProblem } from '../api/client';
 
 /** A form field path as Ant Design names it (`['grants', 0, 'unitId']`). */
 export type FieldPath = (string | number)[];
@@ -36,4 +36,21 @@ export function changedFields<T extends Record<string, unknown>>(before: Partial
     if (JSON.stringify(value) !== JSON.stringify(before[key])) out[key] = value;
   }
   return out;
+}
+
+/** A form that can show errors under its fields (Ant Design's FormInstance, as far as needed here). */
+interface FieldErrorTarget {
+  setFields: (fields: Array<{ name: never; errors: string[] }>) => void;
+}
+
+/**
+ * After a failed save: the server's field errors go under the form's fields (`fields` names them;
+ * `rename` maps API field names to the form's first), and the rest is returned as one message —
+ * the problem's title when every error found its field, or the error itself when it is not an API answer.
+ */
+export function showSaveError(form: FieldErrorTarget, error: unknown, fields: readonly string[], rename: (problems: FieldProblem[]) => FieldProblem[] = (p) => p): string {
+  if (!(error instanceof ApiError)) return String(error);
+  const { placed, rest } = placeFieldErrors(rename(error.fieldErrors), fields);
+  form.setFields(placed.map((p) => ({ name: p.name as never, errors: p.errors })));
+  return rest.length ? rest.join('；') : error.title;
 }
