@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addLocalDays, localDate, localWeekday } from '@lianxin/core';
+import { addLocalDays, localDate, localWeekday, startOfLocalDay } from '@lianxin/core';
 import { expect as baseExpect, type Locator, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { apiAs, choose, DEMO_PASSWORD, keepScreenshot, selectPopupsClosed, settledOptions, signIn } from './support';
@@ -228,13 +228,53 @@ test('a dispatcher stations a cadre with the form, is told of an overlapping ass
   await keepScreenshot(page, 'stationing-assignments-390');
 });
 
-test('joint office day: a planner sets the schedule and creates sessions, the cadre signs in, and the day’s case is listed', async ({ page, browser, baseURL }) => {
-  const today = await serverToday(baseURL!);
-  const year = Number(today.slice(0, 4));
+/**
+ * Sessions skip statutory holidays (a server rule), so the journey needs a working day. When the
+ * server's today is a holiday, the server's clock (test hook) and the journey's browsers move to
+ * the next working day at 10:00 China time; `restore` moves the server back.
+ */
+async function onAWorkingDay(baseURL: string) {
+  const { now } = (await (await fetch(`${baseURL}/api/test/clock`)).json()) as { now: string };
+  const realToday = localDate(new Date(now));
+  const api = await apiAs(baseURL, 'dispatcher');
+  const year = Number(realToday.slice(0, 4));
+  const holidays = new Set<string>();
+  for (const y of [year, year + 1]) {
+    const calendar = await api.get<{ days: Array<{ date: string; kind: string }> }>(`/api/calendar?year=${y}`);
+    for (const d of calendar.days) if (d.kind === 'holiday') holidays.add(d.date);
+  }
+  await api.dispose();
+  let today = realToday;
+  while (holidays.has(today)) today = addLocalDays(today, 1);
+  const jumpMs = today === realToday ? 0 : startOfLocalDay(today).getTime() + 10 * 3_600_000 - Date.parse(now);
+  const moveServer = (ms: number) => fetch(`${baseURL}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
+  if (jumpMs) expect((await moveServer(jumpMs)).status).toBe(200);
+  return {
+    today,
+    /** Gives a browser page the same day (before it loads anything). */
+    inBrowser: async (page: Page) => {
+      if (jumpMs) await page.clock.setFixedTime(new Date(Date.parse(now) + jumpMs));
+    },
+    restore: async () => {
+      if (jumpMs) await moveServer(-jumpMs);
+    },
+  };
+}
+
+test.describe('joint office day', () => {
+  let restoreClock: (() => Promise<unknown>) | undefined;
+  test.afterEach(async () => {
+    await restoreClock?.();
+    restoreClock = undefined;
+  });
+
+test('a planner sets the schedule and creates sessions, the cadre signs in, and the day’s case is listed', async ({ page, browser, baseURL }) => {
+  const workingDay = await onAWorkingDay(baseURL!);
+  restoreClock = workingDay.restore;
+  const today = workingDay.today;
+  await workingDay.inBrowser(page);
+  // After any clock move: a session started before it could have expired.
   const dispatcherApi = await apiAs(baseURL!, 'dispatcher');
-  const calendar = await dispatcherApi.get<{ days: Array<{ date: string; kind: string }> }>(`/api/calendar?year=${year}`);
-  // Sessions skip statutory holidays (a server rule): on such a day there is no session to attend.
-  test.skip(calendar.days.some((d) => d.date === today && d.kind === 'holiday'), `${today} is a statutory holiday: no joint office day`);
   const weekday = WEEKDAYS[(localWeekday(today) || 7) - 1]!;
   const place = `柳湾村便民服务中心E2E${stamp}`;
 
@@ -288,6 +328,7 @@ test('joint office day: a planner sets the schedule and creates sessions, the ca
 
   // The cadre signs in to the session and sees the case.
   const cadrePage = await browser.newPage();
+  await workingDay.inBrowser(cadrePage);
   await signIn(cadrePage, 'liuwan');
   await cadrePage.goto(`/office-days?session=${sessionId}`);
   const drawer = cadrePage.getByTestId('session-drawer');
@@ -347,6 +388,7 @@ test('joint office day: a planner sets the schedule and creates sessions, the ca
   await expect(page.getByTestId('session-drawer').getByTestId('day-case').filter({ hasText: title })).toBeVisible();
   await drawerSettled(page);
   await keepScreenshot(page, 'office-days-session-390');
+});
 });
 
 test('an administrator changes the global rule and the report judges by it', async ({ page, baseURL }) => {
