@@ -1,5 +1,5 @@
 import { expect as baseExpect, type Locator, type Page, request, test } from '@playwright/test';
-import { apiAs, choose, keepScreenshot, selectPopupsClosed, settledOptions, signIn, visibleOption } from './support';
+import { apiAs, choose, chooseStaff, keepScreenshot, selectPopupsClosed, signIn, visibleOption } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 // The machine is shared with other test runs: give first page loads time.
@@ -11,19 +11,6 @@ const stamp = String(Date.now()).slice(-6);
 
 /** The China-time date `days` from today (the app reads dates in China time). */
 const chinaDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Picks a colleague in a staff select: the directory is searched on the server as one types. */
-async function chooseStaff(page: Page, select: Locator, name: string) {
-  const searched = page.waitForResponse((r) => r.url().includes('/api/staff?') && new URL(r.url()).searchParams.get('q') === name);
-  await select.click();
-  await page.keyboard.type(name);
-  // Click only once the answer is in: a list redrawn between mouse down and up loses the click.
-  await searched;
-  await expect(settledOptions(page).filter({ hasNotText: name })).toHaveCount(0);
-  // The option shows the name over the unit, so it is found by its first line.
-  await settledOptions(page).filter({ hasText: new RegExp(`^${name}`) }).first().click();
-  await expect(select).toContainText(name);
-}
 
 /** Types a date into an Ant Design date picker and closes its popup. */
 async function typeDate(page: Page, input: Locator, date: string) {

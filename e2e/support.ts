@@ -95,3 +95,32 @@ export async function choose(page: Page, select: Locator, text: string, options:
   await (options.tree ? visibleTreeNode(page, text) : visibleOption(page, text)).click();
   await expect(select).toContainText(text);
 }
+
+/**
+ * Picks a colleague in a staff select. The directory is searched on the server as one types; the
+ * click waits for the answer (a list redrawn between mouse down and up loses the click), and the
+ * option is found by its first line, the name (the unit is under it).
+ */
+export async function chooseStaff(page: Page, select: Locator, name: string): Promise<void> {
+  const searched = page.waitForResponse((r) => r.url().includes('/api/staff?') && new URL(r.url()).searchParams.get('q') === name && r.ok());
+  await select.click();
+  await page.keyboard.type(name);
+  await searched;
+  await expect(settledOptions(page).filter({ hasNotText: name })).toHaveCount(0);
+  await settledOptions(page).filter({ hasText: new RegExp(`^${name}`) }).first().click();
+  await expect(select).toContainText(name);
+}
+
+/** Waits for a drawer's slide-in to end and shows the page from the top (for screenshots). */
+export async function drawerSettled(page: Page): Promise<void> {
+  const panel = page.locator('.ant-drawer-content-wrapper').filter({ visible: true });
+  await expect(panel).toHaveCount(1);
+  await expect.poll(() => panel.evaluate((el) => getComputedStyle(el).transform)).toBe('none');
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The page does not scroll sideways (a phone-wide layout holds). */
+export async function noSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from '@playwright/test';
-import { apiAs, choose, keepScreenshot, selectPopupsClosed, settledOptions, signIn, visibleTreeNode } from './support';
+import { apiAs, choose, chooseStaff, keepScreenshot, selectPopupsClosed, settledOptions, signIn, visibleTreeNode } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -173,13 +173,7 @@ test('the diary shows the week’s and the month’s visits day by day; a 带案
   await signIn(page, 'dispatcher');
   await page.goto('/visits');
   await expect(page.getByTestId('area-visits')).toBeVisible();
-  const cadreSelect = page.getByTestId('diary-cadre');
-  const searched = page.waitForResponse((r) => r.url().includes('/api/staff?') && new URL(r.url()).searchParams.get('q') === '邓志远');
-  await cadreSelect.click();
-  await page.keyboard.type('邓志远');
-  await searched;
-  await settledOptions(page).filter({ hasText: /^邓志远/ }).first().click();
-  await expect(cadreSelect).toContainText('邓志远');
+  await chooseStaff(page, page.getByTestId('diary-cadre'), '邓志远');
   await selectPopupsClosed(page);
   await expect(page).toHaveURL(/[?&]cadre=user-cadre/);
   await expect(page.getByRole('heading', { name: /邓志远/ })).toBeVisible();
