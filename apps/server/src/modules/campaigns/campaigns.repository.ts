@@ -67,19 +67,6 @@ export const campaignsRepository = {
     return q.orderBy('areaCode').orderBy('householdId').execute();
   },
 
-  /** The areas of these users' units where they hold one of `roles`. */
-  fieldGrants(db: Q, userIds: readonly string[], roles: readonly string[]) {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('userRoles')
-      .innerJoin('units', 'units.id', 'userRoles.unitId')
-      .select(['userRoles.userId', 'units.areaCode'])
-      .where('userRoles.userId', 'in', userIds)
-      .where('userRoles.role', 'in', roles as string[])
-      .where('units.isActive', '=', 1)
-      .execute();
-  },
-
   async assign(db: Q, campaignId: string, cadreUserId: string, householdIds: string[]): Promise<number> {
     let n = 0;
     for (let i = 0; i < householdIds.length; i += 500) {

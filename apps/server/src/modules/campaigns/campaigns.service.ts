@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CampaignAssign, CampaignCreate, CampaignListQuery, CampaignTargetListQuery, CampaignTargets } from '@lianxin/core';
+import type { CampaignAssign, CampaignCreate, CampaignListQuery, CampaignTargetListQuery, CampaignTargets, Role } from '@lianxin/core';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
@@ -8,6 +8,7 @@ import { orgQueries } from '../org/org.repository.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../visits/field-scope.js';
 import { planEvenShares } from './even-shares.js';
 import { campaignsRepository as repo } from './campaigns.repository.js';
+import { usersRepository } from '../users/users.repository.js';
 
 type CampaignRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
 
@@ -134,7 +135,7 @@ export function createCampaignsService(services: Services) {
         if (input.areaCode && !isInSubtree(input.areaCode, c.areaCode)) throw new AppError(400, 'error.validation', {}, 'areaCode');
         const targets = await repo.targetsInOrder(db, id, input.areaCode ? subtreeRange(input.areaCode) : undefined, input.onlyUnassigned);
         // Each household goes to a cadre who may record its visit (visits.service checks the same grants).
-        const grants = await repo.fieldGrants(db, cadreIds, FIELD_WRITE_ROLES);
+        const grants = (await usersRepository.grantsOf(db, cadreIds)).filter((g) => g.unitIsActive && FIELD_WRITE_ROLES.includes(g.role as Role));
         const result = planEvenShares(
           targets,
           cadreIds.map((cadre) => ({ id: cadre, areaCodes: grants.filter((g) => g.userId === cadre).map((g) => g.areaCode) })),

@@ -32,20 +32,6 @@ export const stationingRepository = {
   },
 
   /** Assignments with the cadre's, village's and township's names, village order. */
-  /** The units of these cadres (active ones), the stationed-cadre role first. */
-  cadreUnits(db: Kysely<DB>, userIds: readonly string[]) {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('userRoles as r')
-      .innerJoin('units as u', 'u.id', 'r.unitId')
-      .select(['r.userId', 'r.role', 'u.id as unitId', 'u.name as unitName'])
-      .where('r.userId', 'in', [...userIds])
-      .where('u.isActive', '=', 1)
-      .orderBy('r.userId')
-      .orderBy('u.id')
-      .execute();
-  },
-
   async assignments(db: Kysely<DB>, f: AssignmentFilter, page = { limit: 100_000, offset: 0 }) {
     let q = db
       .selectFrom('stationingAssignments as a')

@@ -8,6 +8,7 @@ import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, narrowRanges } from '.
 import { type CadreCompliance, judgeAssignment, summariseTownships } from './compliance.js';
 import { stationingRepository as repo } from './stationing.repository.js';
 import { dayNumber } from './weeks.js';
+import { usersRepository } from '../users/users.repository.js';
 
 type AssignmentRow = Awaited<ReturnType<typeof repo.assignments>>[number];
 
@@ -126,7 +127,7 @@ export function createStationingService(services: Services) {
         ),
       );
       // The unit each cadre is stationed from (a county bureau's first secretary, a village committee …).
-      const grants = await repo.cadreUnits(db, [...new Set(cadres.map((c) => c.cadre.id))]);
+      const grants = (await usersRepository.grantsOf(db, [...new Set(cadres.map((c) => c.cadre.id))])).filter((g) => g.unitIsActive);
       const unitOf = new Map<string, { id: string; name: string }>();
       for (const g of [...grants].sort((a, b) => Number(b.role === 'stationed_cadre') - Number(a.role === 'stationed_cadre'))) {
         if (!unitOf.has(g.userId)) unitOf.set(g.userId, { id: g.unitId, name: g.unitName });
