@@ -2,7 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Upload, type UploadFile } from 'antd';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { shrinkPhoto } from './photo-shrink';
+import { shrinkPhoto } from '../../shared/photo-shrink';
 import { visitMessages } from './visits.messages';
 
 /** Up to nine photos, each uploaded at once (POST /api/attachments); the visit links their ids. */

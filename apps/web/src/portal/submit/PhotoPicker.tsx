@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
-import { compressPhoto } from './photo-compress';
+import { shrinkPhoto } from '../../shared/photo-shrink';
 
 export interface UploadedPhoto {
   token: string;
@@ -24,9 +24,10 @@ export function PhotoPicker({ max, photos, onChange }: { max: number; photos: Up
     const added: UploadedPhoto[] = [];
     try {
       for (const file of [...files].slice(0, max - photos.length)) {
-        const blob = await compressPhoto(file);
+        // Every photo is redrawn (1600 px), whatever its size: a resident on a slow network sends several.
+        const blob = await shrinkPhoto(file, { longSide: 1600, quality: 0.8, above: 0 });
         const form = new FormData();
-        form.append('file', blob, file.name.replace(/\.\w+$/, '') + '.jpg');
+        form.append('file', blob, blob.name);
         const { token } = await api.post<{ token: string }>('/api/public/photos', form);
         added.push({ token, preview: URL.createObjectURL(blob) });
       }

@@ -7,6 +7,10 @@ describe('shrinking photos before upload', () => {
     expect(fitWithin(3024, 4032, 2048)).toEqual({ width: 1536, height: 2048 });
     expect(fitWithin(800, 600, 2048)).toEqual({ width: 800, height: 600 });
     expect(fitWithin(10000, 1, 2048)).toEqual({ width: 2048, height: 1 });
+    // The portal's limit.
+    expect(fitWithin(4000, 3000, 1600)).toEqual({ width: 1600, height: 1200 });
+    expect(fitWithin(3000, 4000, 1600)).toEqual({ width: 1200, height: 1600 });
+    expect(fitWithin(800, 600, 1600)).toEqual({ width: 800, height: 600 });
   });
 
   it('redraws only large photos of types a browser can draw', () => {
@@ -14,6 +18,8 @@ describe('shrinking photos before upload', () => {
     expect(shouldShrink({ type: 'image/jpeg', size: 900_000 })).toBe(false);
     expect(shouldShrink({ type: 'image/heic', size: 4_000_000 })).toBe(false);
     expect(shouldShrink({ type: 'application/pdf', size: 4_000_000 })).toBe(false);
+    // The portal redraws every photo (a resident's upload is small anyway).
+    expect(shouldShrink({ type: 'image/png', size: 900_000 }, 0)).toBe(true);
   });
 
   it('names the redrawn file as a JPEG', () => {
