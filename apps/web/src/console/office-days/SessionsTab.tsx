@@ -1,5 +1,4 @@
-import { Button, Card, DatePicker, Empty, Flex, List, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -12,6 +11,7 @@ import { groupByWeek, type OfficeDayFilters, type SessionWeek } from './office-d
 import type { SessionPage, SessionSummary } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 import AreaFilter from '../field-work/AreaFilter';
+import PeriodFilter from '../field-work/PeriodFilter';
 
 const PAGE = 100;
 
@@ -68,14 +68,7 @@ export default function SessionsTab({ filters, onChange, areas, plannable, today
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Card size="small">
         <Flex wrap gap={8} align="center">
-          <DatePicker.RangePicker
-            aria-label={t('period')}
-            allowClear={false}
-            value={[dayjs(from), dayjs(to)]}
-            onChange={(range) => range?.[0] && range[1] && onChange({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}
-            style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 320 }}
-            data-testid="sessions-period"
-          />
+          <PeriodFilter from={from} to={to} onChange={onChange} label={t('period')} testId="sessions-period" />
           <AreaFilter areas={areas} value={areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} testId="sessions-area" />
           {canPlan && (
             <Button type="primary" onClick={() => setGenerating(true)} style={{ marginInlineStart: 'auto' }} data-testid="sessions-generate">

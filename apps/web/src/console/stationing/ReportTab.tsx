@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Flex, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { query } from '../../api/client';
@@ -14,6 +14,7 @@ import type { StationingReport } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
 import TownshipSummary from './TownshipSummary';
 import AreaFilter from '../field-work/AreaFilter';
+import PeriodFilter from '../field-work/PeriodFilter';
 
 const PRESET_LABELS: Record<PeriodPreset, 'presetLastWeek' | 'presetLast4' | 'presetLast8' | 'presetLast13' | 'presetThisWeek'> = {
   lastWeek: 'presetLastWeek',
@@ -45,15 +46,7 @@ export default function ReportTab({ filters, onChange, areas, today }: Props) {
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Card size="small">
         <Flex wrap gap={8} align="center">
-          <DatePicker.RangePicker
-            aria-label={t('period')}
-            allowClear={false}
-            presets={presets}
-            value={[dayjs(filters.from), dayjs(filters.to)]}
-            onChange={(range) => range?.[0] && range[1] && onChange({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}
-            style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 320 }}
-            data-testid="report-period"
-          />
+          <PeriodFilter from={filters.from} to={filters.to} onChange={onChange} label={t('period')} presets={presets} testId="report-period" />
           <AreaFilter areas={areas} value={filters.areaCode} onChange={(areaCode) => onChange({ areaCode })} placeholder={t('areaAll')} label={t('area')} style={{ flex: '1 1 180px' }} testId="report-area" />
           <div style={{ flex: '1 1 180px', minWidth: 0 }}>
             <StaffSelect role="stationed_cadre" value={filters.cadre} onChange={(id) => onChange({ cadre: id || undefined })} placeholder={t('cadreAll')} testId="report-cadre" />
