@@ -24,6 +24,7 @@ const env: NodeJS.ProcessEnv = {
   HOST: '127.0.0.1',
   LIANXIN_DATA_DIR: dataDir,
   LIANXIN_TEST_HOOKS: 'true',
+  LIANXIN_STRICT_RESPONSES: 'true',
   // The journeys sign the same demo users in many times a minute from one address.
   LIANXIN_SIGNINS_PER_MINUTE: '1000',
   PUBLIC_BASE_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,

@@ -3,12 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { type AdjustableClock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin } from './plugins/auth.js';
 import { problemPlugin, zodValidatorCompiler } from './plugins/problem.js';
+import { openApiTransform, responseSerializer } from './http/route.js';
 import { createServices, type Services } from './services.js';
 import type { Cipher } from './security/cipher.js';
 import type { SmsGateway } from './modules/notifications/sms-gateway.js';
@@ -24,6 +24,11 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Serve the built console and portal pages (main.ts does; API tests do not). */
   serveWeb?: boolean;
+  /**
+   * Refuse (500) an answer carrying a field its response contract does not declare, instead of
+   * dropping it silently: the test suite runs this way, so a presenter that drifts fails its test.
+   */
+  strictResponses?: boolean;
 }
 
 declare module 'fastify' {
@@ -46,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('services', services);
   app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   await app.register(problemPlugin);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
@@ -55,7 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { auth: services.auth });

@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Exposes /api/test/* (moving the clock). Never set in production. */
   enableTestHooks: boolean;
+  /** Answers outside their response contract are errors, not silently trimmed (tests). */
+  strictResponses: boolean;
   /** Run the scheduled jobs (time-limit sweep) inside the server process. */
   runJobs: boolean;
   logLevel: string;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     secureCookies: env.SECURE_COOKIES === 'true',
     enableTestHooks: env.LIANXIN_TEST_HOOKS === 'true',
+    strictResponses: env.LIANXIN_STRICT_RESPONSES === 'true',
     runJobs: env.LIANXIN_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     tileUrl: env.LIANXIN_TILE_URL || undefined,

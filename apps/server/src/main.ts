@@ -30,7 +30,7 @@ async function main(command = 'start'): Promise<void> {
   }
   if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate or seed`);
 
-  const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true });
+  const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true, strictResponses: config.strictResponses });
   const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

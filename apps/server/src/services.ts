@@ -1,12 +1,15 @@
 import type { AdjustableClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createAlertsRepository } from './modules/alerts/alerts.repository.js';
+import { createAlertsService } from './modules/alerts/alerts.service.js';
 import { createAttachmentsService } from './modules/attachments/attachments.service.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
+import { createOrgRepository } from './modules/org/org.repository.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
@@ -31,6 +34,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const org = createOrgRepository(db);
+  const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AlertKind, AlertStatus } from '@lianxin/core';
 import type { FieldWorkTables } from './field-work.tables.js';
 
 /**
@@ -286,7 +287,7 @@ export interface AuditLogTable {
 /** An early-warning alert (预警); see migration 2026112106. */
 export interface AlertTable {
   id: string;
-  kind: string;
+  kind: AlertKind;
   areaCode: string;
   title: string;
   summary: string;
@@ -294,7 +295,7 @@ export interface AlertTable {
   caseCount: number;
   windowStart: string;
   windowEnd: string;
-  status: string;
+  status: AlertStatus;
   statusNote: string | null;
   taskCaseId: string | null;
   createdAt: string;

@@ -47,7 +47,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(searchRoutes, { services });
   await app.register(similarRoutes, { services });
   await app.register(suggestRoutes, { services });
-  await app.register(alertsRoutes, { services });
+  await app.register(alertsRoutes, { alerts: services.alerts });
   await app.register(policiesRoutes, { services });
   await app.register(householdsRoutes, { services });
   await app.register(mapRoutes, { services });

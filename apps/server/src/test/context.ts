@@ -55,7 +55,7 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
   const clock = createClock(options.start ?? TEST_START, { frozen: true });
   const cipher = createCipher(TEST_KEY);
   const org = await createFixtureOrg(database.db, clock.now());
-  const app = await buildApp({ database, config, cipher, clock });
+  const app = await buildApp({ database, config, cipher, clock, strictResponses: true });
   await app.ready();
 
   function client(cookie: string | null, csrf: string | null, userId: string | null): Client {

@@ -1,3 +1,4 @@
+import type { Api, CallInput, ResponseOf } from '@lianxin/core';
 import { activeLocale } from '../i18n/i18n';
 
 /** One invalid field of a problem+json answer. */
@@ -77,4 +78,27 @@ export function query(params: Record<string, string | number | boolean | string[
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** The key of one API operation, `METHOD /api/…` (the contracts' table in `@lianxin/core`). */
+export type ApiKey = keyof Api;
+/** The operations answering GET. */
+export type GetKey = Extract<ApiKey, `GET ${string}`>;
+/** What operation `K` answers. */
+export type ApiResponse<K extends ApiKey> = ResponseOf<Api[K]>;
+/** The input of operation `K`; the argument may be left out when nothing in it is required. */
+export type ApiArgs<K extends ApiKey> = Record<string, never> extends CallInput<Api[K]> ? [input?: CallInput<Api[K]>] : [input: CallInput<Api[K]>];
+
+/** The URL of operation `K` with its path parameters and query filled in (also for download links). */
+export function apiUrl<K extends ApiKey>(key: K, ...[input]: ApiArgs<K>): string {
+  const { params, query: q } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, never> };
+  const path = key.slice(key.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
+  return path + (q ? query(q) : '');
+}
+
+/** Calls operation `K`, typed both ways by its contract: the input it takes and the answer it gives. */
+export function call<K extends ApiKey>(key: K, ...args: ApiArgs<K>): Promise<ApiResponse<K>> {
+  const method = key.slice(0, key.indexOf(' '));
+  const body = (args[0] as { body?: unknown } | undefined)?.body;
+  return request<ApiResponse<K>>(method, apiUrl(key, ...args), body ?? (method === 'POST' ? {} : undefined));
 }

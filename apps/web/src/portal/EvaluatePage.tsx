@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { useApi } from '../shared/use-api';
+import { useApiPath } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalError, PortalLoading } from './PortalState';
 
@@ -20,7 +20,7 @@ interface EvaluationView {
 export default function EvaluatePage() {
   const t = useT(portalMessages);
   const { token = '' } = useParams();
-  const view = useApi<EvaluationView>(`/api/public/evaluations/${encodeURIComponent(token)}`);
+  const view = useApiPath<EvaluationView>(`/api/public/evaluations/${encodeURIComponent(token)}`);
   const [done, setDone] = useState<EvaluationView | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

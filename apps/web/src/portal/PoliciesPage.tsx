@@ -2,7 +2,7 @@ import { Button, Card, Drawer, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { query } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { useApi } from '../shared/use-api';
+import { useApiPath } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from './PortalState';
 
@@ -22,8 +22,8 @@ export default function PoliciesPage() {
   const t = useT(portalMessages);
   const [q, setQ] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = useApi<{ items: PolicyItem[] }>(`/api/public/policies${query({ q, limit: 50 })}`);
-  const policy = useApi<Policy>(openId ? `/api/public/policies/${openId}` : null);
+  const list = useApiPath<{ items: PolicyItem[] }>(`/api/public/policies${query({ q, limit: 50 })}`);
+  const policy = useApiPath<Policy>(openId ? `/api/public/policies/${openId}` : null);
 
   return (
     <Card size="small" title={t('policiesTitle')}>

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, List, Modal, Tag, Typography } f
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useLocale, useT } from '../i18n/i18n';
-import { useApi } from '../shared/use-api';
+import { useApiPath } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from './PortalState';
 
@@ -22,7 +22,7 @@ export default function ReceptionPage() {
   const t = useT(portalMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const sessions = useApi<{ items: Session[] }>('/api/public/reception-sessions');
+  const sessions = useApiPath<{ items: Session[] }>('/api/public/reception-sessions');
   const [booking, setBooking] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { LOCALES } from '../messages.js';
 import type { LimitUnit } from '../time-limit.js';
@@ -257,3 +258,6 @@ export const AuditListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Entries per page'),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
+
+/** The admin operations. */
+export const adminEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 
 /** Kinds of early-warning alert (预警, SPEC §8). */
 export const ALERT_KINDS = ['hotspot', 'repeat_requester', 'risk_words'] as const;
@@ -32,3 +33,66 @@ export type AlertTask = z.infer<typeof AlertTaskSchema>;
 
 /** Path parameter of the alert routes. */
 export const AlertIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** An alert as lists and pages show it. */
+export const AlertSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ALERT_KINDS),
+  areaCode: z.string().describe('Village (or wider area) the alert concerns'),
+  title: z.string(),
+  summary: z.string(),
+  caseCount: z.number().int(),
+  windowStart: z.string().describe('Start of the window the scan looked at (ISO instant)'),
+  windowEnd: z.string(),
+  status: z.enum(ALERT_STATUSES),
+  statusNote: z.string().nullable().describe('Why it was dismissed'),
+  taskCaseId: z.string().nullable().describe('The proactive task made from it'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AlertView = z.infer<typeof AlertSchema>;
+
+/** One case behind an alert. */
+export const AlertCaseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  categoryCode: z.string(),
+  areaCode: z.string(),
+  registeredAt: z.string(),
+});
+
+/** GET /api/alerts/:id: the alert and the cases behind it. */
+export const AlertDetailSchema = AlertSchema.extend({ cases: z.array(AlertCaseSchema.omit({ categoryCode: true, areaCode: true })) });
+export type AlertDetail = z.infer<typeof AlertDetailSchema>;
+
+/** A page of alerts, newest first. */
+export const AlertPageSchema = z.object({
+  items: z.array(AlertSchema),
+  nextOffset: z.number().int().nullable().describe('Pass as `offset` for the next page; null at the end'),
+});
+
+/** POST /api/alerts/:id/task: the alert, now handled, and the task dispatched from it. */
+export const AlertTaskResultSchema = z.object({
+  alert: AlertSchema,
+  task: z.object({ id: z.string(), code: z.string(), status: z.string(), channel: z.string(), currentUnitId: z.string().nullable() }),
+});
+
+/** The alerts operations. */
+export const alertsEndpoints = defineEndpoints({
+  'GET /api/alerts': { tag: 'alerts', summary: '预警列表 Alerts in my area', query: AlertListQuerySchema, response: AlertPageSchema },
+  'GET /api/alerts/:id': { tag: 'alerts', summary: '预警详情 Alert with its cases', params: AlertIdParamsSchema, response: AlertDetailSchema },
+  'POST /api/alerts/:id/acknowledge': { tag: 'alerts', summary: '确认预警 Acknowledge an alert', params: AlertIdParamsSchema, response: AlertSchema },
+  'POST /api/alerts/:id/dismiss': { tag: 'alerts', summary: '忽略预警 Dismiss an alert', params: AlertIdParamsSchema, body: AlertDismissSchema, response: AlertSchema },
+  'POST /api/alerts/:id/task': {
+    tag: 'alerts',
+    summary: '转为主动治理任务 Make a proactive task',
+    params: AlertIdParamsSchema,
+    body: AlertTaskSchema,
+    response: AlertTaskResultSchema,
+  },
+});
+
+/** Whether an alert can still be acknowledged, dismissed or made a task (server and console). */
+export const isAlertOpen = (a: { status: AlertStatus }): boolean => a.status === 'open' || a.status === 'acknowledged';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
 
 const id = z.string().min(1).max(64);
@@ -56,3 +57,6 @@ export const CampaignTargetListQuerySchema = z.object({
 export type CampaignTargetListQuery = z.infer<typeof CampaignTargetListQuerySchema>;
 
 export const CampaignIdParamsSchema = z.object({ id: uuid });
+
+/** The campaigns operations. */
+export const campaignsEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../identity.js';
 import { CASE_STATES } from '../case-machine.js';
 import {
@@ -129,3 +130,6 @@ export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
 export const EvaluationTokenParamsSchema = z.object({ token: z.string().min(10).max(400) });
 export const IdParamsSchema = z.object({ id });
+
+/** The cases operations. */
+export const casesEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
 
@@ -107,3 +108,9 @@ export const ReceptionCaseLinkSchema = z.object({ caseId: id });
 export type ReceptionCaseLink = z.infer<typeof ReceptionCaseLinkSchema>;
 
 export const ReceptionIdParamsSchema = z.object({ id: uuid });
+
+/** The officeDays operations. */
+export const officeDaysEndpoints = defineEndpoints({});
+
+/** The reception operations. */
+export const receptionEndpoints = defineEndpoints({});

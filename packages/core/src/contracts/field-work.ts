@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { CASE_KINDS } from '../vocabulary.js';
 import { PHONE_PATTERN } from '../identity.js';
 
@@ -164,3 +165,9 @@ export const StationingSettingsSchema = z.object({
 export type StationingSettings = z.infer<typeof StationingSettingsSchema>;
 
 export const StationingIdParamsSchema = z.object({ id: uuid });
+
+/** The visits operations. */
+export const visitsEndpoints = defineEndpoints({});
+
+/** The stationing operations. */
+export const stationingEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../identity.js';
 
 /** Contracts of the household registry (民情档案, SPEC §3). */
@@ -166,3 +167,6 @@ export type HouseholdArchive = z.infer<typeof HouseholdArchiveSchema>;
 
 /** Query of GET /api/tags. */
 export const TagListQuerySchema = z.object({ includeInactive: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+
+/** The households operations. */
+export const householdsEndpoints = defineEndpoints({});

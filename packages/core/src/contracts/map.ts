@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { CASE_STATES } from '../case-machine.js';
 
 /** Contracts of the village map (民情图, SPEC §3). */
@@ -99,3 +100,6 @@ export interface MapHeatCell {
   weight: number;
   count: number;
 }
+
+/** The map operations. */
+export const mapEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 
 /** The two kinds of entry of the policy and answer library (政策知识库). */
 export const POLICY_KINDS = ['policy', 'answer'] as const;
@@ -35,3 +36,6 @@ export const PolicyListQuerySchema = z.object({
 export type PolicyListQuery = z.infer<typeof PolicyListQuerySchema>;
 
 export const PolicyIdParamsSchema = z.object({ id: z.uuid() });
+
+/** The policies operations. */
+export const policiesEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { CASE_KINDS } from '../vocabulary.js';
 
@@ -159,3 +160,6 @@ export const ContactCardsQuerySchema = z
   })
   .refine((v) => v.area || v.households, { message: 'area_or_households', path: ['area'] });
 export type ContactCardsQuery = z.infer<typeof ContactCardsQuerySchema>;
+
+/** The portal operations. */
+export const portalEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { CaseListQuerySchema } from './case.js';
 
 /** Query of the case search (GET /api/search/cases): words to find, plus the ledger's filters. */
@@ -17,3 +18,6 @@ export const CaseSearchQuerySchema = CaseListQuerySchema.pick({
   limit: z.coerce.number().int().min(1).max(50).default(20).describe('Page size'),
 });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuerySchema>;
+
+/** The search operations. */
+export const searchEndpoints = defineEndpoints({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 
 /** Body of POST /api/cases/similar: the matter being registered, before it is saved. */
@@ -12,3 +13,6 @@ export type SimilarCasesRequest = z.infer<typeof SimilarCasesRequestSchema>;
 
 /** Score from which an open similar case is marked as a possible duplicate (可合并). */
 export const DUPLICATE_SCORE = 0.55;
+
+/** The similar operations. */
+export const similarEndpoints = defineEndpoints({});

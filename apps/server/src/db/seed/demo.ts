@@ -3,7 +3,7 @@ import { type Kysely, PostgresAdapter } from 'kysely';
 import { type Clock, createClock } from '../../clock.js';
 import { loadConfig } from '../../config.js';
 import { hashPassword } from '../../modules/auth/auth.service.js';
-import { subtreeRange } from '../../modules/org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import type { Cipher } from '../../security/cipher.js';
 import { createServices } from '../../services.js';
 import type { DB } from '../schema.js';

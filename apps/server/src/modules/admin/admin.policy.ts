@@ -1,6 +1,6 @@
 import { forbidden, outOfScope } from '../../errors.js';
 import { type Actor, hasAnyRole, hasRole } from '../auth/actor.js';
-import { isInSubtree, subtreeRange } from '../org/area-code.js';
+import { isInSubtree, subtreeRange } from '@lianxin/core';
 
 /**
  * Who may administer what. Platform-wide configuration (categories, time limits, calendar) needs

@@ -1,102 +1,56 @@
-import { type AlertDismiss, type AlertListQuery, type AlertTask, CaseCreateSchema, type Role } from '@lianxin/core';
-import { sql } from 'kysely';
+import { type AlertDismiss, type AlertListQuery, type AlertTask, CaseCreateSchema, isAlertOpen } from '@lianxin/core';
+import { assertCan, assertInRanges, rangesFor } from '../../access/access.js';
+import type { Clock } from '../../clock.js';
 import type { AlertRow } from '../../db/schema.js';
-import { AppError, forbidden, notFound, outOfScope, unknownReference } from '../../errors.js';
-import type { Services } from '../../services.js';
-import { type Actor, hasAnyRole } from '../auth/actor.js';
-import { isInSubtree, subtreeRange } from '../org/area-code.js';
-import { orgQueries } from '../org/org.repository.js';
+import { AppError, notFound, unknownReference } from '../../errors.js';
+import type { AuditLog } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { CasesService } from '../cases/cases.service.js';
+import type { OrgRepository } from '../org/org.repository.js';
+import type { AlertsRepository } from './alerts.repository.js';
+import { presentAlert } from './alerts.presenter.js';
 
-/** Roles that see early-warning alerts, each over its unit's area. */
-export const ALERT_ROLES: readonly Role[] = ['leader', 'supervisor', 'dispatcher', 'admin'];
+export interface AlertsDeps {
+  alerts: AlertsRepository;
+  org: OrgRepository;
+  cases: Pick<CasesService, 'register' | 'act'>;
+  audit: AuditLog;
+  clock: Clock;
+}
 
 /** Alerts (预警) raised by the hotspot scan, and their handling: acknowledge, dismiss, make a task. */
-export function createAlertsService(services: Services) {
-  const { db, clock } = services;
-
-  /** The area ranges in which the actor sees alerts; 403 without an alert role. */
-  function ranges(actor: Actor): [string, string][] {
-    const grants = actor.grants.filter((g) => ALERT_ROLES.includes(g.role));
-    if (grants.length === 0) throw forbidden();
-    return [...new Set(grants.map((g) => g.areaCode))].map(subtreeRange);
-  }
-
+export function createAlertsService({ alerts, org, cases, audit, clock }: AlertsDeps) {
+  /** The alert, if the actor may read alerts over its area. */
   async function visible(actor: Actor, id: string): Promise<AlertRow> {
-    const inScope = ranges(actor);
-    const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    const ranges = rangesFor(actor, 'alert.read');
+    const row = await alerts.find(id);
     if (!row) throw notFound();
-    if (!inScope.some(([lo, hi]) => row.areaCode >= lo && row.areaCode < hi)) throw outOfScope();
+    assertInRanges(ranges, row.areaCode);
     return row;
-  }
-
-  const present = (a: AlertRow) => ({
-    id: a.id,
-    kind: a.kind,
-    areaCode: a.areaCode,
-    title: a.title,
-    summary: a.summary,
-    caseCount: a.caseCount,
-    windowStart: a.windowStart,
-    windowEnd: a.windowEnd,
-    status: a.status,
-    statusNote: a.statusNote,
-    taskCaseId: a.taskCaseId,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-  });
-
-  async function casesOf(a: AlertRow) {
-    const ids: string[] = JSON.parse(a.caseIds);
-    if (ids.length === 0) return [];
-    return db
-      .selectFrom('cases')
-      .select(['id', 'code', 'title', 'status', 'categoryCode', 'areaCode', 'registeredAt'])
-      .where('id', 'in', ids)
-      .orderBy('registeredAt')
-      .orderBy('id')
-      .execute();
   }
 
   /** Moves an open (or acknowledged) alert to `status`; 422 once it is handled. */
   async function move(actor: Actor, id: string, status: 'acknowledged' | 'dismissed', note: string | null) {
     const alert = await visible(actor, id);
-    if (alert.status === status && status === 'acknowledged') return present(alert);
-    const from = status === 'acknowledged' ? ['open'] : ['open', 'acknowledged'];
+    if (alert.status === status && status === 'acknowledged') return presentAlert(alert);
+    const from = status === 'acknowledged' ? (['open'] as const) : (['open', 'acknowledged'] as const);
     const now = clock.now().toISOString();
-    const updated = await db
-      .updateTable('alerts')
-      .set({ status, statusNote: note, updatedAt: now })
-      .where('id', '=', id)
-      .where('status', 'in', from)
-      .executeTakeFirst();
-    if (!Number(updated.numUpdatedRows)) throw new AppError(422, 'error.alert_closed');
-    await services.audit.append({ actorUserId: actor.userId, action: `alert_${status}`, subjectType: 'alert', subjectId: id, detail: note ? { reason: note } : {} });
-    return present({ ...alert, status, statusNote: note, updatedAt: now });
+    if (!(await alerts.moveFrom(id, from, { status, statusNote: note, updatedAt: now }))) throw new AppError(422, 'error.alert_closed');
+    await audit.append({ actorUserId: actor.userId, action: `alert_${status}`, subjectType: 'alert', subjectId: id, detail: note ? { reason: note } : {} });
+    return presentAlert({ ...alert, status, statusNote: note, updatedAt: now });
   }
 
   return {
     async list(actor: Actor, query: AlertListQuery) {
-      const inScope = ranges(actor);
-      let q = db
-        .selectFrom('alerts')
-        .selectAll()
-        .where((eb) => eb.or(inScope.map(([lo, hi]) => eb.and([eb('areaCode', '>=', lo), eb('areaCode', '<', hi)]))));
-      if (query.status) q = q.where('status', '=', query.status);
-      if (query.kind) q = q.where('kind', '=', query.kind);
-      const rows = await q
-        .orderBy('createdAt', 'desc')
-        .orderBy('id', 'desc')
-        .limit(query.limit + 1)
-        .offset(query.offset)
-        .execute();
+      const rows = await alerts.list(rangesFor(actor, 'alert.read'), query);
       const more = rows.length > query.limit;
-      return { items: rows.slice(0, query.limit).map(present), nextOffset: more ? query.offset + query.limit : null };
+      return { items: rows.slice(0, query.limit).map(presentAlert), nextOffset: more ? query.offset + query.limit : null };
     },
 
     async detail(actor: Actor, id: string) {
       const alert = await visible(actor, id);
-      const cases = await casesOf(alert);
-      return { ...present(alert), cases: cases.map(({ id: caseId, code, title, status, registeredAt }) => ({ id: caseId, code, title, status, registeredAt })) };
+      const behind = await alerts.casesOf(alert);
+      return { ...presentAlert(alert), cases: behind.map(({ id: caseId, code, title, status, registeredAt }) => ({ id: caseId, code, title, status, registeredAt })) };
     },
 
     acknowledge: (actor: Actor, id: string) => move(actor, id, 'acknowledged', null),
@@ -110,24 +64,18 @@ export function createAlertsService(services: Services) {
      */
     async createTask(actor: Actor, id: string, body: AlertTask) {
       const alert = await visible(actor, id);
-      if (!actor.grants.some((g) => g.role === 'dispatcher' && isInSubtree(alert.areaCode, g.areaCode))) throw forbidden();
-      if (alert.status !== 'open' && alert.status !== 'acknowledged') throw new AppError(422, 'error.alert_closed');
-      const unit = await orgQueries.findUnit(db, body.unitId);
+      assertCan(actor, 'alert.task', alert);
+      if (!isAlertOpen(alert)) throw new AppError(422, 'error.alert_closed');
+      const unit = await org.findUnit(body.unitId);
       if (!unit) throw unknownReference('unitId', 'unit');
       if (!unit.isActive) throw new AppError(422, 'error.unit_inactive', {}, 'unitId');
 
       const now = clock.now().toISOString();
-      const claimed = await db
-        .updateTable('alerts')
-        .set({ status: 'task_created', updatedAt: now })
-        .where('id', '=', id)
-        .where('status', 'in', ['open', 'acknowledged'])
-        .executeTakeFirst();
-      if (!Number(claimed.numUpdatedRows)) throw new AppError(422, 'error.alert_closed');
+      if (!(await alerts.moveFrom(id, ['open', 'acknowledged'], { status: 'task_created', updatedAt: now }))) throw new AppError(422, 'error.alert_closed');
 
-      const cases = await casesOf(alert);
+      const behind = await alerts.casesOf(alert);
       const counts = new Map<string, number>();
-      for (const c of cases) counts.set(c.categoryCode, (counts.get(c.categoryCode) ?? 0) + 1);
+      for (const c of behind) counts.set(c.categoryCode, (counts.get(c.categoryCode) ?? 0) + 1);
       const categoryCode = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'other';
       let task;
       try {
@@ -136,20 +84,23 @@ export function createAlertsService(services: Services) {
           kind: 'report',
           categoryCode,
           title: (body.title ?? alert.title).slice(0, 120),
-          content: `${alert.summary}\n关联诉求件：${cases.map((c) => c.code).join('、')}`.slice(0, 5000),
+          content: `${alert.summary}\n关联诉求件：${behind.map((c) => c.code).join('、')}`.slice(0, 5000),
           requester: { anonymous: true },
           areaCode: alert.areaCode,
         });
-        task = await services.cases.register(actor, input);
+        task = await cases.register(actor, input);
       } catch (error) {
-        await db.updateTable('alerts').set({ status: alert.status, updatedAt: alert.updatedAt }).where('id', '=', id).execute();
+        await alerts.update(id, { status: alert.status, updatedAt: alert.updatedAt });
         throw error;
       }
-      await db.updateTable('alerts').set({ taskCaseId: task.id, updatedAt: now }).where('id', '=', id).execute();
-      await services.audit.append({ actorUserId: actor.userId, action: 'alert_task', subjectType: 'alert', subjectId: id, detail: { caseId: task.id, code: task.code, unitId: body.unitId } });
+      await alerts.update(id, { taskCaseId: task.id, updatedAt: now });
+      await audit.append({ actorUserId: actor.userId, action: 'alert_task', subjectType: 'alert', subjectId: id, detail: { caseId: task.id, code: task.code, unitId: body.unitId } });
       // Dispatching runs in its own transaction; should it fail, the task waits in the intake queue.
-      const dispatched = await services.cases.act(actor, task.id, 'dispatch', { unitId: body.unitId });
-      return { alert: present({ ...alert, status: 'task_created', taskCaseId: task.id, updatedAt: now }), task: { id: dispatched.id, code: dispatched.code, status: dispatched.status, channel: dispatched.channel, currentUnitId: dispatched.currentUnitId } };
+      const dispatched = await cases.act(actor, task.id, 'dispatch', { unitId: body.unitId });
+      return {
+        alert: presentAlert({ ...alert, status: 'task_created', taskCaseId: task.id, updatedAt: now }),
+        task: { id: dispatched.id, code: dispatched.code, status: dispatched.status, channel: dispatched.channel, currentUnitId: dispatched.currentUnitId },
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertKind } from '@lianxin/core';
 import { runHotspotScan } from '../../jobs/hotspot-scan.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
@@ -29,7 +30,7 @@ async function waterCases(areas: readonly string[], phoneBase = 13907981000) {
   return ids;
 }
 
-const alertsOf = (kind: string) => ctx.database.db.selectFrom('alerts').selectAll().where('kind', '=', kind).execute();
+const alertsOf = (kind: AlertKind) => ctx.database.db.selectFrom('alerts').selectAll().where('kind', '=', kind).execute();
 
 describe('hotspot scan', () => {
   it('raises one hotspot alert for 5 similar cases in one village (grids roll up), tells leader and supervisor, and never twice', async () => {

@@ -1,7 +1,7 @@
 import type { AreaLevel } from '@lianxin/core';
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { AreaTable, DB } from '../../db/schema.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

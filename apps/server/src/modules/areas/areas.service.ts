@@ -6,7 +6,7 @@ import { assertAdmin, assertAdminOver } from '../admin/admin.policy.js';
 import { diffChanges, isEmpty } from '../admin/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree, levelOfCode } from '../org/area-code.js';
+import { isInSubtree, levelOfCode } from '@lianxin/core';
 import { areasRepository as repo } from './areas.repository.js';
 
 export interface AreasServiceDeps {

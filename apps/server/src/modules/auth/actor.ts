@@ -1,5 +1,5 @@
 import type { Locale, Role } from '@lianxin/core';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 
 /** A role the user holds in a unit; the unit's area bounds what the role reaches. */
 export interface RoleGrant {

@@ -3,7 +3,7 @@ import type { CampaignAssign, CampaignCreate, CampaignListQuery, CampaignTargetL
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree, subtreeRange } from '../org/area-code.js';
+import { isInSubtree, subtreeRange } from '@lianxin/core';
 import { orgQueries } from '../org/org.repository.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../visits/field-scope.js';
 import { planEvenShares } from './even-shares.js';

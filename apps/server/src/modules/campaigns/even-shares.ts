@@ -1,4 +1,4 @@
-import { isInSubtree } from '../org/area-code.js';
+import { isInSubtree } from '@lianxin/core';
 
 /** A campaign target in the order it is shared out (by area code, so neighbours are adjacent). */
 export interface ShareTarget {

@@ -6,7 +6,7 @@ import {
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { levelOfCode } from '../org/area-code.js';
+import { levelOfCode } from '@lianxin/core';
 import { isSameMatter, similarityScore } from '../similar/similar.js';
 import { casesRepository as repo } from './cases.repository.js';
 

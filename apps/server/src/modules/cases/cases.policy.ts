@@ -1,7 +1,7 @@
 import { CASE_ACTIONS, type CaseAction, isActionAllowed, type Role } from '@lianxin/core';
 import type { CaseRow } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree } from '../org/area-code.js';
+import { isInSubtree } from '@lianxin/core';
 
 /** True when the actor holds one of `roles` in a unit whose area contains the case. */
 export function hasRoleOverArea(actor: Actor, roles: readonly Role[], areaCode: string): boolean {

@@ -4,7 +4,7 @@ import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
 import { AppError } from '../../errors.js';
 import { type Actor, hasRole, scopeOf, unitsWithRole } from '../auth/actor.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import { inScope } from './cases.repository.js';
 
 type CaseQuery = SelectQueryBuilder<DB, 'cases', CaseRow>;

@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import { scopeOf } from '../auth/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { isInSubtree } from '../org/area-code.js';
+import { isInSubtree } from '@lianxin/core';
 import { indexCase } from '../search/search.repository.js';
 import { orgQueries } from '../org/org.repository.js';
 import type { Deadlines } from '../time-limits/deadlines.js';

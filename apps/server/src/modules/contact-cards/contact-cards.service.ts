@@ -2,7 +2,7 @@ import { type ContactCardsQuery, localDate } from '@lianxin/core';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree, levelOfCode } from '../org/area-code.js';
+import { isInSubtree, levelOfCode } from '@lianxin/core';
 import { type ContactCard, renderContactCards } from './render-cards.js';
 
 /** Cards on one A4 sheet (2 columns × 5 rows of 90 × 54 mm business cards). */

@@ -1,7 +1,7 @@
 import type { Role } from '@lianxin/core';
 import type { HouseholdRow } from '../../db/schema.js';
 import { type Actor, hasRole, scopeOf } from '../auth/actor.js';
-import { isInSubtree } from '../org/area-code.js';
+import { isInSubtree } from '@lianxin/core';
 
 /**
  * Who may do what with households (SPEC §1, §3). Reach follows cases: every role except the

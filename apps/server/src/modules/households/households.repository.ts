@@ -2,7 +2,7 @@ import type { HouseholdFilters } from '@lianxin/core';
 import { type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
 import type { DB, HouseholdHelpTable, HouseholdMemberRow, HouseholdMemberTable, HouseholdRow, HouseholdTable, TagTable } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

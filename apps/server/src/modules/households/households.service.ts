@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unp
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { levelOfCode } from '../org/area-code.js';
+import { levelOfCode } from '@lianxin/core';
 import { canEditHousehold, canRevealHousehold, householdRanges } from './households.policy.js';
 import { presentHousehold, presentMember, revealMember, tagText } from './households.presenter.js';
 import { householdsRepository as repo } from './households.repository.js';

@@ -6,7 +6,7 @@ import { forbidden } from '../../errors.js';
 import { type Actor, scopeOf } from '../auth/actor.js';
 import { inScope } from '../cases/cases.repository.js';
 import { householdRanges } from '../households/households.policy.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import { CellAccumulator, mercatorX, mercatorY } from './grid.js';
 import { HouseholdMapIndex } from './household-index.js';
 

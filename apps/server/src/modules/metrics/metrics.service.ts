@@ -18,7 +18,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, unknownReference } from '../../errors.js';
 import { type Actor, hasRole, scopeOf } from '../auth/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { levelOfCode, subtreeRange } from '../org/area-code.js';
+import { levelOfCode, subtreeRange } from '@lianxin/core';
 import { type CountFilter, type GroupKey, metricsRepository as repo } from './metrics.repository.js';
 import { type MetricGrouping, type MetricsQuery, MetricWeightsSchema } from './metrics.schemas.js';
 

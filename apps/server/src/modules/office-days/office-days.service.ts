@@ -4,7 +4,7 @@ import { AppError, notFound, unknownReference, unprocessable } from '../../error
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import { isoWeekday } from '../stationing/weeks.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, fieldRanges, inRanges, narrowRanges } from '../visits/field-scope.js';
 

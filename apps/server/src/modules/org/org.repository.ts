@@ -1,7 +1,7 @@
 import type { Role } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { subtreeRange } from './area-code.js';
+import { subtreeRange } from '@lianxin/core';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -60,3 +60,11 @@ export const orgQueries = {
     ];
   },
 };
+
+type Bound<T> = { [K in keyof T]: T[K] extends (db: Q, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+/** The organisation queries bound to one database handle (outside a transaction). */
+export function createOrgRepository(db: Kysely<DB>): Bound<typeof orgQueries> {
+  return Object.fromEntries(Object.entries(orgQueries).map(([name, fn]) => [name, (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(db, ...args)])) as Bound<typeof orgQueries>;
+}
+export type OrgRepository = ReturnType<typeof createOrgRepository>;

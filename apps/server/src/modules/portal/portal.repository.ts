@@ -1,7 +1,7 @@
 import type { CaseKind } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { isInSubtree, subtreeRange } from '../org/area-code.js';
+import { isInSubtree, subtreeRange } from '@lianxin/core';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

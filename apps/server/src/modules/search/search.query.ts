@@ -4,7 +4,7 @@ import type { CaseRow, DB } from '../../db/schema.js';
 import type { Scope } from '../auth/actor.js';
 import { caseFilters } from '../cases/cases.queries.js';
 import { inScope } from '../cases/cases.repository.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import { countMatches, indexSize, type MatchSpec, newestMatches } from './fts.js';
 import { type RankContext, rankDocuments } from './search.rank.js';
 import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords, unitCasesOutsideAreas } from './search.scope.js';

@@ -2,7 +2,7 @@ import type { UnitListQuery } from '@lianxin/core';
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { containsText } from '../../db/text.js';
 import type { DB, UnitTable } from '../../db/schema.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

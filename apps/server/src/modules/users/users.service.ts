@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import { adminRanges, assertAdmin, isAdminOver } from '../admin/admin.policy.js';
-import { subtreeRange } from '../org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/auth.service.js';

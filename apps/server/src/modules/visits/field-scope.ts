@@ -2,7 +2,7 @@ import type { Role } from '@lianxin/core';
 import type { ExpressionBuilder } from 'kysely';
 import { forbidden, outOfScope } from '../../errors.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree, subtreeRange } from '../org/area-code.js';
+import { isInSubtree, subtreeRange } from '@lianxin/core';
 
 /**
  * Who reaches field work (SPEC §4), always over their unit's area subtree. Department handlers

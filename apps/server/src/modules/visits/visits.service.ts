@@ -5,7 +5,7 @@ import { type CheckInCreate, type DiaryQuery, localDate, type VisitCreate, type 
 import { AppError, notFound, outOfScope, unknownReference } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
-import { isInSubtree } from '../org/area-code.js';
+import { isInSubtree } from '@lianxin/core';
 import { orgQueries } from '../org/org.repository.js';
 import { isoWeekOf, monthRange, weekRange } from '../stationing/weeks.js';
 import { assertRoleOver, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from './field-scope.js';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { type AreaNode, childCodePrefix, childLevel, flattenTree } from './admin-data';
 import { changedFields } from '../../shared/form-errors';
@@ -23,7 +23,7 @@ interface AreaForm {
 export default function AreasTab() {
   const t = useT(adminMessages);
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const { data, error, loading, reload } = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const [selected, setSelected] = useState<string | null>(null);
   const nodes = useMemo(() => flattenTree(data?.items ?? []), [data]);
   const area = nodes.find((n) => n.code === selected) ?? null;

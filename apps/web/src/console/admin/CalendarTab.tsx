@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { CalendarDay } from './admin-data';
 import { useFormSubmit } from './use-form-submit';
@@ -21,7 +21,7 @@ export default function CalendarTab() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => dayjs().year());
-  const { data, error, loading, reload } = useApi<{ year: number; days: CalendarDay[] }>(`/api/calendar?year=${year}`);
+  const { data, error, loading, reload } = useApiPath<{ year: number; days: CalendarDay[] }>(`/api/calendar?year=${year}`);
   const [form] = Form.useForm<DayForm>();
   const { run, busy } = useFormSubmit(form, ['date', 'kind', 'name']);
 

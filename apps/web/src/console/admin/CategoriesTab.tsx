@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { CategoryNode } from './admin-data';
 import { changedFields } from '../../shared/form-errors';
@@ -30,7 +30,7 @@ export default function CategoriesTab() {
   const t = useT(adminMessages);
   const { locale } = useLocale();
   const [includeInactive, setIncludeInactive] = useState(true);
-  const { data, error, loading, reload } = useApi<{ items: CategoryNode[] }>(`/api/categories?includeInactive=${includeInactive}`);
+  const { data, error, loading, reload } = useApiPath<{ items: CategoryNode[] }>(`/api/categories?includeInactive=${includeInactive}`);
   const [editing, setEditing] = useState<CategoryNode | 'new' | null>(null);
   const rows = useMemo(() => rowsOf(data?.items ?? []), [data]);
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { Unit } from './admin-data';
 import { AreaTreeSelect } from './AreaTreeSelect';
@@ -26,7 +26,7 @@ export default function UnitsTab() {
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi<{ items: Unit[]; total: number }>(`/api/units${query({ q: q || undefined, includeInactive: includeInactive || undefined, page, pageSize: 20 })}`);
+  const { data, error, loading, reload } = useApiPath<{ items: Unit[]; total: number }>(`/api/units${query({ q: q || undefined, includeInactive: includeInactive || undefined, page, pageSize: 20 })}`);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   if (error) return <PageError error={error} onRetry={reload} />;

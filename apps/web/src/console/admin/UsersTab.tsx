@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import type { User } from './admin-data';
 import { UserDialog } from './UserDialog';
@@ -16,7 +16,7 @@ export default function UsersTab() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi<{ items: User[]; total: number }>(`/api/admin/users${query({ q: q || undefined, role, page, pageSize: 20 })}`);
+  const { data, error, loading, reload } = useApiPath<{ items: User[]; total: number }>(`/api/admin/users${query({ q: q || undefined, role, page, pageSize: 20 })}`);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
 
   if (error) return <PageError error={error} onRetry={reload} />;

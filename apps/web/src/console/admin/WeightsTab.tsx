@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { useFormSubmit } from './use-form-submit';
 
@@ -14,7 +14,7 @@ const RATE_FIELDS = ['response', 'resolution', 'satisfaction'] as const;
 export default function WeightsTab() {
   const t = useT(adminMessages);
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<MetricWeights>('/api/settings/metric-weights');
+  const { data, error, loading, reload } = useApiPath<MetricWeights>('/api/settings/metric-weights');
   const [form] = Form.useForm<MetricWeights>();
   const { run, busy } = useFormSubmit(form, [...RATE_FIELDS, 'basicallySatisfiedWeight']);
   useEffect(() => {

@@ -5,14 +5,13 @@ import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import type { AlertDetail } from './alert-types';
 import { alertsMessages } from './alerts.messages';
 
 /** The cases behind one alert (loaded when its row is opened). */
 export function AlertCases({ id }: { id: string }) {
   const t = useT(alertsMessages);
   const { locale } = useLocale();
-  const { data, error, loading, reload } = useApi<AlertDetail>(`/api/alerts/${id}`);
+  const { data, error, loading, reload } = useApi('GET /api/alerts/:id', { params: { id } });
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
     <Table

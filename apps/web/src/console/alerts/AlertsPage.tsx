@@ -1,16 +1,16 @@
-import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '@lianxin/core';
+import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus, type AlertView as Alert, isAlertOpen as isOpen } from '@lianxin/core';
 import { App, Button, Flex, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { hasRole, useMe } from '../shell/session';
 import { UnitPicker } from '../admin/UnitPicker';
 import { AlertCases } from './AlertCases';
-import { type Alert, isOpen, KIND_COLORS, STATUS_COLORS } from './alert-types';
+import { KIND_COLORS, STATUS_COLORS } from './alert-colors';
 import { alertsMessages } from './alerts.messages';
 
 type StatusFilter = AlertStatus | 'all';
@@ -23,7 +23,7 @@ export default function AlertsPage() {
   const [status, setStatus] = useState<StatusFilter>('open');
   const [kind, setKind] = useState<AlertKind | undefined>();
   const [limit, setLimit] = useState(20);
-  const { data, error, loading, reload } = useApi<{ items: Alert[]; nextOffset: number | null }>(`/api/alerts${query({ status: status === 'all' ? undefined : status, kind, limit })}`);
+  const { data, error, loading, reload } = useApi('GET /api/alerts', { query: { status: status === 'all' ? undefined : status, kind, limit } });
   const [dismissing, setDismissing] = useState<Alert | null>(null);
   const [tasking, setTasking] = useState<Alert | null>(null);
   const canTask = hasRole(me, 'dispatcher');
@@ -31,7 +31,7 @@ export default function AlertsPage() {
 
   const acknowledge = async (a: Alert) => {
     try {
-      await api.post(`/api/alerts/${a.id}/acknowledge`);
+      await call('POST /api/alerts/:id/acknowledge', { params: { id: a.id } });
       message.success(t('done'));
       reload();
     } catch (e) {
@@ -134,7 +134,7 @@ function DismissDialog({ alert, onClose }: { alert: Alert; onClose: (done: boole
   const submit = async ({ reason }: { reason: string }) => {
     setBusy(true);
     try {
-      await api.post(`/api/alerts/${alert.id}/dismiss`, { reason: reason.trim() });
+      await call('POST /api/alerts/:id/dismiss', { params: { id: alert.id }, body: { reason: reason.trim() } });
       message.success(t('done'));
       onClose(true);
     } catch (e) {
@@ -163,7 +163,7 @@ function TaskDialog({ alert, onClose }: { alert: Alert; onClose: (done: boolean)
   const submit = async (values: { title?: string; unitId: string }) => {
     setBusy(true);
     try {
-      const result = await api.post<{ task: { id: string; code: string } }>(`/api/alerts/${alert.id}/task`, { unitId: values.unitId, title: values.title?.trim() || undefined });
+      const result = await call('POST /api/alerts/:id/task', { params: { id: alert.id }, body: { unitId: values.unitId, title: values.title?.trim() || undefined } });
       message.success(t('taskCreated', { code: result.task.code }));
       onClose(true);
     } catch (e) {

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { areaTreeOptions } from '../households/household-logic';
 import type { AreaNode, HouseholdTag } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
@@ -25,16 +25,16 @@ export default function CampaignPage() {
   const { id = '' } = useParams();
   const t = useT(campaignMessages);
   const me = useMe();
-  const loaded = useApi<CampaignDetail>(`/api/campaigns/${id}`);
+  const loaded = useApiPath<CampaignDetail>(`/api/campaigns/${id}`);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   // Bumped after targets or assignments change, so the list reloads.
   const [version, setVersion] = useState(0);
   useEffect(() => setCoverage(loaded.data?.coverage ?? null), [loaded.data]);
   const campaign = loaded.data;
   const canPlan = !!campaign && holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, campaign.areaCode);
-  const areas = useApi<{ items: AreaNode[] }>(canPlan ? `/api/areas?format=tree&root=${campaign!.areaCode}` : null);
+  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? `/api/areas?format=tree&root=${campaign!.areaCode}` : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
-  const tags = useApi<{ items: HouseholdTag[] }>('/api/tags');
+  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
 
   if (loaded.error) return <PageError error={loaded.error} onRetry={loaded.reload} />;
   if (!campaign || !coverage) return <PageLoading />;

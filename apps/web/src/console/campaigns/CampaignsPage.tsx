@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
@@ -27,7 +27,7 @@ export default function CampaignsPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
-  const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
   const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
   const today = localDate(new Date());
 

@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { ActionBar } from './case-actions/ActionBar';
 import { ActionModal } from './case-actions/ActionModal';
 import type { StaffAction } from './case-actions/action-config';
@@ -27,9 +27,9 @@ export default function CasePage() {
   const { id = '' } = useParams();
   const t = useT(casePageMessages);
   const { locale } = useLocale();
-  const detail = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
-  const context = useApi<CaseContext>(`/api/cases/${encodeURIComponent(id)}/context`);
-  const similar = useApi<{ items: SimilarCase[] }>(`/api/cases/${encodeURIComponent(id)}/similar`);
+  const detail = useApiPath<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+  const context = useApiPath<CaseContext>(`/api/cases/${encodeURIComponent(id)}/context`);
+  const similar = useApiPath<{ items: SimilarCase[] }>(`/api/cases/${encodeURIComponent(id)}/similar`);
   const [action, setAction] = useState<StaffAction | null>(null);
   // The case as the last action left it: after a return it may be out of the user's scope.
   const [acted, setActed] = useState<CaseDetail | null>(null);

@@ -3,7 +3,7 @@ import { Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { useDebounced } from '../register/use-debounced';
 import { fieldWorkMessages } from './field-work.messages';
 
@@ -41,7 +41,7 @@ export default function StaffSelect(props: Props) {
   const t = useT(fieldWorkMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const staff = useApi<{ items: StaffMember[] }>(`/api/staff${query({ role, areaCode, q, limit: 50 })}`);
+  const staff = useApiPath<{ items: StaffMember[] }>(`/api/staff${query({ role, areaCode, q, limit: 50 })}`);
   // Chosen people stay named even when the current search no longer lists them.
   const [known, setKnown] = useState<Map<string, StaffMember>>(new Map());
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { query } from '../../api/client';
 import { PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { MapViewport } from '../../shared/map/MapView';
 import type { HeatCell } from '../../shared/map/map-logic';
 
@@ -12,7 +12,7 @@ const MapView = lazy(() => import('../../shared/map/MapView'));
 export function CaseHeatMap({ days, ariaLabel }: { days: number; ariaLabel: string }) {
   const [view, setView] = useState<MapViewport | null>(null);
   const path = view ? `/api/map/cases${query({ bbox: view.bbox, zoom: Math.round(view.zoom), days })}` : null;
-  const { data, error } = useApi<{ heat: HeatCell[]; total: number }>(path);
+  const { data, error } = useApiPath<{ heat: HeatCell[]; total: number }>(path);
   return (
     <>
       {error ? <Alert type="warning" showIcon title={error instanceof Error ? error.message : String(error)} style={{ marginBottom: 8 }} /> : null}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { CaseHeatMap } from './CaseHeatMap';
 import { sharesOption, trendOption } from './charts';
 import { EChart } from './EChart';
@@ -23,10 +23,10 @@ export default function FiguresPage() {
   const [groupBy, setGroupBy] = useState<Grouping>('unit');
   const period = { from: range[0].format(DAY), to: range[1].format(DAY) };
 
-  const table = useApi<MetricsReport>(`/api/metrics${query({ groupBy, ...period })}`);
-  const months = useApi<MetricsReport>(`/api/metrics${query({ groupBy: 'month', ...period })}`);
-  const categories = useApi<MetricsReport>(`/api/metrics${query({ groupBy: 'category', ...period })}`);
-  const weights = useApi<MetricWeights>('/api/settings/metric-weights');
+  const table = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy, ...period })}`);
+  const months = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy: 'month', ...period })}`);
+  const categories = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy: 'category', ...period })}`);
+  const weights = useApiPath<MetricWeights>('/api/settings/metric-weights');
 
   const trend = useMemo(() => (months.data ? trendOption(months.data.groups, t) : null), [months.data, t]);
   const shares = useMemo(() => (categories.data ? sharesOption(categories.data.groups) : null), [categories.data]);

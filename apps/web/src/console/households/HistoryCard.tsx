@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { buildTimeline, fieldPath } from './household-logic';
 import type { HouseholdHistory } from './household-types';
 import { householdMessages } from './households.messages';
@@ -16,7 +16,7 @@ const KIND_COLORS = { visit: 'green', case: 'red', campaign: 'purple', help: 'bl
 export default function HistoryCard({ householdId, canEdit }: { householdId: string; canEdit: boolean }) {
   const t = useT(householdMessages);
   const { locale } = useLocale();
-  const history = useApi<HouseholdHistory>(`/api/households/${householdId}/history`);
+  const history = useApiPath<HouseholdHistory>(`/api/households/${householdId}/history`);
   const entries = useMemo(() => (history.data ? buildTimeline(history.data) : []), [history.data]);
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);

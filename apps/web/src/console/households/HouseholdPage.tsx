@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { hasRole, useMe } from '../shell/session';
 import HistoryCard from './HistoryCard';
 import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
@@ -27,14 +27,14 @@ export default function HouseholdPage() {
   const t = useT(householdMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const loaded = useApi<HouseholdDetail>(`/api/households/${id}`);
+  const loaded = useApiPath<HouseholdDetail>(`/api/households/${id}`);
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const tags = useApi<{ items: HouseholdTag[] }>('/api/tags');
-  const areas = useApi<{ items: AreaNode[] }>(editing ? '/api/areas?format=tree' : null);
+  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
+  const areas = useApiPath<{ items: AreaNode[] }>(editing ? '/api/areas?format=tree' : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   useEffect(() => setHousehold(loaded.data ?? null), [loaded.data]);
 

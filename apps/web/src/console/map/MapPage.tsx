@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import MapView, { type MapViewport } from '../../shared/map/MapView';
 import { loadTileConfig } from '../../shared/map/map-data';
 import { OVERDUE_COLOR, type MapPoint, type PointCluster, STATE_COLORS } from '../../shared/map/map-logic';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { mapMessages } from './map.messages';
 import { caseCluster, casePoint, HOUSEHOLD_COLOR, householdCluster, householdPoint, type MapCasesAnswer, type MapHouseholdsAnswer } from './map-page';
 
@@ -33,16 +33,16 @@ export default function MapPage() {
   const [showHouseholds, setShowHouseholds] = useState(false);
   const [householdTags, setHouseholdTags] = useState<string[]>([]);
   const [base, setBase] = useState<'tiles' | 'none' | null>(null);
-  const tags = useApi<{ items: Tag[] }>('/api/tags');
+  const tags = useApiPath<{ items: Tag[] }>('/api/tags');
 
   useEffect(() => {
     loadTileConfig().then((c) => setBase(c.tileUrl ? 'tiles' : 'none'));
   }, []);
 
   const casesPath = view && (showCases || showHeat) ? `/api/map/cases${query({ bbox: view.bbox, zoom: view.zoom, state: states, days })}` : null;
-  const cases = useApi<MapCasesAnswer>(casesPath);
+  const cases = useApiPath<MapCasesAnswer>(casesPath);
   const householdsPath = view && showHouseholds ? `/api/map/households${query({ bbox: view.bbox, zoom: view.zoom, tags: householdTags })}` : null;
-  const households = useApi<MapHouseholdsAnswer>(householdsPath);
+  const households = useApiPath<MapHouseholdsAnswer>(householdsPath);
   // Households are for those who keep the registry; a handler gets 403 and no layer switch.
   const householdsAllowed = !(tags.error instanceof ApiError) && !(households.error instanceof ApiError && households.error.status === 403);
 

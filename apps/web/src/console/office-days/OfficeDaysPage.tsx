@@ -2,7 +2,7 @@ import { Flex, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { areaOptions, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
@@ -31,7 +31,7 @@ export default function OfficeDaysPage() {
   // Counts in the list change when the drawer records attendance: the list reloads then.
   const [listTick, setListTick] = useState(0);
 
-  const areas = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const tree = areas.data?.items;
   const readable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [tree, me.roles]);
   const plannable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [tree, me.roles]);

@@ -3,7 +3,7 @@ import { type HTMLAttributes, useState } from 'react';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { type AreaOption, FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
 import type { OfficeDayFilters } from './office-days-logic';
@@ -25,7 +25,7 @@ export default function SchedulesTab({ filters, onChange, areas, villages }: Pro
   const t = useT(officeDayMessages);
   const me = useMe();
   const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
-  const list = useApi<{ items: OfficeDaySchedule[] }>(`/api/office-days/schedules${query({ areaCode: filters.areaCode })}`);
+  const list = useApiPath<{ items: OfficeDaySchedule[] }>(`/api/office-days/schedules${query({ areaCode: filters.areaCode })}`);
   const [editing, setEditing] = useState<{ schedule?: OfficeDaySchedule } | null>(null);
   const weekdays = t('weekdays').split(',');
   const items = list.data?.items ?? [];

@@ -2,7 +2,7 @@ import { Descriptions, Drawer, Flex, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { isoWeekday } from '../stationing/weeks';
 import AttendanceCard from './AttendanceCard';
 import DayCasesCard from './DayCasesCard';
@@ -14,7 +14,7 @@ type Props = { sessionId: string | null; today: string; onClose: () => void; onC
 /** One office day: when and where, who attended (sign-in and, for planners, others), and its cases. */
 export default function SessionDrawer({ sessionId, today, onClose, onChanged }: Props) {
   const t = useT(officeDayMessages);
-  const loaded = useApi<SessionDetail>(sessionId ? `/api/office-days/sessions/${sessionId}` : null);
+  const loaded = useApiPath<SessionDetail>(sessionId ? `/api/office-days/sessions/${sessionId}` : null);
   // Attendance changes answer with the whole session; it replaces what was loaded.
   const [session, setSession] = useState<SessionDetail | null>(null);
   useEffect(() => setSession(loaded.data && loaded.data.id === sessionId ? loaded.data : null), [loaded.data, sessionId]);

@@ -2,14 +2,14 @@ import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { Policy } from './policy-types';
 import { policiesMessages } from './policies.messages';
 
 /** One policy's full text, with a ready-to-paste quotation and (for admins) an edit button. */
 export function PolicyDrawer({ id, canEdit, onEdit, onClose, onCopied }: { id: string; canEdit: boolean; onEdit: (p: Policy) => void; onClose: () => void; onCopied: () => void }) {
   const t = useT(policiesMessages);
-  const { data, error, loading, reload } = useApi<Policy>(`/api/policies/${id}`);
+  const { data, error, loading, reload } = useApiPath<Policy>(`/api/policies/${id}`);
   const copy = async () => {
     const { text } = await api.get<{ text: string }>(`/api/policies/${id}/quote`);
     await navigator.clipboard?.writeText(text).catch(() => undefined);

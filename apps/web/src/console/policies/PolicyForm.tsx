@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { Policy } from './policy-types';
 import { policiesMessages } from './policies.messages';
 
@@ -32,7 +32,7 @@ export function PolicyForm({ policy, onClose }: { policy: Policy | null; onClose
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const categories = useApi<{ items: CategoryNode[] }>('/api/categories');
+  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
   const options = (nodes: CategoryNode[]): Option[] => nodes.map((n) => ({ value: n.code, title: locale === 'en-US' ? n.nameEn : n.name, children: options(n.children) }));
 
   const submit = async (v: Values) => {

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
@@ -37,12 +37,12 @@ export default function ReceptionPage() {
     tab === 'upcoming'
       ? `/api/reception/sessions${query({ from: now.toISOString(), limit: 100 })}`
       : `/api/reception/sessions${query({ from: new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString(), to: now.toISOString(), limit: 100 })}`;
-  const list = useApi<{ items: ReceptionSession[] }>(path);
+  const list = useApiPath<{ items: ReceptionSession[] }>(path);
   const rows = useMemo(() => {
     const split = splitSessions(list.data?.items ?? [], now);
     return tab === 'upcoming' ? split.upcoming : split.past;
   }, [list.data, tab, now]);
-  const areas = useApi<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
   const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
   const weekdays = t('weekdays').split(',');
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { hasRole, useMe } from '../shell/session';
 import AppointmentsCard from './AppointmentsCard';
@@ -22,7 +22,7 @@ import { SessionStateTag } from './SessionStateTag';
 export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessionId: string | null; onClose: () => void; onChanged: () => void }) {
   const t = useT(receptionMessages);
   const me = useMe();
-  const loaded = useApi<SessionDetail>(sessionId ? `/api/reception/sessions/${sessionId}` : null);
+  const loaded = useApiPath<SessionDetail>(sessionId ? `/api/reception/sessions/${sessionId}` : null);
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { Alert, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { phoneReadyForLookup } from './register-form';
 import { registerMessages } from './register.messages';
 import { useDebounced } from './use-debounced';
@@ -31,7 +31,7 @@ export function RequesterHistory({ phone }: { phone?: string }) {
   const { locale } = useLocale();
   const settled = useDebounced(phone?.trim(), 400);
   const path = phoneReadyForLookup(settled) ? `/api/cases/by-requester${query({ phone: settled, limit: SHOWN })}` : null;
-  const { data, error } = useApi<History>(path);
+  const { data, error } = useApiPath<History>(path);
   if (!path) return null;
   if (error) return <Alert type="warning" showIcon title={t('historyFailed')} />;
   if (!data) return null;

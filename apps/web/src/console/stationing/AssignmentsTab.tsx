@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { type AreaOption, areaOptions, FIELD_MANAGE_ROLES, holdsRoleOver, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
@@ -34,7 +34,7 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
   const { message } = App.useApp();
   const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
   const villages = useMemo(() => areaOptions(areaTree, reachOf(me.roles, FIELD_MANAGE_ROLES), { villagesOnly: true }), [areaTree, me.roles]);
-  const settings = useApi<StationingSettings>('/api/stationing/settings');
+  const settings = useApiPath<StationingSettings>('/api/stationing/settings');
   const globalRule = settings.data?.minDaysPerWeek;
   const [rows, setRows] = useState<Assignment[]>([]);
   const [next, setNext] = useState<number | null>(null);

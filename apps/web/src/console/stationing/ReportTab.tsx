@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaOption } from '../field-work/field-scope';
 import ComplianceTable from './ComplianceTable';
@@ -35,7 +35,7 @@ type Props = {
 export default function ReportTab({ filters, onChange, areas, today }: Props) {
   const t = useT(stationingMessages);
   const params = query(reportQuery(filters));
-  const report = useApi<StationingReport>(`/api/stationing/report${params}`);
+  const report = useApiPath<StationingReport>(`/api/stationing/report${params}`);
   const presets = useMemo(
     () => periodPresets(today).map((p) => ({ label: t(PRESET_LABELS[p.key]), value: [dayjs(p.from), dayjs(p.to)] as [dayjs.Dayjs, dayjs.Dayjs] })),
     [today, t],

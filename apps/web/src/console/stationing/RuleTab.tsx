@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { useFormSubmit } from '../admin/use-form-submit';
 import { hasRole, useMe } from '../shell/session';
 import type { StationingSettings } from './stationing-types';
@@ -15,7 +15,7 @@ export default function RuleTab() {
   const me = useMe();
   const { message } = App.useApp();
   const isAdmin = hasRole(me, 'admin');
-  const settings = useApi<StationingSettings>('/api/stationing/settings');
+  const settings = useApiPath<StationingSettings>('/api/stationing/settings');
   const [form] = Form.useForm<StationingSettings>();
   const { run, busy } = useFormSubmit(form, ['minDaysPerWeek']);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Flex, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { areaOptions, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
@@ -31,7 +31,7 @@ export default function StationingPage() {
   latest.current = filters;
   const change = useCallback((patch: Partial<StationingFilters>) => setSearch(stationingSearch({ ...latest.current, ...patch }, today)), [setSearch, today]);
 
-  const areas = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const readable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [areas.data, me.roles]);
 
   return (

@@ -6,7 +6,7 @@ import { ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import MapView, { type MapViewport } from '../../shared/map/MapView';
 import type { MapPoint } from '../../shared/map/map-logic';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { tagNamer } from '../households/household-logic';
 import type { HouseholdTag } from '../households/household-types';
 import { householdMessages } from '../households/households.messages';
@@ -27,7 +27,7 @@ export default function VillageMapPage() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [picked, setPicked] = useState<MapPoint | null>(null);
-  const tags = useApi<{ items: HouseholdTag[] }>('/api/tags');
+  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
   const tagName = useMemo(() => tagNamer(tags.data?.items, locale), [tags.data, locale]);
   const colorOf = useMemo(() => {
     const colors = new Map((tags.data?.items ?? []).map((tag) => [tag.code, tag.color]));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import AreaFilter from '../field-work/AreaFilter';
 import { areaOptions, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
@@ -17,7 +17,7 @@ export default function AreaVisitsCard() {
   const t = useT(visitMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const tree = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const tree = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const areas = useMemo(() => areaOptions(tree.data?.items ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [tree.data, me.roles]);
   const [areaCode, setAreaCode] = useState<string | undefined>();
   const [items, setItems] = useState<Visit[]>([]);

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES } from '../field-work/field-scope';
 import StaffSelect from '../field-work/StaffSelect';
 import { hasRole, useMe } from '../shell/session';
@@ -29,7 +29,7 @@ export default function DiaryPage() {
   const period = diaryPeriod(search, today);
   const cadre = search.get('cadre') ?? undefined;
   const canManage = hasRole(me, ...FIELD_MANAGE_ROLES);
-  const diary = useApi<Diary>(`/api/diary${query({ [period.kind]: period.label, cadre })}`);
+  const diary = useApiPath<Diary>(`/api/diary${query({ [period.kind]: period.label, cadre })}`);
 
   const go = (next: Partial<{ period: DiaryPeriod; cadre: string | undefined }>) => {
     const p = next.period ?? period;

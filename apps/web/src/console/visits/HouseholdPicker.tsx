@@ -2,7 +2,7 @@ import { Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { Household } from '../households/household-types';
 import { useDebounced } from '../register/use-debounced';
 import { visitMessages } from './visits.messages';
@@ -18,7 +18,7 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   const t = useT(visitMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const found = useApi<{ items: Household[] }>(areaCode ? `/api/households${query({ areaCode, q: q || undefined, limit: 30 })}` : null);
+  const found = useApiPath<{ items: Household[] }>(areaCode ? `/api/households${query({ areaCode, q: q || undefined, limit: 30 })}` : null);
   const [known, setKnown] = useState<Map<string, Picked>>(new Map());
   const remember = (items: Picked[]) => setKnown((prev) => new Map([...prev, ...items.map((h) => [h.id, h] as const)]));
   useEffect(() => {

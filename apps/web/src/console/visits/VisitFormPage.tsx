@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { Campaign } from '../campaigns/campaign-types';
 import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
@@ -37,12 +37,12 @@ export default function VisitFormPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const [form] = Form.useForm<Values>();
-  const areas = useApi<{ items: AreaNode[] }>('/api/areas?format=tree');
-  const categories = useApi<{ items: CategoryNode[] }>('/api/categories');
-  const campaigns = useApi<{ items: Campaign[] }>('/api/campaigns?limit=100');
+  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
+  const campaigns = useApiPath<{ items: Campaign[] }>('/api/campaigns?limit=100');
   const ownVillage = defaultVisitArea(me.roles, FIELD_WRITE_ROLES);
   // A cadre whose unit is not a village's (a township's or a department's) starts where they are stationed.
-  const assignments = useApi<{ items: Assignment[] }>(!ownVillage && hasRole(me, 'stationed_cadre') ? `/api/stationing/assignments${query({ activeOn: localDate(new Date()), limit: 500 })}` : null);
+  const assignments = useApiPath<{ items: Assignment[] }>(!ownVillage && hasRole(me, 'stationed_cadre') ? `/api/stationing/assignments${query({ activeOn: localDate(new Date()), limit: 500 })}` : null);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

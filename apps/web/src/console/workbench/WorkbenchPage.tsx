@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import type { CaseSummary } from '../cases/case-list/case-summary';
 import { FlagTags } from '../cases/case-list/CaseTable';
 import { useMe } from '../shell/session';
@@ -19,7 +19,7 @@ export default function WorkbenchPage() {
   const t = useT(workbenchMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const inbox = useApi<{ groups: InboxGroup[] }>('/api/cases/inbox?limit=20');
+  const inbox = useApiPath<{ groups: InboxGroup[] }>('/api/cases/inbox?limit=20');
   const groups = useMemo(() => orderGroups(inbox.data?.groups ?? []), [inbox.data]);
   const [active, setActive] = useState<string>();
   const current = groups.find((g) => g.key === active) ?? groups[0];

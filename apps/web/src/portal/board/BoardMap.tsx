@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { PortalError, PortalLoading } from '../PortalState';
 
 const MapView = lazy(() => import('../../shared/map/MapView'));
@@ -14,7 +14,7 @@ interface BoardPoint {
 
 /** Where the published cases are, to about a kilometre: a place, never a house. */
 export function BoardMap() {
-  const points = useApi<{ points: BoardPoint[] }>('/api/public/board/map');
+  const points = useApiPath<{ points: BoardPoint[] }>('/api/public/board/map');
   if (points.loading) return <PortalLoading />;
   if (points.error || !points.data) return <PortalError error={points.error} onRetry={points.reload} />;
   return (

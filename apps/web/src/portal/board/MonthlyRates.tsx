@@ -1,6 +1,6 @@
 import { Card, Table } from 'antd';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 import { PortalError, PortalLoading } from '../PortalState';
 
@@ -18,7 +18,7 @@ export const percent = (rate: number | null) => (rate === null || rate === undef
 /** Last month's 响应率 / 解决率 / 满意率 for each unit. */
 export function MonthlyRates() {
   const t = useT(portalMessages);
-  const rates = useApi<{ month: string; units: UnitRates[]; total: UnitRates }>('/api/public/metrics');
+  const rates = useApiPath<{ month: string; units: UnitRates[]; total: UnitRates }>('/api/public/metrics');
   if (rates.loading) return <PortalLoading />;
   if (rates.error || !rates.data) return <PortalError error={rates.error} onRetry={rates.reload} />;
   const rows = [...rates.data.units.filter((u) => u.assigned > 0), { ...rates.data.total, unitName: t('total') }];

@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApi } from '../../shared/use-api';
+import { useApiPath } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 import { PortalError, PortalLoading } from '../PortalState';
 import { AreaPicker } from './AreaPicker';
@@ -28,7 +28,7 @@ interface Submitted {
 export default function SubmitPage() {
   const t = useT(portalMessages);
   const [params] = useSearchParams();
-  const options = useApi<Options>('/api/public/options');
+  const options = useApiPath<Options>('/api/public/options');
   const [form] = Form.useForm<SubmitValues>();
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [busy, setBusy] = useState(false);

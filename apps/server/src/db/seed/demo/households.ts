@@ -4,7 +4,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { tagText } from '../../../modules/households/households.presenter.js';
 import { HOUSEHOLD_CHANGE_COUNTER } from '../../../modules/households/households.repository.js';
 import { memberRow } from '../../../modules/households/households.service.js';
-import { subtreeRange } from '../../../modules/org/area-code.js';
+import { subtreeRange } from '@lianxin/core';
 import type { Cipher } from '../../../security/cipher.js';
 import type { DB, HouseholdHelpTable, HouseholdMemberTable, HouseholdTable } from '../../schema.js';
 import { TOWNSHIPS, unitIdOfDept, unitIdOfTownship, userIdOf, type VillageDef } from './org.js';

@@ -1,0 +1,94 @@
+import {
+  type Ability,
+  type AreaRange,
+  type CaseAction,
+  type CaseSubject,
+  grantsWith,
+  holds,
+  isInRanges,
+  mayActOnCase,
+  rangesOf,
+  subtreeRange,
+} from '@lianxin/core';
+import type { ExpressionBuilder } from 'kysely';
+import { forbidden, outOfScope } from '../errors.js';
+import type { Actor } from '../modules/auth/actor.js';
+
+/**
+ * The server's one access module: every service asks it on its first line, and every scoped
+ * repository query filters by its ranges. The rules themselves are the tables of `@lianxin/core`
+ * (`ACCESS_RULES`, `CASE_ACTION_RULES`), which the console reads too.
+ */
+
+export type { Ability, AreaRange } from '@lianxin/core';
+
+/** Whether the actor has `ability` — anywhere, or over `areaCode` when given. */
+export function can(actor: Actor, ability: Ability, subject?: { areaCode: string }): boolean {
+  return holds(actor.grants, ability, subject?.areaCode);
+}
+
+/**
+ * Refuses unless the actor has `ability` (over `subject`'s area when given): 403 `forbidden` to
+ * someone without it anywhere, 403 `out_of_scope` to someone who has it elsewhere.
+ */
+export function assertCan(actor: Actor, ability: Ability, subject?: { areaCode: string }): void {
+  if (can(actor, ability, subject)) return;
+  throw grantsWith(actor.grants, ability).length ? outOfScope() : forbidden();
+}
+
+/** The area ranges where the actor has `ability`; 403 when it has it nowhere. */
+export function rangesFor(actor: Actor, ability: Ability): AreaRange[] {
+  const ranges = rangesOf(actor.grants, ability);
+  if (ranges.length === 0) throw forbidden();
+  return ranges;
+}
+
+/** Whether the actor may take `action` on a case it can see, judging by role only. */
+export function canActOnCase(actor: Actor, action: CaseAction | 'reveal_requester', c: CaseSubject): boolean {
+  return mayActOnCase(actor.userId, actor.grants, action, c);
+}
+
+/** Narrows the actor's ranges to the subtree of `areaCode` (a filter); out of reach → 403. */
+export function narrowRanges(ranges: AreaRange[], areaCode: string | undefined): AreaRange[] {
+  if (!areaCode) return ranges;
+  const [lo, hi] = subtreeRange(areaCode);
+  const inside = ranges.filter(([rlo, rhi]) => lo >= rlo && lo < rhi);
+  if (inside.length) return [[lo, hi]];
+  // A filter wider than my reach keeps my own ranges that lie inside it.
+  const within = ranges.filter(([rlo]) => rlo >= lo && rlo < hi);
+  if (within.length) return within;
+  throw outOfScope();
+}
+
+/** Refuses (403 out_of_scope) a subject whose area lies outside `ranges`. */
+export function assertInRanges(ranges: readonly AreaRange[], areaCode: string): void {
+  if (!isInRanges(ranges, areaCode)) throw outOfScope();
+}
+
+/** A SQL condition: `column` lies in one of the ranges (index range scans on both databases). */
+export function inRanges<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, ranges: readonly AreaRange[]) {
+  const ref = eb.ref(column as never);
+  return eb.or(ranges.map(([lo, hi]) => eb.and([eb(ref, '>=', lo as never), eb(ref, '<', hi as never)])));
+}
+
+/**
+ * What an actor may see of cases: cases in these area ranges, or cases involving these units (as
+ * the current unit or a co-handling unit). Handlers see their unit's cases, every other role its
+ * unit's area subtree (SPEC §1).
+ */
+export interface CaseScope {
+  areaRanges: AreaRange[];
+  unitIds: string[];
+}
+
+/** The case scope that follows from the actor's grants. */
+export function caseScope(actor: Pick<Actor, 'grants'>): CaseScope {
+  const areaCodes = new Set<string>();
+  const unitIds = new Set<string>();
+  for (const grant of actor.grants) {
+    if (grant.role !== 'handler') areaCodes.add(grant.areaCode);
+    // Every member of a unit sees the cases their unit is handling.
+    unitIds.add(grant.unitId);
+  }
+  return { areaRanges: [...areaCodes].map(subtreeRange), unitIds: [...unitIds] };
+}

@@ -1,0 +1,155 @@
+import { isInSubtree, subtreeRange } from './area-code.js';
+import type { CaseAction } from './case-machine.js';
+import { REGISTERING_ROLES, type Role, ROLES } from './vocabulary.js';
+
+/**
+ * Who may do what — the one table of Lianxin's access rules (SPEC §1). The server's access module
+ * (`apps/server/src/access`) enforces it and filters queries by its ranges; the console shows menus
+ * and buttons from the same table, so nobody meets a 403 by surprise. `docs/ARCHITECTURE.md`
+ * carries this table, checked against it by a test.
+ */
+
+/** A role held in a unit whose area is `areaCode`: what a signed-in staff member carries. */
+export interface Grant {
+  role: Role;
+  unitId: string;
+  areaCode: string;
+}
+
+/**
+ * How far a role reaches: `area` — the subtree of the area of the unit where it is held;
+ * `platform` — everywhere (platform-wide reference data such as categories and the calendar).
+ */
+export type Reach = 'area' | 'platform';
+
+/** One ability: the roles that grant it and how far they reach. */
+export interface AccessRule {
+  roles: readonly Role[];
+  reach: Reach;
+  /** What the ability allows, in Chinese and English (the documentation's table). */
+  doc: string;
+}
+
+/** Every role except the unit-scoped handler, who works cases, not places. */
+const PLACE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'handler');
+/** Who reaches field work (SPEC §4); department handlers and unit heads work cases, not villages. */
+const FIELD_READ: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
+/** Who records visits, check-ins and attendance. */
+const FIELD_WRITE: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
+/** Who plans field work: stationing, schedules, reception sessions, campaigns. */
+const FIELD_MANAGE: readonly Role[] = ['dispatcher', 'leader', 'supervisor', 'admin'];
+
+/** The abilities that do not depend on a case's units (those are `CASE_ACTION_RULES`). */
+export const ACCESS_RULES = {
+  'case.register': { roles: REGISTERING_ROLES, reach: 'area', doc: '登记诉求 register a case in the area' },
+  'household.read': { roles: PLACE_ROLES, reach: 'area', doc: '查看民情档案 read households of the area' },
+  'household.edit': { roles: ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'admin'], reach: 'area', doc: '建档、修改、帮扶记录 create and edit households, record help' },
+  'household.reveal': { roles: ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'], reach: 'area', doc: '查看户成员完整个人信息（留痕）reveal members’ personal data (audited); also the household’s contact cadre' },
+  'tag.manage': { roles: ['admin'], reach: 'platform', doc: '管理户标签 define household tags' },
+  'field.read': { roles: FIELD_READ, reach: 'area', doc: '查看走访、驻村、联合办公、接访、三送 read field work' },
+  'field.write': { roles: FIELD_WRITE, reach: 'area', doc: '记录走访、打卡、出勤 record visits, check-ins, attendance' },
+  'field.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '安排驻村、联合办公日、接访日、三送活动 plan field work' },
+  'alert.read': { roles: ['leader', 'supervisor', 'dispatcher', 'admin'], reach: 'area', doc: '查看、确认、忽略预警 read and handle alerts' },
+  'alert.task': { roles: ['dispatcher'], reach: 'area', doc: '预警转主动治理任务 turn an alert into a proactive task' },
+  'org.manage': { roles: ['admin'], reach: 'area', doc: '管理区划、单位、人员 administer areas, units and users of the area' },
+  'config.manage': { roles: ['admin'], reach: 'platform', doc: '管理分类、时限规则、日历、政策库、设置 categories, time-limit rules, calendar, policy library, settings' },
+  'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
+} as const satisfies Record<string, AccessRule>;
+
+/** The name of one ability of `ACCESS_RULES`. */
+export type Ability = keyof typeof ACCESS_RULES;
+
+/** Who may take a case action, judged on a case the actor can see (the state machine judges *when*). */
+export interface CaseActionRule {
+  /** Roles held in a unit whose area contains the case. */
+  overArea: readonly Role[];
+  /** Roles held in the unit now handling the case. */
+  inCurrentUnit: readonly Role[];
+  /** The first-contact owner (首问负责人) may too. */
+  firstContact?: boolean;
+}
+
+const UNIT_WORKERS: readonly Role[] = ['handler', 'unit_head'];
+
+/** Every staff action on a case, and the reveal of its requester, by who may take it. */
+export const CASE_ACTION_RULES: Record<CaseAction | 'reveal_requester', CaseActionRule> = {
+  dispatch: { overArea: ['dispatcher'], inCurrentUnit: [] },
+  accept: { overArea: [], inCurrentUnit: UNIT_WORKERS },
+  return: { overArea: [], inCurrentUnit: UNIT_WORKERS },
+  add_co_unit: { overArea: [], inCurrentUnit: UNIT_WORKERS },
+  request_extension: { overArea: [], inCurrentUnit: UNIT_WORKERS },
+  approve_extension: { overArea: ['supervisor'], inCurrentUnit: ['unit_head'] },
+  reject_extension: { overArea: ['supervisor'], inCurrentUnit: ['unit_head'] },
+  reply: { overArea: [], inCurrentUnit: UNIT_WORKERS },
+  // The resident evaluates through the signed link, never through a staff session.
+  evaluate: { overArea: [], inCurrentUnit: [] },
+  callback: { overArea: ['registrar', 'dispatcher', 'supervisor'], inCurrentUnit: [], firstContact: true },
+  close: { overArea: ['dispatcher', 'supervisor'], inCurrentUnit: [] },
+  reopen: { overArea: ['supervisor'], inCurrentUnit: [] },
+  resolve_on_spot: { overArea: ['registrar', 'dispatcher'], inCurrentUnit: [] },
+  not_accept: { overArea: ['dispatcher'], inCurrentUnit: [] },
+  merge: { overArea: ['dispatcher'], inCurrentUnit: [] },
+  assign_leader: { overArea: ['dispatcher', 'supervisor', 'leader'], inCurrentUnit: ['unit_head'] },
+  request_review: { overArea: ['registrar', 'dispatcher'], inCurrentUnit: [] },
+  request_rereview: { overArea: ['registrar', 'dispatcher'], inCurrentUnit: [] },
+  complete_review: { overArea: ['supervisor', 'leader'], inCurrentUnit: UNIT_WORKERS },
+  complete_rereview: { overArea: ['supervisor', 'leader'], inCurrentUnit: UNIT_WORKERS },
+  reveal_requester: { overArea: ['registrar', 'dispatcher', 'supervisor', 'leader'], inCurrentUnit: UNIT_WORKERS, firstContact: true },
+};
+
+/** A [lo, hi) range of area codes: a code is inside when lo <= code < hi. */
+export type AreaRange = [string, string];
+
+/** The range that holds every area code (digit strings sort below 'a'). */
+const EVERYWHERE: AreaRange = ['0', 'a'];
+
+/** The grants of `grants` that carry `ability`. */
+export function grantsWith(grants: readonly Grant[], ability: Ability): Grant[] {
+  const roles: readonly Role[] = ACCESS_RULES[ability].roles;
+  return grants.filter((g) => roles.includes(g.role));
+}
+
+/** The area ranges in which the grants carry `ability` (empty: nowhere). */
+export function rangesOf(grants: readonly Grant[], ability: Ability): AreaRange[] {
+  const holding = grantsWith(grants, ability);
+  if (holding.length === 0) return [];
+  if (ACCESS_RULES[ability].reach === 'platform') return [EVERYWHERE];
+  return [...new Set(holding.map((g) => g.areaCode))].map(subtreeRange);
+}
+
+/** True when `code` lies in one of `ranges`. */
+export const isInRanges = (ranges: readonly AreaRange[], code: string): boolean => ranges.some(([lo, hi]) => code >= lo && code < hi);
+
+/**
+ * Whether the grants carry `ability` — anywhere, or over `areaCode` when it is given
+ * (a platform-wide ability reaches every area).
+ */
+export function holds(grants: readonly Grant[], ability: Ability, areaCode?: string): boolean {
+  const holding = grantsWith(grants, ability);
+  if (areaCode === undefined || ACCESS_RULES[ability].reach === 'platform') return holding.length > 0;
+  return holding.some((g) => isInSubtree(areaCode, g.areaCode));
+}
+
+/** The area codes at which the grants carry `ability`: the roots of what it reaches. */
+export const reachOf = (grants: readonly Grant[], ability: Ability): string[] => [...new Set(grantsWith(grants, ability).map((g) => g.areaCode))];
+
+/** What a case rule is judged on. */
+export interface CaseSubject {
+  areaCode: string;
+  currentUnitId: string | null;
+  firstContactUserId: string | null;
+}
+
+/** Whether `userId` with `grants` may take `action` on a case they can see, judging by role only. */
+export function mayActOnCase(userId: string, grants: readonly Grant[], action: CaseAction | 'reveal_requester', c: CaseSubject): boolean {
+  const rule = CASE_ACTION_RULES[action];
+  if (rule.firstContact && c.firstContactUserId === userId) return true;
+  if (c.currentUnitId !== null && grants.some((g) => rule.inCurrentUnit.includes(g.role) && g.unitId === c.currentUnitId)) return true;
+  return grants.some((g) => rule.overArea.includes(g.role) && isInSubtree(c.areaCode, g.areaCode));
+}
+
+/** Roles that may take `action` in some unit: the console offers an action's page only to them. */
+export function rolesFor(action: CaseAction | 'reveal_requester'): Role[] {
+  const rule = CASE_ACTION_RULES[action];
+  return [...new Set([...rule.overArea, ...rule.inCurrentUnit])];
+}

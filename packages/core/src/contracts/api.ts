@@ -1,0 +1,48 @@
+import { adminEndpoints } from './admin.js';
+import { alertsEndpoints } from './alerts.js';
+import { attachmentsEndpoints } from './attachments.js';
+import { authEndpoints } from './auth.js';
+import { campaignsEndpoints } from './campaigns.js';
+import { casesEndpoints } from './case.js';
+import { documentsEndpoints } from './documents.js';
+import { officeDaysEndpoints, receptionEndpoints } from './field-days.js';
+import { stationingEndpoints, visitsEndpoints } from './field-work.js';
+import { householdsEndpoints } from './households.js';
+import { mapEndpoints } from './map.js';
+import { metricsEndpoints } from './metrics.js';
+import { notificationsEndpoints } from './notifications.js';
+import { policiesEndpoints } from './policies.js';
+import { portalEndpoints } from './portal.js';
+import { searchEndpoints } from './search.js';
+import { similarEndpoints } from './similar.js';
+import { suggestEndpoints } from './suggest.js';
+import { systemEndpoints } from './system.js';
+
+/**
+ * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
+ * from and the web's API client is typed from.
+ */
+export const API = {
+  ...adminEndpoints,
+  ...alertsEndpoints,
+  ...attachmentsEndpoints,
+  ...authEndpoints,
+  ...campaignsEndpoints,
+  ...casesEndpoints,
+  ...documentsEndpoints,
+  ...householdsEndpoints,
+  ...mapEndpoints,
+  ...metricsEndpoints,
+  ...notificationsEndpoints,
+  ...officeDaysEndpoints,
+  ...policiesEndpoints,
+  ...portalEndpoints,
+  ...receptionEndpoints,
+  ...searchEndpoints,
+  ...similarEndpoints,
+  ...stationingEndpoints,
+  ...suggestEndpoints,
+  ...systemEndpoints,
+  ...visitsEndpoints,
+};
+export type Api = typeof API;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * One API operation's contract, both ways: what it takes (params, query, body) and what it answers.
+ * The server registers the route from it (validating the request, serializing the response through
+ * the response schema, documenting both in OpenAPI); the web's API client is typed from it.
+ */
+interface EndpointBase {
+  /** 中文 English summary for the API documentation. */
+  summary: string;
+  /** OpenAPI tag (the module). */
+  tag: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** A multipart upload (the body is parsed by the handler, not by a schema). */
+  multipart?: boolean;
+  /** Open to residents: no staff session. */
+  public?: boolean;
+}
+
+/** An operation answering JSON. */
+export interface JsonEndpoint extends EndpointBase {
+  /** The 2xx status it answers with (200 by default). */
+  status?: 200 | 201 | 202;
+  response: z.ZodType;
+}
+
+/** An operation answering a file download (PDF, DOCX, XLSX …) or an image. */
+export interface FileEndpoint extends EndpointBase {
+  status?: 200;
+  /** The media types it may answer with. */
+  file: readonly string[];
+}
+
+/** An operation answering 204 No Content. */
+export interface EmptyEndpoint extends EndpointBase {
+  status: 204;
+}
+
+export type Endpoint = JsonEndpoint | FileEndpoint | EmptyEndpoint;
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `METHOD /api/path/:param` — the key of an operation. */
+export type EndpointKey = `${Method} /${string}`;
+
+/** Declares a module's operations; `satisfies` keeps each one's precise schema types. */
+export const defineEndpoints = <const T extends Record<EndpointKey, Endpoint>>(endpoints: T): T => endpoints;
+
+/** Media types of the downloads. */
+export const MEDIA = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpeg: 'image/jpeg',
+  image: 'image/*',
+  any: 'application/octet-stream',
+} as const;
+
+/** The output of a schema, or `never` for an operation without one. */
+type Out<S> = S extends z.ZodType ? z.output<S> : never;
+type In<S> = S extends z.ZodType ? z.input<S> : never;
+
+/** What a JSON operation answers, as the web receives it. */
+export type ResponseOf<E> = E extends { response: infer R } ? Out<R> : E extends { file: readonly string[] } ? Blob : undefined;
+/** What the server's handler returns before serialization through the response schema. */
+export type ResponseInputOf<E> = E extends { response: infer R } ? In<R> : undefined;
+export type ParamsOf<E> = E extends { params: infer P } ? Out<P> : Record<string, never>;
+export type QueryOf<E> = E extends { query: infer Q } ? Out<Q> : Record<string, never>;
+export type BodyOf<E> = E extends { body: infer B } ? Out<B> : undefined;
+export type BodyInputOf<E> = E extends { body: infer B } ? In<B> : undefined;
+
+/**
+ * The query the web may send: each key of the schema's input, optional where the input is,
+ * typed by its parsed value (the client writes lists comma-separated).
+ */
+export type QueryInputOf<E> = E extends { query: infer Q extends z.ZodType } ? { [K in keyof z.input<Q>]?: z.output<Q>[K & keyof z.output<Q>] } : Record<string, never>;
+
+/** The response contract of a JSON operation, for a presenter to be typed as returning it. */
+export type Contract<S extends z.ZodType> = z.input<S>;
+
+/** Keyset or cursor page of items. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end'),
+  });
+
+/** The answer of operations that only acknowledge. */
+export const OkSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * What a caller passes to call an operation: its path parameters, query and body, each required
+ * exactly when the contract has it (the query is always optional in part).
+ */
+export type CallInput<E> = (E extends { params: z.ZodType } ? { params: ParamsOf<E> } : { params?: never }) &
+  (E extends { query: z.ZodType } ? { query?: QueryInputOf<E> } : { query?: never }) &
+  (E extends { body: z.ZodType } ? { body: BodyInputOf<E> } : E extends { multipart: true } ? { body: FormData } : { body?: never });

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
+
+/** The metrics operations. */
+export const metricsEndpoints = defineEndpoints({});

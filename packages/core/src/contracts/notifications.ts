@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { defineEndpoints } from './endpoint.js';
+
+/** The notifications operations. */
+export const notificationsEndpoints = defineEndpoints({});
