@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { isInSubtree, subtreeRange } from '@lianxin/core';
 import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../visits/field-scope.js';
+import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../field-work/field-scope.js';
 import { planEvenShares } from './even-shares.js';
 import { campaignsRepository as repo } from './campaigns.repository.js';
 import { usersRepository } from '../users/users.repository.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
-import { fieldsOf, insertHousehold } from '../visits/field-work.test-support.js';
+import { fieldsOf, insertHousehold } from '../field-work/field-work.test-support.js';
 
 let ctx: TestContext;
 let dispatcher: Client;

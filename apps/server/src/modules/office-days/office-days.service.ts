@@ -5,8 +5,8 @@ import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { subtreeRange } from '@lianxin/core';
-import { isoWeekday } from '../stationing/weeks.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, fieldRanges, inRanges, narrowRanges } from '../visits/field-scope.js';
+import { isoWeekday } from '../field-work/weeks.js';
+import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, fieldRanges, inRanges, narrowRanges } from '../field-work/field-scope.js';
 
 type SessionRow = { id: string; villageCode: string; villageName: string; date: string; place: string | null };
 

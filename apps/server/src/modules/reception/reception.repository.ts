@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { inRanges } from '../visits/field-scope.js';
+import { inRanges } from '../field-work/field-scope.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

@@ -13,7 +13,7 @@ import { AppError, notFound, unknownReference } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, narrowRanges } from '../visits/field-scope.js';
+import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
 import { receptionRepository as repo, type SessionView } from './reception.repository.js';
 
 /** Who may move an appointment where: requested → confirmed → done, and cancelled from either. */

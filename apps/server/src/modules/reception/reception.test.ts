@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { fieldsOf } from '../visits/field-work.test-support.js';
+import { fieldsOf } from '../field-work/field-work.test-support.js';
 
 // The clock stands on Monday 2026-03-02; the sessions are the following week.
 let ctx: TestContext;

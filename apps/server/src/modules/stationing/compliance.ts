@@ -1,4 +1,4 @@
-import { dateOfDay, dayNumber, isoWeekOfDay, mondayOfDay } from './weeks.js';
+import { dateOfDay, dayNumber, isoWeekOfDay, mondayOfDay } from '../field-work/weeks.js';
 
 /** One assignment as the report needs it. */
 export interface AssignmentForReport {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { inRanges } from '../visits/field-scope.js';
+import { inRanges } from '../field-work/field-scope.js';
 
 /** The setting that holds the global stationing rule. */
 export const STATIONING_SETTING = 'stationing';

@@ -4,10 +4,10 @@ import { AppError, forbidden, notFound, unknownReference } from '../../errors.js
 import type { Services } from '../../services.js';
 import { type Actor, hasRole } from '../auth/actor.js';
 import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, narrowRanges } from '../visits/field-scope.js';
+import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
 import { type CadreCompliance, judgeAssignment, summariseTownships } from './compliance.js';
 import { stationingRepository as repo } from './stationing.repository.js';
-import { dayNumber } from './weeks.js';
+import { dayNumber } from '../field-work/weeks.js';
 import { usersRepository } from '../users/users.repository.js';
 
 type AssignmentRow = Awaited<ReturnType<typeof repo.assignments>>[number];

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
-import { fieldsOf } from '../visits/field-work.test-support.js';
-import { dateOfDay, dayNumber, isoWeekOf, isoWeekOfDay, mondayOf, mondayOfDay, monthRange, weekRange } from './weeks.js';
+import { fieldsOf } from '../field-work/field-work.test-support.js';
+import { dateOfDay, dayNumber, isoWeekOf, isoWeekOfDay, mondayOf, mondayOfDay, monthRange, weekRange } from '../field-work/weeks.js';
 
 // The clock stands on Monday 2026-03-02 (2026-W10): weeks W06–W09 are over and judged, W10 is running.
 let ctx: TestContext;

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { VisitProblemTable, VisitTable } from '../../db/field-work.tables.js';
 import type { DB } from '../../db/schema.js';
-import { inRanges } from './field-scope.js';
+import { inRanges } from '../field-work/field-scope.js';
 
 /** The columns of the households registry (2026112108_households) that field work reads. */
 export interface HouseholdView {

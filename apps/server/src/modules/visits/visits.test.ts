@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
-import { fieldsOf, insertHousehold, multipart, PNG } from './field-work.test-support.js';
+import { fieldsOf, insertHousehold, multipart, PNG } from '../field-work/field-work.test-support.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL. The clock stands on Monday 2026-03-02 (ISO week 2026-W10).
 let ctx: TestContext;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addLocalDays, localDate, startOfLocalDay } from '@lianxin/core';
 import type { Insertable, Kysely } from 'kysely';
 import type { CheckInTable, VisitTable } from '../../field-work.tables.js';
-import { isoWeekday, mondayOf } from '../../../modules/stationing/weeks.js';
+import { isoWeekday, mondayOf } from '../../../modules/field-work/weeks.js';
 import type { Cipher } from '../../../security/cipher.js';
 import type { DB } from '../../schema.js';
 import { TOWNSHIPS, userIdOf } from './org.js';
