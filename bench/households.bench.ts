@@ -9,7 +9,7 @@ import { createClock } from '../apps/server/src/clock.js';
 import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { createAuditLog, ensureCounters } from '../apps/server/src/modules/audit/audit.service.js';
-import type { Actor } from '../apps/server/src/modules/auth/actor.js';
+import type { Actor } from '../apps/server/src/access/actor.js';
 import { tagText } from '../apps/server/src/modules/households/households.presenter.js';
 import { HOUSEHOLD_CHANGE_COUNTER } from '../apps/server/src/modules/households/households.repository.js';
 import { createHouseholdsService } from '../apps/server/src/modules/households/households.service.js';

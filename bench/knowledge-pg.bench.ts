@@ -5,7 +5,7 @@ import { createClock } from '../apps/server/src/clock.js';
 import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
-import { type Actor, scopeOf } from '../apps/server/src/modules/auth/actor.js';
+import { type Actor, scopeOf } from '../apps/server/src/access/actor.js';
 import { createAuditLog } from '../apps/server/src/modules/audit/audit.service.js';
 import { areaTerms } from '../apps/server/src/modules/search/fts.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';

@@ -9,7 +9,7 @@ import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
-import { type Actor, scopeOf } from '../apps/server/src/modules/auth/actor.js';
+import { type Actor, scopeOf } from '../apps/server/src/access/actor.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
 import { caseFeatures } from '../apps/server/src/modules/suggest/features.js';
 import { suggestRepository } from '../apps/server/src/modules/suggest/suggest.repository.js';

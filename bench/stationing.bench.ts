@@ -10,7 +10,7 @@ import { createDatabase } from '../apps/server/src/db/database.js';
 import type { CheckInTable, VisitTable } from '../apps/server/src/db/field-work.tables.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
-import type { Actor } from '../apps/server/src/modules/auth/actor.js';
+import type { Actor } from '../apps/server/src/access/actor.js';
 import { stationingWorkbook } from '../apps/server/src/modules/stationing/stationing.excel.js';
 import { createStationingService } from '../apps/server/src/modules/stationing/stationing.service.js';
 import { createRng } from '../apps/server/src/db/seed/demo/random.js';

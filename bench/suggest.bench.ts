@@ -7,7 +7,7 @@ import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
-import type { Actor } from '../apps/server/src/modules/auth/actor.js';
+import type { Actor } from '../apps/server/src/access/actor.js';
 import { createSuggestService } from '../apps/server/src/modules/suggest/suggest.service.js';
 import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.js';
 

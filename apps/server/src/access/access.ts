@@ -12,7 +12,7 @@ import {
 } from '@lianxin/core';
 import type { ExpressionBuilder } from 'kysely';
 import { forbidden, outOfScope } from '../errors.js';
-import type { Actor } from '../modules/auth/actor.js';
+import type { Actor } from './actor.js';
 
 /**
  * The server's one access module: every service asks it on its first line, and every scoped

@@ -3,7 +3,7 @@ import { clockStatus } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import type { CaseRow, DB } from '../db/schema.js';
 import { AppError, forbidden } from '../errors.js';
-import { type Actor, hasAnyRole } from '../modules/auth/actor.js';
+import { type Actor, hasAnyRole } from '../access/actor.js';
 import { casesRepository as repo } from '../modules/cases/cases.repository.js';
 import { orgQueries } from '../modules/org/org.repository.js';
 import type { Services } from '../services.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, unauthenticated } from '../errors.js';
-import type { Actor } from '../modules/auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'lx_session';

@@ -1,5 +1,5 @@
 import { forbidden, outOfScope } from '../../errors.js';
-import { type Actor, hasAnyRole, hasRole } from '../auth/actor.js';
+import { type Actor, hasAnyRole, hasRole } from '../../access/actor.js';
 import { isInSubtree, subtreeRange } from '@lianxin/core';
 
 /**

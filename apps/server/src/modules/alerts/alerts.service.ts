@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.js';
 import type { AlertRow } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { CasesService } from '../cases/cases.service.js';
 import type { OrgRepository } from '../org/org.repository.js';
 import type { AlertsRepository } from './alerts.repository.js';

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
-import { type Actor, scopeOf } from '../auth/actor.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { casesRepository } from '../cases/cases.repository.js';
 

@@ -2,7 +2,7 @@ import type { AuditListQuery } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { assertAuditReader } from '../admin/admin.policy.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { auditRepository as repo } from './audit.repository.js';
 import type { AuditLog } from './audit.service.js';
 

@@ -2,7 +2,7 @@ import { label, type Locale } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../access/actor.js';
 import { SESSION_HOURS, type AuthService } from './auth.service.js';
 
 const LoginSchema = z.object({

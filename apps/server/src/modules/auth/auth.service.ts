@@ -4,7 +4,7 @@ import type { Locale, Role } from '@lianxin/core';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { AuthRepository } from './auth.repository.js';
 
 /** Sessions last a working day and a half; the console signs in again after that. */

@@ -4,7 +4,7 @@ import type { CalendarDayTable, DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { calendarRepository as repo } from './calendar.repository.js';
 

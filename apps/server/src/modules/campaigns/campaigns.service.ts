@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CampaignAssign, CampaignCreate, CampaignListQuery, CampaignTargetListQuery, CampaignTargets, Role } from '@lianxin/core';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { isInSubtree, subtreeRange } from '@lianxin/core';
 import { orgQueries } from '../org/org.repository.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, isInRanges, narrowRanges } from '../field-work/field-scope.js';

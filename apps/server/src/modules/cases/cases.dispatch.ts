@@ -5,7 +5,7 @@ import { AppError, forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/auth.js';
 import { requestLocale } from '../../plugins/problem.js';
 import type { Services } from '../../services.js';
-import { hasRole } from '../auth/actor.js';
+import { hasRole } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { presentCaseSummary } from './cases.presenter.js';
 import { listCases } from './cases.queries.js';

@@ -1,6 +1,6 @@
 import { CASE_ACTIONS, type CaseAction, isActionAllowed, type Role } from '@lianxin/core';
 import type { CaseRow } from '../../db/schema.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { isInSubtree } from '@lianxin/core';
 
 /** True when the actor holds one of `roles` in a unit whose area contains the case. */

@@ -1,7 +1,7 @@
 import { ACTIVE_STATES, type CaseState, clockStatus, maskIdNumber, maskName, maskPhone } from '@lianxin/core';
 import type { CaseEventRow, CaseRow } from '../../db/schema.js';
 import type { Cipher } from '../../security/cipher.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { availableActions, canSeePersonalData } from './cases.policy.js';
 
 /** Flags as a list of names (the columns are 0/1). */

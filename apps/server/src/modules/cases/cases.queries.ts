@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
 import { AppError } from '../../errors.js';
-import { type Actor, hasRole, scopeOf, unitsWithRole } from '../auth/actor.js';
+import { type Actor, hasRole, scopeOf, unitsWithRole } from '../../access/actor.js';
 import { subtreeRange } from '@lianxin/core';
 import { inScope } from './cases.repository.js';
 

@@ -1,7 +1,7 @@
 import type { CaseState } from '@lianxin/core';
 import type { ExpressionBuilder, Insertable, Kysely, Transaction } from 'kysely';
 import type { CaseEventTable, CaseExtensionTable, CaseRow, CaseUpdate, DB, NewCase } from '../../db/schema.js';
-import type { Scope } from '../auth/actor.js';
+import type { Scope } from '../../access/actor.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

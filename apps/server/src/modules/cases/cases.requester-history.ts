@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
-import { scopeOf } from '../auth/actor.js';
+import { scopeOf } from '../../access/actor.js';
 import { presentCaseSummary } from './cases.presenter.js';
 import { inScope } from './cases.repository.js';
 

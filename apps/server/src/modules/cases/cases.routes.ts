@@ -19,7 +19,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { Services } from '../../services.js';
 import { presentCase, presentCaseSummary, presentEvent } from './cases.presenter.js';
 import { casesDispatchRoutes } from './cases.dispatch.js';

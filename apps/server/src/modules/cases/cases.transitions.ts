@@ -12,7 +12,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unprocessable } from '../../errors.js';
-import { type Actor, scopeOf } from '../auth/actor.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { indexCase } from '../search/search.repository.js';
 import { canTake } from './cases.policy.js';

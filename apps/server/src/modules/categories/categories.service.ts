@@ -5,7 +5,7 @@ import { AppError, notFound, unknownReference } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import { diffChanges, isEmpty } from '../admin/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { categoriesRepository as repo } from './categories.repository.js';
 

@@ -1,7 +1,7 @@
 import { type ContactCardsQuery, localDate } from '@lianxin/core';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { isInSubtree, levelOfCode } from '@lianxin/core';
 import { type ContactCard, renderContactCards } from './render-cards.js';
 

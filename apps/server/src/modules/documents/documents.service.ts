@@ -2,7 +2,7 @@ import { type DocumentFormat, type DocumentType, label, type Locale, maskName } 
 import type { CaseRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { canSeePersonalData } from '../cases/cases.policy.js';
 import { composeDocument, type DocumentFacts, documentTitle } from './document-texts.js';
 import { renderDocumentDocx } from './render-docx.js';

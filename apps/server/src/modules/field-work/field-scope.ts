@@ -1,7 +1,7 @@
 import type { Role } from '@lianxin/core';
 import type { ExpressionBuilder } from 'kysely';
 import { forbidden, outOfScope } from '../../errors.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { isInSubtree, subtreeRange } from '@lianxin/core';
 
 /**

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { issueMessage } from '../../plugins/problem.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { buildExport, COLUMN_HEADER, type ExportRow, type ImportColumnKey, parseMemberCell, readLedger } from './households.excel.js';
 import { canRevealHousehold, householdRanges } from './households.policy.js';
 import { tagList } from './households.presenter.js';

@@ -1,6 +1,6 @@
 import type { Role } from '@lianxin/core';
 import type { HouseholdRow } from '../../db/schema.js';
-import { type Actor, hasRole, scopeOf } from '../auth/actor.js';
+import { type Actor, hasRole, scopeOf } from '../../access/actor.js';
 import { isInSubtree } from '@lianxin/core';
 
 /**

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { DB, TagRow } from '../../db/schema.js';
 import { AppError, forbidden, notFound, unknownReference } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { type Actor, scopeOf } from '../auth/actor.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
 import { inScope } from '../cases/cases.repository.js';
 import { canEditHousehold, canManageTags } from './households.policy.js';
 import { householdsRepository as repo } from './households.repository.js';

@@ -6,7 +6,7 @@ import type { DB, HouseholdMemberTable, HouseholdRow, HouseholdTable } from '../
 import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unprocessable } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { levelOfCode } from '@lianxin/core';
 import { canEditHousehold, canRevealHousehold, householdRanges } from './households.policy.js';
 import { presentHousehold, presentMember, revealMember, tagText } from './households.presenter.js';

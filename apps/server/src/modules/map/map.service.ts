@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { forbidden } from '../../errors.js';
-import { type Actor, scopeOf } from '../auth/actor.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
 import { inScope } from '../cases/cases.repository.js';
 import { householdRanges } from '../households/households.policy.js';
 import { subtreeRange } from '@lianxin/core';

@@ -16,7 +16,7 @@ import type { Clock } from '../../clock.js';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, unknownReference } from '../../errors.js';
-import { type Actor, hasRole, scopeOf } from '../auth/actor.js';
+import { type Actor, hasRole, scopeOf } from '../../access/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { levelOfCode, subtreeRange } from '@lianxin/core';
 import { type CountFilter, type GroupKey, metricsRepository as repo } from './metrics.repository.js';

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../errors.js';
 import { actorOf } from '../../plugins/auth.js';
 import { requestLocale } from '../../plugins/problem.js';
 import type { Services } from '../../services.js';
-import { hasAnyRole } from '../auth/actor.js';
+import { hasAnyRole } from '../../access/actor.js';
 
 const ListQuerySchema = z.object({
   unread: z.enum(['true', 'false']).optional().describe('Only unread notices'),

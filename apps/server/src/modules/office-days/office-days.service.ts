@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addLocalDays, endOfLocalDay, localDate, type OfficeDayGenerate, type OfficeDayListQuery, type OfficeDaySchedule, startOfLocalDay } from '@lianxin/core';
 import { AppError, notFound, unknownReference, unprocessable } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { subtreeRange } from '@lianxin/core';
 import { isoWeekday } from '../field-work/weeks.js';

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { type Actor, hasRole } from '../auth/actor.js';
+import { type Actor, hasRole } from '../../access/actor.js';
 import { buildSnippet } from '../search/search.snippet.js';
 import { queryTerms } from '../search/segment.js';
 import { type PolicyRow, policiesRepository as repo } from './policies.repository.js';

@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { formatTrackingCode } from '../cases/cases.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { coarse, presentBoardItem, presentTracked, publicTimeline } from './portal.presenter.js';
 import { PORTAL_USER_ID, portalRepository as repo, type BoardFilter } from './portal.repository.js';

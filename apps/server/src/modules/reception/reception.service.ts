@@ -11,7 +11,7 @@ import {
 } from '@lianxin/core';
 import { AppError, notFound, unknownReference } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
 import { receptionRepository as repo, type SessionView } from './reception.repository.js';

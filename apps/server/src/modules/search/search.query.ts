@@ -1,7 +1,7 @@
 import type { CaseSearchQuery } from '@lianxin/core';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.js';
-import type { Scope } from '../auth/actor.js';
+import type { Scope } from '../../access/actor.js';
 import { caseFilters } from '../cases/cases.queries.js';
 import { inScope } from '../cases/cases.repository.js';
 import { subtreeRange } from '@lianxin/core';

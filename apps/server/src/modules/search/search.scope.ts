@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from '../auth/actor.js';
+import type { Scope } from '../../access/actor.js';
 import { countMatches } from './fts.js';
 
 /**

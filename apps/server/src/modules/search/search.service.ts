@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { type Actor, scopeOf } from '../auth/actor.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
 import { casesByIds, SEARCH_POOL, searchPool } from './search.query.js';
 import { reindexAllCases } from './search.repository.js';
 import { buildSnippet } from './search.snippet.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { scopeOf } from '../auth/actor.js';
+import { scopeOf } from '../../access/actor.js';
 import { searchPool } from './search.query.js';
 import { segment } from './segment.js';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
-import { scopeOf } from '../auth/actor.js';
+import { scopeOf } from '../../access/actor.js';
 import { findSimilarCases } from './similar.js';
 
 /** Similar cases at registration and on a case page, always within the actor's scope. */

@@ -2,7 +2,7 @@ import { ACTIVE_STATES, DUPLICATE_SCORE, textSimilarity } from '@lianxin/core';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from '../auth/actor.js';
+import type { Scope } from '../../access/actor.js';
 import { inScope } from '../cases/cases.repository.js';
 import { bestMatches, countMatches, newestMatches } from '../search/fts.js';
 import { matchableAreaWords } from '../search/search.scope.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate, type StationingCreate, type StationingListQuery, type StationingReportQuery, type StationingUpdate } from '@lianxin/core';
 import { AppError, forbidden, notFound, unknownReference } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { type Actor, hasRole } from '../auth/actor.js';
+import { type Actor, hasRole } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
 import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
 import { type CadreCompliance, judgeAssignment, summariseTownships } from './compliance.js';

@@ -3,7 +3,7 @@ import { type LabelledDoc, type SuggestRequest, type TextClassifier, trainClassi
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { assertAdmin } from '../admin/admin.policy.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { caseFeatures } from './features.js';
 import { suggestRepository as repo } from './suggest.repository.js';
 

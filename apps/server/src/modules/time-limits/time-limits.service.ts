@@ -6,7 +6,7 @@ import { notFound, unknownReference, unprocessable } from '../../errors.js';
 import { assertAdmin } from '../admin/admin.policy.js';
 import { diffChanges, isEmpty } from '../admin/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from './deadlines.js';
 import { timeLimitsRepository as repo } from './time-limits.repository.js';
 

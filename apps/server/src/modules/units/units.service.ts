@@ -7,7 +7,7 @@ import { AppError, notFound, unknownReference } from '../../errors.js';
 import { assertAdmin, assertAdminOver } from '../admin/admin.policy.js';
 import { diffChanges, isEmpty } from '../admin/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { unitsRepository as repo } from './units.repository.js';
 
 export interface UnitsServiceDeps {

@@ -1,7 +1,7 @@
 import { CaseCreateSchema, type ProblemToCase } from '@lianxin/core';
 import { AppError, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { fdb, type VisitRow } from './visits.repository.js';
 
 /**

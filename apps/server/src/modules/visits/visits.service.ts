@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type CheckInCreate, type DiaryQuery, localDate, type VisitCreate, type VisitListQuery } from '@lianxin/core';
 import { AppError, notFound, outOfScope, unknownReference } from '../../errors.js';
 import type { Services } from '../../services.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { isInSubtree } from '@lianxin/core';
 import { orgQueries } from '../org/org.repository.js';
 import { isoWeekOf, monthRange, weekRange } from '../field-work/weeks.js';

@@ -18,7 +18,7 @@ import {
 } from '@lianxin/core';
 import type { AdjustableClock } from '../../../clock.js';
 import { runTimeLimitSweep } from '../../../jobs/time-limit-sweep.js';
-import type { Actor } from '../../../modules/auth/actor.js';
+import type { Actor } from '../../../access/actor.js';
 import { deliverOutbox } from '../../../modules/notifications/outbox-delivery.js';
 import type { Services } from '../../../services.js';
 import {

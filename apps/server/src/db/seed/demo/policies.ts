@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../clock.js';
 import { createPoliciesService } from '../../../modules/policies/policies.service.js';
 import type { AuditLog } from '../../../modules/audit/audit.service.js';
-import type { Actor } from '../../../modules/auth/actor.js';
+import type { Actor } from '../../../access/actor.js';
 import type { DB } from '../../schema.js';
 
 /**
