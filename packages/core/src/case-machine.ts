@@ -173,3 +173,22 @@ export const CASE_ACTION_PATHS: Readonly<Record<Exclude<CaseAction, 'evaluate'>,
   request_rereview: 'rereview',
   complete_rereview: 'rereview/complete',
 };
+
+/** A stage of work whose time limit a case's running clock counts (the `stage` of accountability records). */
+export type ClockStage = 'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview';
+
+/** The stage whose clock runs in each active state ('evaluated' has none: it moves on at once). */
+const CLOCK_STAGE_OF_STATE: Partial<Record<CaseState, ClockStage>> = {
+  registered: 'intake',
+  assigned: 'accept',
+  reopened: 'accept',
+  handling: 'handle',
+  replied: 'evaluate',
+  reviewing: 'review',
+  rereviewing: 'rereview',
+};
+
+/** The stage a case in `status` is in, or null when no clock runs in that state (server sweep and console alike). */
+export function clockStageOf(status: string): ClockStage | null {
+  return CLOCK_STAGE_OF_STATE[status as CaseState] ?? null;
+}

@@ -1,25 +1,13 @@
-import { ACTIVE_STATES, type CaseState } from '@lianxin/core';
+import { ACTIVE_STATES, type CaseState, type ClockStage, clockStageOf } from '@lianxin/core';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
 /** The stage of work whose deadline a case's clock is counting (the `stage` of accountability records). */
-export type SweepStage = 'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview';
-
-const STAGE_OF_STATE: Partial<Record<CaseState, SweepStage>> = {
-  registered: 'intake',
-  assigned: 'accept',
-  reopened: 'accept',
-  handling: 'handle',
-  replied: 'evaluate',
-  reviewing: 'review',
-  rereviewing: 'rereview',
-};
+export type SweepStage = ClockStage;
 
 /** The stage a case in `status` is in, or null when no clock of the sweep runs in that state. */
-export function stageOf(status: string): SweepStage | null {
-  return STAGE_OF_STATE[status as CaseState] ?? null;
-}
+export const stageOf = clockStageOf;
 
 /** Active states with a stage clock ('evaluated' has none: it moves on at once). */
 export const SWEPT_STATES: readonly CaseState[] = ACTIVE_STATES.filter((s) => stageOf(s) !== null);

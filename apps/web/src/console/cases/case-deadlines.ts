@@ -1,4 +1,4 @@
-import { ACTIVE_STATES } from '@lianxin/core';
+import { ACTIVE_STATES, clockStageOf } from '@lianxin/core';
 import { type CaseClock, clockAt, serverNowOf } from '../../shared/time-left';
 import type { CaseDetail } from './case-types';
 
@@ -33,15 +33,10 @@ const DONE: Record<keyof CaseDetail['deadlines'], (t: Times) => string | null> =
 };
 const ORDER: Array<keyof CaseDetail['deadlines']> = ['intake', 'accept', 'handle', 'evaluate', 'review'];
 
-/** The stage whose clock runs in each active state. */
-const CURRENT: Partial<Record<string, keyof CaseDetail['deadlines']>> = {
-  registered: 'intake',
-  assigned: 'accept',
-  reopened: 'accept',
-  handling: 'handle',
-  replied: 'evaluate',
-  reviewing: 'review',
-  rereviewing: 'review',
+/** The deadline row of the stage whose clock runs in `status` (a case keeps its re-review limit as `review`). */
+const currentRow = (status: string): keyof CaseDetail['deadlines'] | undefined => {
+  const stage = clockStageOf(status);
+  return stage === 'rereview' ? 'review' : (stage ?? undefined);
 };
 
 /**
@@ -53,7 +48,7 @@ const CURRENT: Partial<Record<string, keyof CaseDetail['deadlines']>> = {
 export function deadlineRows(c: Pick<CaseDetail, 'deadlines' | 'times' | 'clock' | 'status'>, browserNow = new Date()): DeadlineRow[] {
   const active = (ACTIVE_STATES as readonly string[]).includes(c.status);
   const now = serverNowOf(c.clock) ?? browserNow;
-  const current = active ? CURRENT[c.status] : undefined;
+  const current = active ? currentRow(c.status) : undefined;
   const currentIndex = current ? ORDER.indexOf(current) : ORDER.length;
   const rows: DeadlineRow[] = [];
   let clockShown = false;
