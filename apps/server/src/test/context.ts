@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,41 +58,8 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
   const app = await buildApp({ database, config, cipher, clock, strictResponses: true });
   await app.ready();
 
-  function client(cookie: string | null, csrf: string | null, userId: string | null): Client {
-    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({
-        method,
-        url,
-        payload: body as never,
-        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
-      });
-    return {
-      userId,
-      get: (url, headers) => send('GET')(url, undefined, headers),
-      post: send('POST'),
-      put: send('PUT'),
-      patch: send('PATCH'),
-      delete: (url, headers) => send('DELETE')(url, undefined, headers),
-    };
-  }
-
-  async function signIn(userId: string): Promise<Client> {
-    const token = randomUUID();
-    const { createHash } = await import('node:crypto');
-    const csrf = randomUUID();
-    const now = clock.now();
-    await database.db
-      .insertInto('sessions')
-      .values({
-        id: createHash('sha256').update(token).digest('base64url'),
-        userId,
-        csrfToken: csrf,
-        createdAt: now.toISOString(),
-        expiresAt: '9999-12-31T00:00:00.000Z', // tests move the clock by years
-      })
-      .execute();
-    return client(`lx_session=${token}`, csrf, userId);
-  }
+  const client = (cookie: string | null, csrf: string | null, userId: string | null) => clientOf(app, cookie, csrf, userId);
+  const signIn = (userId: string) => signInClient(app, database, clock, userId);
 
   return {
     app,
@@ -115,4 +82,40 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An API caller on `app` with this cookie and CSRF header (or none). */
+export function clientOf(app: FastifyInstance, cookie: string | null, csrf: string | null, userId: string | null): Client {
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url,
+      payload: body as never,
+      headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+    });
+  return {
+    userId,
+    get: (url, headers) => send('GET')(url, undefined, headers),
+    post: send('POST'),
+    put: send('PUT'),
+    patch: send('PATCH'),
+    delete: (url, headers) => send('DELETE')(url, undefined, headers),
+  };
+}
+
+/** A client signed in as `userId`: a session row written directly (no password round trip). */
+export async function signInClient(app: FastifyInstance, database: Database, clock: AdjustableClock, userId: string): Promise<Client> {
+  const token = randomUUID();
+  const csrf = randomUUID();
+  await database.db
+    .insertInto('sessions')
+    .values({
+      id: createHash('sha256').update(token).digest('base64url'),
+      userId,
+      csrfToken: csrf,
+      createdAt: clock.now().toISOString(),
+      expiresAt: '9999-12-31T00:00:00.000Z', // tests move the clock by years
+    })
+    .execute();
+  return clientOf(app, `lx_session=${token}`, csrf, userId);
 }

@@ -200,12 +200,9 @@ describe('the demo content', () => {
   });
 
   it('is the same county for the same seed', async () => {
+    // Every time to the millisecond: the seed's clock stands still at each instant it sets.
     const snapshot = async (db: TestDatabase) =>
-      // Times to the second: the clock is set to each instant, then runs on for the milliseconds a step takes.
-      (await db.db.selectFrom('cases').select(['code', 'title', 'status', 'areaCode', 'kind', 'channel', 'registeredAt']).orderBy('code').execute()).map((c) => ({
-        ...c,
-        registeredAt: c.registeredAt.slice(0, 19),
-      }));
+      db.db.selectFrom('cases').select(['code', 'title', 'status', 'areaCode', 'kind', 'channel', 'registeredAt', 'currentDueAt', 'closedAt']).orderBy('code').execute();
     const one = await seeded(60, { jobs: false });
     const two = await seeded(60, { jobs: false });
     try {
