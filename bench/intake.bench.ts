@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -15,6 +16,10 @@ import { generateCases } from './generate-cases.js';
 /**
  * npm run bench:intake — registrations per second through HTTP next to a bare insert route,
  * inbox latency with a million cases, and the server's peak memory. Prints its figures.
+ *
+ * BENCH_COMPARE_TREE=<another checkout> measures that tree's server too, on a copy of the same
+ * database, each measurement taken on both servers one after the other in this one run — a
+ * before/after on equal terms. Ports are free ones asked of the kernel.
  */
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
@@ -23,8 +28,17 @@ const PASSWORD = 'Lianxin@2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
 const dbFile = join(dataDir, 'lianxin.sqlite');
 
-async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** A free TCP port on 127.0.0.1 (asked of the kernel, so parallel runs never collide). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function startProcess(script: string, env: Record<string, string>, readyUrl: string, cwd = process.cwd()): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
   for (let waited = 0; waited < 60_000; waited += 250) {
@@ -57,7 +71,9 @@ async function signIn(base: string, username: string) {
   return { cookie: response.headers.get('set-cookie')!.split(';')[0], csrf: me.csrfToken };
 }
 
-async function timeRequests(url: string, cookie: string, count: number): Promise<{ p50: number; p95: number }> {
+type Timing = { p50: number; p95: number };
+
+async function timeRequests(url: string, cookie: string, count: number): Promise<Timing> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
@@ -91,15 +107,27 @@ async function main() {
   sqlite.close();
   console.log(`  ${total.toLocaleString()} cases in ${generated.seconds.toFixed(1)} s of bulk insert`);
 
-  const server = await startProcess(
-    'apps/server/src/main.ts',
-    { PORT: '3901', HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
-    'http://127.0.0.1:3901/api/health',
-  );
-  const bare = await startProcess('bench/bare-insert-server.ts', { PORT: '3902', BARE_DB: join(dataDir, 'bare.sqlite') }, 'http://127.0.0.1:3902/health');
+  const compareTree = process.env.BENCH_COMPARE_TREE;
+  const servers: Array<{ name: string; tree: string; dir: string }> = [{ name: 'this tree', tree: process.cwd(), dir: dataDir }];
+  if (compareTree) {
+    const otherDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-b-'));
+    for (const file of ['lianxin.sqlite', 'secret.key']) copyFileSync(join(dataDir, file), join(otherDir, file));
+    servers.push({ name: compareTree, tree: compareTree, dir: otherDir });
+  }
+  const barePort = await freePort();
+  const bare = await startProcess('bench/bare-insert-server.ts', { PORT: String(barePort), BARE_DB: join(dataDir, 'bare.sqlite') }, `http://127.0.0.1:${barePort}/health`);
+  const started: Array<{ name: string; base: string; process: ChildProcess; dir: string }> = [];
   try {
-    const base = 'http://127.0.0.1:3901';
-    const session = await signIn(base, registrar);
+    for (const s of servers) {
+      const port = await freePort();
+      const child = await startProcess(
+        'apps/server/src/main.ts',
+        { PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: s.dir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${port}/api/health`,
+        s.tree,
+      );
+      started.push({ name: s.name, base: `http://127.0.0.1:${port}`, process: child, dir: s.dir });
+    }
     let n = 0;
     const body = () =>
       JSON.stringify({
@@ -114,52 +142,71 @@ async function main() {
     const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
 
     console.log(`bare insert route: ${CONNECTIONS} connections, ${DURATION} s …`);
-    const bareResult = await run({ url: 'http://127.0.0.1:3902/bare', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '申请低保进度查询' }) });
-    console.log(`registration through the API: ${CONNECTIONS} connections, ${DURATION} s …`);
-    const intake = await run({
-      url: `${base}/api/cases`,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
-    });
-    if (intake.non2xx > 0) throw new Error(`${intake.non2xx} registrations failed`);
-    // The same requests from 4 connections: latency when the server is not saturated (16
-    // connections on one thread measure mostly the queue).
-    console.log(`registration latency: 4 connections, ${DURATION} s …`);
-    const light = await run({
-      connections: 4,
-      url: `${base}/api/cases`,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
-    });
-
-    const handlerSession = await signIn(base, handler);
-    const dispatcherSession = await signIn(base, dispatcher);
-    const inboxHandler = await timeRequests(`${base}/api/cases/inbox?limit=20`, handlerSession.cookie, 300);
-    const inboxDispatcher = await timeRequests(`${base}/api/cases/inbox?limit=20`, dispatcherSession.cookie, 300);
-    const ledger = await timeRequests(`${base}/api/cases?limit=50`, dispatcherSession.cookie, 300);
-
-    const ratio = intake.requests.average / bareResult.requests.average;
-    const memory = peakRssMb(server.pid!);
-    const figures = {
-      cases: total,
-      bareInsertPerSecond: Math.round(bareResult.requests.average),
-      bareInsertP99Ms: bareResult.latency.p99,
-      registrationsPerSecond: Math.round(intake.requests.average),
-      registrationP99Ms: intake.latency.p99,
-      registrationShareOfBare: `${(ratio * 100).toFixed(1)}%`,
-      registrationAt4ConnectionsPerSecond: Math.round(light.requests.average),
-      registrationAt4ConnectionsP99Ms: light.latency.p99,
-      inboxHandlerMs: { ...inboxHandler, casesOpenInUnit: busiestUnit.n },
-      inboxDispatcherMs: inboxDispatcher,
-      ledgerFirstPageMs: ledger,
-      serverPeakRssMb: memory,
-    };
-    console.log(JSON.stringify(figures, null, 2));
-    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log(`targets: registrations ≥ 40% of bare — ${verdict(ratio >= 0.4)}; p99 < 50 ms — ${verdict(intake.latency.p99 < 50)} at ${CONNECTIONS} connections, ${verdict(light.latency.p99 < 50)} at 4; inbox p95 < 20 ms — ${verdict(inboxHandler.p95 < 20 && inboxDispatcher.p95 < 20)}; peak RSS < 400 MB — ${verdict(memory < 400)}`);
+    const bareResult = await run({ url: `http://127.0.0.1:${barePort}/bare`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '申请低保进度查询' }) });
+    const sessions = await Promise.all(started.map(async (s) => ({ ...s, registrar: await signIn(s.base, registrar), handler: await signIn(s.base, handler), dispatcher: await signIn(s.base, dispatcher) })));
+    const register = (s: (typeof sessions)[number], connections: number) =>
+      run({
+        connections,
+        url: `${s.base}/api/cases`,
+        requests: [{ method: 'POST', headers: { 'content-type': 'application/json', cookie: s.registrar.cookie, 'x-csrf-token': s.registrar.csrf }, setupRequest: (req) => ({ ...req, body: body() }) }],
+      });
+    type Result = { server: string; ratio: number; intake: autocannon.Result; light: autocannon.Result; memory: number; inboxHandler: Timing; inboxDispatcher: Timing; ledger: Timing };
+    const results: Result[] = [];
+    for (const s of sessions) {
+      console.log(`[${s.name}] registration through the API: ${CONNECTIONS} connections, ${DURATION} s …`);
+      const intake = await register(s, CONNECTIONS);
+      if (intake.non2xx > 0) throw new Error(`${intake.non2xx} registrations failed`);
+      // The same requests from 4 connections: latency when the server is not saturated (16
+      // connections on one thread measure mostly the queue).
+      console.log(`[${s.name}] registration latency: 4 connections, ${DURATION} s …`);
+      const light = await register(s, 4);
+      const inboxHandler = await timeRequests(`${s.base}/api/cases/inbox?limit=20`, s.handler.cookie, 300);
+      const inboxDispatcher = await timeRequests(`${s.base}/api/cases/inbox?limit=20`, s.dispatcher.cookie, 300);
+      const ledger = await timeRequests(`${s.base}/api/cases?limit=50`, s.dispatcher.cookie, 300);
+      const ratio = intake.requests.average / bareResult.requests.average;
+      const memory = peakRssMb(s.process.pid!);
+      results.push({ server: s.name, ratio, intake, light, memory, inboxHandler, inboxDispatcher, ledger });
+      console.log(
+        JSON.stringify(
+          {
+            server: s.name,
+            cases: total,
+            bareInsertPerSecond: Math.round(bareResult.requests.average),
+            bareInsertP99Ms: bareResult.latency.p99,
+            registrationsPerSecond: Math.round(intake.requests.average),
+            registrationP99Ms: intake.latency.p99,
+            registrationShareOfBare: `${(ratio * 100).toFixed(1)}%`,
+            registrationAt4ConnectionsPerSecond: Math.round(light.requests.average),
+            registrationAt4ConnectionsP99Ms: light.latency.p99,
+            inboxHandlerMs: { ...inboxHandler, casesOpenInUnit: busiestUnit.n },
+            inboxDispatcherMs: inboxDispatcher,
+            ledgerFirstPageMs: ledger,
+            serverPeakRssMb: memory,
+          },
+          null,
+          2,
+        ),
+      );
+      const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+      console.log(`[${s.name}] targets: registrations ≥ 40% of bare — ${verdict(ratio >= 0.4)}; p99 < 50 ms — ${verdict(intake.latency.p99 < 50)} at ${CONNECTIONS} connections, ${verdict(light.latency.p99 < 50)} at 4; inbox p95 < 20 ms — ${verdict(inboxHandler.p95 < 20 && inboxDispatcher.p95 < 20)}; peak RSS < 400 MB — ${verdict(memory < 400)}`);
+    }
+    if (results.length > 1) {
+      console.log('\n| measure | ' + results.map((r) => r.server).join(' | ') + ' |');
+      console.log('|---|' + results.map(() => '---|').join(''));
+      const row = (label: string, f: (r: Result) => string | number) => console.log(`| ${label} | ${results.map(f).join(' | ')} |`);
+      row('registrations/s, 16 connections', (r) => Math.round(r.intake.requests.average));
+      row('p99 ms, 16 connections', (r) => r.intake.latency.p99);
+      row('registrations/s, 4 connections', (r) => Math.round(r.light.requests.average));
+      row('p99 ms, 4 connections', (r) => r.light.latency.p99);
+      row('inbox p50/p95 ms (handler)', (r) => `${r.inboxHandler.p50} / ${r.inboxHandler.p95}`);
+      row('ledger first page p50/p95 ms', (r) => `${r.ledger.p50} / ${r.ledger.p95}`);
+      row('peak RSS MB', (r) => r.memory);
+    }
   } finally {
-    server.kill('SIGTERM');
+    for (const s of started) s.process.kill('SIGTERM');
     bare.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const s of servers) rmSync(s.dir, { recursive: true, force: true });
   }
 }
 
