@@ -7,6 +7,7 @@ import { type AdjustableClock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin } from './plugins/auth.js';
+import { clientErrorHandler, frameworkErrors, securityHeaders } from './plugins/security.js';
 import { problemPlugin, zodValidatorCompiler } from './plugins/problem.js';
 import { openApiTransform, responseSerializer } from './http/route.js';
 import { createServices, type Services } from './services.js';
@@ -43,7 +44,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const services = createServices({ ...options, clock });
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // Forwarded addresses count only when the proxy that adds them is trusted (LIANXIN_TRUSTED_PROXIES);
+    // otherwise the peer's own address is the client's, so no header can dodge a per-address limit.
+    trustProxy: options.config.trustedProxies.length ? options.config.trustedProxies : false,
+    frameworkErrors,
+    clientErrorHandler,
     bodyLimit: 1024 * 1024,
     // Signed evaluation tokens travel in the path.
     routerOptions: { maxParamLength: 400 },
@@ -53,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   await app.register(problemPlugin);
+  await app.register(securityHeaders, { tileUrl: options.config.tileUrl, secure: options.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {

@@ -27,6 +27,8 @@ export interface Config {
   tileAttribution?: string;
   /** Sign-in attempts per minute per address and user name. */
   signInsPerMinute: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
+  trustedProxies: string[];
   /** Built web pages to serve (default: apps/web/dist). */
   webDist?: string;
   /** The public hotline printed on contact cards and shown on the portal. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hotline: env.LIANXIN_HOTLINE || '12345',
     webDist: env.LIANXIN_WEB_DIST || undefined,
     signInsPerMinute: Number(env.LIANXIN_SIGNINS_PER_MINUTE) || 10,
+    trustedProxies: (env.LIANXIN_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     retrainHours: retrainHoursOf(env.LIANXIN_RETRAIN_HOURS),
   };
 }

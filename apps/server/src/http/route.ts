@@ -58,6 +58,7 @@ export function route<K extends ApiKey>(
     ...('file' in endpoint ? { [FILE_MEDIA]: endpoint.file } : {}),
     ...(endpoint.status === 204 ? { [NO_CONTENT]: true } : {}),
     ...(endpoint.public ? { security: [] } : {}),
+    ...(endpoint.multipart ? { consumes: ['multipart/form-data'] } : {}),
   };
   app.route({
     method,

@@ -84,15 +84,23 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
   };
 }
 
+/** The pseudo-header that makes a test client's request come from another address. */
+export const REMOTE_ADDRESS = 'x-test-remote-address';
+
 /** An API caller on `app` with this cookie and CSRF header (or none). */
 export function clientOf(app: FastifyInstance, cookie: string | null, csrf: string | null, userId: string | null): Client {
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    // A test speaks from another address with this pseudo-header (no proxy is trusted, so a
+    // forwarded address would not count).
+    const { [REMOTE_ADDRESS]: remoteAddress, ...rest } = headers;
+    return app.inject({
       method,
       url,
       payload: body as never,
-      headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      ...(remoteAddress ? { remoteAddress } : {}),
+      headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...rest },
     });
+  };
   return {
     userId,
     get: (url, headers) => send('GET')(url, undefined, headers),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { createTestContext, REMOTE_ADDRESS, type TestContext } from '../../test/context.js';
 import { freshIp, submission, submit } from './portal.test-support.js';
 import { PORTAL_LIMITS } from './portal.limits.js';
 
@@ -11,7 +11,7 @@ afterAll(() => ctx.close());
 
 describe('rate limits of the public API', () => {
   it('limits submissions per IP, with a problem+json 429 and Retry-After', async () => {
-    const ip = { 'x-forwarded-for': '203.0.113.7' };
+    const ip = { [REMOTE_ADDRESS]: '203.0.113.7' };
     for (let i = 0; i < PORTAL_LIMITS.submitPerIp.max; i++) {
       expect((await ctx.anonymous().post('/api/public/cases', submission(ctx), ip)).statusCode).toBe(201);
     }

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Client, TestContext } from '../../test/context.js';
+import { type Client, REMOTE_ADDRESS, type TestContext } from '../../test/context.js';
 
 /** A real JPEG photo with EXIF (camera make and GPS), as a phone would send. */
 export async function phonePhoto(): Promise<Buffer> {
@@ -19,7 +19,7 @@ export function multipart(fileName: string, data: Buffer, type = 'image/jpeg') {
 
 let ipCounter = 0;
 /** A fresh client address per call, so per-IP limits do not mix tests up. */
-export const freshIp = () => ({ 'x-forwarded-for': `198.51.100.${(ipCounter++ % 250) + 1}` });
+export const freshIp = () => ({ [REMOTE_ADDRESS]: `198.51.100.${(ipCounter++ % 250) + 1}` });
 
 let phoneCounter = 0;
 /** A phone number of its own for each submission (the per-phone limit allows five a day). */
