@@ -12,12 +12,13 @@ import { CASE_KINDS } from '../vocabulary.js';
 
 const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
 const villageCode = z.string().regex(/^\d{12}$/);
-/** Tracking codes read LX20261121-000123. */
+/** Tracking codes read LX20261121-000123 (the server's schema and the portal's form both check it). */
+export const TRACKING_CODE_PATTERN = /^LX\d{8}-\d{6}$/;
 const trackingCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^LX\d{8}-\d{6}$/)
+  .regex(TRACKING_CODE_PATTERN)
   .describe('Tracking code 受理编号, e.g. LX20261121-000123');
 
 /** The largest photo a resident may upload, in MB (the portal compresses on the device first). */
@@ -57,6 +58,8 @@ export const PublicCaseSubmitSchema = z
     if ((v.lat === undefined) !== (v.lng === undefined)) ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lng'], message: 'location_required' });
   });
 export type PublicCaseSubmit = z.infer<typeof PublicCaseSubmitSchema>;
+/** The submission as the portal's form sends it (defaults not yet applied). */
+export type PublicCaseSubmitInput = z.input<typeof PublicCaseSubmitSchema>;
 
 /** Body of POST /api/public/track: tracking code and the last four digits of the phone. */
 export const TrackByPhoneSchema = z.object({
