@@ -10,6 +10,9 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
+import { createPoliciesService } from './modules/policies/policies.service.js';
+import { createPortalRepository } from './modules/portal/portal.repository.js';
+import { createPortalService } from './modules/portal/portal.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
@@ -36,6 +39,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const policies = createPoliciesService({ db, audit, clock });
+  const portal = createPortalService({ repo: createPortalRepository(db), org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline: config.hotline });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, policies, portal, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;

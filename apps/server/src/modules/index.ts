@@ -10,7 +10,6 @@ import { casesRoutes } from './cases/cases.routes.js';
 import { requesterHistoryRoutes } from './cases/cases.requester-history.js';
 import { caseContextRoutes } from './cases/cases.context.js';
 import { healthRoutes } from './health/health.routes.js';
-import { publicEvaluationRoutes } from './cases/evaluation.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { policiesRoutes } from './policies/policies.routes.js';
 import { householdsRoutes } from './households/households.routes.js';
@@ -38,7 +37,6 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(casesRoutes, { services });
   await app.register(requesterHistoryRoutes, { services });
   await app.register(caseContextRoutes, { services });
-  await app.register(publicEvaluationRoutes, { services });
   await app.register(adminRoutes, { services });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   await app.register(notificationsRoutes, { services });
@@ -51,7 +49,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(policiesRoutes, { services });
   await app.register(householdsRoutes, { services });
   await app.register(mapRoutes, { services });
-  await app.register(portalRoutes, { services });
+  await app.register(portalRoutes, { portal: services.portal });
   await app.register(documentsRoutes, { services });
   await app.register(contactCardsRoutes, { services });
   await app.register(visitsRoutes, { services });

@@ -1,28 +1,20 @@
+import type { Evaluation, EvaluationView } from '@lianxin/core';
 import { Alert, Button, Card, Form, Input, Radio, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { useApiPath } from '../shared/use-api';
+import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalError, PortalLoading } from './PortalState';
-
-interface EvaluationView {
-  code: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  reply: string | null;
-  repliedAt: string | null;
-}
 
 /** The signed link from the reply SMS: the resident rates the answer without an account. */
 export default function EvaluatePage() {
   const t = useT(portalMessages);
   const { token = '' } = useParams();
-  const view = useApiPath<EvaluationView>(`/api/public/evaluations/${encodeURIComponent(token)}`);
+  const view = useApi('GET /api/public/evaluations/:token', { params: { token } });
   const [done, setDone] = useState<EvaluationView | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<Evaluation['result'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,11 +22,11 @@ export default function EvaluatePage() {
   if (view.error || !view.data) return <PortalError error={view.error} />;
   if (done) return <Result status="success" title={t('rateThanks')} subTitle={result === 'dissatisfied' ? t('rateReopened') : done.statusLabel} data-testid="rate-done" />;
 
-  const submit = async (values: { result: string; solved: string; comment?: string }) => {
+  const submit = async (values: { result: Evaluation['result']; solved: 'yes' | 'no'; comment?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      setDone(await api.post<EvaluationView>(`/api/public/evaluations/${encodeURIComponent(token)}`, { result: values.result, solved: values.solved === 'yes', comment: values.comment?.trim() || undefined }));
+      setDone(await call('POST /api/public/evaluations/:token', { params: { token }, body: { result: values.result, solved: values.solved === 'yes', comment: values.comment?.trim() || undefined } }));
       setResult(values.result);
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));

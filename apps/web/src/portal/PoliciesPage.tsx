@@ -1,29 +1,17 @@
 import { Button, Card, Drawer, Input, List, Typography } from 'antd';
 import { useState } from 'react';
-import { query } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { useApiPath } from '../shared/use-api';
+import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from './PortalState';
-
-interface PolicyItem {
-  id: string;
-  title: string;
-  source: string | null;
-  publishedAt: string | null;
-  excerpt: string;
-}
-interface Policy extends PolicyItem {
-  body: string;
-}
 
 /** Published policies with search; a tap opens the full text. */
 export default function PoliciesPage() {
   const t = useT(portalMessages);
   const [q, setQ] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = useApiPath<{ items: PolicyItem[] }>(`/api/public/policies${query({ q, limit: 50 })}`);
-  const policy = useApiPath<Policy>(openId ? `/api/public/policies/${openId}` : null);
+  const list = useApi('GET /api/public/policies', { query: { q: q || undefined, limit: 50 } });
+  const policy = useApi('GET /api/public/policies/:id', openId ? { params: { id: openId } } : null);
 
   return (
     <Card size="small" title={t('policiesTitle')}>

@@ -1,11 +1,11 @@
 import { Button } from 'antd';
 import { useT, useLocale } from '../i18n/i18n';
-import { shellMessages } from '../console/shell/shell.messages';
+import { languageSwitchMessages } from './language-switch.messages';
 
 /** Switches between 中文 and English; the label names the other language. */
 export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
-  const t = useT(shellMessages);
+  const t = useT(languageSwitchMessages);
   return (
     <Button type="link" size="small" data-testid="language-switch" onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>
       {t('language')}

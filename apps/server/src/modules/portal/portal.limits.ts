@@ -18,6 +18,9 @@ export const PORTAL_LIMITS = {
   readPerIp: { max: 120, timeWindow: 60_000 },
 } as const;
 
+/** The evaluation link's routes (@fastify/rate-limit route config, per IP). */
+export const EVALUATION_LIMIT = { max: 30, timeWindow: '1 minute' };
+
 type Limit = { max: number; timeWindow: number };
 
 /**
@@ -38,3 +41,23 @@ export function limitBy(app: FastifyInstance, name: string, limit: Limit, keyOf:
 
 /** The client address (behind the proxy that sets X-Forwarded-For, as the app trusts it). */
 export const byIp = (request: FastifyRequest) => request.ip;
+
+/**
+ * A key from a field of the parsed body (preHandlers run after validation), passed through `keyOf`;
+ * null, so not counted, when the body has no such text field.
+ */
+export function bodyField(name: string, keyOf: (value: string) => string = (v) => v): (request: FastifyRequest) => string | null {
+  return (request) => {
+    const body: unknown = request.body;
+    if (typeof body !== 'object' || body === null) return null;
+    const value: unknown = Reflect.get(body, name);
+    return typeof value === 'string' ? keyOf(value) : null;
+  };
+}
+
+/** Several limits as one preHandler, checked in order: the first exceeded one answers 429. */
+export function inTurn(...limits: preHandlerAsyncHookHandler[]): preHandlerAsyncHookHandler {
+  return async function (request, reply) {
+    for (const limit of limits) await limit.call(this, request, reply);
+  };
+}

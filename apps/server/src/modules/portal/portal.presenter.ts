@@ -1,5 +1,22 @@
-import { label, type Locale, localDate } from '@lianxin/core';
+import {
+  type BoardItemSchema,
+  type BoardMapSchema,
+  CASE_KINDS,
+  type Contract,
+  type EvaluationViewSchema,
+  label,
+  type Locale,
+  localDate,
+  type PublicMapAreaSchema,
+  type PublicOptionsSchema,
+  type PublicPolicyItemSchema,
+  type PublicPolicySchema,
+  type PublicUnitRatesSchema,
+  type TrackedCaseSchema,
+} from '@lianxin/core';
 import type { CaseRow } from '../../db/schema.js';
+import type { MetricGroup } from '../metrics/metrics.service.js';
+import type { PolicyRow } from '../policies/policies.repository.js';
 import { redact } from './redact.js';
 
 /**
@@ -54,7 +71,7 @@ export interface TrackFacts {
 }
 
 /** The tracking page of one case. */
-export function presentTracked(f: TrackFacts, locale: Locale) {
+export function presentTracked(f: TrackFacts, locale: Locale): Contract<typeof TrackedCaseSchema> {
   const { c } = f;
   const clean = (text: string | null) => (text ? redact(text, f.names) : null);
   return {
@@ -89,7 +106,7 @@ export function presentBoardItem(
   ref: string,
   context: { names: string[]; unitName: string | null; areaName: string | null; categoryName: string | null },
   locale: Locale,
-) {
+): Contract<typeof BoardItemSchema> {
   return {
     ref,
     kind: row.kind,
@@ -105,4 +122,60 @@ export function presentBoardItem(
     reply: row.replyText ? redact(row.replyText, context.names) : null,
     repliedOn: row.repliedAt ? localDate(new Date(row.repliedAt)) : null,
   };
+}
+
+type MapPoint = Contract<typeof BoardMapSchema>['points'][number];
+
+/** One point of the public map: its public reference, rounded to about a kilometre. */
+export function presentMapPoint(row: Pick<CaseRow, 'kind' | 'status'> & { lat: number | null; lng: number | null }, ref: string, locale: Locale): MapPoint {
+  return { ref, lat: coarse(row.lat!), lng: coarse(row.lng!), kind: row.kind, status: row.status, statusLabel: label('state', row.status, locale) };
+}
+
+/** The submission form's options: kinds and the category tree in the caller's language. */
+export function presentOptions(
+  categories: Array<{ code: string; parentCode: string | null; name: string; nameEn: string }>,
+  limits: { maxPhotos: number; maxPhotoMb: number; hotline: string },
+  locale: Locale,
+): Contract<typeof PublicOptionsSchema> {
+  return {
+    kinds: CASE_KINDS.map((code) => ({ code, label: label('kind', code, locale) })),
+    categories: categories.map((c) => ({ code: c.code, parentCode: c.parentCode, name: locale === 'en-US' ? c.nameEn : c.name })),
+    ...limits,
+  };
+}
+
+/** An area of the public map, its outline parsed from the stored GeoJSON text. */
+export function presentMapArea(a: { code: string; parentCode: string | null; name: string; level: string; lat: number | null; lng: number | null; boundary: string | null }): Contract<typeof PublicMapAreaSchema> {
+  return { ...a, boundary: a.boundary ? (JSON.parse(a.boundary) as unknown) : null };
+}
+
+/** One unit's (or the total's) monthly 三率. */
+export function presentUnitRates(g: MetricGroup): Contract<typeof PublicUnitRatesSchema> {
+  return {
+    unitName: g.label,
+    assigned: g.counts.assigned,
+    evaluated: g.counts.evaluated,
+    responseRate: g.rates.responseRate,
+    resolutionRate: g.rates.resolutionRate,
+    satisfactionRate: g.rates.satisfactionRate,
+    composite: g.rates.composite,
+  };
+}
+
+/** A published policy in the list: its start, and the matching passage of a search. */
+export function presentPolicyItem(row: PolicyRow, snippet: string | null): Contract<typeof PublicPolicyItemSchema> {
+  return { id: row.id, title: row.title, source: row.source, publishedAt: row.publishedAt, excerpt: [...row.body].slice(0, 120).join(''), snippet };
+}
+
+/** A published policy in full. */
+export function presentPolicy(row: PolicyRow): Contract<typeof PublicPolicySchema> {
+  return { id: row.id, title: row.title, body: row.body, source: row.source, publishedAt: row.publishedAt, updatedAt: row.updatedAt };
+}
+
+/**
+ * What a resident sees behind the evaluation link: no internal notes, and texts anonymised like every
+ * public response (a link can be forwarded; the requester's and staff names never travel with it).
+ */
+export function presentEvaluationView(c: Pick<CaseRow, 'code' | 'title' | 'status' | 'replyText' | 'repliedAt'>, names: string[], locale: Locale): Contract<typeof EvaluationViewSchema> {
+  return { code: c.code, title: redact(c.title, names), status: c.status, statusLabel: label('state', c.status, locale), reply: c.replyText ? redact(c.replyText, names) : null, repliedAt: c.repliedAt };
 }

@@ -1,8 +1,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import {
   type CaseCreate,
-  CASE_KINDS,
-  label,
+  type Evaluation,
   type Locale,
   localDate,
   PORTAL_MAX_PHOTOS,
@@ -10,17 +9,36 @@ import {
   type PublicBoardQuery,
   type PublicCaseSubmit,
   type PublicMapQuery,
+  type PublicMetricsQuery,
+  type PublicPolicyQuery,
   startOfLocalDay,
 } from '@lianxin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { AppError } from '../../errors.js';
-import type { Services } from '../../services.js';
-import { formatTrackingCode } from '../cases/cases.service.js';
 import type { Actor } from '../../access/actor.js';
-import { orgQueries } from '../org/org.repository.js';
-import { coarse, presentBoardItem, presentTracked, publicTimeline } from './portal.presenter.js';
-import { PORTAL_USER_ID, portalRepository as repo, type BoardFilter } from './portal.repository.js';
+import type { Clock } from '../../clock.js';
+import type { CaseRow } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+import type { Cipher } from '../../security/cipher.js';
+import type { AttachmentsService } from '../attachments/attachments.service.js';
+import { type CasesService, formatTrackingCode } from '../cases/cases.service.js';
+import type { MetricsService } from '../metrics/metrics.service.js';
+import type { Notifier } from '../notifications/notifier.js';
+import type { OrgRepository } from '../org/org.repository.js';
+import type { PoliciesService } from '../policies/policies.service.js';
+import {
+  presentBoardItem,
+  presentEvaluationView,
+  presentMapArea,
+  presentMapPoint,
+  presentOptions,
+  presentPolicy,
+  presentPolicyItem,
+  presentTracked,
+  presentUnitRates,
+  publicTimeline,
+} from './portal.presenter.js';
+import { type BoardFilter, PORTAL_USER_ID, type PortalRepository } from './portal.repository.js';
 
 const PHOTO_TOKEN_HOURS = 24;
 const ACCESS_TOKEN_DAYS = 730;
@@ -36,7 +54,7 @@ export function systemActor(grants: Actor['grants']): Actor {
 }
 
 /** [from, to) of a China-time month YYYY-MM. */
-export function monthRange(month: string): { from: string; to: string } {
+function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { from: startOfLocalDay(`${month}-01`).toISOString(), to: startOfLocalDay(next).toISOString() };
@@ -48,13 +66,35 @@ const decodeCursor = (cursor: string) => {
   return { at, id };
 };
 
+/** The month before the one `now` falls in (China time), YYYY-MM. */
+function previousMonth(now: Date): string {
+  const [y, m] = localDate(now).slice(0, 7).split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export interface PortalDeps {
+  repo: PortalRepository;
+  org: Pick<OrgRepository, 'findArea'>;
+  cases: Pick<CasesService, 'register' | 'evaluationLink' | 'caseForToken' | 'evaluateByToken'>;
+  attachments: Pick<AttachmentsService, 'upload'>;
+  metrics: Pick<MetricsService, 'report'>;
+  policies: Pick<PoliciesService, 'list' | 'get'>;
+  notifier: Pick<Notifier, 'sms'>;
+  clock: Clock;
+  cipher: Cipher;
+  /** The public hotline shown on the form. */
+  hotline: string;
+}
+
 /**
  * The residents' portal (SPEC §10): submission through the real cases service (channel online),
  * tracking by code and phone digits or a one-time SMS code, the anonymised public board and map,
- * monthly figures and the policy library.
+ * monthly figures, the policy library and the evaluation link. Residents have no account: every
+ * method is public, and what proves a claim to a case is a code with phone digits, a one-time
+ * code or a signed token. Where the portal acts in the cases, metrics or policies module it does
+ * so as a system actor whose grants those modules check.
  */
-export function createPortalService(services: Services) {
-  const { db, clock, cipher, cases, attachments, notifier } = services;
+export function createPortalService({ repo, org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline }: PortalDeps) {
   let portalUserReady = false;
   /** An opaque public reference of a case on the board (not its id, not its tracking code). */
   const refOf = (id: string) => cipher.blindIndex(`board:${id}`).slice(0, 16);
@@ -62,7 +102,7 @@ export function createPortalService(services: Services) {
 
   async function ensurePortalUser() {
     if (portalUserReady) return;
-    await repo.ensurePortalUser(db, clock.now().toISOString());
+    await repo.ensurePortalUser(clock.now().toISOString());
     portalUserReady = true;
   }
 
@@ -72,10 +112,10 @@ export function createPortalService(services: Services) {
 
   async function resolveArea(input: PublicCaseSubmit): Promise<string> {
     if (input.areaCode) {
-      if (!(await orgQueries.findArea(db, input.areaCode))) throw new AppError(400, 'issue.invalid_area', {}, 'areaCode');
+      if (!(await org.findArea(input.areaCode))) throw new AppError(400, 'issue.invalid_area', {}, 'areaCode');
       return input.areaCode;
     }
-    const village = await repo.nearestVillage(db, input.lat!, input.lng!);
+    const village = await repo.nearestVillage(input.lat!, input.lng!);
     if (!village) throw new AppError(400, 'issue.location_required', {}, 'lat');
     return village.code;
   }
@@ -90,16 +130,16 @@ export function createPortalService(services: Services) {
 
   /** Everything the tracking page shows, for a case the caller has proved to be theirs. */
   async function tracked(caseId: string, locale: Locale) {
-    const c = (await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst())!;
-    const events = await repo.events(db, c.id);
+    const c = (await repo.caseById(caseId))!;
+    const events = await repo.events(c.id);
     const dispatchedTo = events.filter((e) => e.action === 'dispatch' && e.data).map((e) => (JSON.parse(e.data!) as { unitId?: string }).unitId).filter((x): x is string => !!x);
     const unitIds = [...new Set([...dispatchedTo, ...(c.currentUnitId ? [c.currentUnitId] : [])])];
     const [units, areas, categories, staff, extension] = await Promise.all([
-      repo.unitNames(db, unitIds),
-      repo.areaNames(db, [c.areaCode]),
-      repo.categoryNames(db, [c.categoryCode]),
-      repo.staffNames(db, [c.id]),
-      repo.approvedExtension(db, c.id),
+      repo.unitNames(unitIds),
+      repo.areaNames([c.areaCode]),
+      repo.categoryNames([c.categoryCode]),
+      repo.staffNames([c.id]),
+      repo.approvedExtension(c.id),
     ]);
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const category = categories[0];
@@ -118,6 +158,18 @@ export function createPortalService(services: Services) {
       },
       locale,
     );
+  }
+
+  /** The names the anonymiser removes from a case's texts: the requester's and the staff's who acted. */
+  async function namesOf(c: Pick<CaseRow, 'id' | 'requesterNameEnc'>): Promise<string[]> {
+    const staff = (await repo.staffNames([c.id])).get(c.id) ?? [];
+    return [nameOf(c.requesterNameEnc), ...staff].filter((n): n is string => !!n);
+  }
+
+  /** The deployment's whole area tree as a read-only actor, for public aggregate figures and the policy library. */
+  async function publicReader(): Promise<Actor> {
+    const roots = await repo.rootAreas();
+    return systemActor(roots.map((r) => ({ role: 'supervisor' as const, unitId: '', unitName: '', areaCode: r.code })));
   }
 
   const trackFailed = () => new AppError(404, 'error.track_failed');
@@ -157,7 +209,7 @@ export function createPortalService(services: Services) {
         return { stored: false, code: fake, status: 'registered', accessToken: cipher.sign({ k: 'none', e: now.getTime() }), smsSent: !input.anonymous };
       }
       const areaCode = await resolveArea(input);
-      const unit = await repo.intakeUnit(db, areaCode);
+      const unit = await repo.intakeUnit(areaCode);
       if (!unit) throw new AppError(400, 'issue.invalid_area', {}, 'areaCode');
       const attachmentIds = photoIds(input.photos);
       await ensurePortalUser();
@@ -194,7 +246,7 @@ export function createPortalService(services: Services) {
 
     /** Tracking by code and the phone's last four digits. */
     async trackByPhone(code: string, last4: string, locale: Locale) {
-      const c = await db.selectFrom('cases').select(['id', 'anonymous', 'requesterPhoneEnc']).where('code', '=', code).executeTakeFirst();
+      const c = await repo.caseByCode(code);
       const phone = c && phoneOfCase(c);
       if (!c || !phone || !digits(phone).endsWith(last4)) throw trackFailed();
       return tracked(c.id, locale);
@@ -204,8 +256,7 @@ export function createPortalService(services: Services) {
     async trackByToken(token: string, locale: Locale) {
       const payload = cipher.verify<{ k: string; c: string; e: number }>(token);
       if (!payload || payload.k !== 'track' || payload.e < clock.now().getTime()) throw trackFailed();
-      const exists = await db.selectFrom('cases').select('id').where('id', '=', payload.c).executeTakeFirst();
-      if (!exists) throw trackFailed();
+      if (!(await repo.caseExists(payload.c))) throw trackFailed();
       return tracked(payload.c, locale);
     },
 
@@ -214,54 +265,54 @@ export function createPortalService(services: Services) {
      * so the endpoint tells nobody which codes and phones go together.
      */
     async requestOtp(code: string, phone: string) {
-      const c = await db.selectFrom('cases').select(['id', 'anonymous', 'requesterPhoneEnc']).where('code', '=', code).executeTakeFirst();
+      const c = await repo.caseByCode(code);
       const stored = c && phoneOfCase(c);
       if (c && stored && digits(stored) === digits(phone)) {
         const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
         const now = clock.now();
-        await db.transaction().execute(async (trx) => {
-          await repo.insertOtp(trx, {
+        await repo.saveOtp(
+          {
             id: randomUUID(),
             caseId: c.id,
             otpHash: cipher.blindIndex(`otp:${c.id}:${otp}`),
             createdAt: now.toISOString(),
             expiresAt: new Date(now.getTime() + OTP_MINUTES * 60_000).toISOString(),
-          });
-          await notifier.sms(trx, { phone: stored, caseId: c.id }, 'sms.otp', { otp, minutes: OTP_MINUTES });
-        });
+          },
+          (trx) => notifier.sms(trx, { phone: stored, caseId: c.id }, 'sms.otp', { otp, minutes: OTP_MINUTES }),
+        );
       }
       return { sent: true, expiresInMinutes: OTP_MINUTES };
     },
 
     /** Checks a one-time code (at most five tries per code) and opens the tracking page. */
     async verifyOtp(code: string, otp: string, locale: Locale) {
-      const c = await db.selectFrom('cases').select('id').where('code', '=', code).executeTakeFirst();
+      const c = await repo.caseByCode(code);
       if (!c) throw trackFailed();
       const now = clock.now().toISOString();
       // Any live code of the case may be typed (a resident who asked twice may use either SMS); every
       // wrong guess costs each live code a try, so five guesses burn them all.
-      const live = await repo.liveOtps(db, c.id, now, OTP_MAX_ATTEMPTS);
+      const live = await repo.liveOtps(c.id, now, OTP_MAX_ATTEMPTS);
       const hash = cipher.blindIndex(`otp:${c.id}:${otp}`);
       const match = live.find((row) => row.otpHash === hash);
       if (!match) {
-        for (const row of live) await repo.spendOtpAttempt(db, row.id, OTP_MAX_ATTEMPTS);
+        for (const row of live) await repo.spendOtpAttempt(row.id, OTP_MAX_ATTEMPTS);
         throw trackFailed();
       }
-      if (Number((await repo.useOtp(db, match.id, now)).numUpdatedRows) !== 1) throw trackFailed();
+      if (Number((await repo.useOtp(match.id, now)).numUpdatedRows) !== 1) throw trackFailed();
       return tracked(c.id, locale);
     },
 
     /** One page of the public board: consenting cases, anonymised, newest first. */
     async board(query: PublicBoardQuery, locale: Locale) {
       const filter: BoardFilter = { areaCode: query.areaCode, kind: query.kind, ...(query.month ? monthRange(query.month) : {}) };
-      const rows = await repo.board(db, filter, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
+      const rows = await repo.board(filter, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const unitIds = [...new Set(page.map((r) => r.currentUnitId ?? r.registeredUnitId))];
       const [units, areas, categories, staff] = await Promise.all([
-        repo.unitNames(db, unitIds),
-        repo.areaNames(db, [...new Set(page.map((r) => r.areaCode))]),
-        repo.categoryNames(db, [...new Set(page.map((r) => r.categoryCode))]),
-        repo.staffNames(db, page.map((r) => r.id)),
+        repo.unitNames(unitIds),
+        repo.areaNames([...new Set(page.map((r) => r.areaCode))]),
+        repo.categoryNames([...new Set(page.map((r) => r.categoryCode))]),
+        repo.staffNames(page.map((r) => r.id)),
       ]);
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       const areaName = new Map(areas.map((a) => [a.code, a.name]));
@@ -283,33 +334,55 @@ export function createPortalService(services: Services) {
     /** Points of the public map, rounded to about a kilometre. */
     async mapPoints(query: PublicMapQuery, locale: Locale) {
       const range = query.month ? monthRange(query.month) : { from: new Date(clock.now().getTime() - 90 * DAY_MS).toISOString() };
-      const rows = await repo.mapPoints(db, { areaCode: query.areaCode, ...range }, MAP_LIMIT);
-      return {
-        points: rows.map((r) => ({ ref: refOf(r.id), lat: coarse(r.lat!), lng: coarse(r.lng!), kind: r.kind, status: r.status, statusLabel: label('state', r.status, locale) })),
-        truncated: rows.length === MAP_LIMIT,
-      };
+      const rows = await repo.mapPoints({ areaCode: query.areaCode, ...range }, MAP_LIMIT);
+      return { points: rows.map((r) => presentMapPoint(r, refOf(r.id), locale)), truncated: rows.length === MAP_LIMIT };
     },
 
     /** What the submission form needs: kinds, the category tree, limits and the hotline. */
     async options(locale: Locale) {
-      const categories = await repo.activeCategories(db);
-      return {
-        kinds: CASE_KINDS.map((code) => ({ code, label: label('kind', code, locale) })),
-        categories: categories.map((c) => ({ code: c.code, parentCode: c.parentCode, name: locale === 'en-US' ? c.nameEn : c.name })),
-        maxPhotos: PORTAL_MAX_PHOTOS,
-        maxPhotoMb: PORTAL_PHOTO_MAX_MB,
-        hotline: services.config.hotline,
-      };
+      return presentOptions(await repo.activeCategories(), { maxPhotos: PORTAL_MAX_PHOTOS, maxPhotoMb: PORTAL_PHOTO_MAX_MB, hotline }, locale);
     },
 
-    areas: (parentCode: string | undefined) => repo.children(db, parentCode ?? null),
+    /** The children of an area (the top of the deployment without a parent), for the area picker. */
+    async areas(parentCode: string | undefined) {
+      return { items: await repo.children(parentCode ?? null) };
+    },
 
-    mapAreas: () => repo.mapAreas(db),
+    /** Centroids and outlines for the maps drawn without a tile service. */
+    async mapAreas() {
+      return { items: (await repo.mapAreas()).map(presentMapArea) };
+    },
 
-    /** The deployment's whole area tree as a read-only actor, for public aggregate figures. */
-    async publicReader(): Promise<Actor> {
-      const roots = await repo.rootAreas(db);
-      return systemActor(roots.map((r) => ({ role: 'supervisor' as const, unitId: '', unitName: '', areaCode: r.code })));
+    /** The monthly 三率 by unit: the month asked for, by default the previous one. */
+    async monthlyRates(query: PublicMetricsQuery, locale: Locale) {
+      const month = query.month ?? previousMonth(clock.now());
+      const report = await metrics.report(await publicReader(), { groupBy: 'unit', ...monthRange(month) }, locale);
+      return { month, units: report.groups.map(presentUnitRates), total: presentUnitRates(report.total) };
+    },
+
+    /** Published policies (never standard answers), with search. */
+    async policies(query: PublicPolicyQuery) {
+      const page = await policies.list(await publicReader(), { q: query.q, kind: 'policy', cursor: query.cursor, limit: query.limit });
+      return { items: page.items.map(({ row, snippet }) => presentPolicyItem(row, snippet)), nextCursor: page.nextCursor };
+    },
+
+    /** One published policy; a standard answer or a withdrawn policy is not found. */
+    async policy(id: string) {
+      const row = await policies.get(await publicReader(), id);
+      if (row.kind !== 'policy' || !row.isActive) throw notFound();
+      return presentPolicy(row);
+    },
+
+    /** The case behind an evaluation link, anonymised. */
+    async evaluationView(token: string, locale: Locale) {
+      const c = await cases.caseForToken(token);
+      return presentEvaluationView(c, await namesOf(c), locale);
+    },
+
+    /** The resident's rating through the evaluation link; a dissatisfied one reopens the case. */
+    async evaluate(token: string, evaluation: Evaluation, locale: Locale) {
+      const c = await cases.evaluateByToken(token, evaluation);
+      return presentEvaluationView(c, await namesOf(c), locale);
     },
 
     /** A stable digest of the tracking code for per-code rate limits (codes never reach the limiter's keys in clear). */

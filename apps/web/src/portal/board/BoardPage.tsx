@@ -1,50 +1,18 @@
 import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, query } from '../../api/client';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n';
+import { useCursorPages } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from '../PortalState';
 import { BoardMap } from './BoardMap';
 import { MonthlyRates } from './MonthlyRates';
 
-interface BoardItem {
-  ref: string;
-  kindLabel: string;
-  categoryName: string | null;
-  title: string;
-  content: string;
-  status: string;
-  statusLabel: string;
-  unitName: string | null;
-  areaName: string | null;
-  month: string;
-  reply: string | null;
-  repliedOn: string | null;
-}
-
 /** 诉求公开栏: what residents agreed to publish, anonymised, with each answer; and the month's 三率. */
 export default function BoardPage() {
   const t = useT(portalMessages);
-  const { locale } = useLocale();
-  const [items, setItems] = useState<BoardItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
+  const board = useCursorPages('GET /api/public/board', { query: { limit: 20 } });
+  const { items } = board;
   const [tab, setTab] = useState<'list' | 'map' | 'rates'>('list');
-
-  const load = async (after: string | null) => {
-    setState({ loading: true });
-    try {
-      const page = await api.get<{ items: BoardItem[]; nextCursor: string | null }>(`/api/public/board${query({ cursor: after ?? undefined, limit: 20 })}`);
-      setItems((old) => (after ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState({ loading: false });
-    } catch (error) {
-      setState({ loading: false, error });
-    }
-  };
-  useEffect(() => {
-    void load(null);
-  }, [locale]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -64,9 +32,9 @@ export default function BoardPage() {
         <BoardMap />
       ) : (
         <Card size="small" title={t('boardTitle')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('boardHint')}</Typography.Text>}>
-          {state.error && !items.length ? (
-            <PortalError error={state.error} onRetry={() => void load(null)} />
-          ) : state.loading && !items.length ? (
+          {board.error && !items.length ? (
+            <PortalError error={board.error} onRetry={board.reload} />
+          ) : board.loading && !items.length ? (
             <PortalLoading />
           ) : !items.length ? (
             <PortalEmpty />
@@ -104,8 +72,8 @@ export default function BoardPage() {
               )}
             />
           )}
-          {cursor && (
-            <Button block loading={state.loading} onClick={() => void load(cursor)}>
+          {board.hasMore && (
+            <Button block loading={board.loading} onClick={board.loadMore}>
               {t('more')}
             </Button>
           )}

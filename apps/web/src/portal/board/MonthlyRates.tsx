@@ -1,16 +1,8 @@
 import { Card, Table } from 'antd';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 import { PortalError, PortalLoading } from '../PortalState';
-
-interface UnitRates {
-  unitName: string;
-  assigned: number;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-}
 
 /** A rate as a percentage, or a dash when there was nothing to measure. */
 export const percent = (rate: number | null) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -18,7 +10,7 @@ export const percent = (rate: number | null) => (rate === null || rate === undef
 /** Last month's 响应率 / 解决率 / 满意率 for each unit. */
 export function MonthlyRates() {
   const t = useT(portalMessages);
-  const rates = useApiPath<{ month: string; units: UnitRates[]; total: UnitRates }>('/api/public/metrics');
+  const rates = useApi('GET /api/public/metrics');
   if (rates.loading) return <PortalLoading />;
   if (rates.error || !rates.data) return <PortalError error={rates.error} onRetry={rates.reload} />;
   const rows = [...rates.data.units.filter((u) => u.assigned > 0), { ...rates.data.total, unitName: t('total') }];

@@ -1,7 +1,8 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { useLatest } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 
 interface AreaOption {
@@ -10,17 +11,10 @@ interface AreaOption {
   isLeaf?: boolean;
   children?: AreaOption[];
 }
-interface PublicArea {
-  code: string;
-  name: string;
-  level?: string;
-  hasChildren?: boolean;
-}
-
 const load = async (parentCode?: string): Promise<AreaOption[]> => {
-  const { items } = await api.get<{ items: PublicArea[] }>(`/api/public/areas${parentCode ? `?parentCode=${parentCode}` : ''}`);
+  const { items } = await call('GET /api/public/areas', { query: { parentCode } });
   // Villages are the last level a resident picks; grids are for staff.
-  return items.map((a) => ({ value: a.code, label: a.name, isLeaf: a.level === 'village' || a.hasChildren === false }));
+  return items.map((a) => ({ value: a.code, label: a.name, isLeaf: a.level === 'village' }));
 };
 
 /** The codes from the county down to `code` (12-digit division codes nest by prefix). */
@@ -35,27 +29,30 @@ export function AreaPicker({ value, onChange, id }: { value?: string; onChange?:
   const t = useT(portalMessages);
   const [options, setOptions] = useState<AreaOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
+  const latest = useLatest();
 
   useEffect(() => {
-    let live = true;
-    (async () => {
+    const preset = async () => {
       const roots = await load();
-      if (value) {
-        // Open the preset village's branch so the picker can show its name.
-        let level = roots;
-        for (const code of ancestry(value).slice(0, -1)) {
-          const node = level.find((o) => o.value === code);
-          if (!node) break;
-          node.children = await load(code);
-          level = node.children;
-        }
-        if (live) setPath(ancestry(value).filter((c, i) => i > 0 || roots.some((r) => r.value === c)));
+      if (!value) return { roots, path: [] };
+      // Open the preset village's branch so the picker can show its name.
+      let level = roots;
+      for (const code of ancestry(value).slice(0, -1)) {
+        const node = level.find((o) => o.value === code);
+        if (!node) break;
+        node.children = await load(code);
+        level = node.children;
       }
-      if (live) setOptions(roots);
-    })().catch(() => live && setOptions([]));
-    return () => {
-      live = false;
+      return { roots, path: ancestry(value).filter((c, i) => i > 0 || roots.some((r) => r.value === c)) };
     };
+    latest(preset()).then(
+      ({ value: loaded, current }) => {
+        if (!current) return;
+        if (value) setPath(loaded.path);
+        setOptions(loaded.roots);
+      },
+      () => setOptions([]),
+    );
     // Only the first value presets the picker.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Image, Space, Spin } from 'antd';
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
 import { shrinkPhoto } from '../../shared/photo-shrink';
@@ -28,7 +28,7 @@ export function PhotoPicker({ max, photos, onChange }: { max: number; photos: Up
         const blob = await shrinkPhoto(file, { longSide: 1600, quality: 0.8, above: 0 });
         const form = new FormData();
         form.append('file', blob, blob.name);
-        const { token } = await api.post<{ token: string }>('/api/public/photos', form);
+        const { token } = await call('POST /api/public/photos', { body: form });
         added.push({ token, preview: URL.createObjectURL(blob) });
       }
     } catch (error) {

@@ -1,9 +1,10 @@
+import type { PublicSubmitResult } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, TreeSelect, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { portalMessages } from '../portal.messages';
 import { PortalError, PortalLoading } from '../PortalState';
 import { AreaPicker } from './AreaPicker';
@@ -13,27 +14,16 @@ import { categoryTree, isPhone, submissionBody, type SubmitValues } from './subm
 // Leaflet loads only when the resident opens the map.
 const MapView = lazy(() => import('../../shared/map/MapView'));
 
-interface Options {
-  kinds: Array<{ code: string; label: string }>;
-  categories: Array<{ code: string; parentCode: string | null; name: string }>;
-  maxPhotos: number;
-}
-interface Submitted {
-  code: string;
-  accessToken: string;
-  smsSent: boolean;
-}
-
 /** 我要反映: a resident's request from the phone; the QR code of a contact card presets the village. */
 export default function SubmitPage() {
   const t = useT(portalMessages);
   const [params] = useSearchParams();
-  const options = useApiPath<Options>('/api/public/options');
+  const options = useApi('GET /api/public/options');
   const [form] = Form.useForm<SubmitValues>();
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Submitted | null>(null);
+  const [done, setDone] = useState<PublicSubmitResult | null>(null);
   const [showMap, setShowMap] = useState(false);
   const [pin, setPin] = useState<{ lat: number; lng: number } | null>(null);
   const anonymous = Form.useWatch('anonymous', form);
@@ -72,7 +62,7 @@ export default function SubmitPage() {
     setBusy(true);
     setError(null);
     try {
-      setDone(await api.post<Submitted>('/api/public/cases', submissionBody(values, photos.map((p) => p.token), pin ?? undefined)));
+      setDone(await call('POST /api/public/cases', { body: submissionBody(values, photos.map((p) => p.token), pin ?? undefined) }));
     } catch (e) {
       if (e instanceof ApiError) {
         setError(e.title);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categoryTree, isPhone, submissionBody } from './submit-form';
+import { categoryTree, isPhone, submissionBody, type SubmitValues } from './submit-form';
 
 describe('submissionBody', () => {
-  const base = { kind: 'help', categoryCode: 'social.dibao', description: '  家里老人想申请低保  ', areaCode: '369901101201', name: '王大妈', phone: '13807981234' };
+  const base: SubmitValues = { kind: 'help', categoryCode: 'social.dibao', description: '  家里老人想申请低保  ', areaCode: '369901101201', name: '王大妈', phone: '13807981234' };
 
   it('keeps name and phone for a named request and trims the text', () => {
     const body = submissionBody(base, ['tok1']);

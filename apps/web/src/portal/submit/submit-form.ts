@@ -1,8 +1,8 @@
-import { PHONE_PATTERN } from '@lianxin/core';
+import { type CaseKind, PHONE_PATTERN, type PublicCaseSubmitInput } from '@lianxin/core';
 
 /** The form's values as the page holds them. */
 export interface SubmitValues {
-  kind: string;
+  kind: CaseKind;
   categoryCode: string;
   description: string;
   areaCode?: string;
@@ -15,7 +15,7 @@ export interface SubmitValues {
 }
 
 /** The body of POST /api/public/cases: anonymous requests carry no name or phone at all. */
-export function submissionBody(values: SubmitValues, photos: string[], pin?: { lat: number; lng: number }) {
+export function submissionBody(values: SubmitValues, photos: string[], pin?: { lat: number; lng: number }): PublicCaseSubmitInput {
   const anonymous = !!values.anonymous;
   return {
     kind: values.kind,

@@ -1,11 +1,12 @@
+import type { TrackedCase } from '@lianxin/core';
 import { Alert, App, Button, Card, Form, Input, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
 import { PortalLoading } from '../PortalState';
-import { CODE_PATTERN, normalizeCode, type TrackedCase } from './tracked';
+import { isTrackingCode, normalizeCode } from './track-logic';
 import { TrackResult } from './TrackResult';
 
 /** 查询进度: by code and the phone's last four digits, by an SMS code, or with an access link. */
@@ -20,11 +21,11 @@ export default function TrackPage() {
   const [phoneForm] = Form.useForm();
   const [smsForm] = Form.useForm();
 
-  const run = async (call: () => Promise<TrackedCase>) => {
+  const run = async (track: () => Promise<TrackedCase>) => {
     setBusy(true);
     setError(null);
     try {
-      setTracked(await call());
+      setTracked(await track());
     } catch (e) {
       setTracked(null);
       setError(e instanceof ApiError ? e.title : String(e));
@@ -34,10 +35,10 @@ export default function TrackPage() {
   };
 
   useEffect(() => {
-    if (token) void run(() => api.get<TrackedCase>(`/api/public/track/${encodeURIComponent(token)}`));
+    if (token) void run(() => call('GET /api/public/track/:token', { params: { token } }));
   }, [token]);
 
-  const codeRule = { validator: async (_: unknown, v?: string) => (v && CODE_PATTERN.test(normalizeCode(v)) ? undefined : Promise.reject(new Error(t('codeInvalid')))) };
+  const codeRule = { validator: async (_: unknown, v?: string) => (v && isTrackingCode(v) ? undefined : Promise.reject(new Error(t('codeInvalid')))) };
   const codeField = (
     <Form.Item name="code" label={t('code')} rules={[codeRule]} normalize={(v: string) => v.toUpperCase()}>
       <Input placeholder={t('codePlaceholder')} autoCapitalize="characters" />
@@ -46,7 +47,7 @@ export default function TrackPage() {
   const sendOtp = async () => {
     const { code, phone } = await smsForm.validateFields(['code', 'phone']);
     try {
-      await api.post('/api/public/track/otp', { code: normalizeCode(code), phone: phone.trim() });
+      await call('POST /api/public/track/otp', { body: { code: normalizeCode(code), phone: phone.trim() } });
       message.success(t('otpSent'));
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : String(e));
@@ -68,7 +69,7 @@ export default function TrackPage() {
                     form={phoneForm}
                     layout="vertical"
                     initialValues={{ code: params.get('code') ?? '' }}
-                    onFinish={(v) => run(() => api.post<TrackedCase>('/api/public/track', { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 }))}
+                    onFinish={(v: { code: string; phoneLast4: string }) => run(() => call('POST /api/public/track', { body: { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 } }))}
                   >
                     {codeField}
                     <Form.Item name="phoneLast4" label={t('last4')} rules={[{ pattern: /^\d{4}$/, required: true, message: t('last4Invalid') }]}>
@@ -88,7 +89,7 @@ export default function TrackPage() {
                     form={smsForm}
                     layout="vertical"
                     initialValues={{ code: params.get('code') ?? '' }}
-                    onFinish={(v) => run(() => api.post<TrackedCase>('/api/public/track/verify', { code: normalizeCode(v.code), otp: v.otp }))}
+                    onFinish={(v: { code: string; otp: string }) => run(() => call('POST /api/public/track/verify', { body: { code: normalizeCode(v.code), otp: v.otp } }))}
                   >
                     {codeField}
                     <Form.Item label={t('phone')} required>

@@ -1,8 +1,8 @@
+import type { TrackedCase } from '@lianxin/core';
 import { Button, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
-import type { TrackedCase } from './tracked';
 
 const when = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { hour12: false, dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
