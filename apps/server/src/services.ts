@@ -12,8 +12,12 @@ import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createStationingRepository } from './modules/stationing/stationing.repository.js';
+import { createStationingService } from './modules/stationing/stationing.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
+import { createVisitsRepository } from './modules/visits/visits.repository.js';
+import { createVisitsService } from './modules/visits/visits.service.js';
 import type { Cipher } from './security/cipher.js';
 
 export interface ServiceDeps {
@@ -36,6 +40,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const visits = createVisitsService({ visits: createVisitsRepository(db), org, cases, audit, clock, dataDir: config.dataDir });
+  const stationing = createStationingService({ stationing: createStationingRepository(db), org, audit, clock });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, visits, stationing, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;
