@@ -12,7 +12,6 @@ import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
 import type { Actor } from '../apps/server/src/access/actor.js';
 import { stationingWorkbook } from '../apps/server/src/modules/stationing/stationing.excel.js';
-import { createStationingService } from '../apps/server/src/modules/stationing/stationing.service.js';
 import { createRng } from '../apps/server/src/db/seed/demo/random.js';
 import { createCipher } from '../apps/server/src/security/cipher.js';
 import { createServices } from '../apps/server/src/services.js';
@@ -103,7 +102,7 @@ for (const cadre of cadres) {
 const loadSeconds = round((performance.now() - loadStarted) / 1000);
 
 const services = createServices({ database, config: loadConfig({}), cipher: createCipher(Buffer.alloc(32, 3)), clock: createClock(now, { frozen: true }) });
-const stationing = createStationingService(services);
+const { stationing } = services;
 const actor = (areaCode: string): Actor => ({ userId: 'bench', username: 'bench', displayName: 'bench', locale: 'zh-CN', grants: [{ role: 'supervisor', unitId: 'bench', unitName: 'bench', areaCode }], sessionId: 'bench', csrfToken: 'bench' });
 const county = actor(COUNTY);
 const yearQuery = { from: YEAR_START, to: TODAY };
@@ -111,10 +110,11 @@ const quarterQuery = { from: addLocalDays(TODAY, -91), to: TODAY };
 
 const sample = await stationing.report(county, yearQuery);
 if (process.env.BENCH_PROFILE) {
-  const { stationingRepository } = await import('../apps/server/src/modules/stationing/stationing.repository.js');
+  const { createStationingRepository } = await import('../apps/server/src/modules/stationing/stationing.repository.js');
+  const repo = createStationingRepository(db);
   const ranges: [string, string][] = [['369901', '369902']];
-  console.log('presence ms', stats(await time(() => stationingRepository.presence(db, ranges, YEAR_START, TODAY))));
-  console.log('assignments ms', stats(await time(() => stationingRepository.assignments(db, { ranges, from: YEAR_START, to: TODAY }))));
+  console.log('presence ms', stats(await time(() => repo.presence(ranges, YEAR_START, TODAY))));
+  console.log('assignments ms', stats(await time(() => repo.assignments({ ranges, from: YEAR_START, to: TODAY }))));
 }
 const result = {
   cadres: CADRES,

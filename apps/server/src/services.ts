@@ -15,8 +15,12 @@ import { createPortalRepository } from './modules/portal/portal.repository.js';
 import { createPortalService } from './modules/portal/portal.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createStationingRepository } from './modules/stationing/stationing.repository.js';
+import { createStationingService } from './modules/stationing/stationing.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
+import { createVisitsRepository } from './modules/visits/visits.repository.js';
+import { createVisitsService } from './modules/visits/visits.service.js';
 import type { Cipher } from './security/cipher.js';
 
 export interface ServiceDeps {
@@ -41,6 +45,28 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
   const policies = createPoliciesService({ db, audit, clock });
   const portal = createPortalService({ repo: createPortalRepository(db), org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline: config.hotline });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, policies, portal, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const visits = createVisitsService({ visits: createVisitsRepository(db), org, cases, audit, clock, dataDir: config.dataDir });
+  const stationing = createStationingService({ stationing: createStationingRepository(db), org, audit, clock });
+  return {
+    db,
+    dialect: database.dialect,
+    config,
+    clock,
+    cipher,
+    audit,
+    notifier,
+    deadlines,
+    auth,
+    cases,
+    attachments,
+    metrics,
+    alerts,
+    policies,
+    portal,
+    visits,
+    stationing,
+    suggest: createSuggestService({ db }),
+    smsGateway: smsGateway ?? localOutboxGateway,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

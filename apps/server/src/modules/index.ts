@@ -52,8 +52,8 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(portalRoutes, { portal: services.portal });
   await app.register(documentsRoutes, { services });
   await app.register(contactCardsRoutes, { services });
-  await app.register(visitsRoutes, { services });
-  await app.register(stationingRoutes, { services });
+  await app.register(visitsRoutes, { visits: services.visits });
+  await app.register(stationingRoutes, { stationing: services.stationing });
   await app.register(officeDaysRoutes, { services });
   await app.register(receptionRoutes, { services });
   await app.register(campaignsRoutes, { services });

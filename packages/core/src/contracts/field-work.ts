@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from './endpoint.js';
+import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { CASE_KINDS } from '../vocabulary.js';
 import { PHONE_PATTERN } from '../identity.js';
 
@@ -166,8 +166,219 @@ export type StationingSettings = z.infer<typeof StationingSettingsSchema>;
 
 export const StationingIdParamsSchema = z.object({ id: uuid });
 
+// ——— Responses: visits ———
+
+/** A problem found on a visit, and the case made of it, if any. */
+export const VisitProblemSchema = z.object({
+  id: z.string(),
+  seq: z.number().int().describe('Order of the problem within the visit, from 1'),
+  text: z.string(),
+  categoryCode: z.string().nullable(),
+  householdId: z.string().nullable().describe('Household the problem concerns'),
+  caseId: z.string().nullable().describe('The case made of it (走访发现), once converted'),
+  caseCode: z.string().nullable(),
+  caseStatus: z.string().nullable(),
+  convertedAt: z.string().nullable().describe('When it was turned into a case (ISO instant)'),
+});
+export type VisitProblemView = z.infer<typeof VisitProblemSchema>;
+
+/** One visit as lists, pages and the diary show it. */
+export const VisitSchema = z.object({
+  id: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  occurredAt: z.string().describe('When the visit took place (ISO instant)'),
+  localDate: z.string().describe('China-time date of the visit (YYYY-MM-DD)'),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  place: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  checkedIn: z.boolean().describe('A location check-in was recorded with the visit'),
+  accuracyM: z.number().nullable().describe('Accuracy of the check-in, in metres'),
+  notes: z.string().nullable(),
+  delivered: z.array(z.enum(VISIT_DELIVERIES)),
+  campaignId: z.string().nullable(),
+  caseId: z.string().nullable().describe('The case carried on a 带案下访'),
+  cadre: z.object({ id: z.string(), name: z.string().nullable() }),
+  households: z
+    .array(z.object({ id: z.string(), address: z.string(), headName: z.string().describe('Head of household, name masked'), areaCode: z.string() }))
+    .describe('Households visited; the head’s name is always masked'),
+  photos: z.array(
+    z.object({
+      attachmentId: z.string(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      size: z.number().int(),
+      url: z.string().describe('GET /api/visits/:id/photos/:attachmentId: served through the visit, so its reach follows the visit’s'),
+    }),
+  ),
+  problems: z.array(VisitProblemSchema),
+  createdAt: z.string(),
+});
+export type VisitView = z.infer<typeof VisitSchema>;
+
+/** A keyset page of visits, newest first. */
+export const VisitPageSchema = pageOf(VisitSchema);
+
+/** GET /api/diary: a cadre's visits in a week or month, day by day, with totals. */
+export const DiarySchema = z.object({
+  cadre: z.object({ id: z.string(), name: z.string() }),
+  period: z.object({ kind: z.enum(['week', 'month']), label: z.string().describe('2026-W10 or 2026-03'), from: z.string(), to: z.string() }),
+  summary: z.object({
+    visits: z.number().int(),
+    households: z.number().int().describe('Distinct households visited'),
+    daysInField: z.number().int().describe('Days with at least one visit'),
+    problems: z.number().int(),
+    casesRaised: z.number().int().describe('Problems turned into cases'),
+    delivered: z.record(z.enum(VISIT_DELIVERIES), z.number().int()).describe('Visits per delivery (三送)'),
+  }),
+  days: z.array(z.object({ date: z.string(), visits: z.array(VisitSchema) })).describe('Days with visits, oldest first'),
+});
+export type DiaryView = z.infer<typeof DiarySchema>;
+
+/** POST /api/visits/:id/problems/:problemId/case: the problem, now converted, and its case. */
+export const ProblemConvertedSchema = z.object({
+  problem: VisitProblemSchema.omit({ caseCode: true, caseStatus: true }),
+  case: z.object({ id: z.string(), code: z.string(), status: z.string(), channel: z.string(), areaCode: z.string() }),
+});
+export type ProblemConvertedView = z.infer<typeof ProblemConvertedSchema>;
+
+/** POST /api/check-ins: the check-in recorded. */
+export const CheckInSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  localDate: z.string().describe('China-time date counted as a day present'),
+  areaCode: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  accuracyM: z.number().nullable(),
+});
+export type CheckInView = z.infer<typeof CheckInSchema>;
+
+// ——— Responses: stationing ———
+
+const AreaRefSchema = z.object({ code: z.string(), name: z.string() });
+
+/** One stationing assignment (a cadre in a village for a period). */
+export const AssignmentSchema = z.object({
+  id: z.string(),
+  cadre: z.object({ id: z.string(), name: z.string() }),
+  village: AreaRefSchema,
+  township: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  startsOn: z.string(),
+  endsOn: z.string().nullable().describe('Last day; null while open-ended'),
+  minDaysPerWeek: z.number().int().describe('The assignment’s own rule, or the global one when usesGlobalRule'),
+  usesGlobalRule: z.boolean(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AssignmentView = z.infer<typeof AssignmentSchema>;
+
+/** An offset page of assignments, village order. */
+export const AssignmentPageSchema = z.object({
+  items: z.array(AssignmentSchema),
+  nextOffset: z.number().int().nullable().describe('Pass as `offset` for the next page; null at the end'),
+});
+
+/** One ISO week of one assignment in the report. */
+export const WeekResultSchema = z.object({
+  week: z.string().describe('ISO week label, e.g. 2026-W10'),
+  from: z.string().describe('Monday of the week'),
+  to: z.string().describe('Sunday of the week'),
+  daysPresent: z.number().int(),
+  evaluated: z.boolean().describe('Only whole ISO weeks inside the assignment, the period and the past are judged'),
+  compliant: z.boolean().nullable().describe('Null when the week is not judged'),
+});
+export type WeekResult = z.infer<typeof WeekResultSchema>;
+
+/** One cadre × village line of the compliance report. */
+export const CadreComplianceSchema = z.object({
+  assignmentId: z.string(),
+  cadre: z.object({
+    id: z.string(),
+    name: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }).nullable().describe('The unit the cadre is stationed from'),
+  }),
+  village: AreaRefSchema,
+  township: AreaRefSchema,
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  minDaysPerWeek: z.number().int(),
+  daysPresent: z.number().int(),
+  weeksEvaluated: z.number().int(),
+  weeksCompliant: z.number().int(),
+  complianceRate: z.number().nullable().describe('0..1; null when no week was judged'),
+  flagged: z.boolean().describe('At least one judged week fell short of the rule'),
+  weeks: z.array(WeekResultSchema),
+});
+export type CadreCompliance = z.infer<typeof CadreComplianceSchema>;
+
+/** One township line of the report. */
+export const TownshipSummarySchema = z.object({
+  township: AreaRefSchema,
+  assignments: z.number().int(),
+  cadres: z.number().int(),
+  weeksEvaluated: z.number().int(),
+  weeksCompliant: z.number().int(),
+  complianceRate: z.number().nullable(),
+  flaggedCadres: z.number().int(),
+});
+export type TownshipSummary = z.infer<typeof TownshipSummarySchema>;
+
+/** GET /api/stationing/report: compliance per township and per cadre × village. */
+export const StationingReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  minDaysPerWeekDefault: z.number().int().describe('The global rule'),
+  totals: z.object({ assignments: z.number().int(), flagged: z.number().int(), weeksEvaluated: z.number().int(), weeksCompliant: z.number().int() }),
+  townships: z.array(TownshipSummarySchema),
+  cadres: z.array(CadreComplianceSchema),
+});
+export type StationingReport = z.infer<typeof StationingReportSchema>;
+
+/** GET/PUT /api/stationing/settings. */
+export const StationingSettingsViewSchema = z.object({ minDaysPerWeek: z.number().int().describe('Days a week in the village, unless an assignment says otherwise') });
+export type StationingSettingsView = z.infer<typeof StationingSettingsViewSchema>;
+
 /** The visits operations. */
-export const visitsEndpoints = defineEndpoints({});
+export const visitsEndpoints = defineEndpoints({
+  'POST /api/visits': { tag: 'visits', summary: '记录走访 Record a visit', body: VisitCreateSchema, status: 201, response: VisitSchema },
+  'GET /api/visits': { tag: 'visits', summary: '走访记录 Visits in my area', query: VisitListQuerySchema, response: VisitPageSchema },
+  'GET /api/visits/:id': { tag: 'visits', summary: '走访详情 One visit', params: VisitIdParamsSchema, response: VisitSchema },
+  'GET /api/visits/:id/photos/:attachmentId': { tag: 'visits', summary: '走访照片 A photo of a visit', params: VisitPhotoParamsSchema, file: [MEDIA.image] },
+  'POST /api/visits/:id/problems/:problemId/case': {
+    tag: 'visits',
+    summary: '问题转诉求件 Turn a problem found into a case (走访发现)',
+    params: VisitProblemParamsSchema,
+    body: ProblemToCaseSchema,
+    status: 201,
+    response: ProblemConvertedSchema,
+  },
+  'GET /api/diary': { tag: 'visits', summary: '民情日记 A cadre’s diary by week or month', query: DiaryQuerySchema, response: DiarySchema },
+  'GET /api/households/:id/visits': {
+    tag: 'visits',
+    summary: '走访历史 A household’s visits',
+    params: HouseholdVisitsParamsSchema,
+    query: HouseholdVisitsQuerySchema,
+    response: VisitPageSchema,
+  },
+  'POST /api/check-ins': { tag: 'visits', summary: '定位签到 Location check-in', body: CheckInCreateSchema, status: 201, response: CheckInSchema },
+});
 
 /** The stationing operations. */
-export const stationingEndpoints = defineEndpoints({});
+export const stationingEndpoints = defineEndpoints({
+  'POST /api/stationing/assignments': { tag: 'stationing', summary: '安排驻村 Assign a cadre to a village', body: StationingCreateSchema, status: 201, response: AssignmentSchema },
+  'GET /api/stationing/assignments': { tag: 'stationing', summary: '驻村安排 Assignments in my area', query: StationingListQuerySchema, response: AssignmentPageSchema },
+  'PATCH /api/stationing/assignments/:id': {
+    tag: 'stationing',
+    summary: '调整驻村安排 End or change an assignment',
+    params: StationingIdParamsSchema,
+    body: StationingUpdateSchema,
+    response: AssignmentSchema,
+  },
+  'GET /api/stationing/report': { tag: 'stationing', summary: '驻村考勤 Compliance report per township and cadre', query: StationingReportQuerySchema, response: StationingReportSchema },
+  'GET /api/stationing/report.xlsx': { tag: 'stationing', summary: '导出驻村考勤 The report as Excel', query: StationingReportQuerySchema, file: [MEDIA.xlsx] },
+  'GET /api/stationing/settings': { tag: 'stationing', summary: '驻村规则 The global rule', response: StationingSettingsViewSchema },
+  'PUT /api/stationing/settings': { tag: 'stationing', summary: '设置驻村规则 Set the global rule (admin)', body: StationingSettingsSchema, response: StationingSettingsViewSchema },
+});

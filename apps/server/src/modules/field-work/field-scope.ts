@@ -1,49 +1,46 @@
-import type { Role } from '@lianxin/core';
-import type { ExpressionBuilder } from 'kysely';
-import { forbidden, outOfScope } from '../../errors.js';
+import { ACCESS_RULES, isInSubtree, type Role, subtreeRange } from '@lianxin/core';
+import { assertCan, type AreaRange, inRanges, narrowRanges, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
-import { isInSubtree, subtreeRange } from '@lianxin/core';
+import { forbidden, outOfScope } from '../../errors.js';
 
 /**
- * Who reaches field work (SPEC §4), always over their unit's area subtree. Department handlers
- * and unit heads work cases, not villages, so they are not among them.
+ * Transitional: the field-work access rules now live in `ACCESS_RULES` (`field.read`,
+ * `field.write`, `field.manage`, `@lianxin/core`) and are enforced by `access/access.ts`. These
+ * names only forward there for the modules not yet converted; visits and stationing ask the
+ * access module directly. Delete this file once nothing imports it.
  */
-export const FIELD_READ_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
-/** Who records visits, check-ins and attendance. */
-export const FIELD_WRITE_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
-/** Who plans: stationing assignments, schedules, reception sessions, campaigns. */
-export const FIELD_MANAGE_ROLES: readonly Role[] = ['dispatcher', 'leader', 'supervisor', 'admin'];
 
-/** The area ranges [lo, hi) in which the actor holds one of `roles`; 403 when none. */
-export function fieldRanges(actor: Actor, roles: readonly Role[] = FIELD_READ_ROLES): [string, string][] {
+/** @deprecated Ask `rangesFor(actor, 'field.read')`. */
+export const FIELD_READ_ROLES: readonly Role[] = ACCESS_RULES['field.read'].roles;
+/** @deprecated Ask `assertCan(actor, 'field.write', …)`. */
+export const FIELD_WRITE_ROLES: readonly Role[] = ACCESS_RULES['field.write'].roles;
+/** @deprecated Ask `assertCan(actor, 'field.manage', …)`. */
+export const FIELD_MANAGE_ROLES: readonly Role[] = ACCESS_RULES['field.manage'].roles;
+
+/** The field-work ability a role table stands for (undefined for a list of its own). */
+function abilityOf(roles: readonly Role[]): 'field.read' | 'field.write' | 'field.manage' | undefined {
+  if (roles === FIELD_WRITE_ROLES) return 'field.write';
+  if (roles === FIELD_MANAGE_ROLES) return 'field.manage';
+  if (roles === FIELD_READ_ROLES) return 'field.read';
+  return undefined;
+}
+
+/** @deprecated `rangesFor(actor, ability)`. */
+export function fieldRanges(actor: Actor, roles: readonly Role[] = FIELD_READ_ROLES): AreaRange[] {
+  const ability = abilityOf(roles);
+  if (ability) return rangesFor(actor, ability);
   const codes = new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode));
   if (codes.size === 0) throw forbidden();
   return [...codes].map(subtreeRange);
 }
 
-/** Narrows the actor's ranges to the subtree of `areaCode` (a filter); out of reach → 403. */
-export function narrowRanges(ranges: [string, string][], areaCode: string | undefined): [string, string][] {
-  if (!areaCode) return ranges;
-  const [lo, hi] = subtreeRange(areaCode);
-  const inside = ranges.filter(([rlo, rhi]) => lo >= rlo && lo < rhi);
-  if (inside.length) return [[lo, hi]];
-  // A filter wider than my reach keeps my own ranges that lie inside it.
-  const within = ranges.filter(([rlo]) => rlo >= lo && rlo < hi);
-  if (within.length) return within;
-  throw outOfScope();
-}
-
-/** True when `code` lies in one of the ranges. */
-export const isInRanges = (ranges: [string, string][], code: string) => ranges.some(([lo, hi]) => code >= lo && code < hi);
-
-/** A SQL condition: `column` lies in one of the ranges (index range scans on both databases). */
-export function inRanges<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, ranges: [string, string][]) {
-  const ref = eb.ref(column as never);
-  return eb.or(ranges.map(([lo, hi]) => eb.and([eb(ref, '>=', lo as never), eb(ref, '<', hi as never)])));
-}
-
-/** 403 unless the actor holds one of `roles` over `areaCode` (out_of_scope when they hold it elsewhere). */
+/** @deprecated `assertCan(actor, ability, { areaCode })`. */
 export function assertRoleOver(actor: Actor, roles: readonly Role[], areaCode: string): void {
+  const ability = abilityOf(roles);
+  if (ability) return assertCan(actor, ability, { areaCode });
   if (actor.grants.some((g) => roles.includes(g.role) && isInSubtree(areaCode, g.areaCode))) return;
   throw actor.grants.some((g) => roles.includes(g.role)) ? outOfScope() : forbidden();
 }
+
+export { inRanges, narrowRanges };
+export { isInRanges } from '@lianxin/core';

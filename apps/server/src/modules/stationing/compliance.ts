@@ -1,4 +1,7 @@
+import type { CadreCompliance, TownshipSummary, WeekResult } from '@lianxin/core';
 import { dateOfDay, dayNumber, isoWeekOfDay, mondayOfDay } from '../field-work/weeks.js';
+
+export type { CadreCompliance, WeekResult } from '@lianxin/core';
 
 /** One assignment as the report needs it. */
 export interface AssignmentForReport {
@@ -14,40 +17,13 @@ export interface AssignmentForReport {
   minDaysPerWeek: number;
 }
 
-export interface WeekResult {
-  week: string;
-  from: string;
-  to: string;
-  daysPresent: number;
-  /** Only whole ISO weeks inside the assignment, the period and the past are judged. */
-  evaluated: boolean;
-  compliant: boolean | null;
-}
-
-export interface CadreCompliance {
-  assignmentId: string;
-  /** The cadre, and the unit they are stationed from (where they hold 驻村干部; set by the service). */
-  cadre: { id: string; name: string; unit?: { id: string; name: string } | null };
-  village: { code: string; name: string };
-  township: { code: string; name: string };
-  startsOn: string;
-  endsOn: string | null;
-  minDaysPerWeek: number;
-  daysPresent: number;
-  weeksEvaluated: number;
-  weeksCompliant: number;
-  complianceRate: number | null;
-  /** True when at least one judged week fell short of the rule. */
-  flagged: boolean;
-  weeks: WeekResult[];
-}
-
 const rate = (ok: number, all: number) => (all ? Math.round((ok / all) * 1000) / 1000 : null);
 
 /**
  * Judges one assignment over [from, to] against "at least N days a week in the village": a day
  * counts when the cadre recorded a visit or a check-in in the village (or one of its grids) that
- * China-time day. `today` caps the period, so the running week is shown but not judged.
+ * China-time day. `today` caps the period, so the running week is shown but not judged. The unit
+ * the cadre is stationed from is left null for the caller to fill.
  */
 export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet<number>, from: string, to: string, today: string): CadreCompliance {
   const start = dayNumber(a.startsOn > from ? a.startsOn : from);
@@ -69,7 +45,7 @@ export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet
   const ok = judged.filter((w) => w.compliant).length;
   return {
     assignmentId: a.id,
-    cadre: { id: a.cadreUserId, name: a.cadreName },
+    cadre: { id: a.cadreUserId, name: a.cadreName, unit: null },
     village: { code: a.villageCode, name: a.villageName },
     township: { code: a.townshipCode, name: a.townshipName },
     startsOn: a.startsOn,
@@ -85,7 +61,7 @@ export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet
 }
 
 /** The township lines of the report: assignments, cadres, judged weeks and who was flagged. */
-export function summariseTownships(cadres: readonly CadreCompliance[]) {
+export function summariseTownships(cadres: readonly CadreCompliance[]): TownshipSummary[] {
   const byTownship = new Map<string, CadreCompliance[]>();
   for (const c of cadres) byTownship.set(c.township.code, [...(byTownship.get(c.township.code) ?? []), c]);
   return [...byTownship].map(([code, list]) => {

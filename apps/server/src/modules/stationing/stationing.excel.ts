@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { StationingReport } from './stationing.service.js';
+import type { StationingReport } from '@lianxin/core';
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 

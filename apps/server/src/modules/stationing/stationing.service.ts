@@ -1,57 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import { localDate, type StationingCreate, type StationingListQuery, type StationingReportQuery, type StationingUpdate } from '@lianxin/core';
-import { AppError, forbidden, notFound, unknownReference } from '../../errors.js';
-import type { Services } from '../../services.js';
-import { type Actor, hasRole } from '../../access/actor.js';
-import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
-import { type CadreCompliance, judgeAssignment, summariseTownships } from './compliance.js';
-import { stationingRepository as repo } from './stationing.repository.js';
+import {
+  type AssignmentPageSchema,
+  type CadreCompliance,
+  type Contract,
+  localDate,
+  type StationingCreate,
+  type StationingListQuery,
+  type StationingReportQuery,
+  type StationingReportSchema,
+  type StationingSettingsViewSchema,
+  type StationingUpdate,
+} from '@lianxin/core';
+import { assertCan, narrowRanges, rangesFor } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
+import type { Clock } from '../../clock.js';
+import { AppError, notFound, unknownReference } from '../../errors.js';
+import type { AuditLog } from '../audit/audit.service.js';
 import { dayNumber } from '../field-work/weeks.js';
-import { usersRepository } from '../users/users.repository.js';
+import type { OrgRepository } from '../org/org.repository.js';
+import { judgeAssignment, summariseTownships } from './compliance.js';
+import { presentAssignment } from './stationing.presenter.js';
+import type { StationingRepository } from './stationing.repository.js';
 
-type AssignmentRow = Awaited<ReturnType<typeof repo.assignments>>[number];
-
-const present = (a: AssignmentRow, fallback: number) => ({
-  id: a.id,
-  cadre: { id: a.cadreUserId, name: a.cadreName },
-  village: { code: a.villageCode, name: a.villageName },
-  township: { code: a.townshipCode, name: a.townshipName },
-  startsOn: a.startsOn,
-  endsOn: a.endsOn,
-  minDaysPerWeek: a.minDaysPerWeek ?? fallback,
-  usesGlobalRule: a.minDaysPerWeek === null,
-  note: a.note,
-  createdAt: a.createdAt,
-  updatedAt: a.updatedAt,
-});
+export interface StationingDeps {
+  stationing: StationingRepository;
+  org: Pick<OrgRepository, 'findArea'>;
+  audit: AuditLog;
+  clock: Clock;
+}
 
 /** Stationing (驻村): assignments of cadres to villages and the weekly presence rule (SPEC §4). */
-export function createStationingService(services: Services) {
-  const { db, clock, audit } = services;
-
-  async function findVisible(actor: Actor, id: string) {
-    const row = await db.selectFrom('stationingAssignments').selectAll().where('id', '=', id).executeTakeFirst();
+export function createStationingService({ stationing: repo, org, audit, clock }: StationingDeps) {
+  /** The assignment, if the actor plans field work over its village. */
+  async function managed(actor: Actor, id: string) {
+    const row = await repo.find(id);
     if (!row) throw notFound();
-    assertRoleOver(actor, FIELD_MANAGE_ROLES, row.villageCode);
+    assertCan(actor, 'field.manage', { areaCode: row.villageCode });
     return row;
   }
 
-  async function reload(id: string) {
-    const row = await db.selectFrom('stationingAssignments').select('villageCode').where('id', '=', id).executeTakeFirstOrThrow();
-    const [found] = (await repo.assignments(db, { ranges: [[row.villageCode, `${row.villageCode}~`]] })).filter((a) => a.id === id);
-    return present(found!, await repo.minDaysDefault(db));
+  /** One assignment as the API shows it. */
+  async function reload(id: string, villageCode: string) {
+    const [found] = await repo.assignments({ ranges: [[villageCode, `${villageCode}~`]], id });
+    return presentAssignment(found!, await repo.minDaysDefault());
   }
 
   return {
     /** Assigns a cadre to a village for a period (planners over the village only). */
     async assign(actor: Actor, input: StationingCreate) {
-      assertRoleOver(actor, FIELD_MANAGE_ROLES, input.villageCode);
-      const village = await orgQueries.findArea(db, input.villageCode);
+      assertCan(actor, 'field.manage', { areaCode: input.villageCode });
+      const village = await org.findArea(input.villageCode);
       if (!village || village.level !== 'village') throw unknownReference('villageCode', 'area');
-      const cadre = await db.selectFrom('users').select(['id', 'isActive']).where('id', '=', input.cadreUserId).executeTakeFirst();
+      const cadre = await repo.findUser(input.cadreUserId);
       if (!cadre || !cadre.isActive) throw unknownReference('cadreUserId', 'user');
-      if (await repo.overlapping(db, input.cadreUserId, input.villageCode, input.startsOn, input.endsOn ?? null)) throw new AppError(409, 'error.stationing_overlap', {}, 'startsOn');
+      if (await repo.overlapping(input.cadreUserId, input.villageCode, input.startsOn, input.endsOn ?? null)) throw new AppError(409, 'error.stationing_overlap', {}, 'startsOn');
       const now = clock.now().toISOString();
       const row = {
         id: randomUUID(),
@@ -65,48 +67,48 @@ export function createStationingService(services: Services) {
         createdAt: now,
         updatedAt: now,
       };
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('stationingAssignments').values(row).execute();
+      await repo.transaction(async (trx) => {
+        await repo.insert(trx, row);
         await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'stationing_assignment', subjectId: row.id, detail: { cadreUserId: row.cadreUserId, villageCode: row.villageCode, startsOn: row.startsOn, endsOn: row.endsOn } }, trx);
       });
-      return reload(row.id);
+      return reload(row.id, row.villageCode);
     },
 
     async update(actor: Actor, id: string, input: StationingUpdate) {
-      const before = await findVisible(actor, id);
+      const before = await managed(actor, id);
       const endsOn = input.endsOn === undefined ? before.endsOn : input.endsOn;
       if (endsOn && endsOn < before.startsOn) throw new AppError(400, 'error.validation', {}, 'endsOn');
-      if (endsOn !== before.endsOn && (await repo.overlapping(db, before.cadreUserId, before.villageCode, before.startsOn, endsOn, id))) throw new AppError(409, 'error.stationing_overlap', {}, 'endsOn');
+      if (endsOn !== before.endsOn && (await repo.overlapping(before.cadreUserId, before.villageCode, before.startsOn, endsOn, id))) throw new AppError(409, 'error.stationing_overlap', {}, 'endsOn');
       const patch = {
         endsOn,
         minDaysPerWeek: input.minDaysPerWeek === undefined ? before.minDaysPerWeek : input.minDaysPerWeek,
         note: input.note ?? before.note,
         updatedAt: clock.now().toISOString(),
       };
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('stationingAssignments').set(patch).where('id', '=', id).execute();
+      await repo.transaction(async (trx) => {
+        await repo.update(trx, id, patch);
         await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'stationing_assignment', subjectId: id, detail: { changed: Object.keys(input) } }, trx);
       });
-      return reload(id);
+      return reload(id, before.villageCode);
     },
 
-    async list(actor: Actor, query: StationingListQuery) {
-      const ranges = narrowRanges(fieldRanges(actor), query.areaCode);
-      const rows = await repo.assignments(db, { ranges, from: query.activeOn, to: query.activeOn }, { limit: query.limit + 1, offset: query.offset });
-      const fallback = await repo.minDaysDefault(db);
-      return { items: rows.slice(0, query.limit).map((r) => present(r, fallback)), nextOffset: rows.length > query.limit ? query.offset + query.limit : null };
+    async list(actor: Actor, query: StationingListQuery): Promise<Contract<typeof AssignmentPageSchema>> {
+      const ranges = narrowRanges(rangesFor(actor, 'field.read'), query.areaCode);
+      const rows = await repo.assignments({ ranges, from: query.activeOn, to: query.activeOn }, { limit: query.limit + 1, offset: query.offset });
+      const fallback = await repo.minDaysDefault();
+      return { items: rows.slice(0, query.limit).map((r) => presentAssignment(r, fallback)), nextOffset: rows.length > query.limit ? query.offset + query.limit : null };
     },
 
     /**
      * The compliance report over [from, to]: per assignment (cadre × village) the days present in
      * each ISO week against its rule, flagged when a judged week falls short; per township a summary.
      */
-    async report(actor: Actor, query: StationingReportQuery) {
-      const ranges = narrowRanges(fieldRanges(actor), query.areaCode);
+    async report(actor: Actor, query: StationingReportQuery): Promise<Contract<typeof StationingReportSchema>> {
+      const ranges = narrowRanges(rangesFor(actor, 'field.read'), query.areaCode);
       const [assignments, presence, fallback] = await Promise.all([
-        repo.assignments(db, { ranges, cadreUserId: query.cadre, from: query.from, to: query.to }),
-        repo.presence(db, ranges, query.from, query.to, query.cadre),
-        repo.minDaysDefault(db),
+        repo.assignments({ ranges, cadreUserId: query.cadre, from: query.from, to: query.to }),
+        repo.presence(ranges, query.from, query.to, query.cadre),
+        repo.minDaysDefault(),
       ]);
       const days = new Map<string, Set<number>>();
       for (const p of presence) {
@@ -127,7 +129,7 @@ export function createStationingService(services: Services) {
         ),
       );
       // The unit each cadre is stationed from (a county bureau's first secretary, a village committee …).
-      const grants = (await usersRepository.grantsOf(db, [...new Set(cadres.map((c) => c.cadre.id))])).filter((g) => g.unitIsActive);
+      const grants = await repo.activeGrantsOf([...new Set(cadres.map((c) => c.cadre.id))]);
       const unitOf = new Map<string, { id: string; name: string }>();
       for (const g of [...grants].sort((a, b) => Number(b.role === 'stationed_cadre') - Number(a.role === 'stationed_cadre'))) {
         if (!unitOf.has(g.userId)) unitOf.set(g.userId, { id: g.unitId, name: g.unitName });
@@ -149,15 +151,15 @@ export function createStationingService(services: Services) {
       };
     },
 
-    async settings(actor: Actor) {
-      fieldRanges(actor);
-      return { minDaysPerWeek: await repo.minDaysDefault(db) };
+    async settings(actor: Actor): Promise<Contract<typeof StationingSettingsViewSchema>> {
+      assertCan(actor, 'field.read');
+      return { minDaysPerWeek: await repo.minDaysDefault() };
     },
 
-    /** Sets the global rule (admins). */
-    async setSettings(actor: Actor, minDaysPerWeek: number) {
-      if (!hasRole(actor, 'admin')) throw forbidden();
-      await db.transaction().execute(async (trx) => {
+    /** Sets the global rule (a platform setting: admins). */
+    async setSettings(actor: Actor, minDaysPerWeek: number): Promise<Contract<typeof StationingSettingsViewSchema>> {
+      assertCan(actor, 'config.manage');
+      await repo.transaction(async (trx) => {
         await repo.setMinDaysDefault(trx, minDaysPerWeek);
         await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'setting', subjectId: 'stationing', detail: { minDaysPerWeek } }, trx);
       });

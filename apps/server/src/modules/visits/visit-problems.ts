@@ -1,27 +1,40 @@
-import { CaseCreateSchema, type ProblemToCase } from '@lianxin/core';
-import { AppError, notFound } from '../../errors.js';
-import type { Services } from '../../services.js';
+import { CaseCreateSchema, type Contract, type ProblemConvertedSchema, type ProblemToCase } from '@lianxin/core';
 import type { Actor } from '../../access/actor.js';
-import { fdb, type VisitRow } from './visits.repository.js';
+import type { Clock } from '../../clock.js';
+import { AppError, notFound } from '../../errors.js';
+import type { AuditLog } from '../audit/audit.service.js';
+import type { CasesService } from '../cases/cases.service.js';
+import type { VisitRow, VisitsRepository } from './visits.repository.js';
+
+/** What turning a problem into a case needs. */
+export interface ProblemToCaseDeps {
+  visits: VisitsRepository;
+  cases: Pick<CasesService, 'register'>;
+  clock: Clock;
+  audit: AuditLog;
+}
 
 /**
  * Turns a problem found on a visit into a case of channel 走访发现 (`field`) through the cases
  * service's own registration, so the case gets the real lifecycle, deadlines, flags and events and
  * waits in the dispatchers' queue. The problem is claimed first (converted_at), so two taps make
- * one case; a failed registration releases the claim.
+ * one case; a failed registration releases the claim. The caller has checked the visit is visible.
  */
-export async function convertProblemToCase(services: Services, actor: Actor, visit: VisitRow, problemId: string, body: ProblemToCase) {
-  const { db, clock, audit } = services;
-  const problem = await db.selectFrom('visitProblems').selectAll().where('id', '=', problemId).where('visitId', '=', visit.id).executeTakeFirst();
+export async function convertProblemToCase(
+  { visits, cases, clock, audit }: ProblemToCaseDeps,
+  actor: Actor,
+  visit: VisitRow,
+  problemId: string,
+  body: ProblemToCase,
+): Promise<Contract<typeof ProblemConvertedSchema>> {
+  const problem = await visits.findProblem(visit.id, problemId);
   if (!problem) throw notFound();
   if (problem.convertedAt) throw new AppError(409, 'error.problem_converted', {}, 'problemId');
   const categoryCode = body.categoryCode ?? problem.categoryCode;
   if (!categoryCode) throw new AppError(400, 'error.validation', {}, 'categoryCode');
 
-  const household = problem.householdId
-    ? await fdb(db).selectFrom('households').select(['id', 'areaCode', 'address']).where('id', '=', problem.householdId).executeTakeFirst()
-    : undefined;
-  const cadre = await db.selectFrom('users').select('displayName').where('id', '=', visit.cadreUserId).executeTakeFirstOrThrow();
+  const household = problem.householdId ? await visits.findHousehold(problem.householdId) : undefined;
+  const cadre = await visits.findUser(visit.cadreUserId);
   const where = household?.address ?? visit.place ?? '';
   // Registered now: the case's clock starts when it enters the platform, not at the visit.
   const parsed = CaseCreateSchema.safeParse({
@@ -29,7 +42,7 @@ export async function convertProblemToCase(services: Services, actor: Actor, vis
     kind: body.kind,
     categoryCode,
     title: body.title ?? [...problem.text].slice(0, 30).join(''),
-    content: `${problem.text}\n（${cadre.displayName} ${visit.localDate} 走访发现${where ? `，${where}` : ''}）`.slice(0, 5000),
+    content: `${problem.text}\n（${cadre?.displayName ?? ''} ${visit.localDate} 走访发现${where ? `，${where}` : ''}）`.slice(0, 5000),
     requester: body.requester ? { name: body.requester.name, phone: body.requester.phone } : { anonymous: true },
     areaCode: household?.areaCode ?? visit.areaCode,
     address: where ? where.slice(0, 200) : undefined,
@@ -42,16 +55,15 @@ export async function convertProblemToCase(services: Services, actor: Actor, vis
   const input = parsed.data;
 
   const now = clock.now().toISOString();
-  const claimed = await db.updateTable('visitProblems').set({ convertedAt: now, convertedBy: actor.userId }).where('id', '=', problemId).where('convertedAt', 'is', null).executeTakeFirst();
-  if (!Number(claimed.numUpdatedRows)) throw new AppError(409, 'error.problem_converted', {}, 'problemId');
+  if (!(await visits.claimProblem(problemId, now, actor.userId))) throw new AppError(409, 'error.problem_converted', {}, 'problemId');
   let created;
   try {
-    created = await services.cases.register(actor, input);
+    created = await cases.register(actor, input);
   } catch (error) {
-    await db.updateTable('visitProblems').set({ convertedAt: null, convertedBy: null }).where('id', '=', problemId).execute();
+    await visits.releaseProblem(problemId);
     throw error;
   }
-  await db.updateTable('visitProblems').set({ caseId: created.id }).where('id', '=', problemId).execute();
+  await visits.linkProblemCase(problemId, created.id);
   await audit.append({ actorUserId: actor.userId, action: 'problem_to_case', subjectType: 'visit', subjectId: visit.id, detail: { problemId, caseId: created.id, code: created.code } });
   return {
     problem: { id: problem.id, seq: problem.seq, text: problem.text, categoryCode, householdId: problem.householdId, caseId: created.id, convertedAt: now },

@@ -1,17 +1,18 @@
-import type { VisitRow } from './visits.repository.js';
-import type { visitsRepository } from './visits.repository.js';
+import type { Contract, VisitDelivery, VisitKind, VisitSchema } from '@lianxin/core';
+import type { VisitRow, VisitsRepository } from './visits.repository.js';
 
-type Relations = Awaited<ReturnType<(typeof visitsRepository)['relations']>>;
+type Relations = Awaited<ReturnType<VisitsRepository['relations']>>;
+export type VisitDto = Contract<typeof VisitSchema>;
 
 /**
  * Visits as the API shows them. Households carry only their address and the head's masked name;
  * photos are served through the visit (GET /api/visits/:id/photos/:attachmentId), so their reach
  * follows the visit's.
  */
-export function presentVisits(visits: VisitRow[], rel: Relations) {
+export function presentVisits(visits: readonly VisitRow[], rel: Relations): VisitDto[] {
   const cadreName = new Map(rel.cadres.map((c) => [c.id, c.displayName]));
   const areaName = new Map(rel.areas.map((a) => [a.code, a.name]));
-  const group = <T extends { visitId: string }>(rows: T[]) => {
+  const group = <T extends { visitId: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.visitId, [...(map.get(row.visitId) ?? []), row]);
     return map;
@@ -21,7 +22,7 @@ export function presentVisits(visits: VisitRow[], rel: Relations) {
   const problems = group(rel.problems);
   return visits.map((v) => ({
     id: v.id,
-    kind: v.kind,
+    kind: v.kind as VisitKind,
     occurredAt: v.occurredAt,
     localDate: v.localDate,
     areaCode: v.areaCode,
@@ -32,7 +33,7 @@ export function presentVisits(visits: VisitRow[], rel: Relations) {
     checkedIn: !!v.checkedIn,
     accuracyM: v.accuracyM === null ? null : Number(v.accuracyM),
     notes: v.notes,
-    delivered: JSON.parse(v.delivered) as string[],
+    delivered: JSON.parse(v.delivered) as VisitDelivery[],
     campaignId: v.campaignId,
     caseId: v.caseId,
     cadre: { id: v.cadreUserId, name: cadreName.get(v.cadreUserId) ?? null },
@@ -52,7 +53,6 @@ export function presentVisits(visits: VisitRow[], rel: Relations) {
     createdAt: v.createdAt,
   }));
 }
-export type VisitDto = ReturnType<typeof presentVisits>[number];
 
 /** Opaque keyset cursor of a visit list: the last visit's instant and id. */
 export const encodeVisitCursor = (v: { occurredAt: string; id: string }) => Buffer.from(`${v.occurredAt}|${v.id}`).toString('base64url');

@@ -1,47 +1,47 @@
-import type { Role } from '@lianxin/core';
+import { ACCESS_RULES, type Grant, holds, isInSubtree, levelOfCode, reachOf as reachOfAbility, type Role, subtreePrefix } from '@lianxin/core';
 import type { AreaNode } from '../households/household-types';
 
 /**
- * Field work's scope in the browser (SPEC §4), mirroring the server's `visits/field-scope.ts`:
- * the roles, area subtrees, and the area pickers cut to where the user may act.
- *
- * Field-work roles as the server's `visits/field-scope.ts` defines them; the screens show an action
- * only to those the server would let do it (it checks again anyway).
+ * Field work's scope in the browser (SPEC §4): the area pickers cut to where the user may act.
+ * Who may do what is `ACCESS_RULES` of `@lianxin/core` (`field.read`, `field.write`,
+ * `field.manage`), the table the server enforces; pages ask `holds(grants, ability, areaCode)` and
+ * `reachOf(grants, ability)` from core. The role-list names below forward there for the pages not
+ * yet converted (campaigns, office days, reception); they go once nothing imports them.
  */
-export const FIELD_MANAGE_ROLES: readonly Role[] = ['dispatcher', 'leader', 'supervisor', 'admin'];
-/** Who reads field work at all. */
-export const FIELD_READ_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
-/** Who records visits. */
-export const FIELD_WRITE_ROLES: readonly Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
+
+/** @deprecated `ACCESS_RULES['field.manage']`: ask `holds(grants, 'field.manage', …)`. */
+export const FIELD_MANAGE_ROLES: readonly Role[] = ACCESS_RULES['field.manage'].roles;
+/** @deprecated `ACCESS_RULES['field.read']`. */
+export const FIELD_READ_ROLES: readonly Role[] = ACCESS_RULES['field.read'].roles;
+/** @deprecated `ACCESS_RULES['field.write']`. */
+export const FIELD_WRITE_ROLES: readonly Role[] = ACCESS_RULES['field.write'].roles;
 
 /** A role held in a unit at an area (what /api/auth/me lists). */
-export interface AreaGrant {
-  role: Role;
-  areaCode: string;
+export type AreaGrant = Pick<Grant, 'role' | 'areaCode'>;
+
+// The area-code arithmetic lives in core, shared with the server.
+export { isInSubtree, subtreePrefix };
+
+/** The field-work ability a role table stands for (undefined for a list of its own). */
+const abilityOf = (roles: readonly Role[]) =>
+  roles === FIELD_MANAGE_ROLES ? 'field.manage' : roles === FIELD_WRITE_ROLES ? 'field.write' : roles === FIELD_READ_ROLES ? 'field.read' : undefined;
+
+/** Core's rules read only the role and the area of a grant. */
+const asGrants = (grants: readonly AreaGrant[]) => grants as readonly Grant[];
+
+/** @deprecated `holds(grants, ability, areaCode)`: whether the user holds one of `roles` over `areaCode`. */
+export function holdsRoleOver(grants: readonly AreaGrant[], roles: readonly Role[], areaCode: string): boolean {
+  const ability = abilityOf(roles);
+  if (ability) return holds(asGrants(grants), ability, areaCode);
+  return grants.some((g) => roles.includes(g.role) && isInSubtree(areaCode, g.areaCode));
 }
 
-/**
- * The significant prefix of an area code (statistical division codes: 2 province, 2 city, 2 county,
- * 3 township, 3 village digits; 15-digit grid codes extend a village) — as the server reads it.
- */
-export function subtreePrefix(code: string): string {
-  if (code.length === 15) return code;
-  if (code.slice(9, 12) !== '000') return code.slice(0, 12);
-  if (code.slice(6, 9) !== '000') return code.slice(0, 9);
-  if (code.slice(4, 6) !== '00') return code.slice(0, 6);
-  if (code.slice(2, 4) !== '00') return code.slice(0, 4);
-  return code.slice(0, 2);
+/** @deprecated core's `reachOf(grants, ability)`: the area codes at which the user holds one of `roles`. */
+export function reachOf(grants: readonly AreaGrant[], roles: readonly Role[]): string[] {
+  const ability = abilityOf(roles);
+  if (ability) return reachOfAbility(asGrants(grants), ability);
+  return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode))];
 }
-
-/** True when `code` lies in the subtree of `root` (root included). */
-export const isInSubtree = (code: string, root: string): boolean => code.startsWith(subtreePrefix(root));
-
-/** Whether the user holds one of `roles` over `areaCode` (in a unit whose area contains it). */
-export const holdsRoleOver = (grants: readonly AreaGrant[], roles: readonly Role[], areaCode: string): boolean =>
-  grants.some((g) => roles.includes(g.role) && isInSubtree(areaCode, g.areaCode));
-
-/** The area codes at which the user holds one of `roles` (the roots of what they reach). */
-export const reachOf = (grants: readonly AreaGrant[], roles: readonly Role[]): string[] => [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.areaCode))];
 
 /** A node of an area TreeSelect (value = area code). */
 export interface AreaOption {
@@ -68,4 +68,4 @@ export function areaOptions(tree: readonly AreaNode[], roots: readonly string[],
 }
 
 /** True for a 12-digit village code (the only level stationing and office days accept). */
-export const isVillageCode = (code: string | undefined): boolean => !!code && /^\d{12}$/.test(code) && !code.endsWith('000');
+export const isVillageCode = (code: string | undefined): boolean => !!code && /^\d{12}$/.test(code) && levelOfCode(code) === 'village';

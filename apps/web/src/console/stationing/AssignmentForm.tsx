@@ -1,13 +1,13 @@
 import { Alert, Button, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import type { AssignmentView as Assignment } from '@lianxin/core';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../../shared/form-errors';
 import StaffSelect from '../field-work/StaffSelect';
 import { type AreaOption, isVillageCode } from '../field-work/field-scope';
 import { assignmentPatch, editableOf } from './assignment-logic';
-import type { Assignment } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
 
 /** `end` is the edit form opened on the last day (preset to today). */
@@ -69,15 +69,18 @@ export default function AssignmentForm({ open, mode, assignment, villages, globa
         const after = mode === 'end' ? { ...before, endsOn: day(v.endsOn) } : { endsOn: day(v.endsOn), minDaysPerWeek: v.minDaysPerWeek ?? null, note: v.note ?? '' };
         const patch = assignmentPatch(before, after);
         if (Object.keys(patch).length === 0) return onClose();
-        saved = await api.patch<Assignment>(`/api/stationing/assignments/${assignment.id}`, patch);
+        saved = await call('PATCH /api/stationing/assignments/:id', { params: { id: assignment.id }, body: patch });
       } else {
-        saved = await api.post<Assignment>('/api/stationing/assignments', {
-          cadreUserId: v.cadreUserId,
-          villageCode: v.villageCode,
-          startsOn: day(v.startsOn),
-          endsOn: day(v.endsOn),
-          minDaysPerWeek: v.minDaysPerWeek ?? null,
-          note: v.note?.trim() || undefined,
+        // The form's rules require the cadre, the village and the first day before it submits.
+        saved = await call('POST /api/stationing/assignments', {
+          body: {
+            cadreUserId: v.cadreUserId!,
+            villageCode: v.villageCode!,
+            startsOn: day(v.startsOn)!,
+            endsOn: day(v.endsOn),
+            minDaysPerWeek: v.minDaysPerWeek ?? null,
+            note: v.note?.trim() || undefined,
+          },
         });
       }
       onSaved(saved);

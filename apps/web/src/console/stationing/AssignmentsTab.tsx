@@ -1,17 +1,17 @@
 import { App, Button, Card, DatePicker, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, query } from '../../api/client';
+import { type AssignmentView as Assignment, holds, reachOf } from '@lianxin/core';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { type AreaOption, areaOptions, FIELD_MANAGE_ROLES, holdsRoleOver, reachOf } from '../field-work/field-scope';
+import { useApi, useLatest } from '../../shared/use-api';
+import { type AreaOption, areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import { assignmentState } from './assignment-logic';
 import AssignmentForm, { type FormMode } from './AssignmentForm';
 import type { StationingFilters } from './stationing-query';
-import type { Assignment, AssignmentPage, StationingSettings } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
 import AreaFilter from '../field-work/AreaFilter';
 
@@ -32,9 +32,9 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();
-  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
-  const villages = useMemo(() => areaOptions(areaTree, reachOf(me.roles, FIELD_MANAGE_ROLES), { villagesOnly: true }), [areaTree, me.roles]);
-  const settings = useApiPath<StationingSettings>('/api/stationing/settings');
+  const canPlan = holds(me.roles, 'field.manage');
+  const villages = useMemo(() => areaOptions(areaTree, reachOf(me.roles, 'field.manage'), { villagesOnly: true }), [areaTree, me.roles]);
+  const settings = useApi('GET /api/stationing/settings');
   const globalRule = settings.data?.minDaysPerWeek;
   const [rows, setRows] = useState<Assignment[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -43,22 +43,25 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
   const [tick, setTick] = useState(0);
   const [editing, setEditing] = useState<{ mode: FormMode; assignment?: Assignment } | null>(null);
   const { areaCode, activeOn } = filters;
+  // Only the latest request may fill the table (a quick change of filter must not show the previous one's).
+  const latest = useLatest();
 
   const load = useCallback(
     async (offset: number) => {
       setLoading(true);
       setError(undefined);
       try {
-        const page = await api.get<AssignmentPage>(`/api/stationing/assignments${query({ areaCode, activeOn, limit: PAGE, offset: offset || undefined })}`);
+        const { value: page, current } = await latest(call('GET /api/stationing/assignments', { query: { areaCode, activeOn, limit: PAGE, offset: offset || undefined } }));
+        if (!current) return;
         setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
         setNext(page.nextOffset);
+        setLoading(false);
       } catch (e) {
         setError(e);
-      } finally {
         setLoading(false);
       }
     },
-    [areaCode, activeOn],
+    [areaCode, activeOn, latest],
   );
   // A new filter (or language: messages come from the server) starts from the first page.
   useEffect(() => void load(0), [load, tick, locale]);
@@ -113,7 +116,7 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
             key: 'actions',
             width: 150,
             render: (_: unknown, a: Assignment) =>
-              holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, a.village.code) && (
+              holds(me.roles, 'field.manage', a.village.code) && (
                 <Space size={4} wrap>
                   <Button size="small" onClick={() => setEditing({ mode: 'edit', assignment: a })} data-testid="assignment-edit">
                     {t('edit')}

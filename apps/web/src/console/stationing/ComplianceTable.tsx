@@ -2,10 +2,9 @@ import { Card, Grid, Table, type TableColumnsType, Tag, Tooltip, Typography } fr
 import { type HTMLAttributes, useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty } from '../../shared/PageState';
-import { verdictOf, visibleLines, type WeekCell, weekCell, weekColumns } from './report-logic';
-import type { CadreCompliance, StationingReport } from './stationing-types';
+import type { CadreCompliance, StationingReport } from '@lianxin/core';
+import { monthDay, verdictOf, visibleLines, type WeekCell, weekCell, weekColumns, weekNumber } from './report-logic';
 import { stationingMessages } from './stationing.messages';
-import { monthDay, weekNumber } from './weeks';
 
 const SHORT_BG = '#fff1f0';
 const SHORT_FG = '#cf1322';

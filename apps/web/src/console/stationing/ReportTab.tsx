@@ -2,15 +2,14 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Flex, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { query } from '../../api/client';
+import { apiUrl } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaOption } from '../field-work/field-scope';
 import ComplianceTable from './ComplianceTable';
 import { periodPresets, type PeriodPreset, reportQuery, type StationingFilters } from './stationing-query';
-import type { StationingReport } from './stationing-types';
 import { stationingMessages } from './stationing.messages';
 import TownshipSummary from './TownshipSummary';
 import AreaFilter from '../field-work/AreaFilter';
@@ -34,8 +33,8 @@ type Props = {
 /** 履职情况: the period, area and cadre filters, the township summary and the week-by-week table. */
 export default function ReportTab({ filters, onChange, areas, today }: Props) {
   const t = useT(stationingMessages);
-  const params = query(reportQuery(filters));
-  const report = useApiPath<StationingReport>(`/api/stationing/report${params}`);
+  const input = { query: reportQuery(filters) };
+  const report = useApi('GET /api/stationing/report', input);
   const presets = useMemo(
     () => periodPresets(today).map((p) => ({ label: t(PRESET_LABELS[p.key]), value: [dayjs(p.from), dayjs(p.to)] as [dayjs.Dayjs, dayjs.Dayjs] })),
     [today, t],
@@ -55,7 +54,7 @@ export default function ReportTab({ filters, onChange, areas, today }: Props) {
             {t('flaggedOnly')}
           </Checkbox>
           <Tooltip title={t('exportHint')}>
-            <Button icon={<DownloadOutlined />} href={`/api/stationing/report.xlsx${params}`} download data-testid="report-export">
+            <Button icon={<DownloadOutlined />} href={apiUrl('GET /api/stationing/report.xlsx', input)} download data-testid="report-export">
               {t('export')}
             </Button>
           </Tooltip>

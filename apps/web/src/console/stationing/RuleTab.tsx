@@ -1,12 +1,12 @@
 import { App, Button, Card, Flex, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { useFormSubmit } from '../admin/use-form-submit';
-import { hasRole, useMe } from '../shell/session';
-import type { StationingSettings } from './stationing-types';
+import { holds, type StationingSettingsView as StationingSettings } from '@lianxin/core';
+import { useMe } from '../shell/session';
 import { stationingMessages } from './stationing.messages';
 
 /** 规则: the global "at least N days a week in the village" — admins change it, everyone reads it. */
@@ -14,8 +14,8 @@ export default function RuleTab() {
   const t = useT(stationingMessages);
   const me = useMe();
   const { message } = App.useApp();
-  const isAdmin = hasRole(me, 'admin');
-  const settings = useApiPath<StationingSettings>('/api/stationing/settings');
+  const isAdmin = holds(me.roles, 'config.manage');
+  const settings = useApi('GET /api/stationing/settings');
   const [form] = Form.useForm<StationingSettings>();
   const { run, busy } = useFormSubmit(form, ['minDaysPerWeek']);
   useEffect(() => {
@@ -26,7 +26,7 @@ export default function RuleTab() {
   if (!settings.data) return <PageLoading />;
   const save = (v: StationingSettings) =>
     run(async () => {
-      await api.put<StationingSettings>('/api/stationing/settings', { minDaysPerWeek: v.minDaysPerWeek });
+      await call('PUT /api/stationing/settings', { body: { minDaysPerWeek: v.minDaysPerWeek } });
       message.success(t('ruleSaved'));
       settings.reload();
     });

@@ -3,7 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
-import { areaOptions, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
+import { localDate, reachOf } from '@lianxin/core';
+import { areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
 import AssignmentsTab from './AssignmentsTab';
@@ -11,7 +12,6 @@ import ReportTab from './ReportTab';
 import RuleTab from './RuleTab';
 import { parseStationing, type StationingFilters, stationingSearch, type StationingTab } from './stationing-query';
 import { stationingMessages } from './stationing.messages';
-import { chinaToday } from './weeks';
 import { PageHeader } from '../../shared/PageHeader';
 
 /**
@@ -23,7 +23,7 @@ export default function StationingPage() {
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   // One "today" per visit: the default period must not move under the user at midnight.
-  const [today] = useState(() => chinaToday());
+  const [today] = useState(() => localDate(new Date()));
   const filters = useMemo(() => parseStationing(search, today), [search, today]);
   // Ant Design pickers can call back with an earlier render's handler: apply every change to the
   // filters as they are now.
@@ -32,7 +32,7 @@ export default function StationingPage() {
   const change = useCallback((patch: Partial<StationingFilters>) => setSearch(stationingSearch({ ...latest.current, ...patch }, today)), [setSearch, today]);
 
   const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
-  const readable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [areas.data, me.roles]);
+  const readable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.read')), [areas.data, me.roles]);
 
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>

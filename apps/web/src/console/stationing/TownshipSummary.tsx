@@ -2,7 +2,7 @@ import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { percent, type TownshipRow, townshipRows } from './report-logic';
-import type { StationingReport } from './stationing-types';
+import type { StationingReport } from '@lianxin/core';
 import { stationingMessages } from './stationing.messages';
 
 const RED = '#cf1322';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentPatch, assignmentState, editableOf } from './assignment-logic';
-import type { Assignment } from './stationing-types';
+import type { AssignmentView as Assignment } from '@lianxin/core';
 
 const A: Assignment = {
   id: 'a1',

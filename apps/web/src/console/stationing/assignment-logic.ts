@@ -1,4 +1,4 @@
-import type { Assignment } from './stationing-types';
+import type { AssignmentView as Assignment } from '@lianxin/core';
 
 /** Where today stands in an assignment's period. */
 export type AssignmentState = 'upcoming' | 'active' | 'ended';

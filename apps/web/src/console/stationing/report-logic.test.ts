@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percent, townshipRows, verdictOf, visibleLines, weekCell, weekColumns } from './report-logic';
-import type { CadreCompliance, WeekResult } from './stationing-types';
+import type { CadreCompliance, WeekResult } from '@lianxin/core';
 
 const week = (label: string, from: string, to: string, daysPresent: number, evaluated: boolean, compliant: boolean | null): WeekResult => ({ week: label, from, to, daysPresent, evaluated, compliant });
 const W47 = week('2026-W47', '2026-11-16', '2026-11-22', 2, true, false);

@@ -1,4 +1,4 @@
-import type { CadreCompliance, StationingReport, WeekResult } from './stationing-types';
+import type { CadreCompliance, StationingReport, WeekResult } from '@lianxin/core';
 
 /** A week column of the cadre table (the union of the weeks of every line). */
 export interface WeekColumn {
@@ -94,3 +94,9 @@ export function visibleLines(cadres: readonly CadreCompliance[], flaggedOnly: bo
   const rank = (l: CadreCompliance) => (l.flagged ? 0 : l.weeksEvaluated === 0 ? 2 : 1);
   return cadres.filter((c) => !flaggedOnly || c.flagged).sort((a, b) => rank(a) - rank(b));
 }
+
+/** The number of the week in its ISO year: '2026-W07' → 7. */
+export const weekNumber = (label: string): number => Number(label.split('-W')[1]);
+
+/** 'MM/DD' of a date, for compact column headers. */
+export const monthDay = (date: string): string => `${date.slice(5, 7)}/${date.slice(8, 10)}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseStationing, periodPresets, reportQuery, stationingSearch } from './stationing-query';
-import { chinaToday, isoWeekday, lastWholeWeeks, mondayOf, validDate } from './weeks';
+import { isoWeekday, localDate, mondayOf } from '@lianxin/core';
+import { validDate } from '../field-work/dates';
+import { lastWholeWeeks, parseStationing, periodPresets, reportQuery, stationingSearch } from './stationing-query';
 
 // Friday 2026-12-04 (ISO week 2026-W49).
 const TODAY = '2026-12-04';
@@ -20,7 +21,7 @@ describe('China-time weeks', () => {
 
   it('reads today in China whatever the browser zone says', () => {
     // 17:00 UTC on 4 December is already 5 December in China.
-    expect(chinaToday(new Date('2026-12-04T17:00:00Z'))).toBe('2026-12-05');
+    expect(localDate(new Date('2026-12-04T17:00:00Z'))).toBe('2026-12-05');
   });
 
   it('accepts only real dates', () => {

@@ -1,5 +1,5 @@
-import { addLocalDays } from '@lianxin/core';
-import { lastWholeWeeks, mondayOf, validDate } from './weeks';
+import { addLocalDays, AreaCodeSchema, mondayOf } from '@lianxin/core';
+import { validDate } from '../field-work/dates';
 
 /**
  * The stationing page's state as it lives in the address (?tab=report&from=…&to=…&areaCode=…), so
@@ -23,7 +23,11 @@ export interface StationingFilters {
   activeOn?: string;
 }
 
-const AREA_CODE = /^\d{12}(\d{3})?$/;
+/** The period of the last `n` whole ISO weeks before the running one. */
+export function lastWholeWeeks(today: string, n: number): { from: string; to: string } {
+  const monday = mondayOf(today);
+  return { from: addLocalDays(monday, -7 * n), to: addLocalDays(monday, -1) };
+}
 
 /** Filters from the URL; malformed values fall back to the defaults rather than reach the API. */
 export function parseStationing(search: URLSearchParams, today: string): StationingFilters {
@@ -38,7 +42,7 @@ export function parseStationing(search: URLSearchParams, today: string): Station
     tab: (STATIONING_TABS as readonly string[]).includes(tab ?? '') ? (tab as StationingTab) : 'report',
     from,
     to,
-    areaCode: area && AREA_CODE.test(area) ? area : undefined,
+    areaCode: area && AreaCodeSchema.safeParse(area).success ? area : undefined,
     cadre: cadre && cadre.length <= 64 ? cadre : undefined,
     flaggedOnly: search.get('flagged') === '1',
     activeOn: validDate(search.get('activeOn')),

@@ -1,19 +1,16 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { label, localDate } from '@lianxin/core';
+import { holds, label, localDate } from '@lianxin/core';
 import { Button, Card, Col, Flex, Row, Segmented, Space, Statistic, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES } from '../field-work/field-scope';
+import { useApi } from '../../shared/use-api';
 import StaffSelect from '../field-work/StaffSelect';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import AreaVisitsCard from './AreaVisitsCard';
 import VisitCard from './VisitCard';
 import { type DiaryPeriod, diaryPeriod, periodRange, shiftPeriod, switchPeriodKind } from './visit-logic';
-import type { Diary } from './visit-types';
 import { visitMessages } from './visits.messages';
 import { PageHeader } from '../../shared/PageHeader';
 
@@ -28,8 +25,8 @@ export default function DiaryPage() {
   const today = localDate(new Date());
   const period = diaryPeriod(search, today);
   const cadre = search.get('cadre') ?? undefined;
-  const canManage = hasRole(me, ...FIELD_MANAGE_ROLES);
-  const diary = useApiPath<Diary>(`/api/diary${query({ [period.kind]: period.label, cadre })}`);
+  const canManage = holds(me.roles, 'field.manage');
+  const diary = useApi('GET /api/diary', { query: period.kind === 'week' ? { week: period.label, cadre } : { month: period.label, cadre } });
 
   const go = (next: Partial<{ period: DiaryPeriod; cadre: string | undefined }>) => {
     const p = next.period ?? period;
@@ -48,7 +45,7 @@ export default function DiaryPage() {
         title={`${t('diaryTitle')}${diary.data && diary.data.cadre.id !== me.userId ? ` · ${diary.data.cadre.name}` : ''}`}
         subtitle={t('diarySubtitle')}
         extra={
-          hasRole(me, ...FIELD_WRITE_ROLES) && (
+          holds(me.roles, 'field.write') && (
             <Link to="/visits/new" data-testid="visit-new">
               <Button type="primary" size="large">
                 {t('record')}

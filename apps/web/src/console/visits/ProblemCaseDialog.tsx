@@ -1,15 +1,15 @@
-import { CASE_KINDS, label } from '@lianxin/core';
+import { CASE_KINDS, type CaseKind, label, type VisitProblemView as VisitProblem } from '@lianxin/core';
 import { Alert, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useLatest } from '../../shared/use-api';
 import { useLocale, useT } from '../../i18n/i18n';
 import { CategoryTreeSelect } from '../register/CategoryTreeSelect';
 import { isValidPhone, type TreeOption } from '../register/register-form';
 import { confidentCategory, type CategorySuggestion } from './visit-logic';
-import type { VisitProblem } from './visit-types';
 import { visitMessages } from './visits.messages';
 
-export type CaseDetails = { kind: string; categoryCode?: string; phone?: string };
+export type CaseDetails = { kind: CaseKind; categoryCode?: string; phone?: string };
 
 /**
  * The few details a problem may need before it becomes a case: its category when the cadre left
@@ -31,13 +31,13 @@ export default function ProblemCaseDialog({ open, problem, categoryTree, categor
   const { locale } = useLocale();
   const [form] = Form.useForm<CaseDetails>();
   const [suggested, setSuggested] = useState<CategorySuggestion[]>([]);
+  const latest = useLatest();
 
   useEffect(() => {
     if (!open || problem.categoryCode) return;
-    let live = true;
-    api.post<{ categories: CategorySuggestion[] }>('/api/cases/suggest', { content: problem.text }).then(
-      (answer) => {
-        if (!live) return;
+    latest(api.post<{ categories: CategorySuggestion[] }>('/api/cases/suggest', { content: problem.text })).then(
+      ({ value: answer, current }) => {
+        if (!current) return;
         setSuggested(answer.categories);
         const sure = confidentCategory(answer.categories);
         if (sure && !form.getFieldValue('categoryCode')) form.setFieldValue('categoryCode', sure);
@@ -45,10 +45,7 @@ export default function ProblemCaseDialog({ open, problem, categoryTree, categor
       // A suggestion is a help, never a condition: without one the cadre picks the category.
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
-  }, [open, problem.categoryCode, problem.text, form]);
+  }, [open, problem.categoryCode, problem.text, form, latest]);
   useEffect(() => {
     if (open && fieldErrors.length) form.setFields(fieldErrors);
   }, [open, fieldErrors, form]);

@@ -1,13 +1,12 @@
-import { label } from '@lianxin/core';
+import { label, type ProblemConvertedView as ProblemConverted, type VisitProblemView as VisitProblem } from '@lianxin/core';
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { TreeOption } from '../register/register-form';
 import ProblemCaseDialog, { type CaseDetails } from './ProblemCaseDialog';
 import { canConvert, needsCategory } from './visit-logic';
-import type { ProblemConverted, VisitProblem } from './visit-types';
 import { visitMessages } from './visits.messages';
 
 const DIALOG_FIELDS: ReadonlyArray<keyof CaseDetails> = ['kind', 'categoryCode', 'phone'];
@@ -41,7 +40,7 @@ export default function ProblemItem({ visitId, problem, householdAddress, catego
     setFieldErrors([]);
     try {
       const body = { kind: details.kind ?? 'help', categoryCode: details.categoryCode || undefined, requester: details.phone?.trim() ? { phone: details.phone.trim() } : undefined };
-      onConverted(await api.post<ProblemConverted>(`/api/visits/${visitId}/problems/${problem.id}/case`, body));
+      onConverted(await call('POST /api/visits/:id/problems/:problemId/case', { params: { id: visitId, problemId: problem.id }, body }));
       setAsking(false);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {

@@ -2,7 +2,7 @@ import { label } from '@lianxin/core';
 import { Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import type { Visit } from './visit-types';
+import type { VisitView as Visit } from '@lianxin/core';
 import { visitMessages } from './visits.messages';
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });

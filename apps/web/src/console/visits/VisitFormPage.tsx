@@ -1,26 +1,24 @@
-import { label, localDate, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
+import { isInSubtree, label, localDate, reachOf, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi, useApiPath } from '../../shared/use-api';
 import type { Campaign } from '../campaigns/campaign-types';
-import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { uploadedIds } from '../register/AttachmentField';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
 import { findCaseByCode } from '../cases/find-case-by-code';
 import { hasRole, useMe } from '../shell/session';
-import type { Assignment } from '../stationing/stationing-types';
 import CheckInField, { type CheckIn } from './CheckInField';
 import HouseholdPicker from './HouseholdPicker';
 import PhotoField from './PhotoField';
 import ProblemsField from './ProblemsField';
 import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
-import type { Visit } from './visit-types';
 import { visitMessages } from './visits.messages';
 
 type Values = Omit<VisitFormValues, 'occurredAt'> & { occurredAt: Dayjs; caseCode?: string; photos?: UploadFile[]; checkIn?: CheckIn | null };
@@ -40,14 +38,14 @@ export default function VisitFormPage() {
   const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
   const campaigns = useApiPath<{ items: Campaign[] }>('/api/campaigns?limit=100');
-  const ownVillage = defaultVisitArea(me.roles, FIELD_WRITE_ROLES);
+  const ownVillage = defaultVisitArea(me.roles);
   // A cadre whose unit is not a village's (a township's or a department's) starts where they are stationed.
-  const assignments = useApiPath<{ items: Assignment[] }>(!ownVillage && hasRole(me, 'stationed_cadre') ? `/api/stationing/assignments${query({ activeOn: localDate(new Date()), limit: 500 })}` : null);
+  const assignments = useApi('GET /api/stationing/assignments', !ownVillage && hasRole(me, 'stationed_cadre') ? { query: { activeOn: localDate(new Date()), limit: 500 } } : null);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_WRITE_ROLES), { withGrids: true }), [areas.data, me.roles]);
+  const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.write'), { withGrids: true }), [areas.data, me.roles]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
   const linked = useMemo(() => idsFromLink(search.get('householdIds')), [search]);
   const kind = Form.useWatch('kind', form);
@@ -103,7 +101,7 @@ export default function VisitFormPage() {
         caseId = found.id;
       }
       const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
-      const saved = await api.post<Visit>('/api/visits', body);
+      const saved = await call('POST /api/visits', { body });
       navigate(`/visits/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError) {

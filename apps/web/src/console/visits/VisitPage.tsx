@@ -1,17 +1,15 @@
-import { label, REGISTERING_ROLES } from '@lianxin/core';
+import { holds, label, type VisitView as Visit } from '@lianxin/core';
 import { App, Card, Col, Descriptions, Flex, Image, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi, useApiPath } from '../../shared/use-api';
 import { useMe } from '../shell/session';
-import { holdsRoleOver } from '../field-work/field-scope';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
 import CarriedCase from './CarriedCase';
 import ProblemItem from './ProblemItem';
-import type { Visit } from './visit-types';
 import { visitMessages } from './visits.messages';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -32,7 +30,7 @@ export default function VisitPage() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const me = useMe();
-  const loaded = useApiPath<Visit>(`/api/visits/${id}`);
+  const loaded = useApi('GET /api/visits/:id', { params: { id } });
   const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
   const [visit, setVisit] = useState<Visit | null>(null);
   useEffect(() => setVisit(loaded.data ?? null), [loaded.data]);
@@ -50,7 +48,7 @@ export default function VisitPage() {
   if (!visit) return <PageLoading />;
 
   // As the server's case registration: a registering role over the place of the visit.
-  const canRegister = holdsRoleOver(me.roles, REGISTERING_ROLES, visit.areaCode);
+  const canRegister = holds(me.roles, 'case.register', visit.areaCode);
   const addressOf = (householdId: string | null) => (visit.households.length > 1 ? visit.households.find((h) => h.id === householdId)?.address : undefined);
 
   const items = [

@@ -19,7 +19,6 @@ import {
   visitFormField,
 } from './visit-logic';
 
-const WRITE = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'];
 const H1 = '0b6f4a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5b';
 const H2 = '1c7f4a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5c';
 
@@ -63,9 +62,9 @@ describe('the visit form', () => {
   });
 
   it('starts in the cadre’s own village when there is one', () => {
-    expect(defaultVisitArea([{ role: 'stationed_cadre', areaCode: '369901100202' }, { role: 'handler', areaCode: '369901100202' }], WRITE)).toBe('369901100202');
-    expect(defaultVisitArea([{ role: 'dispatcher', areaCode: '369901000000' }], WRITE)).toBeUndefined();
-    expect(defaultVisitArea([{ role: 'stationed_cadre', areaCode: '369901100201' }, { role: 'stationed_cadre', areaCode: '369901100202' }], WRITE)).toBeUndefined();
+    expect(defaultVisitArea([{ role: 'stationed_cadre', areaCode: '369901100202' }, { role: 'handler', areaCode: '369901100202' }])).toBe('369901100202');
+    expect(defaultVisitArea([{ role: 'dispatcher', areaCode: '369901000000' }])).toBeUndefined();
+    expect(defaultVisitArea([{ role: 'stationed_cadre', areaCode: '369901100201' }, { role: 'stationed_cadre', areaCode: '369901100202' }])).toBeUndefined();
   });
 
   it('builds the body: empty problems dropped, a problem’s household kept only when visited, the case only on 带案下访', () => {

@@ -1,5 +1,4 @@
-import { addLocalDays, isoWeekOf, monthRange, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
-import { isInSubtree } from '../field-work/field-scope';
+import { addLocalDays, type Grant, isInSubtree, isoWeekOf, levelOfCode, monthRange, reachOf, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
 
 /** The diary's period: one ISO week (2026-W10) or one month (2026-03). */
 export interface DiaryPeriod {
@@ -74,20 +73,17 @@ export function photoStates(files: ReadonlyArray<{ status?: string }>) {
   return { uploading: files.filter((f) => f.status === 'uploading').length, failed: files.filter((f) => f.status === 'error').length };
 }
 
-/** A role held at an area (from /api/auth/me). */
-export interface AreaGrant {
-  role: string;
-  areaCode: string;
-}
+/** A role held at an area (from /api/auth/me); the rules read only these two. */
+export type AreaGrant = Pick<Grant, 'role' | 'areaCode'>;
 
-const isVillageOrGrid = (code: string) => code.length === 15 || (code.length === 12 && !code.endsWith('000'));
+const isVillageOrGrid = (code: string) => /^\d{12}(\d{3})?$/.test(code) && ['village', 'grid'].includes(levelOfCode(code));
 
 /**
- * Where a new visit is most likely: the village (or grid) of the cadre's own field-work grant, when
- * there is exactly one; a township or county cadre chooses.
+ * Where a new visit is most likely: the village (or grid) where the cadre records field work
+ * (`field.write`), when there is exactly one; a township or county cadre chooses.
  */
-export function defaultVisitArea(grants: readonly AreaGrant[], writeRoles: readonly string[]): string | undefined {
-  const villages = [...new Set(grants.filter((g) => writeRoles.includes(g.role) && isVillageOrGrid(g.areaCode)).map((g) => g.areaCode))];
+export function defaultVisitArea(grants: readonly AreaGrant[]): string | undefined {
+  const villages = reachOf(grants as readonly Grant[], 'field.write').filter(isVillageOrGrid);
   return villages.length === 1 ? villages[0] : undefined;
 }
 
