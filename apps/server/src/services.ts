@@ -7,11 +7,17 @@ import { createAttachmentsService } from './modules/attachments/attachments.serv
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createCampaignsRepository } from './modules/campaigns/campaigns.repository.js';
+import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createOfficeDaysRepository } from './modules/office-days/office-days.repository.js';
+import { createOfficeDaysService } from './modules/office-days/office-days.service.js';
+import { createReceptionRepository } from './modules/reception/reception.repository.js';
+import { createReceptionService } from './modules/reception/reception.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import type { Cipher } from './security/cipher.js';
@@ -36,6 +42,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const officeDays = createOfficeDaysService({ officeDays: createOfficeDaysRepository(db), org, audit, clock });
+  const reception = createReceptionService({ reception: createReceptionRepository(db), org, cases, audit, cipher, clock });
+  const campaigns = createCampaignsService({ campaigns: createCampaignsRepository(db), org, audit, clock });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, officeDays, reception, campaigns, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;
