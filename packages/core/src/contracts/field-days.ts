@@ -97,6 +97,14 @@ export type ReceptionAppointmentCreate = z.infer<typeof ReceptionAppointmentCrea
 export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Where an appointment may move: requested → confirmed → done, and cancelled from either (server and console). */
+export const APPOINTMENT_NEXT: Record<AppointmentStatus, ReadonlyArray<Exclude<AppointmentStatus, 'requested'>>> = {
+  requested: ['confirmed', 'done', 'cancelled'],
+  confirmed: ['done', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
 /** Body of PATCH /api/reception/appointments/:id. */
 export const ReceptionAppointmentUpdateSchema = z.object({
   status: z.enum(APPOINTMENT_STATUSES).describe('requested → confirmed → done; cancelled from either'),

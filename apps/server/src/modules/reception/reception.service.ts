@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  APPOINTMENT_NEXT,
   type AppointmentChannel,
-  type AppointmentStatus,
   maskName,
   maskPhone,
   type ReceptionAppointmentCreate,
@@ -22,14 +22,6 @@ import type { CasesService } from '../cases/cases.service.js';
 import type { OrgRepository } from '../org/org.repository.js';
 import { presentAppointment, presentPublicSession, presentSession } from './reception.presenter.js';
 import type { ReceptionRepository, SessionView } from './reception.repository.js';
-
-/** Where an appointment may move: requested → confirmed → done, and cancelled from either. */
-const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
-  requested: ['confirmed', 'done', 'cancelled'],
-  confirmed: ['done', 'cancelled'],
-  done: [],
-  cancelled: [],
-};
 
 export interface ReceptionDeps {
   reception: ReceptionRepository;
@@ -181,7 +173,7 @@ export function createReceptionService({ reception: repo, org, cases, audit, cip
       const a = await repo.findAppointment(id);
       if (!a) throw notFound();
       const s = await sessionIn(ranges, a.sessionId);
-      if (input.status !== a.status && !NEXT[a.status].includes(input.status)) throw new AppError(409, 'error.appointment_transition', { from: a.status, to: input.status }, 'status');
+      if (input.status !== a.status && !(APPOINTMENT_NEXT[a.status] as readonly string[]).includes(input.status)) throw new AppError(409, 'error.appointment_transition', { from: a.status, to: input.status }, 'status');
       if (input.caseId) await linkCase(actor, s.id, input.caseId);
       await repo.transaction(async (trx) => {
         await repo.updateAppointment(trx, id, { status: input.status, caseId: input.caseId ?? a.caseId, updatedAt: clock.now().toISOString() });
