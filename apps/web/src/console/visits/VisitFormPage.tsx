@@ -7,7 +7,7 @@ import { api, ApiError, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
-import type { Campaign } from '../campaigns/campaign-types';
+import type { CampaignView as Campaign } from '@lianxin/core';
 import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { uploadedIds } from '../register/AttachmentField';
