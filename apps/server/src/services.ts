@@ -7,6 +7,8 @@ import { createAttachmentsService } from './modules/attachments/attachments.serv
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createCampaignsRepository } from './modules/campaigns/campaigns.repository.js';
+import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
@@ -17,6 +19,10 @@ import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createStationingRepository } from './modules/stationing/stationing.repository.js';
 import { createStationingService } from './modules/stationing/stationing.service.js';
+import { createOfficeDaysRepository } from './modules/office-days/office-days.repository.js';
+import { createOfficeDaysService } from './modules/office-days/office-days.service.js';
+import { createReceptionRepository } from './modules/reception/reception.repository.js';
+import { createReceptionService } from './modules/reception/reception.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import { createVisitsRepository } from './modules/visits/visits.repository.js';
@@ -47,6 +53,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const portal = createPortalService({ repo: createPortalRepository(db), org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline: config.hotline });
   const visits = createVisitsService({ visits: createVisitsRepository(db), org, cases, audit, clock, dataDir: config.dataDir });
   const stationing = createStationingService({ stationing: createStationingRepository(db), org, audit, clock });
+  const officeDays = createOfficeDaysService({ officeDays: createOfficeDaysRepository(db), org, audit, clock });
+  const reception = createReceptionService({ reception: createReceptionRepository(db), org, cases, audit, cipher, clock });
+  const campaigns = createCampaignsService({ campaigns: createCampaignsRepository(db), org, audit, clock });
   return {
     db,
     dialect: database.dialect,
@@ -65,6 +74,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     portal,
     visits,
     stationing,
+    officeDays,
+    reception,
+    campaigns,
     suggest: createSuggestService({ db }),
     smsGateway: smsGateway ?? localOutboxGateway,
   };

@@ -4,6 +4,8 @@
  * this, so every module can query them with Kysely's CamelCasePlugin names.
  */
 
+import type { AppointmentChannel, AppointmentStatus } from '@lianxin/core';
+
 type Flag = number; // 0 | 1
 
 export interface VisitTable {
@@ -125,8 +127,8 @@ export interface ReceptionAppointmentTable {
   phoneEnc: string;
   phoneKey: string;
   matter: string;
-  status: string;
-  channel: string;
+  status: AppointmentStatus;
+  channel: AppointmentChannel;
   caseId: string | null;
   createdBy: string | null;
   createdAt: string;

@@ -54,8 +54,8 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(contactCardsRoutes, { services });
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(stationingRoutes, { stationing: services.stationing });
-  await app.register(officeDaysRoutes, { services });
-  await app.register(receptionRoutes, { services });
-  await app.register(campaignsRoutes, { services });
+  await app.register(officeDaysRoutes, { officeDays: services.officeDays });
+  await app.register(receptionRoutes, { reception: services.reception });
+  await app.register(campaignsRoutes, { campaigns: services.campaigns });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

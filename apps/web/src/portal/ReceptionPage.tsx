@@ -1,28 +1,18 @@
+import type { PublicReceptionSession as Session } from '@lianxin/core';
 import { Alert, App, Button, Card, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { useLocale, useT } from '../i18n/i18n';
-import { useApiPath } from '../shared/use-api';
+import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from './PortalState';
-
-interface Session {
-  id: string;
-  leaderName: string;
-  areaName: string | null;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  topic: string | null;
-  available: number;
-}
 
 /** 领导接访日: the published schedule, and an appointment request for a session. */
 export default function ReceptionPage() {
   const t = useT(portalMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const sessions = useApiPath<{ items: Session[] }>('/api/public/reception-sessions');
+  const sessions = useApi('GET /api/public/reception-sessions');
   const [booking, setBooking] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -30,7 +20,7 @@ export default function ReceptionPage() {
   const book = async (values: { name: string; phone: string; matter: string }) => {
     setError(null);
     try {
-      await api.post(`/api/public/reception-sessions/${booking!.id}/appointments`, values);
+      await call('POST /api/public/reception-sessions/:id/appointments', { params: { id: booking!.id }, body: values });
       message.success(t('booked'));
       setBooking(null);
       form.resetFields();

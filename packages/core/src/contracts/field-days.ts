@@ -31,6 +31,7 @@ export type OfficeDayGenerate = z.infer<typeof OfficeDayGenerateSchema>;
 
 /** Query of GET /api/office-days/schedules. */
 export const OfficeDayScheduleListQuerySchema = z.object({ areaCode: AreaCodeSchema.optional().describe('Area subtree') });
+export type OfficeDayScheduleListQuery = z.infer<typeof OfficeDayScheduleListQuerySchema>;
 
 export const OfficeDayListQuerySchema = z.object({
   areaCode: AreaCodeSchema.optional(),
@@ -96,6 +97,14 @@ export type ReceptionAppointmentCreate = z.infer<typeof ReceptionAppointmentCrea
 export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Where an appointment may move: requested → confirmed → done, and cancelled from either (server and console). */
+export const APPOINTMENT_NEXT: Record<AppointmentStatus, ReadonlyArray<Exclude<AppointmentStatus, 'requested'>>> = {
+  requested: ['confirmed', 'done', 'cancelled'],
+  confirmed: ['done', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
 /** Body of PATCH /api/reception/appointments/:id. */
 export const ReceptionAppointmentUpdateSchema = z.object({
   status: z.enum(APPOINTMENT_STATUSES).describe('requested → confirmed → done; cancelled from either'),
@@ -109,8 +118,225 @@ export type ReceptionCaseLink = z.infer<typeof ReceptionCaseLinkSchema>;
 
 export const ReceptionIdParamsSchema = z.object({ id: uuid });
 
+// ——— Responses: joint office days ———
+
+/** One village's recurring joint office day. */
+export const OfficeDayScheduleViewSchema = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  weekday: z.number().int().describe('ISO weekday: Monday = 1 … Sunday = 7'),
+  place: z.string().nullable(),
+  isActive: z.boolean(),
+});
+export type OfficeDayScheduleView = z.infer<typeof OfficeDayScheduleViewSchema>;
+
+/** GET /api/office-days/schedules. */
+export const OfficeDayScheduleListSchema = z.object({ items: z.array(OfficeDayScheduleViewSchema) });
+
+/** POST /api/office-days/sessions/generate. */
+export const OfficeDayGenerateResultSchema = z.object({
+  created: z.number().int().describe('Sessions created now'),
+  scheduled: z.number().int().describe('Sessions the schedules call for in the period (created now or before)'),
+});
+export type OfficeDayGenerateResult = z.infer<typeof OfficeDayGenerateResultSchema>;
+
+/** A session in the list: counts only. */
+export const OfficeDaySessionSummarySchema = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  date: z.string().describe('China-time date, YYYY-MM-DD'),
+  place: z.string().nullable(),
+  attendees: z.number().int(),
+  cases: z.number().int().describe('Cases of channel 联合办公日 registered in the village that day'),
+});
+export type OfficeDaySessionSummary = z.infer<typeof OfficeDaySessionSummarySchema>;
+
+/** GET /api/office-days/sessions: latest first. */
+export const OfficeDaySessionPageSchema = z.object({
+  items: z.array(OfficeDaySessionSummarySchema),
+  nextOffset: z.number().int().nullable().describe('Pass as `offset` for the next page; null at the end'),
+});
+
+/** Someone who attended a session. */
+export const OfficeDayAttendeeSchema = z.object({ userId: z.string(), name: z.string(), recordedAt: z.string() });
+export type OfficeDayAttendee = z.infer<typeof OfficeDayAttendeeSchema>;
+
+/** A case of channel 联合办公日 registered in the village on the session's day. */
+export const OfficeDayCaseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  categoryCode: z.string(),
+  registeredAt: z.string(),
+});
+export type OfficeDayCase = z.infer<typeof OfficeDayCaseSchema>;
+
+/** GET /api/office-days/sessions/:id, and the answer of every attendance change. */
+export const OfficeDaySessionDetailSchema = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  date: z.string().describe('China-time date, YYYY-MM-DD'),
+  place: z.string().nullable(),
+  attendance: z.array(OfficeDayAttendeeSchema),
+  cases: z.array(OfficeDayCaseSchema),
+});
+export type OfficeDaySessionDetail = z.infer<typeof OfficeDaySessionDetailSchema>;
+
+// ——— Responses: leader reception days ———
+
+/** A reception session as staff see it. */
+export const ReceptionSessionViewSchema = z.object({
+  id: z.string(),
+  leader: z.object({ id: z.string(), name: z.string() }).describe('The leader who receives'),
+  areaCode: z.string(),
+  areaName: z.string(),
+  startsAt: z.string().describe('UTC instant'),
+  endsAt: z.string().describe('UTC instant'),
+  place: z.string(),
+  topic: z.string().nullable(),
+  capacity: z.number().int(),
+  booked: z.number().int().describe('Places taken: appointments requested, confirmed or done'),
+  isPublished: z.boolean(),
+  isCancelled: z.boolean(),
+});
+export type ReceptionSessionView = z.infer<typeof ReceptionSessionViewSchema>;
+
+/** GET /api/reception/sessions. */
+export const ReceptionSessionListSchema = z.object({ items: z.array(ReceptionSessionViewSchema) });
+
+/** How an appointment was made: by the resident on the portal, or by staff for them. */
+export const APPOINTMENT_CHANNELS = ['portal', 'staff'] as const;
+export type AppointmentChannel = (typeof APPOINTMENT_CHANNELS)[number];
+
+/** An appointment (约访) as staff see it: the requester masked. */
+export const ReceptionAppointmentViewSchema = z.object({
+  id: z.string(),
+  name: z.string().describe('Masked (刘**); the clear value comes from …/contact, audited'),
+  phone: z.string().describe('Masked (138****1111)'),
+  matter: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  channel: z.enum(APPOINTMENT_CHANNELS),
+  caseId: z.string().nullable().describe('The case registered from it'),
+  createdAt: z.string(),
+});
+export type ReceptionAppointmentView = z.infer<typeof ReceptionAppointmentViewSchema>;
+
+/** A case taken at a reception session. */
+export const ReceptionSessionCaseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  channel: z.string(),
+  categoryCode: z.string(),
+  linkedAt: z.string(),
+});
+export type ReceptionSessionCase = z.infer<typeof ReceptionSessionCaseSchema>;
+
+/** GET /api/reception/sessions/:id, and the answer of every change to a session. */
+export const ReceptionSessionDetailSchema = ReceptionSessionViewSchema.extend({
+  appointments: z.array(ReceptionAppointmentViewSchema),
+  cases: z.array(ReceptionSessionCaseSchema),
+});
+export type ReceptionSessionDetail = z.infer<typeof ReceptionSessionDetailSchema>;
+
+/** The public schedule: no appointment, requester or case data of any kind. */
+export const PublicReceptionSessionSchema = z.object({
+  id: z.string(),
+  leaderName: z.string(),
+  areaName: z.string(),
+  startsAt: z.string().describe('UTC instant'),
+  endsAt: z.string().describe('UTC instant'),
+  place: z.string(),
+  topic: z.string().nullable(),
+  capacity: z.number().int(),
+  available: z.number().int().describe('Places still free'),
+});
+export type PublicReceptionSession = z.infer<typeof PublicReceptionSessionSchema>;
+
+/** GET /api/public/reception-sessions. */
+export const PublicReceptionScheduleSchema = z.object({ items: z.array(PublicReceptionSessionSchema) });
+
+/** An appointment just booked, answered masked. */
+export const ReceptionBookingSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  channel: z.enum(APPOINTMENT_CHANNELS),
+  name: z.string().describe('Masked'),
+  phone: z.string().describe('Masked'),
+  startsAt: z.string(),
+  place: z.string(),
+});
+export type ReceptionBooking = z.infer<typeof ReceptionBookingSchema>;
+
+/** GET /api/reception/appointments/:id/contact: the requester in clear (audited). */
+export const ReceptionContactSchema = z.object({ name: z.string(), phone: z.string() });
+
 /** The officeDays operations. */
-export const officeDaysEndpoints = defineEndpoints({});
+export const officeDaysEndpoints = defineEndpoints({
+  'PUT /api/office-days/schedules': { tag: 'office-days', summary: '设置联合办公日 Set a village’s recurring day', body: OfficeDayScheduleSchema, response: OfficeDayScheduleViewSchema },
+  'GET /api/office-days/schedules': { tag: 'office-days', summary: '联合办公日安排 Schedules in my area', query: OfficeDayScheduleListQuerySchema, response: OfficeDayScheduleListSchema },
+  'POST /api/office-days/sessions/generate': { tag: 'office-days', summary: '生成场次 Create the sessions of a period', body: OfficeDayGenerateSchema, response: OfficeDayGenerateResultSchema },
+  'GET /api/office-days/sessions': { tag: 'office-days', summary: '联合办公日场次 Sessions in my area', query: OfficeDayListQuerySchema, response: OfficeDaySessionPageSchema },
+  'GET /api/office-days/sessions/:id': { tag: 'office-days', summary: '场次详情 Attendance and the cases of the day', params: OfficeDaySessionParamsSchema, response: OfficeDaySessionDetailSchema },
+  'POST /api/office-days/sessions/:id/attendance': {
+    tag: 'office-days',
+    summary: '登记出席 Record attendance (default: me)',
+    params: OfficeDaySessionParamsSchema,
+    body: OfficeDayAttendanceSchema,
+    response: OfficeDaySessionDetailSchema,
+  },
+  'DELETE /api/office-days/sessions/:id/attendance/:userId': { tag: 'office-days', summary: '撤销出席 Remove an attendee', params: OfficeDayAttendeeParamsSchema, response: OfficeDaySessionDetailSchema },
+});
 
 /** The reception operations. */
-export const receptionEndpoints = defineEndpoints({});
+export const receptionEndpoints = defineEndpoints({
+  'POST /api/reception/sessions': { tag: 'reception', summary: '安排接访日 Schedule a reception session', body: ReceptionSessionCreateSchema, status: 201, response: ReceptionSessionDetailSchema },
+  'GET /api/reception/sessions': { tag: 'reception', summary: '接访日安排 Sessions in my area', query: ReceptionListQuerySchema, response: ReceptionSessionListSchema },
+  'GET /api/reception/sessions/:id': { tag: 'reception', summary: '接访详情 Appointments (masked) and cases', params: ReceptionIdParamsSchema, response: ReceptionSessionDetailSchema },
+  'PATCH /api/reception/sessions/:id': {
+    tag: 'reception',
+    summary: '修改、公布或取消 Update, publish or cancel',
+    params: ReceptionIdParamsSchema,
+    body: ReceptionSessionUpdateSchema,
+    response: ReceptionSessionDetailSchema,
+  },
+  'POST /api/reception/sessions/:id/appointments': {
+    tag: 'reception',
+    summary: '代为预约 Register an appointment for a resident',
+    params: ReceptionIdParamsSchema,
+    body: ReceptionAppointmentCreateSchema,
+    status: 201,
+    response: ReceptionBookingSchema,
+  },
+  'POST /api/reception/sessions/:id/cases': {
+    tag: 'reception',
+    summary: '关联接访诉求件 Link a case taken at the session',
+    params: ReceptionIdParamsSchema,
+    body: ReceptionCaseLinkSchema,
+    response: ReceptionSessionDetailSchema,
+  },
+  'PATCH /api/reception/appointments/:id': {
+    tag: 'reception',
+    summary: '预约状态 Confirm, complete or cancel an appointment',
+    params: ReceptionIdParamsSchema,
+    body: ReceptionAppointmentUpdateSchema,
+    response: ReceptionSessionDetailSchema,
+  },
+  'GET /api/reception/appointments/:id/contact': { tag: 'reception', summary: '查看联系方式 The requester’s name and phone (audited)', params: ReceptionIdParamsSchema, response: ReceptionContactSchema },
+  'GET /api/public/reception-sessions': { tag: 'public', public: true, summary: '领导接访日安排 The published schedule', query: ReceptionListQuerySchema, response: PublicReceptionScheduleSchema },
+  'POST /api/public/reception-sessions/:id/appointments': {
+    tag: 'public',
+    public: true,
+    summary: '预约接访 Request an appointment',
+    params: ReceptionIdParamsSchema,
+    body: ReceptionAppointmentCreateSchema,
+    status: 201,
+    response: ReceptionBookingSchema,
+  },
+});

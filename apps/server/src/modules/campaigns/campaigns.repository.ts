@@ -1,17 +1,21 @@
+import type { AreaRange } from '@lianxin/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { inRanges } from '../../access/access.js';
+import type { CampaignTable } from '../../db/field-work.tables.js';
 import type { DB } from '../../db/schema.js';
-import { inRanges } from '../field-work/field-scope.js';
+import { usersRepository } from '../users/users.repository.js';
 import { fdb } from '../visits/visits.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export const campaignsRepository = {
+/** The campaigns' queries, each on the handle it is given (a transaction's where it must be one). */
+export const campaignQueries = {
   async find(db: Q, id: string) {
     return db.selectFrom('campaigns as c').innerJoin('areas as a', 'a.code', 'c.areaCode').selectAll('c').select('a.name as areaName').where('c.id', '=', id).executeTakeFirst();
   },
 
   /** Campaigns over my ranges or over an area that contains mine (a county campaign reaches its villages). */
-  async list(db: Q, ranges: [string, string][], ancestors: string[], page: { limit: number; offset: number }) {
+  async list(db: Q, ranges: readonly AreaRange[], ancestors: string[], page: { limit: number; offset: number }) {
     return db
       .selectFrom('campaigns as c')
       .innerJoin('areas as a', 'a.code', 'c.areaCode')
@@ -29,7 +33,7 @@ export const campaignsRepository = {
    * Adds the live households of [lo, hi) with any (or all) of the tags as targets; households
    * already targeted stay as they are. One INSERT … SELECT, so nothing is half-added.
    */
-  async addTargets(db: Q, campaignId: string, range: [string, string], tags: string[], match: 'any' | 'all', now: string): Promise<number> {
+  async addTargets(db: Q, campaignId: string, range: AreaRange, tags: string[], match: 'any' | 'all', now: string): Promise<number> {
     let select = fdb(db)
       .selectFrom('households as h')
       .select([sql.lit(campaignId).as('campaignId'), 'h.id as householdId', 'h.areaCode', sql.lit(now).as('addedAt')])
@@ -59,7 +63,7 @@ export const campaignsRepository = {
     return tags.filter((t) => !known.has(t));
   },
 
-  async targetsInOrder(db: Q, campaignId: string, range: [string, string] | undefined, onlyUnassigned: boolean) {
+  async targetsInOrder(db: Q, campaignId: string, range: AreaRange | undefined, onlyUnassigned: boolean) {
     let q = db.selectFrom('campaignTargets').select(['householdId', 'areaCode']).where('campaignId', '=', campaignId);
     if (range) q = q.where('areaCode', '>=', range[0]).where('areaCode', '<', range[1]);
     if (onlyUnassigned) q = q.where('cadreUserId', 'is', null);
@@ -76,7 +80,7 @@ export const campaignsRepository = {
     return n;
   },
 
-  async targets(db: Q, campaignId: string, ranges: [string, string][], f: { cadre?: string; visited?: boolean; limit: number; offset: number }) {
+  async targets(db: Q, campaignId: string, ranges: readonly AreaRange[], f: { cadre?: string; visited?: boolean; limit: number; offset: number }) {
     let q = fdb(db)
       .selectFrom('campaignTargets as t')
       .innerJoin('households as h', 'h.id', 't.householdId')
@@ -90,9 +94,8 @@ export const campaignsRepository = {
     return q.orderBy('t.areaCode').orderBy('t.householdId').limit(f.limit).offset(f.offset).execute();
   },
 
-  /** Targets and visited targets per village (grids count for their village) and per cadre. */
   /** Targets and visited targets of each campaign, counted within `ranges` (one grouped query for a page). */
-  totals(db: Q, campaignIds: readonly string[], ranges: [string, string][]) {
+  totals(db: Q, campaignIds: readonly string[], ranges: readonly AreaRange[]) {
     if (campaignIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('campaignTargets as t')
@@ -103,7 +106,8 @@ export const campaignsRepository = {
       .execute();
   },
 
-  async coverage(db: Q, campaignId: string, ranges: [string, string][]) {
+  /** Targets and visited targets per village (grids count for their village) and per cadre. */
+  async coverage(db: Q, campaignId: string, ranges: readonly AreaRange[]) {
     const village = sql<string>`substr(t.area_code, 1, 12)`;
     const visited = sql<number>`sum(case when t.visited_at is null then 0 else 1 end)`;
     const base = db.selectFrom('campaignTargets as t').where('t.campaignId', '=', campaignId).where((eb) => inRanges(eb, 't.areaCode', ranges));
@@ -119,4 +123,44 @@ export const campaignsRepository = {
     const names = byVillage.length ? await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', byVillage.map((v) => v.villageCode)).execute() : [];
     return { byVillage, byCadre, villageNames: new Map(names.map((n) => [n.code, n.name])) };
   },
+
+  async insert(db: Q, row: CampaignTable) {
+    await db.insertInto('campaigns').values(row).execute();
+  },
+
+  /** How many of `ids` are active users. */
+  async countActiveUsers(db: Q, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await db.selectFrom('users').select('id').where('id', 'in', ids).where('isActive', '=', 1).execute()).length;
+  },
+
+  /** How many of `householdIds` are targets of the campaign. */
+  async countTargets(db: Q, campaignId: string, householdIds: readonly string[]): Promise<number> {
+    if (householdIds.length === 0) return 0;
+    return (await db.selectFrom('campaignTargets').select('householdId').where('campaignId', '=', campaignId).where('householdId', 'in', householdIds).execute()).length;
+  },
+
+  /** The grants of these users held in active units. */
+  async activeGrantsOf(db: Q, userIds: readonly string[]) {
+    return (await usersRepository.grantsOf(db, userIds)).filter((g) => g.unitIsActive);
+  },
 };
+
+type Bound<T> = { [K in keyof T]: T[K] extends (db: Q, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+/** The campaigns tables: the only place with the campaigns module's SQL, bound to `db`. */
+export function createCampaignsRepository(db: Kysely<DB>) {
+  const bound = Object.fromEntries(Object.entries(campaignQueries).map(([name, fn]) => [name, (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(db, ...args)])) as Bound<typeof campaignQueries>;
+  return {
+    ...bound,
+    /** Runs `work` in one transaction; the writes below that take `trx` belong inside it. */
+    transaction: <T>(work: (trx: Transaction<DB>) => Promise<T>) => db.transaction().execute(work),
+    insertIn: (trx: Transaction<DB>, row: CampaignTable) => campaignQueries.insert(trx, row),
+    addTargetsIn: (trx: Transaction<DB>, ...args: Parameters<Bound<typeof campaignQueries>['addTargets']>) => campaignQueries.addTargets(trx, ...args),
+    assignIn: (trx: Transaction<DB>, ...args: Parameters<Bound<typeof campaignQueries>['assign']>) => campaignQueries.assign(trx, ...args),
+  };
+}
+export type CampaignsRepository = ReturnType<typeof createCampaignsRepository>;
+export type CampaignRow = NonNullable<Awaited<ReturnType<typeof campaignQueries.find>>>;
+export type CoverageRows = Awaited<ReturnType<typeof campaignQueries.coverage>>;
+export type TargetRow = Awaited<ReturnType<typeof campaignQueries.targets>>[number];

@@ -1,4 +1,4 @@
-import { isInSubtree } from '@lianxin/core';
+import { type Grant, holds } from '@lianxin/core';
 
 /** A campaign target in the order it is shared out (by area code, so neighbours are adjacent). */
 export interface ShareTarget {
@@ -6,10 +6,10 @@ export interface ShareTarget {
   areaCode: string;
 }
 
-/** A chosen cadre and the areas where they may record visits (their field-work grants). */
+/** A chosen cadre and their grants (in active units): they may visit where they hold `field.write`. */
 export interface ShareCadre {
   id: string;
-  areaCodes: string[];
+  grants: readonly Grant[];
 }
 
 interface Block {
@@ -26,7 +26,7 @@ interface Block {
  * Returns each cadre's households in the cadres' order, or the first target no cadre may visit.
  */
 export function planEvenShares(targets: readonly ShareTarget[], cadres: readonly ShareCadre[]): { plan: Array<[string, string[]]> } | { unreachable: ShareTarget } {
-  const eligibleFor = (t: ShareTarget) => cadres.filter((c) => c.areaCodes.some((code) => isInSubtree(t.areaCode, code))).map((c) => c.id);
+  const eligibleFor = (t: ShareTarget) => cadres.filter((c) => holds(c.grants, 'field.write', t.areaCode)).map((c) => c.id);
 
   const blocks: Block[] = [];
   for (const target of targets) {

@@ -1,14 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { addLocalDays, endOfLocalDay, localDate, type OfficeDayGenerate, type OfficeDayListQuery, type OfficeDaySchedule, startOfLocalDay } from '@lianxin/core';
-import { AppError, notFound, unknownReference, unprocessable } from '../../errors.js';
-import type { Services } from '../../services.js';
+import {
+  addLocalDays,
+  endOfLocalDay,
+  localDate,
+  type OfficeDayCase,
+  type OfficeDayGenerate,
+  type OfficeDayListQuery,
+  type OfficeDaySchedule,
+  type OfficeDayScheduleListQuery,
+  startOfLocalDay,
+  subtreeRange,
+} from '@lianxin/core';
+import { type Ability, assertCan, assertInRanges, narrowRanges, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
-import { orgQueries } from '../org/org.repository.js';
-import { subtreeRange } from '@lianxin/core';
+import type { Clock } from '../../clock.js';
+import { AppError, notFound, unknownReference, unprocessable } from '../../errors.js';
+import type { AuditLog } from '../audit/audit.service.js';
 import { isoWeekday } from '../field-work/weeks.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, fieldRanges, inRanges, narrowRanges } from '../field-work/field-scope.js';
+import type { OrgRepository } from '../org/org.repository.js';
+import type { OfficeDaySessionRow, OfficeDaysRepository } from './office-days.repository.js';
+import { presentSchedule, presentSessionDetail, presentSessionSummary } from './office-days.presenter.js';
 
-type SessionRow = { id: string; villageCode: string; villageName: string; date: string; place: string | null };
+export interface OfficeDaysDeps {
+  officeDays: OfficeDaysRepository;
+  org: OrgRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
 
 /**
  * Joint office days (联合办公日, SPEC §4): a recurring day per village (default every Monday),
@@ -16,24 +34,14 @@ type SessionRow = { id: string; villageCode: string; villageName: string; date: 
  * channel 联合办公日 (`joint_office`) in the village — found from the cases themselves, so a
  * case registered through the normal form counts without any extra link.
  */
-export function createOfficeDaysService(services: Services) {
-  const { db, clock, audit } = services;
-
-  /** Cases of channel joint_office registered in these villages on these China-time days. */
-  async function casesOf(sessions: SessionRow[]) {
-    const byKey = new Map<string, Array<{ id: string; code: string; title: string; status: string; categoryCode: string; registeredAt: string }>>();
+export function createOfficeDaysService({ officeDays: repo, org, audit, clock }: OfficeDaysDeps) {
+  /** Cases of channel joint_office registered in these villages on these China-time days, by `village|date`. */
+  async function casesOf(sessions: OfficeDaySessionRow[]) {
+    const byKey = new Map<string, OfficeDayCase[]>();
     if (sessions.length === 0) return byKey;
     const dates = sessions.map((s) => s.date).sort();
     const villages = [...new Set(sessions.map((s) => s.villageCode))];
-    const rows = await db
-      .selectFrom('cases')
-      .select(['id', 'code', 'title', 'status', 'categoryCode', 'registeredAt', 'areaCode'])
-      .where('channel', '=', 'joint_office')
-      .where('registeredAt', '>=', startOfLocalDay(dates[0]!).toISOString())
-      .where('registeredAt', '<=', endOfLocalDay(dates[dates.length - 1]!).toISOString())
-      .where((eb) => inRanges(eb, 'areaCode', villages.map(subtreeRange)))
-      .orderBy('registeredAt')
-      .execute();
+    const rows = await repo.jointOfficeCases(startOfLocalDay(dates[0]!).toISOString(), endOfLocalDay(dates[dates.length - 1]!).toISOString(), villages.map(subtreeRange));
     for (const { areaCode, ...c } of rows) {
       const key = `${areaCode.slice(0, 12)}|${localDate(new Date(c.registeredAt))}`;
       byKey.set(key, [...(byKey.get(key) ?? []), c]);
@@ -41,60 +49,41 @@ export function createOfficeDaysService(services: Services) {
     return byKey;
   }
 
-  async function visibleSession(actor: Actor, id: string, roles = FIELD_READ_ROLES): Promise<SessionRow> {
-    const row = await db
-      .selectFrom('officeDaySessions as s')
-      .innerJoin('areas as v', 'v.code', 's.villageCode')
-      .select(['s.id', 's.villageCode', 'v.name as villageName', 's.date', 's.place'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
+  /** The session, if the actor has `ability` over its village. */
+  async function visibleSession(actor: Actor, id: string, ability: Ability): Promise<OfficeDaySessionRow> {
+    const ranges = rangesFor(actor, ability);
+    const row = await repo.findSession(id);
     if (!row) throw notFound();
-    assertRoleOver(actor, roles, row.villageCode);
+    assertInRanges(ranges, row.villageCode);
     return row;
   }
 
-  async function detail(session: SessionRow) {
-    const [attendance, cases] = await Promise.all([
-      db
-        .selectFrom('officeDayAttendance as a')
-        .innerJoin('users as u', 'u.id', 'a.userId')
-        .select(['a.userId', 'u.displayName as name', 'a.recordedAt'])
-        .where('a.sessionId', '=', session.id)
-        .orderBy('a.recordedAt')
-        .execute(),
-      casesOf([session]),
-    ]);
-    return { ...session, attendance, cases: cases.get(`${session.villageCode}|${session.date}`) ?? [] };
+  async function detail(session: OfficeDaySessionRow) {
+    const [attendance, cases] = await Promise.all([repo.attendance(session.id), casesOf([session])]);
+    return presentSessionDetail(session, attendance, cases.get(`${session.villageCode}|${session.date}`) ?? []);
   }
 
   return {
     /** Sets (or changes) the recurring day of a village; one schedule per village. */
     async upsertSchedule(actor: Actor, input: OfficeDaySchedule) {
-      assertRoleOver(actor, FIELD_MANAGE_ROLES, input.villageCode);
-      const village = await orgQueries.findArea(db, input.villageCode);
+      assertCan(actor, 'field.manage', { areaCode: input.villageCode });
+      const village = await org.findArea(input.villageCode);
       if (!village || village.level !== 'village') throw unknownReference('villageCode', 'area');
       const now = clock.now().toISOString();
-      const existing = await db.selectFrom('officeDaySchedules').select('id').where('villageCode', '=', input.villageCode).executeTakeFirst();
+      const existing = await repo.findScheduleId(input.villageCode);
       const fields = { weekday: input.weekday, place: input.place ?? null, isActive: input.isActive ? 1 : 0, updatedAt: now };
-      const id = existing?.id ?? randomUUID();
-      await db.transaction().execute(async (trx) => {
-        if (existing) await trx.updateTable('officeDaySchedules').set(fields).where('id', '=', id).execute();
-        else await trx.insertInto('officeDaySchedules').values({ id, villageCode: input.villageCode, createdAt: now, ...fields }).execute();
+      const id = existing ?? randomUUID();
+      await repo.transaction(async (trx) => {
+        if (existing) await repo.updateSchedule(trx, id, fields);
+        else await repo.insertSchedule(trx, { id, villageCode: input.villageCode, createdAt: now, ...fields });
         await audit.append({ actorUserId: actor.userId, action: existing ? 'update' : 'create', subjectType: 'office_day_schedule', subjectId: id, detail: { villageCode: input.villageCode, weekday: input.weekday, isActive: input.isActive } }, trx);
       });
-      return { id, villageCode: input.villageCode, villageName: village.name, weekday: input.weekday, place: fields.place, isActive: input.isActive };
+      return presentSchedule({ id, villageCode: input.villageCode, villageName: village.name, ...fields });
     },
 
-    async listSchedules(actor: Actor, areaCode?: string) {
-      const ranges = narrowRanges(fieldRanges(actor), areaCode);
-      const rows = await db
-        .selectFrom('officeDaySchedules as s')
-        .innerJoin('areas as v', 'v.code', 's.villageCode')
-        .select(['s.id', 's.villageCode', 'v.name as villageName', 's.weekday', 's.place', 's.isActive'])
-        .where((eb) => inRanges(eb, 's.villageCode', ranges))
-        .orderBy('s.villageCode')
-        .execute();
-      return { items: rows.map((r) => ({ ...r, isActive: !!r.isActive })) };
+    async listSchedules(actor: Actor, query: OfficeDayScheduleListQuery) {
+      const ranges = narrowRanges(rangesFor(actor, 'field.read'), query.areaCode);
+      return { items: (await repo.listSchedules(ranges)).map(presentSchedule) };
     },
 
     /**
@@ -102,48 +91,37 @@ export function createOfficeDaysService(services: Services) {
      * most one session a day). Statutory holidays are skipped.
      */
     async generate(actor: Actor, input: OfficeDayGenerate) {
-      const ranges = narrowRanges(fieldRanges(actor, FIELD_MANAGE_ROLES), input.areaCode);
-      const schedules = await db.selectFrom('officeDaySchedules').selectAll().where('isActive', '=', 1).where((eb) => inRanges(eb, 'villageCode', ranges)).execute();
-      const holidays = new Set((await db.selectFrom('calendarDays').select('date').where('kind', '=', 'holiday').where('date', '>=', input.from).where('date', '<=', input.to).execute()).map((d) => d.date));
+      const ranges = narrowRanges(rangesFor(actor, 'field.manage'), input.areaCode);
+      const schedules = await repo.activeSchedules(ranges);
+      const holidays = await repo.holidaysIn(input.from, input.to);
       const now = clock.now().toISOString();
       const rows: Array<{ id: string; villageCode: string; date: string; scheduleId: string; place: string | null; createdAt: string }> = [];
       for (let date = input.from; date <= input.to; date = addLocalDays(date, 1)) {
         if (holidays.has(date)) continue;
         for (const s of schedules) if (isoWeekday(date) === s.weekday) rows.push({ id: randomUUID(), villageCode: s.villageCode, date, scheduleId: s.id, place: s.place, createdAt: now });
       }
-      let created = 0;
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 200) {
-          const result = await trx.insertInto('officeDaySessions').values(rows.slice(i, i + 200)).onConflict((oc) => oc.columns(['villageCode', 'date']).doNothing()).executeTakeFirst();
-          created += Number(result.numInsertedOrUpdatedRows ?? 0);
-        }
-        await audit.append({ actorUserId: actor.userId, action: 'generate', subjectType: 'office_day_session', subjectId: input.areaCode ?? 'scope', detail: { from: input.from, to: input.to, created } }, trx);
+      const created = await repo.transaction(async (trx) => {
+        const n = await repo.insertSessions(trx, rows);
+        await audit.append({ actorUserId: actor.userId, action: 'generate', subjectType: 'office_day_session', subjectId: input.areaCode ?? 'scope', detail: { from: input.from, to: input.to, created: n } }, trx);
+        return n;
       });
       return { created, scheduled: rows.length };
     },
 
     /** Sessions in my area, latest first, with attendance and case counts. */
     async listSessions(actor: Actor, query: OfficeDayListQuery) {
-      const ranges = narrowRanges(fieldRanges(actor), query.areaCode);
-      let q = db
-        .selectFrom('officeDaySessions as s')
-        .innerJoin('areas as v', 'v.code', 's.villageCode')
-        .select(['s.id', 's.villageCode', 'v.name as villageName', 's.date', 's.place'])
-        .select((eb) => eb.selectFrom('officeDayAttendance as a').select((e) => e.fn.countAll<number>().as('n')).whereRef('a.sessionId', '=', 's.id').as('attendees'))
-        .where((eb) => inRanges(eb, 's.villageCode', ranges));
-      if (query.from) q = q.where('s.date', '>=', query.from);
-      if (query.to) q = q.where('s.date', '<=', query.to);
-      const rows = await q.orderBy('s.date', 'desc').orderBy('s.villageCode').limit(query.limit + 1).offset(query.offset).execute();
+      const ranges = narrowRanges(rangesFor(actor, 'field.read'), query.areaCode);
+      const rows = await repo.listSessions(ranges, query);
       const page = rows.slice(0, query.limit);
       const cases = await casesOf(page);
       return {
-        items: page.map(({ attendees, ...s }) => ({ ...s, attendees: Number(attendees), cases: (cases.get(`${s.villageCode}|${s.date}`) ?? []).length })),
+        items: page.map((s) => presentSessionSummary(s, Number(s.attendees), (cases.get(`${s.villageCode}|${s.date}`) ?? []).length)),
         nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
       };
     },
 
     async session(actor: Actor, id: string) {
-      return detail(await visibleSession(actor, id));
+      return detail(await visibleSession(actor, id, 'field.read'));
     },
 
     /**
@@ -152,19 +130,14 @@ export function createOfficeDaysService(services: Services) {
      * yet cannot have been attended.
      */
     async attend(actor: Actor, id: string, userIds: string[] | undefined) {
-      const session = await visibleSession(actor, id, [...FIELD_WRITE_ROLES, 'admin']);
+      const session = await visibleSession(actor, id, 'field.read');
       const ids = [...new Set(userIds ?? [actor.userId])];
-      if (ids.some((u) => u !== actor.userId)) assertRoleOver(actor, FIELD_MANAGE_ROLES, session.villageCode);
+      if (ids.some((u) => u !== actor.userId)) assertCan(actor, 'field.manage', { areaCode: session.villageCode });
       if (session.date > localDate(clock.now())) throw unprocessable('error.session_not_yet', { date: session.date }, 'id');
-      const users = await db.selectFrom('users').select('id').where('id', 'in', ids).where('isActive', '=', 1).execute();
-      if (users.length !== ids.length) throw unknownReference('userIds', 'user');
+      if ((await repo.countActiveUsers(ids)) !== ids.length) throw unknownReference('userIds', 'user');
       const now = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('officeDayAttendance')
-          .values(ids.map((userId) => ({ sessionId: id, userId, recordedBy: actor.userId, recordedAt: now })))
-          .onConflict((oc) => oc.columns(['sessionId', 'userId']).doNothing())
-          .execute();
+      await repo.transaction(async (trx) => {
+        await repo.insertAttendance(trx, id, ids, actor.userId, now);
         await audit.append({ actorUserId: actor.userId, action: 'attendance', subjectType: 'office_day_session', subjectId: id, detail: { userIds: ids } }, trx);
       });
       return detail(session);
@@ -172,12 +145,12 @@ export function createOfficeDaysService(services: Services) {
 
     /** Takes an attendee off (one's own entry, or anyone's for planners of the village). */
     async removeAttendee(actor: Actor, id: string, userId: string) {
-      const session = await visibleSession(actor, id, [...FIELD_WRITE_ROLES, 'admin']);
-      if (userId !== actor.userId) assertRoleOver(actor, FIELD_MANAGE_ROLES, session.villageCode);
-      const removed = await db.deleteFrom('officeDayAttendance').where('sessionId', '=', id).where('userId', '=', userId).executeTakeFirst();
-      if (!Number(removed.numDeletedRows)) throw new AppError(404, 'error.not_found', {}, 'userId');
+      const session = await visibleSession(actor, id, 'field.read');
+      if (userId !== actor.userId) assertCan(actor, 'field.manage', { areaCode: session.villageCode });
+      if (!(await repo.deleteAttendance(id, userId))) throw new AppError(404, 'error.not_found', {}, 'userId');
       await audit.append({ actorUserId: actor.userId, action: 'attendance_removed', subjectType: 'office_day_session', subjectId: id, detail: { userId } });
       return detail(session);
     },
   };
 }
+export type OfficeDaysService = ReturnType<typeof createOfficeDaysService>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type AppointmentStatus,
+  APPOINTMENT_NEXT,
+  type AppointmentChannel,
   maskName,
   maskPhone,
   type ReceptionAppointmentCreate,
@@ -9,84 +10,52 @@ import {
   type ReceptionSessionCreate,
   type ReceptionSessionUpdate,
 } from '@lianxin/core';
-import { AppError, notFound, unknownReference } from '../../errors.js';
-import type { Services } from '../../services.js';
+import type { Updateable } from 'kysely';
+import { type Ability, type AreaRange, assertCan, assertInRanges, narrowRanges, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
-import { orgQueries } from '../org/org.repository.js';
-import { assertRoleOver, FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, fieldRanges, narrowRanges } from '../field-work/field-scope.js';
-import { receptionRepository as repo, type SessionView } from './reception.repository.js';
+import type { Clock } from '../../clock.js';
+import type { ReceptionSessionTable } from '../../db/field-work.tables.js';
+import { AppError, notFound, unknownReference } from '../../errors.js';
+import type { Cipher } from '../../security/cipher.js';
+import type { AuditLog } from '../audit/audit.service.js';
+import type { CasesService } from '../cases/cases.service.js';
+import type { OrgRepository } from '../org/org.repository.js';
+import { presentAppointment, presentPublicSession, presentSession } from './reception.presenter.js';
+import type { ReceptionRepository, SessionView } from './reception.repository.js';
 
-/** Who may move an appointment where: requested → confirmed → done, and cancelled from either. */
-const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
-  requested: ['confirmed', 'done', 'cancelled'],
-  confirmed: ['done', 'cancelled'],
-  done: [],
-  cancelled: [],
-};
-const STAFF_ROLES = [...new Set([...FIELD_WRITE_ROLES, ...FIELD_MANAGE_ROLES])];
-
-const presentSession = (s: SessionView) => ({
-  id: s.id,
-  leader: { id: s.leaderUserId, name: s.leaderName },
-  areaCode: s.areaCode,
-  areaName: s.areaName,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  place: s.place,
-  topic: s.topic,
-  capacity: s.capacity,
-  booked: Number(s.booked),
-  isPublished: !!s.isPublished,
-  isCancelled: !!s.isCancelled,
-});
-
-/**
- * The public schedule: when, where, who receives and how many places remain — no appointment,
- * requester or case data of any kind.
- */
-const presentPublic = (s: SessionView) => ({
-  id: s.id,
-  leaderName: s.leaderName,
-  areaName: s.areaName,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  place: s.place,
-  topic: s.topic,
-  capacity: s.capacity,
-  available: Math.max(0, s.capacity - Number(s.booked)),
-});
+export interface ReceptionDeps {
+  reception: ReceptionRepository;
+  org: OrgRepository;
+  cases: Pick<CasesService, 'visibleCase'>;
+  audit: AuditLog;
+  cipher: Cipher;
+  clock: Clock;
+}
 
 /** Leader reception days (领导接访日, SPEC §4): the schedule, appointments (约访) and cases taken. */
-export function createReceptionService(services: Services) {
-  const { db, clock, audit, cipher } = services;
-
-  async function visibleSession(actor: Actor, id: string, roles: readonly string[] = STAFF_ROLES): Promise<SessionView> {
-    const s = await repo.findSession(db, id);
+export function createReceptionService({ reception: repo, org, cases, audit, cipher, clock }: ReceptionDeps) {
+  /** The session, if its area lies in `ranges`. */
+  async function sessionIn(ranges: readonly AreaRange[], id: string): Promise<SessionView> {
+    const s = await repo.findSession(id);
     if (!s) throw notFound();
-    assertRoleOver(actor, roles as never, s.areaCode);
+    assertInRanges(ranges, s.areaCode);
     return s;
   }
 
+  /** The session, if the actor has `ability` over its area (staff in the field read, planners manage). */
+  const visibleSession = (actor: Actor, id: string, ability: Ability = 'field.read') => sessionIn(rangesFor(actor, ability), id);
+
+  /** The session as staff see it, with its appointments (masked) and the cases taken. */
   async function detail(s: SessionView) {
-    const [appointments, cases] = await Promise.all([repo.appointments(db, s.id), repo.cases(db, s.id)]);
-    return {
-      ...presentSession(s),
-      appointments: appointments.map((a) => ({
-        id: a.id,
-        name: maskName(cipher.decrypt(a.nameEnc)),
-        phone: maskPhone(cipher.decrypt(a.phoneEnc)),
-        matter: a.matter,
-        status: a.status,
-        channel: a.channel,
-        caseId: a.caseId,
-        createdAt: a.createdAt,
-      })),
-      cases,
-    };
+    const [appointments, taken] = await Promise.all([repo.appointments(s.id), repo.cases(s.id)]);
+    return { ...presentSession(s), appointments: appointments.map((a) => presentAppointment(a, cipher.decrypt)), cases: taken };
   }
 
+  /** The session read again after a change. */
+  const reloaded = async (id: string) => detail((await repo.findSession(id))!);
+
   /** Books a place in one transaction: closed, full and twice-booked sessions are refused. */
-  async function book(s: SessionView, body: ReceptionAppointmentCreate, channel: 'portal' | 'staff', actor: Actor | null) {
+  async function book(s: SessionView, body: ReceptionAppointmentCreate, channel: AppointmentChannel, actor: Actor | null) {
     if (s.isCancelled || s.endsAt <= clock.now().toISOString()) throw new AppError(422, 'error.reception_closed');
     const phoneKey = cipher.blindIndex(body.phone);
     const now = clock.now().toISOString();
@@ -97,76 +66,99 @@ export function createReceptionService(services: Services) {
       phoneEnc: cipher.encrypt(body.phone),
       phoneKey,
       matter: body.matter,
-      status: channel === 'staff' ? 'confirmed' : 'requested',
+      status: channel === 'staff' ? ('confirmed' as const) : ('requested' as const),
       channel,
       caseId: null,
       createdBy: actor?.userId ?? null,
       createdAt: now,
       updatedAt: now,
     };
-    await db.transaction().execute(async (trx) => {
-      // Touching the session row first serialises bookings of one session on PostgreSQL too.
-      await trx.updateTable('receptionSessions').set({ updatedAt: now }).where('id', '=', s.id).execute();
+    await repo.transaction(async (trx) => {
+      await repo.lockSession(trx, s.id, now);
       if (await repo.hasBooking(trx, s.id, phoneKey)) throw new AppError(409, 'error.appointment_duplicate', {}, 'phone');
       if ((await repo.bookedCount(trx, s.id)) >= s.capacity) throw new AppError(422, 'error.reception_full');
-      await trx.insertInto('receptionAppointments').values(row).execute();
+      await repo.insertAppointment(trx, row);
       await audit.append({ actorUserId: actor?.userId ?? null, action: 'appointment', subjectType: 'reception_session', subjectId: s.id, detail: { appointmentId: row.id, channel } }, trx);
     });
     return { id: row.id, sessionId: s.id, status: row.status, channel, name: maskName(body.name), phone: maskPhone(body.phone), startsAt: s.startsAt, place: s.place };
   }
 
+  /** Links a case taken at the session (the actor must see the case). */
+  async function linkCase(actor: Actor, sessionId: string, caseId: string) {
+    const s = await visibleSession(actor, sessionId);
+    await cases.visibleCase(actor, caseId).catch((error: AppError) => {
+      throw error.status === 404 ? unknownReference('caseId', 'case') : error;
+    });
+    await repo.transaction(async (trx) => {
+      await repo.linkCase(trx, sessionId, caseId, actor.userId, clock.now().toISOString());
+      await audit.append({ actorUserId: actor.userId, action: 'link_case', subjectType: 'reception_session', subjectId: sessionId, detail: { caseId } }, trx);
+    });
+    return detail(s);
+  }
+
   return {
     async create(actor: Actor, input: ReceptionSessionCreate) {
-      assertRoleOver(actor, FIELD_MANAGE_ROLES, input.areaCode);
-      if (!(await orgQueries.findArea(db, input.areaCode))) throw unknownReference('areaCode', 'area');
-      const leader = await db.selectFrom('users').select(['id', 'isActive']).where('id', '=', input.leaderUserId).executeTakeFirst();
+      assertCan(actor, 'field.manage', input);
+      if (!(await org.findArea(input.areaCode))) throw unknownReference('areaCode', 'area');
+      const leader = await repo.findUser(input.leaderUserId);
       if (!leader || !leader.isActive) throw unknownReference('leaderUserId', 'user');
       const now = clock.now().toISOString();
       const id = randomUUID();
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('receptionSessions')
-          .values({ id, leaderUserId: input.leaderUserId, areaCode: input.areaCode, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(), place: input.place, topic: input.topic ?? null, capacity: input.capacity, isPublished: input.isPublished ? 1 : 0, isCancelled: 0, createdBy: actor.userId, createdAt: now, updatedAt: now })
-          .execute();
+      await repo.transaction(async (trx) => {
+        await repo.insertSession(trx, {
+          id,
+          leaderUserId: input.leaderUserId,
+          areaCode: input.areaCode,
+          startsAt: new Date(input.startsAt).toISOString(),
+          endsAt: new Date(input.endsAt).toISOString(),
+          place: input.place,
+          topic: input.topic ?? null,
+          capacity: input.capacity,
+          isPublished: input.isPublished ? 1 : 0,
+          isCancelled: 0,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        });
         await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'reception_session', subjectId: id, detail: { leaderUserId: input.leaderUserId, startsAt: input.startsAt } }, trx);
       });
-      return detail((await repo.findSession(db, id))!);
+      return reloaded(id);
     },
 
     async update(actor: Actor, id: string, input: ReceptionSessionUpdate) {
-      await visibleSession(actor, id, FIELD_MANAGE_ROLES);
-      const patch: Record<string, unknown> = { updatedAt: clock.now().toISOString() };
+      await visibleSession(actor, id, 'field.manage');
+      const patch: Updateable<ReceptionSessionTable> = { updatedAt: clock.now().toISOString() };
       if (input.place !== undefined) patch.place = input.place;
       if (input.topic !== undefined) patch.topic = input.topic;
       if (input.capacity !== undefined) patch.capacity = input.capacity;
       if (input.isPublished !== undefined) patch.isPublished = input.isPublished ? 1 : 0;
       if (input.isCancelled !== undefined) patch.isCancelled = input.isCancelled ? 1 : 0;
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('receptionSessions').set(patch).where('id', '=', id).execute();
+      await repo.transaction(async (trx) => {
+        await repo.updateSession(trx, id, patch);
         await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'reception_session', subjectId: id, detail: { changed: Object.keys(input) } }, trx);
       });
-      return detail((await repo.findSession(db, id))!);
+      return reloaded(id);
     },
 
-    async list(actor: Actor, query: ReceptionListQuery & { areaCode?: string }) {
-      const ranges = narrowRanges(fieldRanges(actor), query.areaCode);
-      const rows = await repo.listSessions(db, { ranges, from: query.from && new Date(query.from).toISOString(), to: query.to && new Date(query.to).toISOString(), limit: query.limit });
+    async list(actor: Actor, query: ReceptionListQuery) {
+      const ranges = narrowRanges(rangesFor(actor, 'field.read'), query.areaCode);
+      const rows = await repo.listSessions({ ranges, from: query.from && new Date(query.from).toISOString(), to: query.to && new Date(query.to).toISOString(), limit: query.limit });
       return { items: rows.map(presentSession) };
     },
 
     session: async (actor: Actor, id: string) => detail(await visibleSession(actor, id)),
 
-    /** The published schedule from now on (or in [from, to]), for the portal. */
+    /** The published schedule from now on (or in [from, to]), for the portal: no login, no actor. */
     async publicSchedule(query: ReceptionListQuery) {
       const now = clock.now().toISOString();
       const from = query.from && new Date(query.from).toISOString() > now ? new Date(query.from).toISOString() : now;
-      const rows = await repo.listSessions(db, { publishedOnly: true, from, to: query.to && new Date(query.to).toISOString(), limit: query.limit });
-      return { items: rows.map(presentPublic) };
+      const rows = await repo.listSessions({ publishedOnly: true, from, to: query.to && new Date(query.to).toISOString(), limit: query.limit });
+      return { items: rows.map(presentPublicSession) };
     },
 
     /** An appointment request from the portal; unpublished sessions do not exist for residents. */
     async publicRequest(sessionId: string, body: ReceptionAppointmentCreate) {
-      const s = await repo.findSession(db, sessionId);
+      const s = await repo.findSession(sessionId);
       if (!s || !s.isPublished) throw notFound();
       return book(s, body, 'portal', null);
     },
@@ -177,38 +169,30 @@ export function createReceptionService(services: Services) {
 
     /** Moves an appointment on (and may record the case registered from it). */
     async updateAppointment(actor: Actor, id: string, input: ReceptionAppointmentUpdate) {
-      const a = await db.selectFrom('receptionAppointments').selectAll().where('id', '=', id).executeTakeFirst();
+      const ranges = rangesFor(actor, 'field.read');
+      const a = await repo.findAppointment(id);
       if (!a) throw notFound();
-      const s = await visibleSession(actor, a.sessionId);
-      if (input.status !== a.status && !NEXT[a.status as AppointmentStatus].includes(input.status)) throw new AppError(409, 'error.appointment_transition', { from: a.status, to: input.status }, 'status');
-      if (input.caseId) await this.linkCase(actor, s.id, input.caseId);
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('receptionAppointments').set({ status: input.status, caseId: input.caseId ?? a.caseId, updatedAt: clock.now().toISOString() }).where('id', '=', id).execute();
+      const s = await sessionIn(ranges, a.sessionId);
+      if (input.status !== a.status && !(APPOINTMENT_NEXT[a.status] as readonly string[]).includes(input.status)) throw new AppError(409, 'error.appointment_transition', { from: a.status, to: input.status }, 'status');
+      if (input.caseId) await linkCase(actor, s.id, input.caseId);
+      await repo.transaction(async (trx) => {
+        await repo.updateAppointment(trx, id, { status: input.status, caseId: input.caseId ?? a.caseId, updatedAt: clock.now().toISOString() });
         await audit.append({ actorUserId: actor.userId, action: 'appointment_status', subjectType: 'reception_session', subjectId: s.id, detail: { appointmentId: id, from: a.status, to: input.status } }, trx);
       });
-      return detail((await repo.findSession(db, s.id))!);
+      return reloaded(s.id);
     },
 
     /** The requester's name and phone in clear, for staff who must call back; audited. */
     async revealAppointment(actor: Actor, id: string) {
-      const a = await db.selectFrom('receptionAppointments').selectAll().where('id', '=', id).executeTakeFirst();
+      const ranges = rangesFor(actor, 'field.manage');
+      const a = await repo.findAppointment(id);
       if (!a) throw notFound();
-      await visibleSession(actor, a.sessionId, FIELD_MANAGE_ROLES);
+      await sessionIn(ranges, a.sessionId);
       await audit.append({ actorUserId: actor.userId, action: 'reveal_personal_data', subjectType: 'reception_appointment', subjectId: id });
       return { name: cipher.decrypt(a.nameEnc), phone: cipher.decrypt(a.phoneEnc) };
     },
 
-    /** Links a case taken at the session (the actor must see the case). */
-    async linkCase(actor: Actor, sessionId: string, caseId: string) {
-      const s = await visibleSession(actor, sessionId);
-      await services.cases.visibleCase(actor, caseId).catch((error: AppError) => {
-        throw error.status === 404 ? unknownReference('caseId', 'case') : error;
-      });
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('receptionSessionCases').values({ sessionId, caseId, linkedBy: actor.userId, linkedAt: clock.now().toISOString() }).onConflict((oc) => oc.columns(['sessionId', 'caseId']).doNothing()).execute();
-        await audit.append({ actorUserId: actor.userId, action: 'link_case', subjectType: 'reception_session', subjectId: sessionId, detail: { caseId } }, trx);
-      });
-      return detail(s);
-    },
+    linkCase,
   };
 }
+export type ReceptionService = ReturnType<typeof createReceptionService>;

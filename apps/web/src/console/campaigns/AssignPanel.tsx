@@ -1,13 +1,13 @@
+import type { CampaignAssigned as Assigned, CampaignView as Campaign, Coverage } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Flex, Form, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import type { AreaTreeOption } from '../households/household-logic';
 import { cadresOutside, evenShares, unassignedCount } from './campaign-logic';
-import type { Assigned, Campaign, Coverage, StaffMember } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
-import StaffSelect from '../field-work/StaffSelect';
+import StaffSelect, { type StaffMember } from '../field-work/StaffSelect';
 
 type Values = { cadreUserIds: string[]; areaCode?: string; onlyUnassigned: boolean };
 
@@ -36,7 +36,7 @@ export default function AssignPanel({ campaign, coverage, areas, onAssigned }: {
     setProblem(null);
     setResult(null);
     try {
-      const answer = await api.post<Assigned>(`/api/campaigns/${campaign.id}/assign`, { mode: 'even', cadreUserIds: v.cadreUserIds, onlyUnassigned: v.onlyUnassigned, areaCode: v.areaCode || undefined });
+      const answer = await call('POST /api/campaigns/:id/assign', { params: { id: campaign.id }, body: { mode: 'even', cadreUserIds: v.cadreUserIds, onlyUnassigned: v.onlyUnassigned, areaCode: v.areaCode || undefined } });
       setResult({ answer, names: new Map(people.map((p) => [p.id, p.displayName])) });
       // Done: the choice is cleared so a second click cannot share the same people again by accident.
       form.resetFields();

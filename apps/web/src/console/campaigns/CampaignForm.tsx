@@ -1,11 +1,11 @@
 import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import type { CampaignDetail } from '@lianxin/core';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import type { AreaTreeOption } from '../households/household-logic';
-import type { CampaignDetail } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 
 type Values = { name: string; areaCode: string; startsOn: Dayjs; endsOn: Dayjs; description?: string };
@@ -28,7 +28,7 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
     setProblem(null);
     try {
       const body = { name: v.name.trim(), areaCode: v.areaCode, startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn.format('YYYY-MM-DD'), description: v.description?.trim() || undefined };
-      onSaved(await api.post<CampaignDetail>('/api/campaigns', body));
+      onSaved(await call('POST /api/campaigns', { body }));
       form.resetFields();
     } catch (error) {
       setProblem(showSaveError(form, error, FIELDS));

@@ -1,19 +1,17 @@
-import { localDate } from '@lianxin/core';
+import { type Coverage, holds, localDate } from '@lianxin/core';
 import { Alert, Card, Col, Flex, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi, useApiPath } from '../../shared/use-api';
 import { areaTreeOptions } from '../households/household-logic';
 import type { AreaNode, HouseholdTag } from '../households/household-types';
 import { hasRole, useMe } from '../shell/session';
 import AssignPanel from './AssignPanel';
 import { campaignPhase, PHASE_COLORS, percentOf } from './campaign-logic';
-import type { CampaignDetail, Coverage } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 import CoverageCard from './CoverageCard';
-import { FIELD_MANAGE_ROLES, FIELD_READ_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import TargetList from './TargetList';
 import TargetsPanel from './TargetsPanel';
 
@@ -25,13 +23,13 @@ export default function CampaignPage() {
   const { id = '' } = useParams();
   const t = useT(campaignMessages);
   const me = useMe();
-  const loaded = useApiPath<CampaignDetail>(`/api/campaigns/${id}`);
+  const loaded = useApi('GET /api/campaigns/:id', { params: { id } });
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   // Bumped after targets or assignments change, so the list reloads.
   const [version, setVersion] = useState(0);
   useEffect(() => setCoverage(loaded.data?.coverage ?? null), [loaded.data]);
   const campaign = loaded.data;
-  const canPlan = !!campaign && holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, campaign.areaCode);
+  const canPlan = !!campaign && holds(me.roles, 'field.manage', campaign.areaCode);
   const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? `/api/areas?format=tree&root=${campaign!.areaCode}` : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
@@ -40,7 +38,7 @@ export default function CampaignPage() {
   if (!campaign || !coverage) return <PageLoading />;
 
   const phase = campaignPhase(campaign.startsOn, campaign.endsOn, localDate(new Date()));
-  const wholeView = holdsRoleOver(me.roles, FIELD_READ_ROLES, campaign.areaCode);
+  const wholeView = holds(me.roles, 'field.read', campaign.areaCode);
   const cadreOnly = hasRole(me, 'stationed_cadre') && !canPlan;
   const changed = (c: Coverage) => {
     setCoverage(c);
@@ -90,7 +88,7 @@ export default function CampaignPage() {
         </Row>
       )}
       <CoverageCard coverage={coverage} />
-      <TargetList campaignId={campaign.id} coverage={coverage} tags={tags.data?.items ?? []} canVisit={hasRole(me, ...FIELD_WRITE_ROLES)} initialCadre={cadreOnly ? me.userId : undefined} version={version} />
+      <TargetList campaignId={campaign.id} coverage={coverage} tags={tags.data?.items ?? []} canVisit={holds(me.roles, 'field.write')} initialCadre={cadreOnly ? me.userId : undefined} version={version} />
     </Flex>
   );
 }

@@ -1,19 +1,18 @@
-import { localDate } from '@lianxin/core';
+import { type CampaignListItem, holds, localDate, reachOf } from '@lianxin/core';
 import { Button, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApiPath, useLatest } from '../../shared/use-api';
 import type { AreaNode } from '../households/household-types';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
-import type { CampaignListItem, CampaignList } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 import CampaignForm from './CampaignForm';
 import CoverageProgress from './CoverageProgress';
-import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/field-scope';
 import { PageHeader } from '../../shared/PageHeader';
 
 /** 专项活动: the campaigns that reach the reader's area, newest first, with their coverage. */
@@ -21,29 +20,35 @@ export default function CampaignsPage() {
   const t = useT(campaignMessages);
   const me = useMe();
   const navigate = useNavigate();
-  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const canPlan = holds(me.roles, 'field.manage');
   const [rows, setRows] = useState<CampaignListItem[]>([]);
   const [nextOffset, setNextOffset] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
-  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
+  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.manage')), [areas.data, me.roles]);
   const today = localDate(new Date());
 
-  const load = useCallback(async (offset: number) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.get<CampaignList>(`/api/campaigns?limit=20&offset=${offset}`);
-      setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
-      setNextOffset(page.nextOffset);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  const latest = useLatest();
+
+  const load = useCallback(
+    async (offset: number) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const { value: page, current } = await latest(call('GET /api/campaigns', { query: { limit: 20, offset } }));
+        if (!current) return;
+        setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
+        setNextOffset(page.nextOffset);
+        setLoading(false);
+      } catch (e) {
+        setError(e);
+        setLoading(false);
+      }
+    },
+    [latest],
+  );
   useEffect(() => void load(0), [load]);
 
   return (

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty } from '../../shared/PageState';
 import { type CoverageRow, coverageRows } from './campaign-logic';
-import type { Coverage } from './campaign-types';
+import type { Coverage } from '@lianxin/core';
 import { campaignMessages } from './campaigns.messages';
 
 function Bars({ title, rows, testId, unassignedLabel }: { title: string; rows: CoverageRow[]; testId: string; unassignedLabel: string }) {

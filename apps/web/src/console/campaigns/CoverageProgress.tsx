@@ -1,7 +1,7 @@
 import { Flex, Progress, Typography } from 'antd';
 import { useT } from '../../i18n/i18n';
 import { percentOf } from './campaign-logic';
-import type { CoverageCount } from './campaign-types';
+import type { CoverageCount } from '@lianxin/core';
 import { campaignMessages } from './campaigns.messages';
 
 /** A progress bar with "visited / total". */

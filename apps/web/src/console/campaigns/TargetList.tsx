@@ -1,14 +1,14 @@
-import { localDate } from '@lianxin/core';
+import { type CampaignTarget, type Coverage, localDate } from '@lianxin/core';
 import { Button, Card, Flex, Grid, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
+import { useLatest } from '../../shared/use-api';
 import { tagColorer, tagNamer } from '../households/household-logic';
 import type { HouseholdTag } from '../households/household-types';
 import { recordVisitHref, targetQuery } from './campaign-logic';
-import type { CampaignTarget, Coverage, TargetPage } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 
 type Visited = 'all' | 'visited' | 'unvisited';
@@ -48,21 +48,25 @@ export default function TargetList({ campaignId, coverage, tags, canVisit, initi
     </Flex>
   );
 
+  const latest = useLatest();
+
   const load = useCallback(
     async (offset: number) => {
       setLoading(true);
       setError(null);
       try {
-        const page = await api.get<TargetPage>(`/api/campaigns/${campaignId}/targets${query(targetQuery({ cadre, visited, offset }))}`);
+        // A page asked for under older filters never lands on the newer list.
+        const { value: page, current } = await latest(call('GET /api/campaigns/:id/targets', { params: { id: campaignId }, query: targetQuery({ cadre, visited, offset }) }));
+        if (!current) return;
         setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
         setNextOffset(page.nextOffset);
+        setLoading(false);
       } catch (e) {
         setError(e);
-      } finally {
         setLoading(false);
       }
     },
-    [campaignId, cadre, visited],
+    [campaignId, cadre, visited, latest],
   );
   useEffect(() => void load(0), [load, version]);
 

@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Flex, Form, Popconfirm, Segmented, Select, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import type { CampaignTargetsAdded as TargetsAdded } from '@lianxin/core';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import { type AreaTreeOption, tagNamer } from '../households/household-logic';
 import type { HouseholdTag } from '../households/household-types';
-import type { TargetsAdded } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 
 type Values = { areaCode?: string; tags: string[]; match: 'any' | 'all' };
@@ -30,7 +30,7 @@ export default function TargetsPanel({ campaignId, areas, tags, onAdded }: { cam
     setProblem(null);
     setResult(null);
     try {
-      const answer = await api.post<TargetsAdded>(`/api/campaigns/${campaignId}/targets`, { areaCode: v.areaCode || undefined, tags: v.tags ?? [], match: v.match ?? 'any' });
+      const answer = await call('POST /api/campaigns/:id/targets', { params: { id: campaignId }, body: { areaCode: v.areaCode || undefined, tags: v.tags ?? [], match: v.match ?? 'any' } });
       setResult(answer);
       onAdded(answer);
     } catch (error) {

@@ -52,8 +52,8 @@ describe('campaign logic', () => {
   });
 
   it('turns the list filters into the targets query', () => {
-    expect(targetQuery({ visited: 'unvisited' })).toEqual({ cadre: undefined, visited: 'false', limit: 50, offset: undefined });
-    expect(targetQuery({ cadre: 'user-x', visited: 'visited', offset: 50 })).toEqual({ cadre: 'user-x', visited: 'true', limit: 50, offset: 50 });
+    expect(targetQuery({ visited: 'unvisited' })).toEqual({ cadre: undefined, visited: false, limit: 50, offset: undefined });
+    expect(targetQuery({ cadre: 'user-x', visited: 'visited', offset: 50 })).toEqual({ cadre: 'user-x', visited: true, limit: 50, offset: 50 });
     expect(targetQuery({ visited: 'all' }).visited).toBeUndefined();
   });
 

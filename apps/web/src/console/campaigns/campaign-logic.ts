@@ -1,6 +1,6 @@
+import { type CampaignTargetListQuery, type Coverage, type CoverageCount, type Grant, holds } from '@lianxin/core';
 import type { FieldProblem } from '../../api/client';
-import type { Coverage, CoverageCount, StaffMember } from './campaign-types';
-import { FIELD_WRITE_ROLES, isInSubtree } from '../field-work/field-scope';
+import type { StaffMember } from '../field-work/StaffSelect';
 
 export type CampaignPhase = 'upcoming' | 'active' | 'ended';
 /** Tag colour of each phase. */
@@ -52,10 +52,10 @@ export function evenShares(targets: number, cadres: number): number[] {
 export const recordVisitHref = (campaignId: string, householdId: string) => `/visits/new?campaignId=${encodeURIComponent(campaignId)}&householdIds=${encodeURIComponent(householdId)}`;
 
 /** Query of GET …/targets from the list's filters. */
-export function targetQuery(f: { cadre?: string; visited?: 'all' | 'visited' | 'unvisited'; offset?: number; limit?: number }): Record<string, string | number | undefined> {
+export function targetQuery(f: { cadre?: string; visited?: 'all' | 'visited' | 'unvisited'; offset?: number; limit?: number }): Partial<CampaignTargetListQuery> {
   return {
     cadre: f.cadre || undefined,
-    visited: f.visited === 'visited' ? 'true' : f.visited === 'unvisited' ? 'false' : undefined,
+    visited: f.visited === 'visited' ? true : f.visited === 'unvisited' ? false : undefined,
     limit: f.limit ?? 50,
     offset: f.offset || undefined,
   };
@@ -77,4 +77,5 @@ export const renameFields = (problems: readonly FieldProblem[], names: Record<st
  * area could hand them households they cannot visit.
  */
 export const cadresOutside = (people: readonly StaffMember[], areaCode: string): StaffMember[] =>
-  people.filter((p) => !p.grants.some((g) => (FIELD_WRITE_ROLES as readonly string[]).includes(g.role) && isInSubtree(areaCode, g.areaCode)));
+  // The directory's grants carry role names as the API lists them.
+  people.filter((p) => !holds(p.grants as readonly Grant[], 'field.write', areaCode));

@@ -1,19 +1,14 @@
-import type { Role } from '@lianxin/core';
+import { holds, type OfficeDaySessionDetail } from '@lianxin/core';
 import { Alert, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { FIELD_MANAGE_ROLES, FIELD_WRITE_ROLES, holdsRoleOver } from '../field-work/field-scope';
 import { useMe } from '../shell/session';
 import StaffSelect from '../field-work/StaffSelect';
 import { canRecordAttendance, chinaTime, isPresent } from './office-days-logic';
-import type { SessionDetail } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 
-/** Who may record attendance on a village's session (the server's FIELD_WRITE_ROLES and admins). */
-const ATTENDING_ROLES: readonly Role[] = [...FIELD_WRITE_ROLES, 'admin'];
-
-type Props = { session: SessionDetail; today: string; onChanged: (s: SessionDetail) => void };
+type Props = { session: OfficeDaySessionDetail; today: string; onChanged: (s: OfficeDaySessionDetail) => void };
 
 /**
  * 到岗人员: "我已到岗" for the signed-in user from the session's day on; planners over the village
@@ -25,17 +20,18 @@ export default function AttendanceCard({ session, today, onChanged }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [adding, setAdding] = useState<string[]>([]);
-  const canAttend = holdsRoleOver(me.roles, ATTENDING_ROLES, session.villageCode);
-  const canManage = holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, session.villageCode);
+  // Everyone in the field over the village records themselves; planners record and remove others.
+  const canAttend = holds(me.roles, 'field.read', session.villageCode);
+  const canManage = holds(me.roles, 'field.manage', session.villageCode);
   const open = canRecordAttendance(session.date, today);
   const present = isPresent(session, me.userId);
-  const base = `/api/office-days/sessions/${session.id}/attendance`;
+  const params = { id: session.id };
 
-  const act = async (what: string, call: () => Promise<SessionDetail>) => {
+  const act = async (what: string, send: () => Promise<OfficeDaySessionDetail>) => {
     setBusy(what);
     setProblem(null);
     try {
-      onChanged(await call());
+      onChanged(await send());
       if (what === 'add') setAdding([]);
     } catch (e) {
       setProblem(e instanceof ApiError ? [e.title, ...e.fieldErrors.map((f) => f.message)].filter((m, i, all) => all.indexOf(m) === i).join('：') : String(e));
@@ -55,7 +51,7 @@ export default function AttendanceCard({ session, today, onChanged }: Props) {
                 {t('signedIn')}
               </Tag>
             ) : (
-              <Button type="primary" disabled={!open} loading={busy === 'me'} onClick={() => void act('me', () => api.post<SessionDetail>(base, {}))} data-testid="attendance-sign-in">
+              <Button type="primary" disabled={!open} loading={busy === 'me'} onClick={() => void act('me', () => call('POST /api/office-days/sessions/:id/attendance', { params, body: {} }))} data-testid="attendance-sign-in">
                 {t('signIn')}
               </Button>
             )}
@@ -71,7 +67,7 @@ export default function AttendanceCard({ session, today, onChanged }: Props) {
             <div style={{ flex: '1 1 220px', minWidth: 0 }}>
               <StaffSelect mode="multiple" value={adding} onChange={setAdding} exclude={session.attendance.map((a) => a.userId)} placeholder={t('addAttendeesPlaceholder')} testId="attendance-add-select" />
             </div>
-            <Button disabled={adding.length === 0} loading={busy === 'add'} onClick={() => void act('add', () => api.post<SessionDetail>(base, { userIds: adding }))} data-testid="attendance-add">
+            <Button disabled={adding.length === 0} loading={busy === 'add'} onClick={() => void act('add', () => call('POST /api/office-days/sessions/:id/attendance', { params, body: { userIds: adding } }))} data-testid="attendance-add">
               {t('add')}
             </Button>
           </Flex>
@@ -89,7 +85,7 @@ export default function AttendanceCard({ session, today, onChanged }: Props) {
               actions={
                 canManage || (canAttend && a.userId === me.userId)
                   ? [
-                      <Popconfirm key="remove" title={t('removeConfirm', { name: a.name })} okText={t('remove')} cancelText={t('cancel')} onConfirm={() => act(`remove-${a.userId}`, () => api.delete<SessionDetail>(`${base}/${encodeURIComponent(a.userId)}`))}>
+                      <Popconfirm key="remove" title={t('removeConfirm', { name: a.name })} okText={t('remove')} cancelText={t('cancel')} onConfirm={() => act(`remove-${a.userId}`, () => call('DELETE /api/office-days/sessions/:id/attendance/:userId', { params: { ...params, userId: a.userId } }))}>
                         <Button size="small" type="link" danger loading={busy === `remove-${a.userId}`}>
                           {t('remove')}
                         </Button>

@@ -1,24 +1,22 @@
-import { label } from '@lianxin/core';
+import { holds, label, type OfficeDaySessionDetail } from '@lianxin/core';
 import { Button, Card, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
-import { REGISTERING_ROLES } from '@lianxin/core';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import { chinaTime, registerHref } from './office-days-logic';
-import type { SessionDetail } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 
 /**
  * 本场受理的诉求: the cases of channel 联合办公日 registered in the village on the session's day,
  * and the way to register one more — only on the day itself, since the server matches by date.
  */
-export default function DayCasesCard({ session, today }: { session: SessionDetail; today: string }) {
+export default function DayCasesCard({ session, today }: { session: OfficeDaySessionDetail; today: string }) {
   const t = useT(officeDayMessages);
   const { locale } = useLocale();
   const me = useMe();
   const navigate = useNavigate();
-  const canRegister = hasRole(me, ...REGISTERING_ROLES);
+  const canRegister = holds(me.roles, 'case.register');
   const isToday = session.date === today;
   const register = (
     <Button type="primary" ghost disabled={!isToday} onClick={() => navigate(registerHref(session.villageCode))} data-testid="session-register">

@@ -1,12 +1,11 @@
 import { Alert, App, DatePicker, Form, Modal, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../../shared/form-errors';
 import type { AreaOption } from '../field-work/field-scope';
 import { defaultGeneratePeriod, periodFieldErrors } from './office-days-logic';
-import type { GenerateResult } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 
 type Values = { period: [Dayjs, Dayjs]; areaCode?: string };
@@ -26,7 +25,7 @@ export default function GenerateDialog({ open, areas, today, onClose, onDone }: 
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const result = await api.post<GenerateResult>('/api/office-days/sessions/generate', { from: v.period[0].format('YYYY-MM-DD'), to: v.period[1].format('YYYY-MM-DD'), areaCode: v.areaCode || undefined });
+      const result = await call('POST /api/office-days/sessions/generate', { body: { from: v.period[0].format('YYYY-MM-DD'), to: v.period[1].format('YYYY-MM-DD'), areaCode: v.areaCode || undefined } });
       message.success(t('generated', { created: result.created, scheduled: result.scheduled }));
       onDone();
     } catch (error) {

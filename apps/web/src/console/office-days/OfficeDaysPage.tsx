@@ -3,7 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
-import { areaOptions, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
+import { reachOf } from '@lianxin/core';
+import { areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { useMe } from '../shell/session';
 import { chinaToday } from '../stationing/weeks';
@@ -33,9 +34,9 @@ export default function OfficeDaysPage() {
 
   const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
   const tree = areas.data?.items;
-  const readable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, FIELD_READ_ROLES)), [tree, me.roles]);
-  const plannable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [tree, me.roles]);
-  const plannableVillages = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES), { villagesOnly: true }), [tree, me.roles]);
+  const readable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, 'field.read')), [tree, me.roles]);
+  const plannable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, 'field.manage')), [tree, me.roles]);
+  const plannableVillages = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, 'field.manage'), { villagesOnly: true }), [tree, me.roles]);
 
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>

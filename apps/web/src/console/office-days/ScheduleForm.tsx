@@ -1,10 +1,10 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
 import { useEffect } from 'react';
-import { api } from '../../api/client';
+import type { OfficeDayScheduleView } from '@lianxin/core';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useFormSubmit } from '../admin/use-form-submit';
 import { type AreaOption, isVillageCode } from '../field-work/field-scope';
-import type { OfficeDaySchedule } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 
 type Values = { villageCode?: string; weekday: number; place?: string; isActive: boolean };
@@ -13,12 +13,12 @@ const FIELDS = ['villageCode', 'weekday', 'place', 'isActive'] as const;
 type Props = {
   open: boolean;
   /** Changing this schedule; absent = set one for a village (Monday by default). */
-  schedule?: OfficeDaySchedule;
+  schedule?: OfficeDayScheduleView;
   /** Schedules already listed: choosing a village that has one loads it, since saving changes it. */
-  existing: readonly OfficeDaySchedule[];
+  existing: readonly OfficeDayScheduleView[];
   villages: AreaOption[];
   onClose: () => void;
-  onSaved: (s: OfficeDaySchedule) => void;
+  onSaved: (s: OfficeDayScheduleView) => void;
 };
 
 /** Sets a village's joint office day (PUT /api/office-days/schedules — one per village). */
@@ -44,7 +44,7 @@ export default function ScheduleForm({ open, schedule, existing, villages, onClo
 
   const save = (v: Values) =>
     run(async () => {
-      const saved = await api.put<OfficeDaySchedule>('/api/office-days/schedules', { villageCode: v.villageCode, weekday: v.weekday, place: v.place?.trim() || undefined, isActive: v.isActive });
+      const saved = await call('PUT /api/office-days/schedules', { body: { villageCode: v.villageCode ?? '', weekday: v.weekday, place: v.place?.trim() || undefined, isActive: v.isActive } });
       message.success(t('saved'));
       onSaved(saved);
     });

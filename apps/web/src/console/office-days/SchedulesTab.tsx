@@ -1,13 +1,12 @@
 import { Button, Card, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
-import { query } from '../../api/client';
+import { holds, type OfficeDayScheduleView } from '@lianxin/core';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { type AreaOption, FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
-import { hasRole, useMe } from '../shell/session';
+import { useApi } from '../../shared/use-api';
+import type { AreaOption } from '../field-work/field-scope';
+import { useMe } from '../shell/session';
 import type { OfficeDayFilters } from './office-days-logic';
-import type { OfficeDaySchedule } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 import ScheduleForm from './ScheduleForm';
 import AreaFilter from '../field-work/AreaFilter';
@@ -24,13 +23,13 @@ type Props = {
 export default function SchedulesTab({ filters, onChange, areas, villages }: Props) {
   const t = useT(officeDayMessages);
   const me = useMe();
-  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
-  const list = useApiPath<{ items: OfficeDaySchedule[] }>(`/api/office-days/schedules${query({ areaCode: filters.areaCode })}`);
-  const [editing, setEditing] = useState<{ schedule?: OfficeDaySchedule } | null>(null);
+  const canPlan = holds(me.roles, 'field.manage');
+  const list = useApi('GET /api/office-days/schedules', { query: { areaCode: filters.areaCode } });
+  const [editing, setEditing] = useState<{ schedule?: OfficeDayScheduleView } | null>(null);
   const weekdays = t('weekdays').split(',');
   const items = list.data?.items ?? [];
 
-  const columns: TableColumnsType<OfficeDaySchedule> = [
+  const columns: TableColumnsType<OfficeDayScheduleView> = [
     { title: t('village'), dataIndex: 'villageName', key: 'village', width: 140, render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span> },
     { title: t('weekday'), dataIndex: 'weekday', key: 'weekday', width: 90, render: (d: number) => <span data-testid="schedule-weekday">{weekdays[d - 1]}</span> },
     { title: t('place'), dataIndex: 'place', key: 'place', width: 220, render: (p: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{p ?? t('noPlace')}</span> },
@@ -41,8 +40,8 @@ export default function SchedulesTab({ filters, onChange, areas, villages }: Pro
             title: t('actions'),
             key: 'actions',
             width: 80,
-            render: (_: unknown, s: OfficeDaySchedule) =>
-              holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, s.villageCode) && (
+            render: (_: unknown, s: OfficeDayScheduleView) =>
+              holds(me.roles, 'field.manage', s.villageCode) && (
                 <Button size="small" onClick={() => setEditing({ schedule: s })} data-testid="schedule-edit">
                   {t('edit')}
                 </Button>
@@ -68,7 +67,7 @@ export default function SchedulesTab({ filters, onChange, areas, villages }: Pro
         <PageError error={list.error} onRetry={list.reload} />
       ) : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<OfficeDaySchedule>
+          <Table<OfficeDayScheduleView>
             rowKey="id"
             size="small"
             loading={list.loading}

@@ -1,12 +1,12 @@
+import type { OfficeDaySessionDetail } from '@lianxin/core';
 import { Descriptions, Drawer, Flex, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { isoWeekday } from '../stationing/weeks';
 import AttendanceCard from './AttendanceCard';
 import DayCasesCard from './DayCasesCard';
-import type { SessionDetail } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 
 type Props = { sessionId: string | null; today: string; onClose: () => void; onChanged: () => void };
@@ -14,13 +14,13 @@ type Props = { sessionId: string | null; today: string; onClose: () => void; onC
 /** One office day: when and where, who attended (sign-in and, for planners, others), and its cases. */
 export default function SessionDrawer({ sessionId, today, onClose, onChanged }: Props) {
   const t = useT(officeDayMessages);
-  const loaded = useApiPath<SessionDetail>(sessionId ? `/api/office-days/sessions/${sessionId}` : null);
+  const loaded = useApi('GET /api/office-days/sessions/:id', sessionId ? { params: { id: sessionId } } : null);
   // Attendance changes answer with the whole session; it replaces what was loaded.
-  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [session, setSession] = useState<OfficeDaySessionDetail | null>(null);
   useEffect(() => setSession(loaded.data && loaded.data.id === sessionId ? loaded.data : null), [loaded.data, sessionId]);
   const weekdays = t('weekdays').split(',');
 
-  const changed = (s: SessionDetail) => {
+  const changed = (s: OfficeDaySessionDetail) => {
     setSession(s);
     onChanged();
   };

@@ -1,14 +1,15 @@
+import { holds, type OfficeDaySessionSummary } from '@lianxin/core';
 import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { type AreaOption, FIELD_MANAGE_ROLES } from '../field-work/field-scope';
-import { hasRole, useMe } from '../shell/session';
+import { useLatest } from '../../shared/use-api';
+import type { AreaOption } from '../field-work/field-scope';
+import { useMe } from '../shell/session';
 import { isoWeekday } from '../stationing/weeks';
 import GenerateDialog from './GenerateDialog';
 import { groupByWeek, type OfficeDayFilters, type SessionWeek } from './office-days-logic';
-import type { SessionPage, SessionSummary } from './office-days-types';
 import { officeDayMessages } from './office-days.messages';
 import AreaFilter from '../field-work/AreaFilter';
 import PeriodFilter from '../field-work/PeriodFilter';
@@ -30,31 +31,34 @@ export default function SessionsTab({ filters, onChange, areas, plannable, today
   const t = useT(officeDayMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const canPlan = holds(me.roles, 'field.manage');
   const weekdays = t('weekdays').split(',');
-  const [rows, setRows] = useState<SessionSummary[]>([]);
+  const [rows, setRows] = useState<OfficeDaySessionSummary[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
   const [generating, setGenerating] = useState(false);
   const { from, to, areaCode } = filters;
+  const latest = useLatest();
 
   const load = useCallback(
     async (offset: number) => {
       setLoading(true);
       setError(undefined);
       try {
-        const page = await api.get<SessionPage>(`/api/office-days/sessions${query({ from, to, areaCode, limit: PAGE, offset: offset || undefined })}`);
+        // A page asked for under older filters never lands on the newer list.
+        const { value: page, current } = await latest(call('GET /api/office-days/sessions', { query: { from, to, areaCode, limit: PAGE, offset: offset || undefined } }));
+        if (!current) return;
         setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
         setNext(page.nextOffset);
+        setLoading(false);
       } catch (e) {
         setError(e);
-      } finally {
         setLoading(false);
       }
     },
-    [from, to, areaCode],
+    [from, to, areaCode, latest],
   );
   useEffect(() => void load(0), [load, tick, reloadKey, locale]);
   const weeks = useMemo(() => groupByWeek(rows, today), [rows, today]);
@@ -86,7 +90,7 @@ export default function SessionsTab({ filters, onChange, areas, plannable, today
       )}
       {weeks.map((w) => (
         <Card key={w.monday} size="small" title={<span style={{ whiteSpace: 'normal' }}>{weekTitle(w)}</span>} styles={{ body: { padding: '0 12px' } }} data-testid="session-week">
-          <List<SessionSummary>
+          <List<OfficeDaySessionSummary>
             dataSource={w.sessions}
             renderItem={(s) => (
               <List.Item

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canRecordAttendance, defaultGeneratePeriod, defaultSessionPeriod, groupByWeek, isPresent, officeDaysSearch, parseOfficeDays, periodFieldErrors, registerHref, chinaTime } from './office-days-logic';
-import type { SessionSummary } from './office-days-types';
+import type { OfficeDaySessionSummary as SessionSummary } from '@lianxin/core';
 
 // Friday 2026-12-04; its week runs Monday 11-30 to Sunday 12-06.
 const TODAY = '2026-12-04';

@@ -1,7 +1,7 @@
 import { addLocalDays } from '@lianxin/core';
 import { mondayOf, validDate } from '../stationing/weeks';
 import type { FieldProblem } from '../../api/client';
-import type { SessionDetail, SessionSummary } from './office-days-types';
+import type { OfficeDaySessionDetail, OfficeDaySessionSummary } from '@lianxin/core';
 
 /**
  * The office-day page's state in the address (?tab=schedules&from=…&to=…&areaCode=…&session=…):
@@ -65,11 +65,11 @@ export interface SessionWeek {
   monday: string;
   sunday: string;
   tag: WeekTag;
-  sessions: SessionSummary[];
+  sessions: OfficeDaySessionSummary[];
 }
 
 /** Sessions grouped by ISO week, in the order the API gave them (latest first). */
-export function groupByWeek(sessions: readonly SessionSummary[], today: string): SessionWeek[] {
+export function groupByWeek(sessions: readonly OfficeDaySessionSummary[], today: string): SessionWeek[] {
   const thisMonday = mondayOf(today);
   const tags: Record<string, WeekTag> = { [addLocalDays(thisMonday, -7)]: 'last', [thisMonday]: 'this', [addLocalDays(thisMonday, 7)]: 'next' };
   const groups: SessionWeek[] = [];
@@ -86,7 +86,7 @@ export function groupByWeek(sessions: readonly SessionSummary[], today: string):
 export const canRecordAttendance = (date: string, today: string): boolean => date <= today;
 
 /** Whether `userId` is among the attendees. */
-export const isPresent = (session: Pick<SessionDetail, 'attendance'>, userId: string): boolean => session.attendance.some((a) => a.userId === userId);
+export const isPresent = (session: Pick<OfficeDaySessionDetail, 'attendance'>, userId: string): boolean => session.attendance.some((a) => a.userId === userId);
 
 /**
  * The register page preset for this session: channel 联合办公日 and the village. A case counts for

@@ -1,7 +1,7 @@
 import { PHONE_PATTERN } from '@lianxin/core';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import { receptionMessages } from './reception.messages';
@@ -19,7 +19,7 @@ export default function AppointmentForm({ sessionId, open, onClose, onSaved }: {
     setSaving(true);
     setProblem(null);
     try {
-      await api.post(`/api/reception/sessions/${sessionId}/appointments`, { name: v.name.trim(), phone: v.phone.trim(), matter: v.matter.trim() });
+      await call('POST /api/reception/sessions/:id/appointments', { params: { id: sessionId }, body: { name: v.name.trim(), phone: v.phone.trim(), matter: v.matter.trim() } });
       form.resetFields();
       onSaved();
     } catch (error) {

@@ -1,11 +1,11 @@
+import type { AppointmentStatus, ReceptionAppointmentView as Appointment, ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
 import { Alert, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import AppointmentForm from './AppointmentForm';
 import { chinaDateTime, nextStatuses } from './reception-logic';
-import type { Appointment, AppointmentStatus, SessionDetail } from './reception-types';
 import { receptionMessages } from './reception.messages';
 
 const STATUS_COLORS: Record<AppointmentStatus, string> = { requested: 'gold', confirmed: 'processing', done: 'success', cancelled: 'default' };
@@ -34,7 +34,7 @@ export default function AppointmentsCard({ session, canReveal, bookable, onChang
     setBusy(`${a.id}:${status}`);
     setProblem(null);
     try {
-      onChange(await api.patch<SessionDetail>(`/api/reception/appointments/${a.id}`, { status }));
+      onChange(await call('PATCH /api/reception/appointments/:id', { params: { id: a.id }, body: { status } }));
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));
     } finally {
@@ -45,7 +45,7 @@ export default function AppointmentsCard({ session, canReveal, bookable, onChang
     setBusy(`${a.id}:reveal`);
     setProblem(null);
     try {
-      const contact = await api.get<{ name: string; phone: string }>(`/api/reception/appointments/${a.id}/contact`);
+      const contact = await call('GET /api/reception/appointments/:id/contact', { params: { id: a.id } });
       setRevealed((r) => ({ ...r, [a.id]: contact }));
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));

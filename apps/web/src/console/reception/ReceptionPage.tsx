@@ -1,15 +1,14 @@
+import { holds, reachOf, type ReceptionSessionView } from '@lianxin/core';
 import { Button, Card, Flex, List, Segmented, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
+import { useApi, useApiPath } from '../../shared/use-api';
+import { areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
-import type { ReceptionSession } from './reception-types';
 import { receptionMessages } from './reception.messages';
 import SessionDrawer from './SessionDrawer';
 import SessionForm from './SessionForm';
@@ -29,21 +28,20 @@ export default function ReceptionPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'past' ? 'past' : 'upcoming';
   const openId = params.get('session');
-  const canPlan = hasRole(me, ...FIELD_MANAGE_ROLES);
+  const canPlan = holds(me.roles, 'field.manage');
   const [creating, setCreating] = useState(false);
   // One "now" per visit, rounded to the minute: the list's address must not change on every render.
   const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000));
-  const path =
-    tab === 'upcoming'
-      ? `/api/reception/sessions${query({ from: now.toISOString(), limit: 100 })}`
-      : `/api/reception/sessions${query({ from: new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString(), to: now.toISOString(), limit: 100 })}`;
-  const list = useApiPath<{ items: ReceptionSession[] }>(path);
+  const list = useApi(
+    'GET /api/reception/sessions',
+    tab === 'upcoming' ? { query: { from: now.toISOString(), limit: 100 } } : { query: { from: new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString(), to: now.toISOString(), limit: 100 } },
+  );
   const rows = useMemo(() => {
     const split = splitSessions(list.data?.items ?? [], now);
     return tab === 'upcoming' ? split.upcoming : split.past;
   }, [list.data, tab, now]);
   const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
-  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, FIELD_MANAGE_ROLES)), [areas.data, me.roles]);
+  const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.manage')), [areas.data, me.roles]);
   const weekdays = t('weekdays').split(',');
 
   const update = (next: Record<string, string | null>) => {
@@ -88,7 +86,7 @@ export default function ReceptionPage() {
         <PageError error={list.error} onRetry={list.reload} />
       ) : (
         <Card size="small">
-          <List<ReceptionSession>
+          <List<ReceptionSessionView>
             loading={list.loading}
             dataSource={rows}
             locale={{ emptyText: <PageEmpty>{tab === 'upcoming' ? t('emptyUpcoming') : t('emptyPast')}</PageEmpty> }}

@@ -1,13 +1,12 @@
-import { label } from '@lianxin/core';
+import { label, type ReceptionSessionCase as SessionCase, type ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
 import { Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
+import { ApiError, call, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { findCaseByCode } from '../cases/find-case-by-code';
 import { chinaDateTime } from './reception-logic';
-import type { SessionCase, SessionDetail } from './reception-types';
 import { receptionMessages } from './reception.messages';
 
 /**
@@ -33,7 +32,7 @@ export default function SessionCasesCard({ session, canRegister, onChange }: { s
         setError(t('caseNotFound', { code: wanted }));
         return;
       }
-      onChange(await api.post<SessionDetail>(`/api/reception/sessions/${session.id}/cases`, { caseId: found.id }));
+      onChange(await call('POST /api/reception/sessions/:id/cases', { params: { id: session.id }, body: { caseId: found.id } }));
       setCode('');
     } catch (e) {
       setError(e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.title) : String(e));

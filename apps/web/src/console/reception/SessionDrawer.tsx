@@ -1,15 +1,13 @@
-import { REGISTERING_ROLES } from '@lianxin/core';
+import { holds, type ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
 import { Alert, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { FIELD_MANAGE_ROLES, holdsRoleOver } from '../field-work/field-scope';
-import { hasRole, useMe } from '../shell/session';
+import { useApi } from '../../shared/use-api';
+import { useMe } from '../shell/session';
 import AppointmentsCard from './AppointmentsCard';
 import { isOpenForBooking, sessionState, sessionWhen } from './reception-logic';
-import type { SessionDetail } from './reception-types';
 import { receptionMessages } from './reception.messages';
 import SessionCasesCard from './SessionCasesCard';
 import SessionForm from './SessionForm';
@@ -22,7 +20,7 @@ import { SessionStateTag } from './SessionStateTag';
 export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessionId: string | null; onClose: () => void; onChanged: () => void }) {
   const t = useT(receptionMessages);
   const me = useMe();
-  const loaded = useApiPath<SessionDetail>(sessionId ? `/api/reception/sessions/${sessionId}` : null);
+  const loaded = useApi('GET /api/reception/sessions/:id', sessionId ? { params: { id: sessionId } } : null);
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -38,7 +36,7 @@ export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessi
     setBusy(what);
     setProblem(null);
     try {
-      changed(await api.patch<SessionDetail>(`/api/reception/sessions/${session!.id}`, body));
+      changed(await call('PATCH /api/reception/sessions/:id', { params: { id: session!.id }, body }));
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));
     } finally {
@@ -47,7 +45,7 @@ export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessi
   };
 
   const now = new Date();
-  const canPlan = !!session && holdsRoleOver(me.roles, FIELD_MANAGE_ROLES, session.areaCode);
+  const canPlan = !!session && holds(me.roles, 'field.manage', session.areaCode);
   const state = session && sessionState(session, now);
 
   return (
@@ -115,7 +113,7 @@ export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessi
             </Typography.Text>
           )}
           <AppointmentsCard session={session} canReveal={canPlan} bookable={isOpenForBooking(session, now)} onChange={changed} onReload={() => { loaded.reload(); onChanged(); }} />
-          <SessionCasesCard session={session} canRegister={hasRole(me, ...REGISTERING_ROLES)} onChange={changed} />
+          <SessionCasesCard session={session} canRegister={holds(me.roles, 'case.register')} onChange={changed} />
         </Flex>
       )}
       {session && canPlan && (

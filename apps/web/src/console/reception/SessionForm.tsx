@@ -1,14 +1,14 @@
 import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Space, Switch, TimePicker, TreeSelect, Typography } from 'antd';
+import type { ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import { renameFields } from '../campaigns/campaign-logic';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaTreeOption } from '../households/household-logic';
 import { chinaInstant, sessionChanges, sessionWhen } from './reception-logic';
-import type { SessionDetail } from './reception-types';
 import { receptionMessages } from './reception.messages';
 
 type Values = { leaderUserId: string; areaCode: string; date: Dayjs; startTime: Dayjs; endTime: Dayjs; place: string; topic?: string; capacity: number; isPublished: boolean };
@@ -52,19 +52,21 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
     try {
       if (session) {
         const patch = sessionChanges(session, v);
-        onSaved(Object.keys(patch).length ? await api.patch<SessionDetail>(`/api/reception/sessions/${session.id}`, patch) : session);
+        onSaved(Object.keys(patch).length ? await call('PATCH /api/reception/sessions/:id', { params: { id: session.id }, body: patch }) : session);
       } else {
         const date = v.date.format('YYYY-MM-DD');
         onSaved(
-          await api.post<SessionDetail>('/api/reception/sessions', {
-            leaderUserId: v.leaderUserId,
-            areaCode: v.areaCode,
-            startsAt: chinaInstant(date, v.startTime.format('HH:mm')),
-            endsAt: chinaInstant(date, v.endTime.format('HH:mm')),
-            place: v.place.trim(),
-            topic: v.topic?.trim() || undefined,
-            capacity: v.capacity,
-            isPublished: v.isPublished,
+          await call('POST /api/reception/sessions', {
+            body: {
+              leaderUserId: v.leaderUserId,
+              areaCode: v.areaCode,
+              startsAt: chinaInstant(date, v.startTime.format('HH:mm')),
+              endsAt: chinaInstant(date, v.endTime.format('HH:mm')),
+              place: v.place.trim(),
+              topic: v.topic?.trim() || undefined,
+              capacity: v.capacity,
+              isPublished: v.isPublished,
+            },
           }),
         );
         form.resetFields();

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useT } from '../../i18n/i18n';
 import { type SessionState, sessionState } from './reception-logic';
-import type { ReceptionSession } from './reception-types';
+import type { ReceptionSessionView as ReceptionSession } from '@lianxin/core';
 import { receptionMessages } from './reception.messages';
 
 const COLORS: Record<SessionState, string> = { draft: 'default', published: 'green', ongoing: 'processing', ended: 'default', cancelled: 'red' };

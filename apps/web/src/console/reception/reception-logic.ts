@@ -1,4 +1,4 @@
-import type { AppointmentStatus, ReceptionSession } from './reception-types';
+import { APPOINTMENT_NEXT, type AppointmentStatus, type ReceptionSessionUpdate, type ReceptionSessionView as ReceptionSession } from '@lianxin/core';
 
 /**
  * Reception days are held in China: times are read and written in China time (UTC+8, no daylight
@@ -53,19 +53,15 @@ export function splitSessions<T extends Pick<ReceptionSession, 'id' | 'startsAt'
   return { upcoming: byStart.filter((s) => s.endsAt > t), past: byStart.filter((s) => s.endsAt <= t).reverse() };
 }
 
-/** Where an appointment may go next — the server's rule: requested → confirmed → done, cancelled from either. */
-export function nextStatuses(status: AppointmentStatus): Array<Exclude<AppointmentStatus, 'requested'>> {
-  if (status === 'requested') return ['confirmed', 'done', 'cancelled'];
-  if (status === 'confirmed') return ['done', 'cancelled'];
-  return [];
-}
+/** Where an appointment may go next — the server's rule (`APPOINTMENT_NEXT` in core). */
+export const nextStatuses = (status: AppointmentStatus): Array<Exclude<AppointmentStatus, 'requested'>> => [...APPOINTMENT_NEXT[status]];
 
 /** The editable fields that changed (PATCH takes place, topic, capacity and publishing only). */
 export function sessionChanges(
   before: Pick<ReceptionSession, 'place' | 'topic' | 'capacity' | 'isPublished'>,
   after: { place: string; topic?: string | null; capacity: number; isPublished: boolean },
-): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
+): Omit<ReceptionSessionUpdate, 'isCancelled'> {
+  const out: Omit<ReceptionSessionUpdate, 'isCancelled'> = {};
   const place = after.place.trim();
   const topic = after.topic?.trim() || null;
   if (place !== before.place) out.place = place;

@@ -7,7 +7,7 @@ import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi, useApiPath } from '../../shared/use-api';
-import type { Campaign } from '../campaigns/campaign-types';
+import type { CampaignView as Campaign } from '@lianxin/core';
 import { areaOptions } from '../field-work/field-scope';
 import type { AreaNode } from '../households/household-types';
 import { uploadedIds } from '../register/AttachmentField';
