@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { textSimilarity } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
+import type { Notifier } from '../modules/notifications/notifier.js';
 import { orgQueries } from '../modules/org/org.repository.js';
-import type { Services } from '../services.js';
+
+/** What the scan works with. */
+export interface HotspotDeps {
+  db: Kysely<DB>;
+  notifier: Notifier;
+  clock: Clock;
+}
 
 /** Setting (JSON) that tunes the scan; any field left out keeps its default. */
 export const HOTSPOT_SETTING = 'hotspots';
@@ -113,8 +121,7 @@ interface Candidate {
  * of the same kind and area raised within the window grows that alert (while it is open or
  * acknowledged) instead of raising a new one. Proactive tasks made from alerts are not scanned.
  */
-export async function runHotspotScan(services: Services, now: Date = services.clock.now()): Promise<HotspotScanResult> {
-  const { db, notifier } = services;
+export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: Date = clock.now()): Promise<HotspotScanResult> {
   const settings = await readSettings(db);
   const windowEnd = now.toISOString();
   const windowStart = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
