@@ -14,6 +14,7 @@ import { createServices, type Services } from './services.js';
 import type { Cipher } from './security/cipher.js';
 import type { SmsGateway } from './modules/notifications/sms-gateway.js';
 import { registerModules } from './modules/index.js';
+import { jobsRoutes } from './jobs/jobs.routes.js';
 import { webPlugin } from './plugins/web.js';
 
 export interface BuildAppOptions {
@@ -72,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { auth: services.auth });
   await registerModules(app, services, options.config);
+  // The jobs call the modules, never the reverse: their route is registered here, beside them.
+  await app.register(jobsRoutes, { jobs: services.jobs });
   if (options.serveWeb) await app.register(webPlugin, { root: options.config.webDist });
   return app;
 }

@@ -4,17 +4,22 @@ import type { Database } from './db/database.js';
 import { createAlertsRepository } from './modules/alerts/alerts.repository.js';
 import { createAlertsService } from './modules/alerts/alerts.service.js';
 import { createAttachmentsService } from './modules/attachments/attachments.service.js';
+import { createAreasService } from './modules/areas/areas.service.js';
+import { createAuditReader } from './modules/audit/audit.reader.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCampaignsRepository } from './modules/campaigns/campaigns.repository.js';
 import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
+import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
+import { createCategoriesService } from './modules/categories/categories.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
 import { createPortalRepository } from './modules/portal/portal.repository.js';
 import { createPortalService } from './modules/portal/portal.service.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createStationingRepository } from './modules/stationing/stationing.repository.js';
@@ -27,6 +32,11 @@ import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import { createVisitsRepository } from './modules/visits/visits.repository.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createTimeLimitsService } from './modules/time-limits/time-limits.service.js';
+import { createUnitsService } from './modules/units/units.service.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { createJobsService } from './jobs/jobs.service.js';
+import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import type { Cipher } from './security/cipher.js';
 
 export interface ServiceDeps {
@@ -56,6 +66,17 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const officeDays = createOfficeDaysService({ officeDays: createOfficeDaysRepository(db), org, audit, clock });
   const reception = createReceptionService({ reception: createReceptionRepository(db), org, cases, audit, cipher, clock });
   const campaigns = createCampaignsService({ campaigns: createCampaignsRepository(db), org, audit, clock });
+  // Administration (SPEC §1): the organisation, the configuration, the audit log.
+  const areas = createAreasService({ db, audit });
+  const units = createUnitsService({ db, clock, audit });
+  const users = createUsersService({ db, clock, cipher, audit });
+  const categories = createCategoriesService({ db, audit, deadlines });
+  const timeLimits = createTimeLimitsService({ db, audit, deadlines });
+  const calendar = createCalendarService({ db, audit, deadlines });
+  const auditReader = createAuditReader({ db, audit });
+  const notifications = createNotificationsService({ db, cipher });
+  const timeLimitSweep = createTimeLimitSweep({ db, dialect: database.dialect, notifier, cases, clock });
+  const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit });
   return {
     db,
     dialect: database.dialect,
@@ -77,6 +98,15 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     officeDays,
     reception,
     campaigns,
+    areas,
+    units,
+    users,
+    categories,
+    timeLimits,
+    calendar,
+    auditReader,
+    notifications,
+    jobs,
     suggest: createSuggestService({ db }),
     smsGateway: smsGateway ?? localOutboxGateway,
   };

@@ -54,7 +54,8 @@ export function route<K extends ApiKey>(
     ...(endpoint.params ? { params: endpoint.params } : {}),
     ...(endpoint.query ? { querystring: endpoint.query } : {}),
     ...(endpoint.body ? { body: endpoint.body } : {}),
-    ...('response' in endpoint ? { response: { [status]: endpoint.response } } : {}),
+    // Any other 2xx the handler chooses (a PUT that creates: 201) is serialized through the same contract.
+    ...('response' in endpoint ? { response: { [status]: endpoint.response, '2xx': endpoint.response } } : {}),
     ...('file' in endpoint ? { [FILE_MEDIA]: endpoint.file } : {}),
     ...(endpoint.status === 204 ? { [NO_CONTENT]: true } : {}),
     ...(endpoint.public ? { security: [] } : {}),

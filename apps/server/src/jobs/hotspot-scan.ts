@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { textSimilarity } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
+import type { Notifier } from '../modules/notifications/notifier.js';
 import { orgQueries } from '../modules/org/org.repository.js';
-import type { Services } from '../services.js';
+import { hotspotQueries } from './hotspot-scan.queries.js';
+
+/** What the scan works with. */
+export interface HotspotDeps {
+  db: Kysely<DB>;
+  notifier: Notifier;
+  clock: Clock;
+}
 
 /** Setting (JSON) that tunes the scan; any field left out keeps its default. */
 export const HOTSPOT_SETTING = 'hotspots';
@@ -58,12 +67,12 @@ export function commonArea(codes: readonly string[]): string {
 }
 
 async function readSettings(db: Kysely<DB>): Promise<HotspotSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', HOTSPOT_SETTING).executeTakeFirst();
+  const value = await hotspotQueries.setting(db, HOTSPOT_SETTING);
   const settings = { ...DEFAULT_HOTSPOT_SETTINGS };
-  if (!row) return settings;
+  if (value === undefined) return settings;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(row.value);
+    parsed = JSON.parse(value);
   } catch {
     return settings; // a broken setting must not stop the warnings
   }
@@ -113,21 +122,11 @@ interface Candidate {
  * of the same kind and area raised within the window grows that alert (while it is open or
  * acknowledged) instead of raising a new one. Proactive tasks made from alerts are not scanned.
  */
-export async function runHotspotScan(services: Services, now: Date = services.clock.now()): Promise<HotspotScanResult> {
-  const { db, notifier } = services;
+export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: Date = clock.now()): Promise<HotspotScanResult> {
   const settings = await readSettings(db);
   const windowEnd = now.toISOString();
   const windowStart = new Date(now.getTime() - settings.windowDays * 86_400_000).toISOString();
-  const rows: ScanCase[] = await db
-    .selectFrom('cases')
-    .select(['id', 'code', 'title', 'content', 'areaCode', 'requesterKey', 'flagRisk', 'riskWords', 'registeredAt'])
-    .where('registeredAt', '>=', windowStart)
-    .where('registeredAt', '<=', windowEnd)
-    .where('channel', '!=', 'proactive')
-    .where('duplicateOfId', 'is', null)
-    .orderBy('registeredAt')
-    .orderBy('id')
-    .execute();
+  const rows: ScanCase[] = await hotspotQueries.casesInWindow(db, windowStart, windowEnd);
   const result: HotspotScanResult = { scanned: rows.length, hotspot: 0, repeatRequester: 0, riskWords: 0, grown: 0 };
 
   const areaName = async (code: string) => (await orgQueries.findArea(db, code))?.name ?? code;
@@ -194,48 +193,34 @@ export async function runHotspotScan(services: Services, now: Date = services.cl
   async function raise(trx: Transaction<DB>, candidate: Candidate): Promise<'created' | 'grown' | 'none'> {
     const ids = candidate.cases.map((c) => c.id);
     const nowIso = now.toISOString();
-    const existing = await trx
-      .selectFrom('alerts')
-      .select(['id', 'caseIds', 'status', 'fingerprint'])
-      .where('kind', '=', candidate.kind)
-      .where('areaCode', '=', candidate.areaCode)
-      .where((eb) => eb.or([eb('createdAt', '>=', windowStart), eb('fingerprint', '=', candidate.fingerprint)]))
-      .execute();
+    const existing = await hotspotQueries.similarAlerts(trx, candidate.kind, candidate.areaCode, windowStart, candidate.fingerprint);
     for (const alert of existing) {
       const known: string[] = JSON.parse(alert.caseIds);
       if (alert.fingerprint !== candidate.fingerprint && !ids.some((id) => known.includes(id))) continue;
       const added = ids.filter((id) => !known.includes(id));
       if (added.length === 0 || (alert.status !== 'open' && alert.status !== 'acknowledged')) return 'none';
       const all = [...known, ...added];
-      await trx
-        .updateTable('alerts')
-        .set({ caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary })
-        .where('id', '=', alert.id)
-        .execute();
+      await hotspotQueries.updateAlert(trx, alert.id, { caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary });
       return 'grown';
     }
-    const inserted = await trx
-      .insertInto('alerts')
-      .values({
-        id: randomUUID(),
-        kind: candidate.kind,
-        areaCode: candidate.areaCode,
-        title: candidate.title,
-        summary: candidate.summary,
-        caseIds: JSON.stringify(ids),
-        caseCount: ids.length,
-        windowStart,
-        windowEnd,
-        status: 'open',
-        statusNote: null,
-        taskCaseId: null,
-        createdAt: nowIso,
-        updatedAt: nowIso,
-        fingerprint: candidate.fingerprint,
-      })
-      .onConflict((oc) => oc.column('fingerprint').doNothing())
-      .executeTakeFirst();
-    if (!inserted.numInsertedOrUpdatedRows) return 'none'; // a concurrent scan raised it first
+    const inserted = await hotspotQueries.insertAlert(trx, {
+      id: randomUUID(),
+      kind: candidate.kind,
+      areaCode: candidate.areaCode,
+      title: candidate.title,
+      summary: candidate.summary,
+      caseIds: JSON.stringify(ids),
+      caseCount: ids.length,
+      windowStart,
+      windowEnd,
+      status: 'open',
+      statusNote: null,
+      taskCaseId: null,
+      createdAt: nowIso,
+      updatedAt: nowIso,
+      fingerprint: candidate.fingerprint,
+    });
+    if (!inserted) return 'none'; // a concurrent scan raised it first
     const recipients = await orgQueries.usersOverArea(trx, candidate.areaCode, ['leader', 'supervisor']);
     await notifier.notice(trx, recipients, 'notice.alert', { kind: candidate.kind, title: candidate.title, count: ids.length });
     return 'created';

@@ -1,7 +1,16 @@
 import { deliverOutbox } from '../modules/notifications/outbox-delivery.js';
-import type { Services } from '../services.js';
-import { type HotspotScanResult, runHotspotScan } from './hotspot-scan.js';
-import { createTimeLimitSweep, type SweepResult } from './time-limit-sweep.js';
+import type { SmsGateway } from '../modules/notifications/sms-gateway.js';
+import type { Cipher } from '../security/cipher.js';
+import { type HotspotDeps, type HotspotScanResult, runHotspotScan } from './hotspot-scan.js';
+import { createTimeLimitSweep, type SweepDeps, type SweepResult } from './time-limit-sweep.js';
+
+/** What the scheduled jobs work with (named, so the jobs reach only the modules they call). */
+export interface JobsDeps extends SweepDeps, HotspotDeps {
+  cipher: Cipher;
+  smsGateway: SmsGateway;
+  config?: { retrainHours?: number };
+  suggest?: { retrainScheduled(): Promise<unknown> };
+}
 
 /** The part of a pino/Fastify logger the jobs use. */
 export interface JobLogger {
@@ -75,7 +84,7 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
  * every few seconds, the early-warning scan every ten minutes and the retraining of the suggestion
  * models every `config.retrainHours` (LIANXIN_RETRAIN_HOURS, default 24). `stop()` waits for runs in progress, so the database can then be closed.
  */
-export function startJobs(services: Services, options: JobsOptions = {}): { stop(): Promise<void> } {
+export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop(): Promise<void> } {
   const log = options.log ?? consoleLogger;
   const sweep =
     options.sweep ??
@@ -103,7 +112,8 @@ export function startJobs(services: Services, options: JobsOptions = {}): { stop
     }),
   ];
   const retrainMs = options.retrainIntervalMs ?? (services.config?.retrainHours ?? 24) * 3_600_000;
-  const retrain = options.retrain ?? (services.suggest ? () => services.suggest.retrainScheduled() : undefined);
+  const { suggest } = services;
+  const retrain = options.retrain ?? (suggest ? () => suggest.retrainScheduled() : undefined);
   if (retrain && retrainMs > 0) {
     const report = (result: unknown) => log.info({ result }, 'suggestion models retrained');
     stops.push(schedule('suggestion retrain', retrainMs, retrain, log, report, { atOnce: false }));

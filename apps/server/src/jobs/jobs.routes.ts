@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { route } from '../http/route.js';
 import { actorOf } from '../plugins/auth.js';
-import type { Services } from '../services.js';
-import { runTimeLimitSweepAs } from './time-limit-sweep.js';
+import type { JobsService } from './jobs.service.js';
 
-/** Jobs an administrator or supervisor may start by hand. */
-export async function jobsRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  app.post(
-    '/api/admin/jobs/time-limit-sweep',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: '立即执行限时办结巡查 Run the time-limit sweep now (admin, supervisor)',
-        description: 'Marks yellow / red clocks, escalates overdue cases and writes accountability records; returns what it did.',
-      },
-    },
-    async (request) => runTimeLimitSweepAs(services, actorOf(request)),
-  );
+/** Jobs an administrator or supervisor may start by hand (registered by app.ts: jobs call modules, never the reverse). */
+export async function jobsRoutes(app: FastifyInstance, { jobs }: { jobs: JobsService }) {
+  route(app, 'POST /api/admin/jobs/time-limit-sweep', (request) => jobs.runTimeLimitSweep(actorOf(request)));
 }

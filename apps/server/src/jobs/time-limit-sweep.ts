@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { clockStatus } from '@lianxin/core';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Dialect } from '../db/database.js';
 import type { CaseRow, DB } from '../db/schema.js';
-import { AppError, forbidden } from '../errors.js';
-import { type Actor, hasAnyRole } from '../access/actor.js';
+import { AppError } from '../errors.js';
 import { casesRepository as repo } from '../modules/cases/cases.repository.js';
+import type { CasesService } from '../modules/cases/cases.service.js';
+import type { Notifier } from '../modules/notifications/notifier.js';
 import { orgQueries } from '../modules/org/org.repository.js';
-import type { Services } from '../services.js';
 import { type SweepCandidate, type SweepCursor, type SweepStage, stageOf, sweepQueries } from './time-limit-sweep.queries.js';
 
 /** What one sweep did. */
@@ -23,6 +25,16 @@ export interface SweepResult {
   skipped: number;
   /** Cases that failed with an unexpected error (reported through `onCaseError`). */
   failed: number;
+}
+
+/** What the sweep works with. */
+export interface SweepDeps {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  notifier: Notifier;
+  /** Every change to a case goes through the cases module, so its history shows it. */
+  cases: Pick<CasesService, 'note'>;
+  clock: Clock;
 }
 
 export interface SweepOptions {
@@ -45,8 +57,7 @@ const DEFAULT_BATCH = 500;
  * `note` helper, so the history shows every change and a concurrent edit wins (the case is skipped).
  * Running it twice at the same instant changes nothing the second time.
  */
-export function createTimeLimitSweep(services: Services, options: SweepOptions = {}) {
-  const { db, dialect, notifier } = services;
+export function createTimeLimitSweep({ db, dialect, notifier, cases, clock }: SweepDeps, options: SweepOptions = {}) {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
   async function secondEscalationMs(): Promise<number> {
@@ -66,7 +77,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
   }
 
   async function escalate(trx: Transaction<DB>, c: CaseRow, stage: SweepStage, level: 1 | 2): Promise<CaseRow> {
-    const row = await services.cases.note(trx, c, 'escalate', { escalationLevel: level, dueLevel: 'red' }, null, { level, stage, dueAt: c.currentDueAt });
+    const row = await cases.note(trx, c, 'escalate', { escalationLevel: level, dueLevel: 'red' }, null, { level, stage, dueAt: c.currentDueAt });
     let recipients: string[];
     if (level === 1) {
       const unitId = responsibleUnit(c, stage);
@@ -78,7 +89,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
         reason: 'overdue',
         stage,
         note: c.currentDueAt,
-        createdAt: services.clock.now().toISOString(),
+        createdAt: clock.now().toISOString(),
       });
       recipients = await orgQueries.usersInUnit(trx, unitId, ['unit_head']);
       // A unit without a head must not swallow the escalation: the supervisors hear of it instead.
@@ -126,7 +137,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
 
   return {
     /** One sweep as of `now` (default: the clock). */
-    async run(now: Date = services.clock.now()): Promise<SweepResult> {
+    async run(now: Date = clock.now()): Promise<SweepResult> {
       const result: SweepResult = { yellow: 0, escalated1: 0, escalated2: 0, callbacks: 0, skipped: 0, failed: 0 };
       const nowIso = now.toISOString();
       const secondBefore = new Date(now.getTime() - (await secondEscalationMs())).toISOString();
@@ -140,7 +151,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
             if (stage === 'evaluate') {
               // The resident did not rate in time: staff call back (回访); the unit is not late.
               if (c.dueLevel === 'red') return [];
-              await services.cases.note(trx, c, 'flag', { dueLevel: 'red' }, null, { dueLevel: 'red', stage, callback: true });
+              await cases.note(trx, c, 'flag', { dueLevel: 'red' }, null, { dueLevel: 'red', stage, callback: true });
               return ['callbacks'];
             }
             const done: Outcome = [];
@@ -164,7 +175,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
             const stage = stageOf(c.status);
             if (!stage || stage === 'evaluate' || c.dueLevel !== 'normal' || !c.currentDueAt || !c.clockStartedAt) return [];
             if (clockStatus(new Date(c.clockStartedAt), new Date(c.currentDueAt), now).level !== 'yellow') return [];
-            await services.cases.note(trx, c, 'flag', { dueLevel: 'yellow' }, null, { dueLevel: 'yellow', stage, dueAt: c.currentDueAt });
+            await cases.note(trx, c, 'flag', { dueLevel: 'yellow' }, null, { dueLevel: 'yellow', stage, dueAt: c.currentDueAt });
             await notifier.notice(trx, await dueSoonRecipients(trx, c, stage), 'notice.due_soon', { code: c.code, stage }, c.id);
             return ['yellow'];
           }),
@@ -174,18 +185,7 @@ export function createTimeLimitSweep(services: Services, options: SweepOptions =
   };
 }
 
-/** Runs one sweep as of `now` (default: the services' clock). */
-export function runTimeLimitSweep(services: Services, now?: Date, options?: SweepOptions): Promise<SweepResult> {
-  return createTimeLimitSweep(services, options).run(now);
-}
-
-/** Roles that may start a sweep by hand. */
-const SWEEP_ROLES = ['admin', 'supervisor'] as const;
-
-/** A sweep started by an administrator or a supervisor, recorded in the audit log. */
-export async function runTimeLimitSweepAs(services: Services, actor: Actor): Promise<SweepResult> {
-  if (!hasAnyRole(actor, SWEEP_ROLES)) throw forbidden();
-  const result = await runTimeLimitSweep(services);
-  await services.audit.append({ actorUserId: actor.userId, action: 'run_job', subjectType: 'job', subjectId: 'time-limit-sweep', detail: { ...result } });
-  return result;
+/** Runs one sweep as of `now` (default: the clock). */
+export function runTimeLimitSweep(deps: SweepDeps, now?: Date, options?: SweepOptions): Promise<SweepResult> {
+  return createTimeLimitSweep(deps, options).run(now);
 }

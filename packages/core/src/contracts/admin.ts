@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from './endpoint.js';
+import { IdParamsSchema } from './case.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { LOCALES } from '../messages.js';
 import type { LimitUnit } from '../time-limit.js';
@@ -259,5 +260,244 @@ export const AuditListQuerySchema = z.object({
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 
-/** The admin operations. */
-export const adminEndpoints = defineEndpoints({});
+// ── responses 响应 ───────────────────────────────────────────────────────────────────────────────
+
+/** An area (区划) as lists and pickers show it. */
+export const AreaSchema = z.object({
+  code: z.string().describe('Division code 区划代码 (12 digits, 15 for a grid)'),
+  parentCode: z.string().nullable().describe('The parent area; null for a province'),
+  name: z.string(),
+  level: z.enum(AREA_LEVELS),
+  lat: z.number().nullable().describe('Latitude of the map marker (WGS-84); null: no marker'),
+  lng: z.number().nullable().describe('Longitude of the map marker (WGS-84)'),
+  sort: z.number().int().describe('Order among siblings, ascending'),
+});
+export type AreaView = z.infer<typeof AreaSchema>;
+
+/** An area of GET /api/areas: with `format=tree` it carries its `children`, nested. */
+export const AreaNodeSchema = AreaSchema.extend({
+  get children() {
+    return z.array(AreaNodeSchema).optional().describe('Sub-areas (format=tree only)');
+  },
+});
+export type AreaNode = z.infer<typeof AreaNodeSchema>;
+
+/** GET /api/areas: a flat list, or the roots of the tree. */
+export const AreaListSchema = z.object({ items: z.array(AreaNodeSchema) });
+
+/** GET /api/areas/:code: the area with its ancestors (root first) and its direct children. */
+export const AreaDetailSchema = AreaSchema.extend({
+  path: z.array(AreaSchema).describe('Ancestors, the root first'),
+  children: z.array(AreaSchema).describe('Direct sub-areas'),
+});
+export type AreaDetail = z.infer<typeof AreaDetailSchema>;
+
+/** A unit (单位). */
+export const UnitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  areaCode: z.string().describe('The area the unit sits at'),
+  areaName: z.string(),
+  phone: z.string().nullable().describe('Office phone (public)'),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+});
+export type UnitView = z.infer<typeof UnitSchema>;
+
+/** A page of units, by area code then name. */
+export const UnitPageSchema = z.object({
+  items: z.array(UnitSchema),
+  total: z.number().int().describe('Units matching the filters'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** A role a user holds, with its unit. */
+export const UserGrantSchema = z.object({
+  role: z.enum(ROLES),
+  unitId: z.string(),
+  unitName: z.string(),
+  areaCode: z.string().describe('Area of the unit: what the role reaches'),
+  unitIsActive: z.boolean().describe('false: the unit is deactivated, so the role does not work'),
+});
+export type UserGrantView = z.infer<typeof UserGrantSchema>;
+
+/** A staff account for the admin pages: phone masked, never the password. */
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable().describe('Mobile phone, masked'),
+  locale: z.enum(LOCALES),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  grants: z.array(UserGrantSchema),
+});
+export type UserView = z.infer<typeof UserSchema>;
+
+/** A page of users, by user name. */
+export const UserPageSchema = z.object({
+  items: z.array(UserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** A colleague for pickers (GET /api/staff): names, units and roles, never phones. */
+export const StaffMemberSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(UserGrantSchema.omit({ unitIsActive: true })).describe('Roles held in active units'),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** A category (诉求分类) without its sub-categories. */
+export const CategorySchema = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.string().describe('Chinese name'),
+  nameEn: z.string().describe('English name'),
+  defaultUnitId: z.string().nullable().describe('Unit usually dispatched to'),
+  sort: z.number().int(),
+  isActive: z.boolean(),
+});
+export type CategoryView = z.infer<typeof CategorySchema>;
+
+/** A category with its sub-categories, nested. */
+export const CategoryNodeSchema = CategorySchema.extend({
+  get children() {
+    return z.array(CategoryNodeSchema);
+  },
+});
+export type CategoryNode = z.infer<typeof CategoryNodeSchema>;
+
+/** GET /api/categories: the roots of the category tree. */
+export const CategoryTreeSchema = z.object({ items: z.array(CategoryNodeSchema) });
+
+/** A time-limit rule (时限规则); null conditions match any case. */
+export const TimeLimitRuleSchema = z.object({
+  id: z.string(),
+  stage: z.enum(LIMIT_STAGES),
+  kind: z.enum(CASE_KINDS).nullable(),
+  categoryCode: z.string().nullable().describe('Category subtree the rule applies to'),
+  urgency: z.enum(URGENCIES).nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  amount: z.number().int(),
+  unit: z.enum(LIMIT_UNITS),
+  note: z.string().nullable(),
+  sort: z.number().int().describe('Order; the earlier rule wins a tie'),
+});
+export type TimeLimitRuleView = z.infer<typeof TimeLimitRuleSchema>;
+
+/** The rules in tie-breaking order. */
+export const TimeLimitRuleListSchema = z.object({ items: z.array(TimeLimitRuleSchema) });
+
+/** A day that departs from the Monday–Friday week. */
+export const CalendarDaySchema = z.object({
+  date: z.string().describe('Local date, YYYY-MM-DD'),
+  kind: z.enum(['holiday', 'workday']).describe('holiday 放假, or workday 调休上班'),
+  name: z.string().describe('Festival the day belongs to'),
+  provisional: z.boolean().describe('A guess made before the State Council notice; an admin’s entry never is'),
+});
+export type CalendarDayView = z.infer<typeof CalendarDaySchema>;
+
+/** GET /api/calendar: the listed days of one year. */
+export const CalendarYearSchema = z.object({ year: z.number().int(), days: z.array(CalendarDaySchema) });
+
+/** One entry of the audit log. */
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().describe('Sequence number in the hash chain'),
+  at: z.string(),
+  actorUserId: z.string().nullable().describe('null: the system'),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  detail: z.unknown().nullable().describe('What changed (JSON), as the module recorded it'),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntrySchema>;
+
+/** A page of the audit log, newest first. */
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.number().int().nullable().describe('Pass as `before` for the next page; null at the end'),
+});
+
+/** GET /api/admin/audit/verify: the walk of the hash chain. */
+export const AuditVerifySchema = z.object({
+  entries: z.number().int().describe('Entries checked'),
+  brokenAt: z.number().int().nullable().describe('First entry altered or out of place; null when intact'),
+});
+
+/** What one time-limit sweep did. */
+export const SweepResultSchema = z.object({
+  yellow: z.number().int().describe('Cases that turned yellow (75 % of the time used)'),
+  escalated1: z.number().int().describe('Overdue cases escalated to the unit head, with an accountability record'),
+  escalated2: z.number().int().describe('Cases still overdue after the second delay, escalated to the supervisors'),
+  callbacks: z.number().int().describe('Replied cases whose evaluation window ended (call-back to-dos)'),
+  skipped: z.number().int().describe('Cases changed by someone else meanwhile'),
+  failed: z.number().int().describe('Cases that failed with an unexpected error'),
+});
+export type SweepResultView = z.infer<typeof SweepResultSchema>;
+
+/** The administration operations. Reading reference data is open to all staff; writes need the admin role. */
+export const adminEndpoints = defineEndpoints({
+  'GET /api/areas': { tag: 'areas', summary: '区划列表 List areas (flat or tree)', query: AreaListQuerySchema, response: AreaListSchema },
+  'GET /api/areas/:code': { tag: 'areas', summary: '区划详情 Area with ancestors and children', params: AreaCodeParamsSchema, response: AreaDetailSchema },
+  'POST /api/admin/areas': { tag: 'areas', summary: '新增区划 Create an area', body: AreaCreateSchema, status: 201, response: AreaSchema },
+  'PATCH /api/admin/areas/:code': { tag: 'areas', summary: '修改区划 Update an area', params: AreaCodeParamsSchema, body: AreaUpdateSchema, response: AreaSchema },
+
+  'GET /api/units': { tag: 'units', summary: '单位列表 List units', query: UnitListQuerySchema, response: UnitPageSchema },
+  'POST /api/admin/units': { tag: 'units', summary: '新增单位 Create a unit', body: UnitCreateSchema, status: 201, response: UnitSchema },
+  'PATCH /api/admin/units/:id': { tag: 'units', summary: '修改或停用单位 Update or deactivate a unit', params: IdParamsSchema, body: UnitUpdateSchema, response: UnitSchema },
+
+  'GET /api/staff': { tag: 'users', summary: '同事名录 Staff for pickers (names, units, roles)', query: StaffQuerySchema, response: z.object({ items: z.array(StaffMemberSchema) }) },
+  'GET /api/admin/users': { tag: 'users', summary: '用户列表 List users', query: UserListQuerySchema, response: UserPageSchema },
+  'GET /api/admin/users/:id': { tag: 'users', summary: '用户详情 User detail', params: IdParamsSchema, response: UserSchema },
+  'POST /api/admin/users': { tag: 'users', summary: '新增用户 Create a user', body: UserCreateSchema, status: 201, response: UserSchema },
+  'PATCH /api/admin/users/:id': {
+    tag: 'users',
+    summary: '修改、停用用户或重置密码 Update, deactivate or reset a user',
+    params: IdParamsSchema,
+    body: UserUpdateSchema,
+    response: UserSchema,
+  },
+
+  'GET /api/categories': { tag: 'categories', summary: '诉求分类树 Category tree', query: CategoryListQuerySchema, response: CategoryTreeSchema },
+  'POST /api/admin/categories': { tag: 'categories', summary: '新增分类 Create a category', body: CategoryCreateSchema, status: 201, response: CategorySchema },
+  'PATCH /api/admin/categories/:code': {
+    tag: 'categories',
+    summary: '修改、移动或停用分类 Update, move or deactivate a category',
+    params: CategoryCodeParamsSchema,
+    body: CategoryUpdateSchema,
+    response: CategorySchema,
+  },
+
+  'GET /api/time-limit-rules': { tag: 'time-limits', summary: '时限规则 List time-limit rules', query: TimeLimitRuleListQuerySchema, response: TimeLimitRuleListSchema },
+  'POST /api/admin/time-limit-rules': { tag: 'time-limits', summary: '新增时限规则 Create a rule', body: TimeLimitRuleCreateSchema, status: 201, response: TimeLimitRuleSchema },
+  'PATCH /api/admin/time-limit-rules/:id': { tag: 'time-limits', summary: '修改时限规则 Update a rule', params: IdParamsSchema, body: TimeLimitRuleUpdateSchema, response: TimeLimitRuleSchema },
+  'DELETE /api/admin/time-limit-rules/:id': { tag: 'time-limits', summary: '删除时限规则 Delete a rule', params: IdParamsSchema, status: 204 },
+
+  'GET /api/calendar': { tag: 'calendar', summary: '节假日安排 Holidays and swapped working days of a year', query: CalendarQuerySchema, response: CalendarYearSchema },
+  // 200 when the date had an entry, 201 when it is new (the handler sets it).
+  'PUT /api/admin/calendar/:date': {
+    tag: 'calendar',
+    summary: '设置放假或调休上班 Set a holiday or a working day (201 when new)',
+    params: CalendarDateParamsSchema,
+    body: CalendarDayPutSchema,
+    response: CalendarDaySchema,
+  },
+  'DELETE /api/admin/calendar/:date': { tag: 'calendar', summary: '删除日历条目 Remove a calendar entry', params: CalendarDateParamsSchema, status: 204 },
+
+  'GET /api/admin/audit': { tag: 'audit', summary: '审计日志 Audit log', query: AuditListQuerySchema, response: AuditPageSchema },
+  'GET /api/admin/audit/verify': { tag: 'audit', summary: '校验审计日志哈希链 Verify the audit hash chain', response: AuditVerifySchema },
+
+  'POST /api/admin/jobs/time-limit-sweep': {
+    tag: 'admin',
+    summary: '立即执行限时办结巡查 Run the time-limit sweep now (admin, supervisor): marks yellow / red clocks, escalates overdue cases, writes accountability records',
+    response: SweepResultSchema,
+  },
+});

@@ -1,3 +1,4 @@
+import { adminEndpoints, type Endpoint, notificationsEndpoints } from '@lianxin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.js';
 
@@ -40,5 +41,17 @@ describe('the administration API in the OpenAPI document', () => {
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
     const userBody = paths['/api/admin/users'].post.requestBody!.content['application/json'].schema.properties;
     for (const field of ['username', 'displayName', 'password', 'phone', 'locale', 'grants']) expect(userBody[field].description, field).toBeTruthy();
+  });
+
+  it('documents the answer of every administration and notifications operation', async () => {
+    const paths = (await ctx.anonymous().get('/api/docs/json')).json().paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: object } }> }> }>>;
+    for (const [key, endpoint] of Object.entries<Endpoint>({ ...adminEndpoints, ...notificationsEndpoints })) {
+      const [method, url] = key.split(' ');
+      const operation = paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(operation, key).toBeDefined();
+      const status = String(endpoint.status ?? 200);
+      if (status === '204') expect(operation.responses['204'], key).toBeDefined();
+      else expect(operation.responses[status]?.content?.['application/json']?.schema.properties, key).toBeTruthy();
+    }
   });
 });

@@ -1,11 +1,13 @@
+import type { AreaDetailSchema, AreaLevel, AreaNodeSchema, AreaSchema, Contract } from '@lianxin/core';
 import type { AreaRow } from '../../db/schema.js';
 
-/** One area as the API shows it. */
-export function presentArea(a: AreaRow) {
-  return { code: a.code, parentCode: a.parentCode, name: a.name, level: a.level, lat: a.lat, lng: a.lng, sort: a.sort };
+type AreaNode = Contract<typeof AreaNodeSchema> & { children: AreaNode[] };
+
+/** One area → its response contract. */
+export function presentArea(a: AreaRow): Contract<typeof AreaSchema> {
+  // The level is checked against the code when the area is written.
+  return { code: a.code, parentCode: a.parentCode, name: a.name, level: a.level as AreaLevel, lat: a.lat, lng: a.lng, sort: a.sort };
 }
-export type AreaDto = ReturnType<typeof presentArea>;
-export type AreaNode = AreaDto & { children: AreaNode[] };
 
 /**
  * Nests a list of areas under their parents. An area whose parent is not in the list is a root,
@@ -19,4 +21,9 @@ export function buildAreaTree(rows: readonly AreaRow[]): AreaNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+/** An area with its ancestors and children → GET /api/areas/:code. */
+export function presentAreaDetail({ area, path, children }: { area: AreaRow; path: AreaRow[]; children: AreaRow[] }): Contract<typeof AreaDetailSchema> {
+  return { ...presentArea(area), path: path.map(presentArea), children: children.map(presentArea) };
 }

@@ -2,8 +2,8 @@ import { AREA_LEVELS, type AreaCreate, type AreaLevel, type AreaListQuery, type 
 import type { Kysely } from 'kysely';
 import type { AreaRow, DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertAdmin, assertAdminOver } from '../admin/admin.policy.js';
-import { diffChanges, isEmpty } from '../admin/changes.js';
+import { assertCan } from '../../access/access.js';
+import { diffChanges, isEmpty } from '../../db/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import { isInSubtree, levelOfCode } from '@lianxin/core';
@@ -63,13 +63,13 @@ export function createAreasService({ db, audit }: AreasServiceDeps) {
     },
 
     async create(actor: Actor, input: AreaCreate): Promise<AreaRow> {
-      assertAdmin(actor);
+      assertCan(actor, 'org.manage');
       return db.transaction().execute(async (trx) => {
         const parent = input.parentCode ? await repo.find(trx, input.parentCode) : undefined;
         // Placement before reach: a code outside its parent's range is that field's error, said as
         // such, rather than "outside your area" (the area tree is no secret to staff).
         const level = checkPlacement(input, parent);
-        assertAdminOver(actor, input.code);
+        assertCan(actor, 'org.manage', { areaCode: input.code });
         if (await repo.find(trx, input.code)) throw conflict('code');
         const row = { code: input.code, parentCode: input.parentCode, name: input.name, level, lat: input.lat, lng: input.lng, sort: input.sort };
         await repo.insert(trx, row);
@@ -80,7 +80,7 @@ export function createAreasService({ db, audit }: AreasServiceDeps) {
 
     /** Renames, moves the marker or re-sorts an area; its code and place in the tree never change. */
     async update(actor: Actor, code: string, input: AreaUpdate): Promise<AreaRow> {
-      assertAdminOver(actor, code);
+      assertCan(actor, 'org.manage', { areaCode: code });
       return db.transaction().execute(async (trx) => {
         const current = await repo.find(trx, code);
         if (!current) throw notFound();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
+import { auditRepository as repo } from './audit.repository.js';
 
 /** One entry of the append-only audit log. */
 export interface AuditEntry {
@@ -13,7 +14,6 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-const CHAIN = 'audit';
 
 function entryHash(prevHash: string, seq: number, at: string, entry: AuditEntry): string {
   const body = JSON.stringify([seq, at, entry.actorUserId, entry.action, entry.subjectType, entry.subjectId ?? null, entry.detail ?? null]);
@@ -26,31 +26,20 @@ function entryHash(prevHash: string, seq: number, at: string, entry: AuditEntry)
  */
 export function createAuditLog({ db, clock }: { db: Kysely<DB>; clock: Clock }) {
   async function appendIn(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry): Promise<void> {
-    // Bumping the counter row takes its lock: entries are chained in commit order on both databases.
-    const head = await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', CHAIN)
-      .returning(['value', 'textValue'])
-      .executeTakeFirstOrThrow();
+    const link = await repo.nextLink(trx);
     const at = clock.now().toISOString();
-    const prevHash = head.textValue ?? GENESIS;
-    const hash = entryHash(prevHash, head.value, at, entry);
-    await trx
-      .insertInto('auditLog')
-      .values({
-        seq: head.value,
-        at,
-        actorUserId: entry.actorUserId,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId ?? null,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-        prevHash,
-        hash,
-      })
-      .execute();
-    await trx.updateTable('counters').set({ textValue: hash }).where('name', '=', CHAIN).execute();
+    const prevHash = link.prevHash ?? GENESIS;
+    await repo.append(trx, {
+      seq: link.seq,
+      at,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      prevHash,
+      hash: entryHash(prevHash, link.seq, at, entry),
+    });
   }
 
   return {
@@ -66,7 +55,7 @@ export function createAuditLog({ db, clock }: { db: Kysely<DB>; clock: Clock }) 
       let count = 0;
       let after = 0;
       for (;;) {
-        const page = await db.selectFrom('auditLog').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
+        const page = await repo.after(db, after, 1000);
         if (page.length === 0) break;
         for (const row of page) {
           const expected = entryHash(prev, row.seq, row.at, {
@@ -89,6 +78,4 @@ export function createAuditLog({ db, clock }: { db: Kysely<DB>; clock: Clock }) 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
 /** Creates the counter rows the services rely on (idempotent). */
-export async function ensureCounters(db: Kysely<DB>): Promise<void> {
-  await db.insertInto('counters').values({ name: CHAIN, value: 0, textValue: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
-}
+export const ensureCounters = (db: Kysely<DB>): Promise<void> => repo.ensureCounter(db);

@@ -2,7 +2,7 @@ import type { CalendarDayPut } from '@lianxin/core';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CalendarDayTable, DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { assertAdmin } from '../admin/admin.policy.js';
+import { assertCan } from '../../access/access.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
@@ -34,7 +34,7 @@ export function createCalendarService({ db, audit, deadlines }: CalendarServiceD
 
     /** Marks a date as a holiday or a swapped working day (creates or replaces the entry). */
     async put(actor: Actor, date: string, input: CalendarDayPut): Promise<{ day: DayRow; created: boolean }> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       return change(async (trx) => {
         const before = await repo.find(trx, date);
         await repo.upsert(trx, { date, kind: input.kind, name: input.name });
@@ -46,7 +46,7 @@ export function createCalendarService({ db, audit, deadlines }: CalendarServiceD
 
     /** Removes a date's entry: it becomes an ordinary weekday or weekend day. */
     async remove(actor: Actor, date: string): Promise<void> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       await change(async (trx) => {
         const before = await repo.find(trx, date);
         if (!before) throw notFound();

@@ -1,10 +1,12 @@
+import type { CategoryNodeSchema, CategorySchema, Contract } from '@lianxin/core';
 import type { CategoryRow } from '../../db/schema.js';
 
-/** One category as the API shows it. */
-export function presentCategory(c: CategoryRow) {
+type CategoryNode = Contract<typeof CategoryNodeSchema> & { children: CategoryNode[] };
+
+/** One category → its response contract. */
+export function presentCategory(c: CategoryRow): Contract<typeof CategorySchema> {
   return { code: c.code, parentCode: c.parentCode, name: c.name, nameEn: c.nameEn, defaultUnitId: c.defaultUnitId, sort: c.sort, isActive: c.isActive === 1 };
 }
-export type CategoryNode = ReturnType<typeof presentCategory> & { children: CategoryNode[] };
 
 /**
  * Nests categories under their parents, keeping the input order among siblings. Without

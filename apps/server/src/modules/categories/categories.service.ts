@@ -2,8 +2,8 @@ import type { CategoryCreate, CategoryUpdate } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { CategoryRow, DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertAdmin } from '../admin/admin.policy.js';
-import { diffChanges, isEmpty } from '../admin/changes.js';
+import { assertCan } from '../../access/access.js';
+import { diffChanges, isEmpty } from '../../db/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
@@ -42,7 +42,7 @@ export function createCategoriesService({ db, audit, deadlines }: CategoriesServ
     list: (_actor: Actor) => repo.all(db),
 
     async create(actor: Actor, input: CategoryCreate): Promise<CategoryRow> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       const created = await db.transaction().execute(async (trx) => {
         if (await repo.find(trx, input.code)) throw new AppError(409, 'error.taken', {}, 'code');
         if (input.parentCode) await checkParent(trx, input.parentCode);
@@ -57,7 +57,7 @@ export function createCategoriesService({ db, audit, deadlines }: CategoriesServ
     },
 
     async update(actor: Actor, code: string, input: CategoryUpdate): Promise<CategoryRow> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       const updated = await db.transaction().execute(async (trx) => {
         const current = await repo.find(trx, code);
         if (!current) throw notFound();

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import type { Cipher } from '../../security/cipher.js';
+import { notificationsRepository as repo } from './notifications.repository.js';
 
 type Params = Record<string, string | number>;
 
@@ -25,9 +26,8 @@ export interface Notifier {
 export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher }): Notifier {
   return {
     async sms(trx, to, template, params) {
-      await trx
-        .insertInto('outbox')
-        .values({
+      await repo.insert(trx, [
+        {
           id: randomUUID(),
           channel: 'sms',
           recipientUserId: null,
@@ -41,32 +41,30 @@ export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher
           sentAt: null,
           // The official notice (受理告知书 …) that goes with this SMS, rendered on demand from the case.
           documentType: to.caseId ? (DOCUMENT_FOR_SMS[template] ?? null) : null,
-        })
-        .execute();
+        },
+      ]);
     },
     async notice(trx, userIds, template, params, caseId) {
       const unique = [...new Set(userIds)];
       if (unique.length === 0) return;
       const createdAt = clock.now().toISOString();
       const body = renderMessage(DEFAULT_LOCALE, template, params);
-      await trx
-        .insertInto('outbox')
-        .values(
-          unique.map((userId) => ({
-            id: randomUUID(),
-            channel: 'internal',
-            recipientUserId: userId,
-            recipientPhoneEnc: null,
-            template,
-            params: JSON.stringify(params),
-            body,
-            caseId: caseId ?? null,
-            status: 'pending',
-            createdAt,
-            sentAt: null,
-          })),
-        )
-        .execute();
+      await repo.insert(
+        trx,
+        unique.map((userId) => ({
+          id: randomUUID(),
+          channel: 'internal',
+          recipientUserId: userId,
+          recipientPhoneEnc: null,
+          template,
+          params: JSON.stringify(params),
+          body,
+          caseId: caseId ?? null,
+          status: 'pending',
+          createdAt,
+          sentAt: null,
+        })),
+      );
     },
   };
 }

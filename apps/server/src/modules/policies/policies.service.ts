@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertAdmin } from '../admin/admin.policy.js';
+import { assertCan } from '../../access/access.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { type Actor, hasRole } from '../../access/actor.js';
 import { buildSnippet } from '../search/search.snippet.js';
@@ -66,7 +66,7 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
 
     /** Adds a policy or standard answer; indexed and audited in the same transaction. */
     async create(actor: Actor, input: PolicyCreate): Promise<PolicyRow> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       return db.transaction().execute(async (trx) => {
         await checkCategory(trx, input.categoryCode);
         const now = clock.now().toISOString();
@@ -92,7 +92,7 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
 
     /** Edits, withdraws (isActive: false) or restores an entry; reindexed and audited with it. */
     async update(actor: Actor, id: string, input: PolicyUpdate): Promise<PolicyRow> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       return db.transaction().execute(async (trx) => {
         const before = await repo.find(trx, id);
         if (!before) throw notFound();

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { assertAdmin } from '../admin/admin.policy.js';
+import { assertCan } from '../../access/access.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { type Actor, scopeOf } from '../../access/actor.js';
 import { casesByIds, SEARCH_POOL, searchPool } from './search.query.js';
@@ -49,7 +49,7 @@ export function createSearchService({ db, audit, clock }: { db: Kysely<DB>; audi
 
     /** Rebuilds the whole index (after a change of segmentation, or a restore); admins only. */
     async reindex(actor: Actor) {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       const indexed = await reindexAllCases(db);
       await audit.append({ actorUserId: actor.userId, action: 'reindex', subjectType: 'search_index', detail: { indexed } });
       return { indexed };

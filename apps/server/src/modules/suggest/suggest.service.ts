@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { type LabelledDoc, type SuggestRequest, type TextClassifier, trainClassifier } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { assertAdmin } from '../admin/admin.policy.js';
+import { assertCan } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { caseFeatures } from './features.js';
 import { suggestRepository as repo } from './suggest.repository.js';
@@ -93,7 +93,7 @@ export function createSuggestService({ db }: { db: Kysely<DB> }) {
 
     /** Retrains both models from the handled cases now (admin only). */
     async retrain(actor: Actor): Promise<{ cases: number; seconds: number }> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       const started = performance.now();
       const m = await retrainNow();
       return { cases: m.cases, seconds: Math.round(performance.now() - started) / 1000 };

@@ -11,6 +11,7 @@ import {
 } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { timeLimitsRepository as repo } from './time-limits.repository.js';
 
 /** A computed deadline with the rule that produced it. */
 export interface Deadline {
@@ -43,11 +44,7 @@ export function createDeadlines(db: Kysely<DB>): Deadlines {
   let loaded: Promise<Loaded> | null = null;
 
   async function load(): Promise<Loaded> {
-    const [rules, days, categories] = await Promise.all([
-      db.selectFrom('timeLimitRules').selectAll().orderBy('sort').orderBy('id').execute(),
-      db.selectFrom('calendarDays').selectAll().execute(),
-      db.selectFrom('categories').select(['code', 'parentCode']).execute(),
-    ]);
+    const { rules, days, categories } = await repo.reference(db);
     return {
       rules: rules.map((r) => ({ ...r, stage: r.stage as LimitStage, unit: r.unit as LimitUnit, note: r.note ?? undefined })),
       calendar: createWorkCalendar(days.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name }))),

@@ -31,6 +31,15 @@ export const timeLimitsRepository = {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+  /** What deadlines are computed from: every rule (tie order), every calendar day, the category tree. */
+  async reference(db: Q) {
+    const [rules, days, categories] = await Promise.all([
+      timeLimitsRepository.list(db),
+      db.selectFrom('calendarDays').selectAll().execute(),
+      db.selectFrom('categories').select(['code', 'parentCode']).execute(),
+    ]);
+    return { rules, days, categories };
+  },
   categoryExists(db: Q, code: string) {
     return db.selectFrom('categories').select('code').where('code', '=', code).executeTakeFirst();
   },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseInput } from '../../test/fixtures.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
-import { auditCount, expectProblem, lastAudit } from '../admin/admin.test-support.js';
+import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
 let ctx: TestContext;
 let admin: Client;

@@ -3,8 +3,8 @@ import type { TimeLimitRuleCreate, TimeLimitRuleUpdate } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notFound, unknownReference, unprocessable } from '../../errors.js';
-import { assertAdmin } from '../admin/admin.policy.js';
-import { diffChanges, isEmpty } from '../admin/changes.js';
+import { assertCan } from '../../access/access.js';
+import { diffChanges, isEmpty } from '../../db/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import type { Deadlines } from './deadlines.js';
@@ -49,7 +49,7 @@ export function createTimeLimitsService({ db, audit, deadlines }: TimeLimitsServ
     list: (_actor: Actor, stage?: string) => repo.list(db, stage),
 
     async create(actor: Actor, input: TimeLimitRuleCreate): Promise<Row> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       return change(async (trx) => {
         await checkCategory(trx, input.categoryCode);
         const row = { id: randomUUID(), ...input, sort: input.sort ?? (await repo.nextSort(trx)) };
@@ -60,7 +60,7 @@ export function createTimeLimitsService({ db, audit, deadlines }: TimeLimitsServ
     },
 
     async update(actor: Actor, id: string, input: TimeLimitRuleUpdate): Promise<Row> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       return change(async (trx) => {
         const current = await repo.find(trx, id);
         if (!current) throw notFound();
@@ -74,7 +74,7 @@ export function createTimeLimitsService({ db, audit, deadlines }: TimeLimitsServ
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      assertAdmin(actor);
+      assertCan(actor, 'config.manage');
       await change(async (trx) => {
         const current = await repo.find(trx, id);
         if (!current) throw notFound();

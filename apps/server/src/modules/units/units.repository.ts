@@ -44,6 +44,10 @@ export const unitsRepository = {
     return { rows, total: Number(total.n) };
   },
 
+  areaExists(db: Q, code: string) {
+    return db.selectFrom('areas').select('code').where('code', '=', code).executeTakeFirst();
+  },
+
   findWithArea(db: Q, id: string) {
     return db
       .selectFrom('units')

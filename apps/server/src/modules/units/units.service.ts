@@ -4,8 +4,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertAdmin, assertAdminOver } from '../admin/admin.policy.js';
-import { diffChanges, isEmpty } from '../admin/changes.js';
+import { assertCan } from '../../access/access.js';
+import { diffChanges, isEmpty } from '../../db/changes.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import { unitsRepository as repo } from './units.repository.js';
@@ -17,8 +17,7 @@ export interface UnitsServiceDeps {
 }
 
 async function checkArea(trx: Transaction<DB>, areaCode: string) {
-  const area = await trx.selectFrom('areas').select('code').where('code', '=', areaCode).executeTakeFirst();
-  if (!area) throw unknownReference('areaCode', 'area');
+  if (!(await repo.areaExists(trx, areaCode))) throw unknownReference('areaCode', 'area');
 }
 
 async function checkNameFree(trx: Transaction<DB>, areaCode: string, name: string, exceptId?: string) {
@@ -32,7 +31,7 @@ export function createUnitsService({ db, clock, audit }: UnitsServiceDeps) {
     list: (_actor: Actor, query: UnitListQuery) => repo.page(db, query),
 
     async create(actor: Actor, input: UnitCreate) {
-      assertAdminOver(actor, input.areaCode);
+      assertCan(actor, 'org.manage', { areaCode: input.areaCode });
       return db.transaction().execute(async (trx) => {
         await checkArea(trx, input.areaCode);
         await checkNameFree(trx, input.areaCode, input.name);
@@ -45,16 +44,16 @@ export function createUnitsService({ db, clock, audit }: UnitsServiceDeps) {
 
     /** Renames, moves or (de)activates a unit; moving needs admin rights over both places. */
     async update(actor: Actor, id: string, input: UnitUpdate) {
-      assertAdmin(actor);
+      assertCan(actor, 'org.manage');
       return db.transaction().execute(async (trx) => {
         const current = await repo.find(trx, id);
         if (!current) throw notFound();
-        assertAdminOver(actor, current.areaCode);
+        assertCan(actor, 'org.manage', current);
         const next = { name: input.name, kind: input.kind, areaCode: input.areaCode, phone: input.phone, isActive: input.isActive === undefined ? undefined : input.isActive ? 1 : 0 };
         const { changes, before } = diffChanges(current, next);
         if (isEmpty(changes)) return (await repo.findWithArea(trx, id))!;
         if (changes.areaCode) {
-          assertAdminOver(actor, changes.areaCode);
+          assertCan(actor, 'org.manage', { areaCode: changes.areaCode });
           await checkArea(trx, changes.areaCode);
         }
         if (changes.areaCode || changes.name) await checkNameFree(trx, changes.areaCode ?? current.areaCode, changes.name ?? current.name, id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
-import { expectProblem } from '../admin/admin.test-support.js';
+import { expectProblem } from '../../test/admin-support.js';
 
 let ctx: TestContext;
 let cadre: Client;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
-import { auditCount, expectProblem, lastAudit } from '../admin/admin.test-support.js';
+import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
 let ctx: TestContext;
 let admin: Client;

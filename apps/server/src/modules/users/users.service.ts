@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffQuery, UserCreate, UserListQuery, UserUpdate } from '@lianxin/core';
+import { ACCESS_RULES, type Role, type StaffQuery, type UserCreate, type UserListQuery, type UserUpdate } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
-import { adminRanges, assertAdmin, isAdminOver } from '../admin/admin.policy.js';
+import { assertCan, can, rangesFor } from '../../access/access.js';
 import { subtreeRange } from '@lianxin/core';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
 import { hashPassword } from '../auth/auth.service.js';
 import type { Cipher } from '../../security/cipher.js';
+import { presentStaffMember, presentUser } from './users.presenter.js';
 import { type GrantRow, usersRepository as repo } from './users.repository.js';
 
 export interface UsersServiceDeps {
@@ -20,6 +21,7 @@ export interface UsersServiceDeps {
 }
 
 type Grant = { role: string; unitId: string };
+const ORG_MANAGERS: readonly Role[] = ACCESS_RULES['org.manage'].roles;
 const grantKey = (g: Grant) => `${g.role}@${g.unitId}`;
 const dedupe = (grants: readonly Grant[]) => [...new Map(grants.map((g) => [grantKey(g), { role: g.role, unitId: g.unitId }])).values()];
 
@@ -29,7 +31,7 @@ async function checkGrants(trx: Transaction<DB>, actor: Actor, grants: readonly 
   grants.forEach((g, i) => {
     const unit = units.get(g.unitId);
     if (!unit || !unit.isActive) throw unknownReference(`grants.${i}.unitId`, 'unit');
-    if (!isAdminOver(actor, unit.areaCode)) throw outOfScope();
+    if (!can(actor, 'org.manage', unit)) throw outOfScope();
   });
 }
 
@@ -40,7 +42,7 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
     const user = await repo.find(trx, id);
     if (!user) throw notFound();
     const grants = await repo.grantsOf(trx, [id]);
-    if (grants.length > 0 && !grants.some((g) => isAdminOver(actor, g.areaCode))) throw outOfScope();
+    if (grants.length > 0 && !grants.some((g) => can(actor, 'org.manage', g))) throw outOfScope();
     return { user, grants };
   }
 
@@ -53,29 +55,27 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
     async directory(_actor: Actor, query: StaffQuery) {
       const rows = await repo.directory(db, query, query.areaCode ? subtreeRange(query.areaCode) : undefined);
       const grants = await repo.grantsOf(db, rows.map((r) => r.id));
-      return rows.map((r) => ({
-        ...r,
-        grants: grants.filter((g) => g.userId === r.id && g.unitIsActive).map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName, areaCode: g.areaCode })),
-      }));
+      return rows.map((r) => presentStaffMember(r, grants));
     },
 
     async list(actor: Actor, query: UserListQuery) {
-      assertAdmin(actor);
-      const { rows, total } = await repo.page(db, query, adminRanges(actor));
-      return { rows, total, grants: await repo.grantsOf(db, rows.map((r) => r.id)) };
+      const { rows, total } = await repo.page(db, query, rangesFor(actor, 'org.manage'));
+      const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+      return { items: rows.map((u) => presentUser(u, grants, cipher)), total, page: query.page, pageSize: query.pageSize };
     },
 
     async get(actor: Actor, id: string) {
-      assertAdmin(actor);
-      return manageable(db, actor, id);
+      assertCan(actor, 'org.manage');
+      const { user, grants } = await manageable(db, actor, id);
+      return presentUser(user, grants, cipher);
     },
 
     async create(actor: Actor, input: UserCreate) {
-      assertAdmin(actor);
+      assertCan(actor, 'org.manage');
       // Hash before the transaction: argon2 takes a while, and SQLite has one connection.
       const passwordHash = await hashPassword(input.password);
       const grants = dedupe(input.grants);
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         await checkGrants(trx, actor, input.grants);
         if (await repo.findByUsername(trx, input.username)) throw new AppError(409, 'error.taken', {}, 'username');
         const id = randomUUID();
@@ -86,6 +86,7 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
         await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'user', subjectId: id, detail }, trx);
         return { user: (await repo.find(trx, id))!, grants: await repo.grantsOf(trx, [id]) };
       });
+      return presentUser(created.user, created.grants, cipher);
     },
 
     /**
@@ -93,9 +94,9 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
      * admin's reach); roles elsewhere stay. Deactivating or resetting the password ends sessions.
      */
     async update(actor: Actor, id: string, input: UserUpdate) {
-      assertAdmin(actor);
+      assertCan(actor, 'org.manage');
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const { user, grants: current } = await manageable(trx, actor, id);
         const isSelf = id === actor.userId;
         if (isSelf && input.isActive === false) throw unprocessable('error.self_lockout', {}, 'isActive');
@@ -117,10 +118,11 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
           changed.password = 'reset';
         }
         if (input.grants) {
-          const kept = current.filter((g) => !isAdminOver(actor, g.areaCode));
+          const kept = current.filter((g) => !can(actor, 'org.manage', g));
           const next = dedupe([...input.grants, ...kept]);
           await checkGrants(trx, actor, input.grants);
-          if (isSelf && !next.some((g) => g.role === 'admin')) throw unprocessable('error.self_lockout', {}, 'grants');
+          // An admin may not take away their own right to manage the organisation.
+          if (isSelf && !next.some((g) => ORG_MANAGERS.includes(g.role as Role))) throw unprocessable('error.self_lockout', {}, 'grants');
           const before = current.map(grantKey).sort().join();
           if (next.map(grantKey).sort().join() !== before) {
             await repo.replaceGrants(trx, id, next);
@@ -134,6 +136,7 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
         await audit.append({ actorUserId: actor.userId, action, subjectType: 'user', subjectId: id, detail: { changed } }, trx);
         return { user: (await repo.find(trx, id))!, grants: await repo.grantsOf(trx, [id]) };
       });
+      return presentUser(updated.user, updated.grants, cipher);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useApiPath } from '../../shared/use-api';
-import { type AreaNode, areaOptions } from './admin-data';
+import { useApi } from '../../shared/use-api';
+import { areaOptions } from './admin-logic';
 
 /** Picks an area from the user's area tree (searchable by name). */
 export function AreaTreeSelect({ value, onChange, id, placeholder }: { value?: string; onChange?: (code: string) => void; id?: string; placeholder?: string }) {
-  const { data, loading } = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const { data, loading } = useApi('GET /api/areas', { query: { format: 'tree' } });
   const treeData = useMemo(() => areaOptions(data?.items ?? []), [data]);
   return (
     <TreeSelect

@@ -1,11 +1,12 @@
 import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Tree } from 'antd';
+import { type AreaNode, subtreePrefix } from '@lianxin/core';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import { type AreaNode, childCodePrefix, childLevel, flattenTree } from './admin-data';
+import { childLevel, flattenTree } from './admin-logic';
 import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
 
@@ -23,7 +24,7 @@ interface AreaForm {
 export default function AreasTab() {
   const t = useT(adminMessages);
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const { data, error, loading, reload } = useApi('GET /api/areas', { query: { format: 'tree' } });
   const [selected, setSelected] = useState<string | null>(null);
   const nodes = useMemo(() => flattenTree(data?.items ?? []), [data]);
   const area = nodes.find((n) => n.code === selected) ?? null;
@@ -43,7 +44,7 @@ export default function AreasTab() {
   useEffect(() => {
     if (!area) return;
     childForm.resetFields();
-    childForm.setFieldsValue({ code: childCodePrefix(area), sort: 0 });
+    childForm.setFieldsValue({ code: subtreePrefix(area.code), sort: 0 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [area?.code, childForm]);
 
@@ -52,19 +53,19 @@ export default function AreasTab() {
 
   type TreeItem = { key: string; title: string; children: TreeItem[] };
   const treeData = (list: AreaNode[]): TreeItem[] =>
-    list.map((n) => ({ key: n.code, title: `${n.name}  ${n.code}`, children: treeData(n.children) }));
+    list.map((n) => ({ key: n.code, title: `${n.name}  ${n.code}`, children: treeData(n.children ?? []) }));
 
   const saveEdit = (values: AreaForm) =>
     edit.run(async () => {
       const body = changedFields({ name: area!.name, lat: area!.lat, lng: area!.lng, sort: area!.sort }, { ...values, lat: values.lat ?? null, lng: values.lng ?? null });
-      if (Object.keys(body).length) await api.patch(`/api/admin/areas/${area!.code}`, body);
+      if (Object.keys(body).length) await call('PATCH /api/admin/areas/:code', { params: { code: area!.code }, body });
       message.success(t('saved'));
       reload();
     });
 
   const saveChild = (values: AreaForm) =>
     add.run(async () => {
-      const created = await api.post<AreaNode>('/api/admin/areas', { ...values, code: values.code?.trim(), parentCode: area!.code, lat: values.lat ?? null, lng: values.lng ?? null });
+      const created = await call('POST /api/admin/areas', { body: { ...values, code: values.code?.trim() ?? '', parentCode: area!.code, lat: values.lat ?? null, lng: values.lng ?? null } });
       message.success(t('saved'));
       reload();
       setSelected(created.code);

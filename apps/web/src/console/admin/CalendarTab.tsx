@@ -1,12 +1,12 @@
+import type { CalendarDayView } from '@lianxin/core';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import type { CalendarDay } from './admin-data';
 import { useFormSubmit } from './use-form-submit';
 
 interface DayForm {
@@ -21,23 +21,23 @@ export default function CalendarTab() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => dayjs().year());
-  const { data, error, loading, reload } = useApiPath<{ year: number; days: CalendarDay[] }>(`/api/calendar?year=${year}`);
+  const { data, error, loading, reload } = useApi('GET /api/calendar', { query: { year } });
   const [form] = Form.useForm<DayForm>();
   const { run, busy } = useFormSubmit(form, ['date', 'kind', 'name']);
 
   const add = (values: DayForm) =>
     run(async () => {
       const date = values.date.format('YYYY-MM-DD');
-      await api.put(`/api/admin/calendar/${date}`, { kind: values.kind, name: values.name.trim() });
+      await call('PUT /api/admin/calendar/:date', { params: { date }, body: { kind: values.kind, name: values.name.trim() } });
       message.success(t('saved'));
       form.resetFields(['date']);
       if (values.date.year() !== year) setYear(values.date.year());
       else reload();
     });
 
-  const remove = async (day: CalendarDay) => {
+  const remove = async (day: CalendarDayView) => {
     try {
-      await api.delete(`/api/admin/calendar/${day.date}`);
+      await call('DELETE /api/admin/calendar/:date', { params: { date: day.date } });
       message.success(t('deleted'));
       reload();
     } catch (e) {
@@ -47,7 +47,7 @@ export default function CalendarTab() {
 
   if (error) return <PageError error={error} onRetry={reload} />;
   const days = data?.days ?? [];
-  const count = (kind: CalendarDay['kind']) => days.filter((d) => d.kind === kind).length;
+  const count = (kind: CalendarDayView['kind']) => days.filter((d) => d.kind === kind).length;
   const thisYear = dayjs().year();
 
   return (
@@ -80,7 +80,7 @@ export default function CalendarTab() {
         <Tag color="blue">{t('workdays', { n: count('workday') })}</Tag>
         <Typography.Text type="secondary">{t('calendarHint')}</Typography.Text>
       </Flex>
-      <Table<CalendarDay>
+      <Table<CalendarDayView>
         data-testid="calendar-table"
         rowKey="date"
         size="small"
@@ -90,14 +90,14 @@ export default function CalendarTab() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('date'), dataIndex: 'date', width: 120 },
-          { title: t('weekday'), key: 'weekday', width: 90, render: (_: unknown, d: CalendarDay) => dayjs(d.date).locale(locale === 'zh-CN' ? 'zh-cn' : 'en').format('dddd') },
-          { title: t('dayKind'), dataIndex: 'kind', width: 130, render: (k: CalendarDay['kind']) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`day.${k}`)}</Tag> },
-          { title: t('festival'), dataIndex: 'name', width: 160, render: (n: string, d: CalendarDay) => <>{n} {d.provisional && <Tag>{t('provisional')}</Tag>}</> },
+          { title: t('weekday'), key: 'weekday', width: 90, render: (_: unknown, d: CalendarDayView) => dayjs(d.date).locale(locale === 'zh-CN' ? 'zh-cn' : 'en').format('dddd') },
+          { title: t('dayKind'), dataIndex: 'kind', width: 130, render: (k: CalendarDayView['kind']) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`day.${k}`)}</Tag> },
+          { title: t('festival'), dataIndex: 'name', width: 160, render: (n: string, d: CalendarDayView) => <>{n} {d.provisional && <Tag>{t('provisional')}</Tag>}</> },
           {
             title: t('actions'),
             key: 'actions',
             width: 80,
-            render: (_: unknown, d: CalendarDay) => (
+            render: (_: unknown, d: CalendarDayView) => (
               <Popconfirm title={t('confirmDelete')} okText={t('yes')} cancelText={t('no')} onConfirm={() => remove(d)}>
                 <Button size="small" danger>
                   {t('delete')}

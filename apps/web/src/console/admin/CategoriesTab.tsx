@@ -1,11 +1,11 @@
+import type { CategoryNode } from '@lianxin/core';
 import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import type { CategoryNode } from './admin-data';
 import { changedFields } from '../../shared/form-errors';
 import { UnitPicker } from './UnitPicker';
 import { useFormSubmit } from './use-form-submit';
@@ -30,7 +30,7 @@ export default function CategoriesTab() {
   const t = useT(adminMessages);
   const { locale } = useLocale();
   const [includeInactive, setIncludeInactive] = useState(true);
-  const { data, error, loading, reload } = useApiPath<{ items: CategoryNode[] }>(`/api/categories?includeInactive=${includeInactive}`);
+  const { data, error, loading, reload } = useApi('GET /api/categories', { query: { includeInactive } });
   const [editing, setEditing] = useState<CategoryNode | 'new' | null>(null);
   const rows = useMemo(() => rowsOf(data?.items ?? []), [data]);
 
@@ -93,8 +93,8 @@ function CategoryDialog({ category, tree, onClose }: { category: CategoryNode | 
       const body = { ...values, parentCode: values.parentCode ?? null, defaultUnitId: values.defaultUnitId ?? null };
       if (category) {
         const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await api.patch(`/api/admin/categories/${category.code}`, changes);
-      } else await api.post('/api/admin/categories', body);
+        if (Object.keys(changes).length) await call('PATCH /api/admin/categories/:code', { params: { code: category.code }, body: changes });
+      } else await call('POST /api/admin/categories', { body: { ...body, code: values.code ?? '' } });
       message.success(t('saved'));
       onClose(true);
     });

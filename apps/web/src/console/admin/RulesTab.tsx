@@ -1,16 +1,16 @@
-import { CASE_KINDS, CHANNELS, label, LIMIT_STAGES, LIMIT_UNITS, URGENCIES } from '@lianxin/core';
+import { CASE_KINDS, type CategoryNode, CHANNELS, label, LIMIT_STAGES, LIMIT_UNITS, type TimeLimitRuleView, URGENCIES } from '@lianxin/core';
 import { App, Button, Col, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import { type CategoryNode, flattenTree, type TimeLimitRule } from './admin-data';
+import { flattenTree } from './admin-logic';
 import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
 
-type RuleForm = Omit<TimeLimitRule, 'id'>;
+type RuleForm = Omit<TimeLimitRuleView, 'id'>;
 const FIELDS = ['stage', 'kind', 'categoryCode', 'urgency', 'channel', 'amount', 'unit', 'note', 'sort'];
 
 /** 时限规则: the rule table that picks each stage's limit; the first matching rule wins. */
@@ -18,16 +18,16 @@ export default function RulesTab() {
   const t = useT(adminMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const [stage, setStage] = useState<string | undefined>();
-  const { data, error, loading, reload } = useApiPath<{ items: TimeLimitRule[] }>(`/api/time-limit-rules${query({ stage })}`);
-  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
+  const [stage, setStage] = useState<TimeLimitRuleView['stage'] | undefined>();
+  const { data, error, loading, reload } = useApi('GET /api/time-limit-rules', { query: { stage } });
+  const categories = useApi('GET /api/categories');
   const categoryName = useMemo(() => new Map(flattenTree(categories.data?.items ?? []).map((c) => [c.code, locale === 'en-US' ? c.nameEn : c.name])), [categories.data, locale]);
-  const [editing, setEditing] = useState<TimeLimitRule | 'new' | null>(null);
+  const [editing, setEditing] = useState<TimeLimitRuleView | 'new' | null>(null);
   const any = <Typography.Text type="secondary">{t('any')}</Typography.Text>;
 
-  const remove = async (rule: TimeLimitRule) => {
+  const remove = async (rule: TimeLimitRuleView) => {
     try {
-      await api.delete(`/api/admin/time-limit-rules/${rule.id}`);
+      await call('DELETE /api/admin/time-limit-rules/:id', { params: { id: rule.id } });
       message.success(t('deleted'));
       reload();
     } catch (e) {
@@ -44,7 +44,7 @@ export default function RulesTab() {
           {t('newRule')}
         </Button>
       </Flex>
-      <Table<TimeLimitRule>
+      <Table<TimeLimitRuleView>
         data-testid="rules-table"
         rowKey="id"
         size="small"
@@ -59,13 +59,13 @@ export default function RulesTab() {
           { title: t('category'), dataIndex: 'categoryCode', width: 120, ellipsis: true, render: (c: string | null) => (c ? (categoryName.get(c) ?? c) : any) },
           { title: t('urgency'), dataIndex: 'urgency', width: 90, render: (u: string | null) => (u ? label('urgency', u, locale) : any) },
           { title: t('channel'), dataIndex: 'channel', width: 110, render: (c: string | null) => (c ? label('channel', c, locale) : any) },
-          { title: t('limit'), key: 'limit', width: 110, render: (_: unknown, r: TimeLimitRule) => `${r.amount} ${t(`limitUnit.${r.unit}`)}` },
+          { title: t('limit'), key: 'limit', width: 110, render: (_: unknown, r: TimeLimitRuleView) => `${r.amount} ${t(`limitUnit.${r.unit}`)}` },
           { title: t('note'), dataIndex: 'note', width: 260, ellipsis: true, render: (n: string | null) => n ?? '' },
           {
             title: t('actions'),
             key: 'actions',
             width: 140,
-            render: (_: unknown, r: TimeLimitRule) => (
+            render: (_: unknown, r: TimeLimitRuleView) => (
               <Space size={4}>
                 <Button size="small" onClick={() => setEditing(r)}>
                   {t('edit')}
@@ -94,7 +94,7 @@ export default function RulesTab() {
   );
 }
 
-function RuleDialog({ rule, categories, onClose }: { rule: TimeLimitRule | null; categories: CategoryNode[]; onClose: (saved: boolean) => void }) {
+function RuleDialog({ rule, categories, onClose }: { rule: TimeLimitRuleView | null; categories: CategoryNode[]; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -110,8 +110,8 @@ function RuleDialog({ rule, categories, onClose }: { rule: TimeLimitRule | null;
       const body = { ...values, kind: values.kind ?? null, categoryCode: values.categoryCode ?? null, urgency: values.urgency ?? null, channel: values.channel ?? null, note: values.note?.trim() || null };
       if (rule) {
         const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await api.patch(`/api/admin/time-limit-rules/${rule.id}`, changes);
-      } else await api.post('/api/admin/time-limit-rules', body);
+        if (Object.keys(changes).length) await call('PATCH /api/admin/time-limit-rules/:id', { params: { id: rule.id }, body: changes });
+      } else await call('POST /api/admin/time-limit-rules', { body });
       message.success(t('saved'));
       onClose(true);
     });

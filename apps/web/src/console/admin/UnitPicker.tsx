@@ -1,11 +1,10 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
-import { useApiPath } from '../../shared/use-api';
-import type { Unit } from './admin-data';
+import { useApi } from '../../shared/use-api';
 
 /** Picks an active unit of the admin's area (up to 200, searchable by name). */
 export function UnitPicker({ value, onChange, id, allowClear, placeholder }: { value?: string | null; onChange?: (id: string | null) => void; id?: string; allowClear?: boolean; placeholder?: string }) {
-  const { data, loading } = useApiPath<{ items: Unit[] }>('/api/units?pageSize=200');
+  const { data, loading } = useApi('GET /api/units', { query: { pageSize: 200 } });
   const options = useMemo(() => (data?.items ?? []).map((u) => ({ value: u.id, label: u.name })), [data]);
   return (
     <Select

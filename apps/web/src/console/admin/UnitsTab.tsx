@@ -1,12 +1,11 @@
-import { PHONE_PATTERN, UNIT_KINDS, type UnitKind } from '@lianxin/core';
+import { PHONE_PATTERN, UNIT_KINDS, type UnitKind, type UnitView } from '@lianxin/core';
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import type { Unit } from './admin-data';
 import { AreaTreeSelect } from './AreaTreeSelect';
 import { changedFields } from '../../shared/form-errors';
 import { useFormSubmit } from './use-form-submit';
@@ -26,8 +25,8 @@ export default function UnitsTab() {
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApiPath<{ items: Unit[]; total: number }>(`/api/units${query({ q: q || undefined, includeInactive: includeInactive || undefined, page, pageSize: 20 })}`);
-  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const { data, error, loading, reload } = useApi('GET /api/units', { query: { q: q || undefined, includeInactive: includeInactive || undefined, page, pageSize: 20 } });
+  const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
@@ -43,7 +42,7 @@ export default function UnitsTab() {
           {t('newUnit')}
         </Button>
       </Flex>
-      <Table<Unit>
+      <Table<UnitView>
         data-testid="units-table"
         rowKey="id"
         size="small"
@@ -57,7 +56,7 @@ export default function UnitsTab() {
           { title: t('unitArea'), dataIndex: 'areaName', width: 160, ellipsis: true },
           { title: t('unitPhone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
           { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: Unit) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UnitView) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
         ]}
       />
       {editing && (
@@ -73,7 +72,7 @@ export default function UnitsTab() {
   );
 }
 
-function UnitDialog({ unit, onClose }: { unit: Unit | null; onClose: (saved: boolean) => void }) {
+function UnitDialog({ unit, onClose }: { unit: UnitView | null; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
@@ -85,8 +84,8 @@ function UnitDialog({ unit, onClose }: { unit: Unit | null; onClose: (saved: boo
       const body = { ...values, phone: values.phone?.trim() || null };
       if (unit) {
         const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await api.patch(`/api/admin/units/${unit.id}`, changes);
-      } else await api.post('/api/admin/units', body);
+        if (Object.keys(changes).length) await call('PATCH /api/admin/units/:id', { params: { id: unit.id }, body: changes });
+      } else await call('POST /api/admin/units', { body });
       message.success(t('saved'));
       onClose(true);
     });

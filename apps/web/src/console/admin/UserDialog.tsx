@@ -1,10 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { label, PHONE_PATTERN, ROLES, type Role } from '@lianxin/core';
+import { label, type Locale, PHONE_PATTERN, ROLES, type Role, type UserUpdate, type UserView } from '@lianxin/core';
 import { App, Button, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { adminMessages } from './admin.messages';
-import type { User } from './admin-data';
 import { changedFields } from '../../shared/form-errors';
 import { UnitPicker } from './UnitPicker';
 import { useFormSubmit } from './use-form-submit';
@@ -14,7 +13,7 @@ interface UserForm {
   displayName: string;
   password?: string;
   phone?: string | null;
-  locale: 'zh-CN' | 'en-US';
+  locale: Locale;
   isActive?: boolean;
   grants: { role: Role; unitId: string }[];
 }
@@ -23,14 +22,14 @@ const USERNAME = /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/;
 const FIELDS = ['username', 'displayName', 'password', 'phone', 'locale', 'isActive', 'grants'];
 
 /** Create a user, or edit one: name, phone, language, active, roles × units, password reset. */
-export function UserDialog({ user, onClose }: { user: User | null; onClose: (saved: boolean) => void }) {
+export function UserDialog({ user, onClose }: { user: UserView | null; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserForm>();
   const { run, busy } = useFormSubmit(form, FIELDS);
   const initial: Partial<UserForm> = user
-    ? { displayName: user.displayName, locale: user.locale as UserForm['locale'], isActive: user.isActive, grants: user.grants.map((g) => ({ role: g.role, unitId: g.unitId })) }
+    ? { displayName: user.displayName, locale: user.locale, isActive: user.isActive, grants: user.grants.map((g) => ({ role: g.role, unitId: g.unitId })) }
     : { locale: 'zh-CN', grants: [{ role: 'handler', unitId: undefined as unknown as string }] };
 
   const password = { validator: async (_: unknown, v?: string) => {
@@ -42,11 +41,11 @@ export function UserDialog({ user, onClose }: { user: User | null; onClose: (sav
       const phone = values.phone?.trim() || null;
       if (user) {
         const { password: newPassword, ...rest } = values;
-        const changes: Record<string, unknown> = changedFields(initial, { ...rest, phone: phone ?? undefined });
+        const changes: UserUpdate = changedFields<Omit<UserForm, 'password'>>(initial, { ...rest, phone: phone ?? undefined });
         if (newPassword) changes.password = newPassword;
-        if (Object.keys(changes).length) await api.patch(`/api/admin/users/${user.id}`, changes);
+        if (Object.keys(changes).length) await call('PATCH /api/admin/users/:id', { params: { id: user.id }, body: changes });
       } else {
-        await api.post('/api/admin/users', { ...values, username: values.username?.trim(), phone });
+        await call('POST /api/admin/users', { body: { ...values, username: values.username?.trim() ?? '', password: values.password ?? '', phone } });
       }
       message.success(t('saved'));
       onClose(true);

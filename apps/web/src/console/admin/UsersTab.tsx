@@ -1,12 +1,10 @@
-import { label, ROLES, type Role } from '@lianxin/core';
+import { label, ROLES, type Role, type UserView } from '@lianxin/core';
 import { Button, Flex, Input, Select, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import type { User } from './admin-data';
 import { UserDialog } from './UserDialog';
 
 /** 用户与角色: users of the admin's area with their roles per unit; create, edit, reset password. */
@@ -16,8 +14,8 @@ export default function UsersTab() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApiPath<{ items: User[]; total: number }>(`/api/admin/users${query({ q: q || undefined, role, page, pageSize: 20 })}`);
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const { data, error, loading, reload } = useApi('GET /api/admin/users', { query: { q: q || undefined, role, page, pageSize: 20 } });
+  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
@@ -39,7 +37,7 @@ export default function UsersTab() {
           {t('newUser')}
         </Button>
       </Flex>
-      <Table<User>
+      <Table<UserView>
         data-testid="users-table"
         rowKey="id"
         size="small"
@@ -53,7 +51,7 @@ export default function UsersTab() {
           {
             title: t('roles'),
             key: 'grants',
-            render: (_: unknown, u: User) => (
+            render: (_: unknown, u: UserView) => (
               <Flex wrap gap={4} style={{ maxWidth: 480 }}>
                 {u.grants.map((g) => (
                   <Tooltip key={`${g.role}-${g.unitId}`} title={g.unitName}>
@@ -67,7 +65,7 @@ export default function UsersTab() {
           },
           { title: t('phone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
           { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: User) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UserView) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
         ]}
       />
       {editing && (

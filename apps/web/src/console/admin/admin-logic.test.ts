@@ -1,13 +1,15 @@
+import { subtreePrefix } from '@lianxin/core';
 import { describe, expect, it } from 'vitest';
-import { childCodePrefix, childLevel, flattenTree } from './admin-data';
+import { childLevel, flattenTree } from './admin-logic';
 
-describe('admin data helpers', () => {
+describe('admin logic helpers', () => {
   it('knows the level and code prefix of a new sub-area', () => {
     expect(childLevel('county')).toBe('township');
     expect(childLevel('grid')).toBeNull();
-    expect(childCodePrefix({ code: '369901000000', level: 'county' })).toBe('369901');
-    expect(childCodePrefix({ code: '369901100000', level: 'township' })).toBe('369901100');
-    expect(childCodePrefix({ code: '369901100202', level: 'village' })).toBe('369901100202');
+    // The form proposes the parent's significant prefix (core's area-code arithmetic).
+    expect(subtreePrefix('369901000000')).toBe('369901');
+    expect(subtreePrefix('369901100000')).toBe('369901100');
+    expect(subtreePrefix('369901100202')).toBe('369901100202');
   });
 
   it('flattens a tree depth first', () => {

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { TestContext } from '../../test/context.js';
+import type { TestContext } from './context.js';
 
 /** Asserts an application/problem+json answer with this status, naming `field` when given. */
 export function expectProblem(res: LightMyRequestResponse, status: number, field?: string): void {

@@ -1,0 +1,30 @@
+import { type Contract, type Locale, maskPhone, type MessageKey, type NoticeSchema, type OutboxMessageSchema, renderMessage } from '@lianxin/core';
+import type { Cipher } from '../../security/cipher.js';
+import type { OutboxRow } from './notifications.repository.js';
+
+/** A notice → its response contract, rendered in the reader's language. */
+export function presentNotice(r: OutboxRow, locale: Locale): Contract<typeof NoticeSchema> {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    template: r.template,
+    text: r.params ? renderMessage(locale, r.template as MessageKey, JSON.parse(r.params)) : r.body,
+    read: r.status === 'read',
+    createdAt: r.createdAt,
+  };
+}
+
+/** An SMS of the outbox → its response contract, phone masked. */
+export function presentOutboxMessage(r: OutboxRow, cipher: Cipher): Contract<typeof OutboxMessageSchema> {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    phone: r.recipientPhoneEnc ? maskPhone(cipher.decrypt(r.recipientPhoneEnc)) : null,
+    template: r.template,
+    body: r.body,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+  };
+}
