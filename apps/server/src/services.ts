@@ -8,6 +8,12 @@ import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
+import { createContactCardsRepository } from './modules/contact-cards/contact-cards.repository.js';
+import { createContactCardsService } from './modules/contact-cards/contact-cards.service.js';
+import { createHouseholdLedger } from './modules/households/households.ledger.js';
+import { createHouseholdRecords } from './modules/households/households.records.js';
+import { createHouseholdsService } from './modules/households/households.service.js';
+import { createMapService } from './modules/map/map.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createNotifier } from './modules/notifications/notifier.js';
@@ -36,6 +42,11 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const households = createHouseholdsService({ db, audit, clock, cipher });
+  const householdRecords = createHouseholdRecords({ db, audit, clock, households });
+  const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });
+  const map = createMapService({ db, clock, tiles: { url: config.tileUrl, attribution: config.tileAttribution } });
+  const contactCards = createContactCardsService({ repo: createContactCardsRepository(db), cipher, clock, audit, publicBaseUrl: config.publicBaseUrl, hotline: config.hotline });
+  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, households, householdRecords, householdLedger, map, contactCards, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -91,7 +91,7 @@ export type ApiArgs<K extends ApiKey> = Record<string, never> extends CallInput<
 
 /** The URL of operation `K` with its path parameters and query filled in (also for download links). */
 export function apiUrl<K extends ApiKey>(key: K, ...[input]: ApiArgs<K>): string {
-  const { params, query: q } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, never> };
+  const { params, query: q } = ((input as unknown) ?? {}) as { params?: Record<string, string>; query?: Record<string, never> };
   const path = key.slice(key.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
   return path + (q ? query(q) : '');
 }
