@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
 import type { CampaignListItem, CampaignList } from './campaign-types';

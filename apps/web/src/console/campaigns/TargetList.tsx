@@ -6,7 +6,7 @@ import { api, query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { tagColorer, tagNamer } from '../households/household-logic';
-import type { HouseholdTag } from '../households/household-types';
+import type { HouseholdTag } from '@lianxin/core';
 import { recordVisitHref, targetQuery } from './campaign-logic';
 import type { CampaignTarget, Coverage, TargetPage } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';

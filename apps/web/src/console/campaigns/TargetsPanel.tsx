@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import { type AreaTreeOption, tagNamer } from '../households/household-logic';
-import type { HouseholdTag } from '../households/household-types';
+import type { HouseholdTag } from '@lianxin/core';
 import type { TargetsAdded } from './campaign-types';
 import { campaignMessages } from './campaigns.messages';
 

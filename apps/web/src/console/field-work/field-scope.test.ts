@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { areaOptions, holdsRoleOver, isInSubtree, isVillageCode, reachOf, subtreePrefix } from './field-scope';
 
 

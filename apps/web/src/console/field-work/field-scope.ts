@@ -1,5 +1,5 @@
 import type { Role } from '@lianxin/core';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 
 /**
  * Field work's scope in the browser (SPEC §4), mirroring the server's `visits/field-scope.ts`:

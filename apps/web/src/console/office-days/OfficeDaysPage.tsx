@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
 import { areaOptions, FIELD_MANAGE_ROLES, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { chinaToday } from '../stationing/weeks';
 import { type OfficeDayFilters, officeDaysSearch, type OfficeDayTab, parseOfficeDays } from './office-days-logic';

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
 import { areaOptions, FIELD_MANAGE_ROLES, reachOf } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
 import type { ReceptionSession } from './reception-types';

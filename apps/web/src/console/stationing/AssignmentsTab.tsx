@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
 import { type AreaOption, areaOptions, FIELD_MANAGE_ROLES, holdsRoleOver, reachOf } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import { assignmentState } from './assignment-logic';
 import AssignmentForm, { type FormMode } from './AssignmentForm';

@@ -6,7 +6,7 @@ import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
 import AreaFilter from '../field-work/AreaFilter';
 import { areaOptions, FIELD_READ_ROLES, reachOf } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import VisitCard from './VisitCard';
 import type { Visit, VisitPage } from './visit-types';

@@ -9,7 +9,7 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
 import type { Campaign } from '../campaigns/campaign-types';
 import { areaOptions, FIELD_WRITE_ROLES, isInSubtree, reachOf } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { uploadedIds } from '../register/AttachmentField';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
 import { findCaseByCode } from '../cases/find-case-by-code';
