@@ -14,6 +14,12 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
 import { createCategoriesService } from './modules/categories/categories.service.js';
+import { createContactCardsRepository } from './modules/contact-cards/contact-cards.repository.js';
+import { createContactCardsService } from './modules/contact-cards/contact-cards.service.js';
+import { createHouseholdLedger } from './modules/households/households.ledger.js';
+import { createHouseholdRecords } from './modules/households/households.records.js';
+import { createHouseholdsService } from './modules/households/households.service.js';
+import { createMapService } from './modules/map/map.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
@@ -77,6 +83,11 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const notifications = createNotificationsService({ db, cipher });
   const timeLimitSweep = createTimeLimitSweep({ db, dialect: database.dialect, notifier, cases, clock });
   const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit });
+  const households = createHouseholdsService({ db, audit, clock, cipher });
+  const householdRecords = createHouseholdRecords({ db, audit, clock, households });
+  const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });
+  const map = createMapService({ db, clock, tiles: { url: config.tileUrl, attribution: config.tileAttribution } });
+  const contactCards = createContactCardsService({ repo: createContactCardsRepository(db), cipher, clock, audit, publicBaseUrl: config.publicBaseUrl, hotline: config.hotline });
   return {
     db,
     dialect: database.dialect,
@@ -107,6 +118,11 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     auditReader,
     notifications,
     jobs,
+    households,
+    householdRecords,
+    householdLedger,
+    map,
+    contactCards,
     suggest: createSuggestService({ db }),
     smsGateway: smsGateway ?? localOutboxGateway,
   };

@@ -57,11 +57,11 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(suggestRoutes, { services });
   await app.register(alertsRoutes, { alerts: services.alerts });
   await app.register(policiesRoutes, { services });
-  await app.register(householdsRoutes, { services });
-  await app.register(mapRoutes, { services });
+  await app.register(householdsRoutes, { households: services.households, records: services.householdRecords, ledger: services.householdLedger });
+  await app.register(mapRoutes, { map: services.map });
   await app.register(portalRoutes, { portal: services.portal });
   await app.register(documentsRoutes, { services });
-  await app.register(contactCardsRoutes, { services });
+  await app.register(contactCardsRoutes, { contactCards: services.contactCards });
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(stationingRoutes, { stationing: services.stationing });
   await app.register(officeDaysRoutes, { officeDays: services.officeDays });

@@ -52,6 +52,15 @@ describe('GET /api/households/template.xlsx', () => {
     const rows = await readSheet(response.rawPayload);
     expect(rows[0]).toEqual(['区划代码', '地址', '户主姓名', '户主身份证号', '户主电话', '经度', '纬度', '标签', '联户干部账号', '需求', '备注', '其他成员']);
   });
+
+  it('is refused, like the import, to someone who may register households nowhere', async () => {
+    const leader = await ctx.as('leader');
+    expect((await leader.get('/api/households/template.xlsx')).statusCode).toBe(403);
+    const before = await countHouseholds();
+    const response = await importFile(leader, await workbook([[AREAS.villageA1, '东门街9号', '王五']]));
+    expect(response.statusCode).toBe(403);
+    expect(await countHouseholds()).toBe(before);
+  });
 });
 
 describe('POST /api/households/import', () => {

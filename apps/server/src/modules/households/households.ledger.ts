@@ -1,16 +1,17 @@
 import { type HouseholdCreate, HouseholdCreateSchema, type HouseholdExportQuery, type Locale, maskIdNumber, maskPhone, type MessageKey, RELATIONSHIP_LABELS, renderMessage, translate } from '@lianxin/core';
 import type { Kysely } from 'kysely';
+import { rangesFor } from '../../access/access.js';
+import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { issueMessage } from '../../plugins/problem.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
-import { buildExport, COLUMN_HEADER, type ExportRow, type ImportColumnKey, parseMemberCell, readLedger } from './households.excel.js';
-import { canRevealHousehold, householdRanges } from './households.policy.js';
+import { buildExport, buildTemplate, COLUMN_HEADER, type ExportRow, type ImportColumnKey, parseMemberCell, readLedger } from './households.excel.js';
 import { tagList } from './households.presenter.js';
 import { householdsRepository as repo } from './households.repository.js';
-import { namesFor, type HouseholdsService } from './households.service.js';
+import { type HouseholdsService, mayReveal, namesFor } from './households.service.js';
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_EXPORT_ROWS = 50_000;
@@ -35,13 +36,20 @@ function columnOf(path: string, headIsFirst: boolean): ImportColumnKey {
 }
 
 /** Excel import and export of the registry (台账). */
-export function createHouseholdLedger({ db, cipher, audit, households }: { db: Kysely<DB>; cipher: Cipher; audit: AuditLog; households: HouseholdsService }) {
+export function createHouseholdLedger({ db, cipher, audit, clock, households }: { db: Kysely<DB>; cipher: Cipher; audit: AuditLog; clock: Clock; households: HouseholdsService }) {
   return {
+    /** The import template, listing the active tags; for those who may register households. */
+    async template(actor: Actor): Promise<{ data: Buffer; fileName: string }> {
+      rangesFor(actor, 'household.edit');
+      return { data: await buildTemplate(await repo.tags(db, { activeOnly: true })), fileName: '民情档案导入模板.xlsx' };
+    },
+
     /**
      * Imports the first sheet: each row is checked like POST /api/households and written in its
      * own transaction, so a row is imported whole or not at all; bad rows are reported, good ones kept.
      */
     async importLedger(actor: Actor, data: Buffer, locale: Locale) {
+      rangesFor(actor, 'household.edit');
       const ledger = await readLedger(data).catch(() => {
         throw new AppError(400, 'import.not_xlsx', {}, 'file');
       });
@@ -112,7 +120,7 @@ export function createHouseholdLedger({ db, cipher, audit, households }: { db: K
         }
         if (errors.length > rowErrors || !parsed.success) continue;
         try {
-          ids.push(await db.transaction().execute((trx) => households.create(actor, parsed.data as HouseholdCreate, trx) as Promise<string>));
+          ids.push(await db.transaction().execute((trx) => households.createIn(trx, actor, parsed.data as HouseholdCreate)));
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           fail(columnOf(error.field ?? 'areaCode', true), renderMessage(locale, error.code as MessageKey, error.params));
@@ -127,8 +135,8 @@ export function createHouseholdLedger({ db, cipher, audit, households }: { db: K
      * The filtered registry as a workbook, masked unless `unmasked` is asked by someone allowed to
      * reveal — then each unmasked row is one the actor may reveal, and the export is audited.
      */
-    async exportLedger(actor: Actor, query: HouseholdExportQuery) {
-      const ranges = householdRanges(actor);
+    async exportLedger(actor: Actor, query: HouseholdExportQuery): Promise<{ data: Buffer; fileName: string }> {
+      const ranges = rangesFor(actor, 'household.read');
       const rows: ExportRow[] = [];
       let after: [string, string] | null = null;
       let revealed = 0;
@@ -146,7 +154,7 @@ export function createHouseholdLedger({ db, cipher, audit, households }: { db: K
         const byHousehold = new Map<string, typeof members>();
         for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
         for (const h of page.slice(0, MAX_EXPORT_ROWS - rows.length)) {
-          const full = query.unmasked && canRevealHousehold(actor, h);
+          const full = query.unmasked && mayReveal(actor, h);
           if (full) revealed++;
           const open = (value: string | null, mask: (v: string) => string) => (value ? (full ? cipher.decrypt(value) : mask(cipher.decrypt(value))) : '');
           const list = byHousehold.get(h.id) ?? [];
@@ -185,7 +193,8 @@ export function createHouseholdLedger({ db, cipher, audit, households }: { db: K
         subjectId: null,
         detail: { rows: rows.length, unmasked: revealed, filters: { ...query, unmasked: undefined } },
       });
-      return buildExport(rows, '民情档案');
+      return { data: await buildExport(rows, '民情档案'), fileName: `民情档案-${clock.now().toISOString().slice(0, 10)}.xlsx` };
     },
   };
 }
+export type HouseholdLedger = ReturnType<typeof createHouseholdLedger>;

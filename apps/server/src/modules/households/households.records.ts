@@ -5,23 +5,22 @@ import type { Clock } from '../../clock.js';
 import type { DB, TagRow } from '../../db/schema.js';
 import { AppError, forbidden, notFound, unknownReference } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { type Actor, scopeOf } from '../../access/actor.js';
-import { inScope } from '../cases/cases.repository.js';
-import { canEditHousehold, canManageTags } from './households.policy.js';
+import { assertCan, caseScope } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
+import { presentHelp, presentHistory, presentTag, presentTags } from './households.presenter.js';
 import { householdsRepository as repo } from './households.repository.js';
-import type { HouseholdsService } from './households.service.js';
-
-const presentTag = (t: TagRow) => ({ code: t.code, nameZh: t.nameZh, nameEn: t.nameEn, color: t.color, isBuiltin: !!t.isBuiltin, isActive: !!t.isActive, sort: t.sort });
+import { type HouseholdsService, mayEdit } from './households.service.js';
 
 /** Tags (admin-managed), help records and a household's whole history. */
 export function createHouseholdRecords({ db, audit, clock, households }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; households: HouseholdsService }) {
   return {
-    async listTags(includeInactive: boolean) {
-      return (await repo.tags(db, { activeOnly: !includeInactive })).map(presentTag);
+    /** The tags: reference data every signed-in staff member reads (lists, forms, the map). */
+    async listTags(_actor: Actor, includeInactive: boolean) {
+      return presentTags(await repo.tags(db, { activeOnly: !includeInactive }));
     },
 
     async createTag(actor: Actor, input: TagCreate) {
-      if (!canManageTags(actor)) throw forbidden();
+      assertCan(actor, 'tag.manage');
       return db.transaction().execute(async (trx) => {
         if (await repo.findTag(trx, input.code)) throw new AppError(409, 'error.tag_exists', {}, 'code');
         const row = { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, color: input.color, isBuiltin: 0, isActive: 1, sort: input.sort ?? 1000, createdAt: clock.now().toISOString() };
@@ -33,7 +32,7 @@ export function createHouseholdRecords({ db, audit, clock, households }: { db: K
 
     /** Renames, recolours or withdraws a tag (built-in ones too: their codes stay). */
     async updateTag(actor: Actor, code: string, input: TagUpdate) {
-      if (!canManageTags(actor)) throw forbidden();
+      assertCan(actor, 'tag.manage');
       return db.transaction().execute(async (trx) => {
         const before = await repo.findTag(trx, code);
         if (!before) throw notFound();
@@ -50,8 +49,8 @@ export function createHouseholdRecords({ db, audit, clock, households }: { db: K
     /** Records help the household received (帮扶记录). */
     async addHelp(actor: Actor, householdId: string, input: HelpCreate) {
       const household = await households.visible(actor, householdId);
-      if (!canEditHousehold(actor, household.areaCode)) throw forbidden();
-      if (input.unitId && !(await db.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst())) throw unknownReference('unitId', 'unit');
+      if (!mayEdit(actor, household)) throw forbidden();
+      if (input.unitId && !(await repo.unitExists(db, input.unitId))) throw unknownReference('unitId', 'unit');
       const row = {
         id: randomUUID(),
         householdId,
@@ -68,7 +67,7 @@ export function createHouseholdRecords({ db, audit, clock, households }: { db: K
         await repo.insertHelp(trx, row);
         await audit.append({ actorUserId: actor.userId, action: 'add_help', subjectType: 'household', subjectId: householdId, detail: { helpId: row.id, kind: row.kind } }, trx);
       });
-      return row;
+      return presentHelp(row);
     },
 
     /**
@@ -81,41 +80,13 @@ export function createHouseholdRecords({ db, audit, clock, households }: { db: K
       await households.visible(actor, householdId);
       const members = await repo.members(db, [householdId]);
       const keys = [...new Set(members.flatMap((m) => [m.phoneKey, m.idNumberKey]).filter((k): k is string => !!k))];
-      const scope = scopeOf(actor.grants);
       const [visits, campaigns, cases, help] = await Promise.all([
-        db
-          .selectFrom('visits')
-          .innerJoin('visitHouseholds', 'visitHouseholds.visitId', 'visits.id')
-          .leftJoin('users', 'users.id', 'visits.cadreUserId')
-          .select(['visits.id', 'visits.kind', 'visits.occurredAt', 'visits.place', 'visits.notes', 'visits.delivered', 'visits.campaignId', 'visits.caseId', 'visits.cadreUserId', 'users.displayName as cadreName'])
-          .where('visitHouseholds.householdId', '=', householdId)
-          .orderBy('visits.occurredAt', 'desc')
-          .limit(200)
-          .execute(),
-        db
-          .selectFrom('campaignTargets')
-          .innerJoin('campaigns', 'campaigns.id', 'campaignTargets.campaignId')
-          .select(['campaigns.id', 'campaigns.name', 'campaigns.startsOn', 'campaigns.endsOn', 'campaignTargets.visitedAt', 'campaignTargets.visitId'])
-          .where('campaignTargets.householdId', '=', householdId)
-          .orderBy('campaigns.startsOn', 'desc')
-          .execute(),
-        db
-          .selectFrom('cases')
-          .select(['id', 'code', 'title', 'status', 'channel', 'kind', 'registeredAt', 'closedAt', 'householdId'])
-          .where((eb) => eb.or([eb('householdId', '=', householdId), ...(keys.length ? [eb('requesterKey', 'in', keys)] : [])]))
-          .where((eb) => inScope(eb, scope))
-          .orderBy('registeredAt', 'desc')
-          .limit(200)
-          .execute(),
+        repo.visitsOf(db, householdId),
+        repo.campaignsOf(db, householdId),
+        repo.casesOf(db, householdId, keys, caseScope(actor)),
         repo.help(db, householdId),
       ]);
-      return {
-        visits: visits.map((v) => ({ ...v, delivered: JSON.parse(v.delivered) as string[] })),
-        campaigns,
-        cases: cases.map((c) => ({ ...c, linkedBy: c.householdId === householdId ? 'household' : 'member' })),
-        help: help.map((h) => ({ id: h.id, kind: h.kind, description: h.description, amount: h.amount, unitId: h.unitId, unitName: h.unitName, provider: h.provider, givenOn: h.givenOn, createdAt: h.createdAt })),
-        applications: [] as unknown[],
-      };
+      return presentHistory(householdId, { visits, campaigns, cases, help });
     },
   };
 }

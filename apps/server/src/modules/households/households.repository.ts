@@ -1,20 +1,14 @@
-import type { HouseholdFilters } from '@lianxin/core';
-import { type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
+import { type AreaRange, type HouseholdFilters, subtreeRange } from '@lianxin/core';
+import type { ExpressionBuilder, Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { type CaseScope, inRanges } from '../../access/access.js';
 import type { DB, HouseholdHelpTable, HouseholdMemberRow, HouseholdMemberTable, HouseholdRow, HouseholdTable, TagTable } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
-import { subtreeRange } from '@lianxin/core';
+import { inScope } from '../cases/cases.repository.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 /** The counter whose value numbers household changes (see migration 2026112108). */
 export const HOUSEHOLD_CHANGE_COUNTER = 'households.change_seq';
-
-/** `households` rows within any of the ranges (the actor's reach), as one SQL condition. */
-export function inRanges(eb: ExpressionBuilder<DB, 'households'>, ranges: [string, string][]) {
-  const alternatives = ranges.map(([lo, hi]) => eb.and([eb('households.areaCode', '>=', lo), eb('households.areaCode', '<', hi)]));
-  // No reach at all: a literal false (a bound `false` is not a value better-sqlite3 accepts).
-  return alternatives.length ? eb.or(alternatives) : sql<SqlBool>`1 = 0`;
-}
 
 /** The registry's filters as one condition on `households`. */
 export function householdFilters(eb: ExpressionBuilder<DB, 'households'>, f: Partial<HouseholdFilters>) {
@@ -46,8 +40,8 @@ export const householdsRepository = {
     return db.insertInto('households').values(row).execute();
   },
 
-  find(db: Q, id: string, ranges: [string, string][]) {
-    return db.selectFrom('households').selectAll().where('id', '=', id).where((eb) => inRanges(eb, ranges)).executeTakeFirst();
+  find(db: Q, id: string, ranges: readonly AreaRange[]) {
+    return db.selectFrom('households').selectAll().where('id', '=', id).where((eb) => inRanges(eb, 'households.areaCode', ranges)).executeTakeFirst();
   },
 
   exists(db: Q, id: string) {
@@ -66,11 +60,11 @@ export const householdsRepository = {
   },
 
   /** Keyset page ordered by (area, id): an index range scan of `households_area_id`. */
-  list(db: Q, ranges: [string, string][], filters: Partial<HouseholdFilters>, after: [string, string] | null, limit: number) {
+  list(db: Q, ranges: readonly AreaRange[], filters: Partial<HouseholdFilters>, after: [string, string] | null, limit: number) {
     let query = db
       .selectFrom('households')
       .selectAll()
-      .where((eb) => inRanges(eb, ranges))
+      .where((eb) => inRanges(eb, 'households.areaCode', ranges))
       .where((eb) => householdFilters(eb, filters));
     if (after) {
       const [area, id] = after;
@@ -134,6 +128,43 @@ export const householdsRepository = {
     return db.selectFrom('householdHelp').leftJoin('units', 'units.id', 'householdHelp.unitId').selectAll('householdHelp').select('units.name as unitName').where('householdId', '=', householdId).orderBy('givenOn', 'desc').execute();
   },
 
+  /** Visits (民情日记 entries) naming the household, newest first. */
+  visitsOf(db: Q, householdId: string) {
+    return db
+      .selectFrom('visits')
+      .innerJoin('visitHouseholds', 'visitHouseholds.visitId', 'visits.id')
+      .leftJoin('users', 'users.id', 'visits.cadreUserId')
+      .select(['visits.id', 'visits.kind', 'visits.occurredAt', 'visits.place', 'visits.notes', 'visits.delivered', 'visits.campaignId', 'visits.caseId', 'visits.cadreUserId', 'users.displayName as cadreName'])
+      .where('visitHouseholds.householdId', '=', householdId)
+      .orderBy('visits.occurredAt', 'desc')
+      .limit(200)
+      .execute();
+  },
+  /** Campaigns (三送) that target the household, latest first. */
+  campaignsOf(db: Q, householdId: string) {
+    return db
+      .selectFrom('campaignTargets')
+      .innerJoin('campaigns', 'campaigns.id', 'campaignTargets.campaignId')
+      .select(['campaigns.id', 'campaigns.name', 'campaigns.startsOn', 'campaigns.endsOn', 'campaignTargets.visitedAt', 'campaignTargets.visitId'])
+      .where('campaignTargets.householdId', '=', householdId)
+      .orderBy('campaigns.startsOn', 'desc')
+      .execute();
+  },
+  /** Cases linked to the household or brought by a member (by requester key), within the case scope. */
+  casesOf(db: Q, householdId: string, requesterKeys: string[], scope: CaseScope) {
+    return db
+      .selectFrom('cases')
+      .select(['id', 'code', 'title', 'status', 'channel', 'kind', 'registeredAt', 'closedAt', 'householdId'])
+      .where((eb) => eb.or([eb('householdId', '=', householdId), ...(requesterKeys.length ? [eb('requesterKey', 'in', requesterKeys)] : [])]))
+      .where((eb) => inScope(eb, scope))
+      .orderBy('registeredAt', 'desc')
+      .limit(200)
+      .execute();
+  },
+
+  unitExists(db: Q, id: string) {
+    return db.selectFrom('units').select('id').where('id', '=', id).executeTakeFirst();
+  },
   userExists(db: Q, id: string) {
     return db.selectFrom('users').select('id').where('id', '=', id).where('isActive', '=', 1).executeTakeFirst();
   },

@@ -6,10 +6,10 @@ import type { DB, HouseholdMemberTable, HouseholdRow, HouseholdTable } from '../
 import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unprocessable } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
+import { assertCan, can, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { levelOfCode } from '@lianxin/core';
-import { canEditHousehold, canRevealHousehold, householdRanges } from './households.policy.js';
-import { presentHousehold, presentMember, revealMember, tagText } from './households.presenter.js';
+import { presentHouseholdDetail, presentHouseholdList, presentReveal, tagText } from './households.presenter.js';
 import { householdsRepository as repo } from './households.repository.js';
 
 type Trx = Transaction<DB>;
@@ -83,18 +83,25 @@ export async function namesFor(db: Kysely<DB>, rows: HouseholdRow[]) {
   return { areaNames: new Map(areas.map((a) => [a.code, a.name])), userNames: new Map(users.map((u) => [u.id, u.displayName])) };
 }
 
+/** May the actor read the household members' full personal data: the reveal ability over its area, or its own contact cadre. */
+export const mayReveal = (actor: Actor, h: Pick<HouseholdRow, 'areaCode' | 'contactUserId'>): boolean =>
+  actor.userId === h.contactUserId || can(actor, 'household.reveal', h);
+
+/** May the actor change the household (and record help for it)? */
+export const mayEdit = (actor: Actor, h: Pick<HouseholdRow, 'areaCode'>): boolean => can(actor, 'household.edit', h);
+
 /** The household registry (民情档案): households and their members, scoped to the actor's areas. */
 export function createHouseholdsService({ db, audit, clock, cipher }: HouseholdsDeps) {
   /** The household if the actor reaches it; 403 when it exists elsewhere, 404 when it does not. */
   async function visible(q: Kysely<DB> | Trx, actor: Actor, id: string): Promise<HouseholdRow> {
-    const row = await repo.find(q, id, householdRanges(actor));
+    const row = await repo.find(q, id, rangesFor(actor, 'household.read'));
     if (row) return row;
     throw (await repo.exists(q, id)) ? outOfScope() : notFound();
   }
 
   async function editable(trx: Trx, actor: Actor, id: string, version?: number): Promise<HouseholdRow> {
     const row = await visible(trx, actor, id);
-    if (!canEditHousehold(actor, row.areaCode)) throw forbidden();
+    if (!mayEdit(actor, row)) throw forbidden();
     if (row.archivedAt) throw new AppError(409, 'error.household_archived');
     if (version !== undefined && version !== row.version) throw stale();
     return row;
@@ -110,70 +117,74 @@ export function createHouseholdsService({ db, audit, clock, cipher }: Households
 
   async function detail(actor: Actor, row: HouseholdRow) {
     const [names, members] = await Promise.all([namesFor(db, [row]), repo.members(db, [row.id])]);
-    return {
-      ...presentHousehold(row, names),
-      members: members.map((m) => presentMember(m, cipher)),
-      canEdit: canEditHousehold(actor, row.areaCode) && !row.archivedAt,
-      canReveal: canRevealHousehold(actor, row),
+    return presentHouseholdDetail(row, names, members, cipher, { canEdit: mayEdit(actor, row) && !row.archivedAt, canReveal: mayReveal(actor, row) });
+  }
+
+  /** Writes a new household, its members and tags, and the audit entry, in `trx`. */
+  async function insertHousehold(trx: Trx, actor: Actor, input: HouseholdCreate): Promise<string> {
+    if (input.members.filter((m) => m.relationship === 'head').length > 1) throw new AppError(400, 'issue.one_head', {}, 'members');
+    await checkHouseholdRefs(trx, input);
+    await checkPeopleUnique(trx, cipher, input.members);
+    const now = clock.now().toISOString();
+    const id = randomUUID();
+    const members: MemberInput[] = input.members.some((m) => m.relationship === 'head') ? input.members : [{ name: input.headName, relationship: 'head' }, ...input.members];
+    const row: Insertable<HouseholdTable> = {
+      id,
+      areaCode: input.areaCode,
+      address: input.address,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      headNameEnc: cipher.encrypt(input.headName),
+      headNameMasked: maskName(input.headName),
+      contactUserId: input.contactUserId ?? null,
+      tagCodes: tagText(input.tags ?? []),
+      memberCount: members.length,
+      needs: input.needs ?? null,
+      notes: input.notes ?? null,
+      archivedAt: null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      changeSeq: await repo.nextChangeSeq(trx),
     };
+    await repo.insert(trx, row);
+    await repo.insertMembers(trx, members.map((m, i) => memberRow(cipher, id, m, i, now)));
+    await repo.setTags(trx, id, [...new Set(input.tags ?? [])]);
+    await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'household', subjectId: id, detail: { areaCode: input.areaCode, members: members.length } }, trx);
+    return id;
   }
 
   return {
     /** Registers a household with its members; the head becomes a member when none is given. */
-    async create(actor: Actor, input: HouseholdCreate, trxIn?: Trx) {
-      if (!canEditHousehold(actor, input.areaCode)) throw householdRanges(actor).length ? outOfScope() : forbidden();
-      if (input.members.filter((m) => m.relationship === 'head').length > 1) throw new AppError(400, 'issue.one_head', {}, 'members');
-      const run = async (trx: Trx) => {
-        await checkHouseholdRefs(trx, input);
-        await checkPeopleUnique(trx, cipher, input.members);
-        const now = clock.now().toISOString();
-        const id = randomUUID();
-        const members: MemberInput[] = input.members.some((m) => m.relationship === 'head') ? input.members : [{ name: input.headName, relationship: 'head' }, ...input.members];
-        const row: Insertable<HouseholdTable> = {
-          id,
-          areaCode: input.areaCode,
-          address: input.address,
-          lat: input.lat ?? null,
-          lng: input.lng ?? null,
-          headNameEnc: cipher.encrypt(input.headName),
-          headNameMasked: maskName(input.headName),
-          contactUserId: input.contactUserId ?? null,
-          tagCodes: tagText(input.tags ?? []),
-          memberCount: members.length,
-          needs: input.needs ?? null,
-          notes: input.notes ?? null,
-          archivedAt: null,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-          changeSeq: await repo.nextChangeSeq(trx),
-        };
-        await repo.insert(trx, row);
-        await repo.insertMembers(trx, members.map((m, i) => memberRow(cipher, id, m, i, now)));
-        await repo.setTags(trx, id, [...new Set(input.tags ?? [])]);
-        await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'household', subjectId: id, detail: { areaCode: input.areaCode, members: members.length } }, trx);
-        return id;
-      };
-      const id = trxIn ? await run(trxIn) : await db.transaction().execute(run);
-      return trxIn ? id : this.get(actor, id);
+    async create(actor: Actor, input: HouseholdCreate) {
+      assertCan(actor, 'household.edit', input);
+      const id = await db.transaction().execute((trx) => insertHousehold(trx, actor, input));
+      return this.get(actor, id);
+    },
+
+    /** Registers a household inside the caller's transaction (one row of an import); its id. */
+    async createIn(trx: Trx, actor: Actor, input: HouseholdCreate): Promise<string> {
+      assertCan(actor, 'household.edit', input);
+      return insertHousehold(trx, actor, input);
     },
 
     async get(actor: Actor, id: string) {
       return detail(actor, await visible(db, actor, id));
     },
 
-    /** The registry list: scoped, filtered, keyset-paged by (area, id). */
+    /** The registry list: scoped, filtered, keyset-paged by (area, id); empty to someone who reads no households. */
     async list(actor: Actor, query: HouseholdListQuery) {
-      const rows = await repo.list(db, householdRanges(actor), query, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
+      if (!can(actor, 'household.read')) return { items: [], nextCursor: null };
+      const rows = await repo.list(db, rangesFor(actor, 'household.read'), query, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const names = await namesFor(db, page);
-      return { items: page.map((h) => presentHousehold(h, names)), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+      return presentHouseholdList(page, names, rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null);
     },
 
     async update(actor: Actor, id: string, input: HouseholdUpdate) {
       await db.transaction().execute(async (trx) => {
         const row = await editable(trx, actor, id, input.version);
-        if (input.areaCode !== undefined && !canEditHousehold(actor, input.areaCode)) throw outOfScope();
+        if (input.areaCode !== undefined && !mayEdit(actor, { areaCode: input.areaCode })) throw outOfScope();
         await checkHouseholdRefs(trx, input);
         const changes: Updateable<HouseholdTable> = {};
         for (const key of ['areaCode', 'address', 'lat', 'lng', 'contactUserId', 'needs', 'notes'] as const) {
@@ -264,10 +275,9 @@ export function createHouseholdsService({ db, audit, clock, cipher }: Households
     /** Full names, phones and ID numbers for those allowed; every read is audited. */
     async reveal(actor: Actor, id: string) {
       const row = await visible(db, actor, id);
-      if (!canRevealHousehold(actor, row)) throw forbidden();
+      if (!mayReveal(actor, row)) throw forbidden();
       await audit.append({ actorUserId: actor.userId, action: 'reveal_personal_data', subjectType: 'household', subjectId: id, detail: { areaCode: row.areaCode } });
-      const members = await repo.members(db, [id]);
-      return { headName: cipher.decrypt(row.headNameEnc), members: members.map((m) => revealMember(m, cipher)) };
+      return presentReveal(row, await repo.members(db, [id]), cipher);
     },
 
     visible: (actor: Actor, id: string) => visible(db, actor, id),

@@ -1,8 +1,8 @@
 import { type BBox, MAP_MAX_POINTS, type MapCluster, type MapHouseholdPoint } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { HOUSEHOLD_CHANGE_COUNTER } from '../households/households.repository.js';
 import { CellAccumulator, cellsPerSide, mercatorX, mercatorY, round6 } from './grid.js';
+import { type MapHouseholdRow, mapRepository } from './map.repository.js';
 
 /**
  * The map's spatial index of households, held in memory (a few dozen bytes per household: 100,000
@@ -29,17 +29,7 @@ export type HouseholdMapAnswer =
   | { mode: 'clusters'; total: number; clusters: MapCluster[] }
   | { mode: 'points'; total: number; truncated: boolean; points: MapHouseholdPoint[] };
 
-interface Loaded {
-  id: string;
-  areaCode: string;
-  lat: number | null;
-  lng: number | null;
-  tagCodes: string;
-  headNameMasked: string;
-  address: string;
-  archivedAt: string | null;
-  changeSeq: number;
-}
+type Loaded = MapHouseholdRow;
 
 const EMPTY: readonly string[] = [];
 /** Tags get one bit each in a 32-bit mask; a 33rd tag and later are kept per household as a list. */
@@ -80,17 +70,10 @@ export class HouseholdMapIndex {
   }
 
   private async catchUp(db: Kysely<DB>): Promise<void> {
-    const head = await db.selectFrom('counters').select('value').where('name', '=', HOUSEHOLD_CHANGE_COUNTER).executeTakeFirst();
-    const headSeq = Number(head?.value ?? 0);
+    const headSeq = await mapRepository.householdChangeHead(db);
     if (headSeq === this.seq) return;
     for (let from = this.seq; ; ) {
-      const rows = (await db
-        .selectFrom('households')
-        .select(['id', 'areaCode', 'lat', 'lng', 'tagCodes', 'headNameMasked', 'address', 'archivedAt', 'changeSeq'])
-        .where('changeSeq', '>', from)
-        .orderBy('changeSeq')
-        .limit(50_000)
-        .execute()) as Loaded[];
+      const rows = await mapRepository.householdsChangedSince(db, from, 50_000);
       for (const row of rows) this.apply(row);
       if (rows.length < 50_000) break;
       from = Number(rows[rows.length - 1].changeSeq);

@@ -1,23 +1,30 @@
-import { MAP_MAX_POINTS, MAP_POINTS_ZOOM, type MapAreasQuery, type MapCasePoint, type MapCasesQuery, type MapHouseholdsQuery } from '@lianxin/core';
+import { type AreaRange, MAP_MAX_POINTS, MAP_POINTS_ZOOM, type MapAreasQuery, type MapCasePoint, type MapCasesQuery, type MapHouseholdsQuery, reachOf, subtreeRange } from '@lianxin/core';
 import type { Kysely } from 'kysely';
+import { caseScope, rangesFor } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
-import { forbidden } from '../../errors.js';
-import { type Actor, scopeOf } from '../../access/actor.js';
-import { inScope } from '../cases/cases.repository.js';
-import { householdRanges } from '../households/households.policy.js';
-import { subtreeRange } from '@lianxin/core';
 import { CellAccumulator, mercatorX, mercatorY } from './grid.js';
 import { HouseholdMapIndex } from './household-index.js';
+import { mapRepository as repo } from './map.repository.js';
+import { presentMapArea, presentMapConfig } from './map.presenter.js';
 
 /** Cases fetched for one map answer at most (a county's cases of a year fit well within). */
 const MAX_CASES_SCANNED = 50_000;
 const HEAT_DIVIDE = 2;
 
+export interface MapDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  index?: HouseholdMapIndex;
+  /** The base layer (config.tileUrl / tileAttribution); none: the map draws areas only. */
+  tiles?: { url?: string | null; attribution?: string | null };
+}
+
 /** The village map (民情图): households and cases by viewport, clustered on the server. */
-export function createMapService({ db, clock, index = new HouseholdMapIndex() }: { db: Kysely<DB>; clock: Clock; index?: HouseholdMapIndex }) {
+export function createMapService({ db, clock, index = new HouseholdMapIndex(), tiles = {} }: MapDeps) {
   /** The actor's reach, narrowed by an optional area filter (both must hold). */
-  function rangeSets(ranges: [string, string][], area?: string): [string, string][][] {
+  function rangeSets(ranges: AreaRange[], area?: string): AreaRange[][] {
     return area ? [ranges, [subtreeRange(area)]] : [ranges];
   }
 
@@ -25,8 +32,7 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex() }:
     index,
 
     async households(actor: Actor, q: MapHouseholdsQuery) {
-      const ranges = householdRanges(actor);
-      if (ranges.length === 0) throw forbidden();
+      const ranges = rangesFor(actor, 'household.read');
       await index.sync(db);
       return index.query({ bbox: q.bbox, zoom: q.zoom, tags: q.tags, rangeSets: rangeSets(ranges, q.area), points: q.zoom >= MAP_POINTS_ZOOM });
     },
@@ -36,23 +42,9 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex() }:
      * when zoomed in, else clusters by state; always a heat layer of finer cells.
      */
     async cases(actor: Actor, q: MapCasesQuery) {
-      const [minLng, minLat, maxLng, maxLat] = q.bbox;
+      const scope = caseScope(actor);
       const since = new Date(clock.now().getTime() - q.days * 86_400_000).toISOString();
-      let query = db
-        .selectFrom('cases')
-        .select(['id', 'code', 'title', 'status', 'dueLevel', 'lat', 'lng'])
-        .where((eb) => inScope(eb, scopeOf(actor.grants)))
-        .where('registeredAt', '>=', since)
-        .where('lat', '>=', minLat)
-        .where('lat', '<=', maxLat)
-        .where('lng', '>=', minLng)
-        .where('lng', '<=', maxLng);
-      if (q.area) {
-        const [lo, hi] = subtreeRange(q.area);
-        query = query.where('areaCode', '>=', lo).where('areaCode', '<', hi);
-      }
-      if (q.state?.length) query = query.where('status', 'in', q.state);
-      const rows = await query.orderBy('registeredAt', 'desc').limit(MAX_CASES_SCANNED + 1).execute();
+      const rows = await repo.casesInBox(db, scope, { bbox: q.bbox, since, area: q.area, states: q.state, limit: MAX_CASES_SCANNED + 1 });
       const truncated = rows.length > MAX_CASES_SCANNED;
       const used = rows.slice(0, MAX_CASES_SCANNED);
       const heat = new CellAccumulator(q.zoom, HEAT_DIVIDE);
@@ -78,16 +70,10 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex() }:
      * subtree `depth` levels down, with centroids, boundaries (GeoJSON) and household counts.
      */
     async areas(actor: Actor, q: MapAreasQuery) {
-      const ranges = householdRanges(actor);
-      if (ranges.length === 0) throw forbidden();
-      const roots = q.area ? [q.area] : [...new Set(actor.grants.filter((g) => g.role !== 'handler').map((g) => g.areaCode))];
+      const ranges = rangesFor(actor, 'household.read');
+      const roots = q.area ? [q.area] : reachOf(actor.grants, 'household.read');
       const sets = rangeSets(ranges, q.area);
-      const rows = await db
-        .selectFrom('areas')
-        .select(['code', 'parentCode', 'name', 'level', 'lat', 'lng', 'boundary'])
-        .where((eb) => eb.or(roots.map((r) => eb.and([eb('code', '>=', subtreeRange(r)[0]), eb('code', '<', subtreeRange(r)[1])]))))
-        .orderBy('code')
-        .execute();
+      const rows = await repo.areasUnder(db, roots);
       const visible = rows.filter((a) => sets.every((set) => set.some(([lo, hi]) => a.code >= lo && a.code < hi)));
       const byCode = new Map(visible.map((a) => [a.code, a]));
       const depthOf = (code: string): number => {
@@ -103,20 +89,12 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex() }:
         for (const [area, count] of direct) if (area >= lo && area < hi) n += count;
         return n;
       };
-      return {
-        items: visible
-          .filter((a) => depthOf(a.code) <= q.depth)
-          .map((a) => ({
-            code: a.code,
-            parentCode: a.parentCode,
-            name: a.name,
-            level: a.level,
-            lat: a.lat,
-            lng: a.lng,
-            boundary: a.boundary ? (JSON.parse(a.boundary) as unknown) : null,
-            households: households(a.code),
-          })),
-      };
+      return { items: visible.filter((a) => depthOf(a.code) <= q.depth).map((a) => presentMapArea(a, households(a.code))) };
+    },
+
+    /** The base layer and zoom thresholds: the same for every signed-in staff member. */
+    config(_actor: Actor) {
+      return presentMapConfig(tiles);
     },
   };
 }

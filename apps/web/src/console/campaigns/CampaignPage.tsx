@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi, useApiPath } from '../../shared/use-api';
 import { areaTreeOptions } from '../households/household-logic';
-import type { AreaNode, HouseholdTag } from '../households/household-types';
+import type { AreaNode, HouseholdTag } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import AssignPanel from './AssignPanel';
 import { campaignPhase, PHASE_COLORS, percentOf } from './campaign-logic';

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath, useLatest } from '../../shared/use-api';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';

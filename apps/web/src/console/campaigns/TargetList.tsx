@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useLatest } from '../../shared/use-api';
 import { tagColorer, tagNamer } from '../households/household-logic';
-import type { HouseholdTag } from '../households/household-types';
+import type { HouseholdTag } from '@lianxin/core';
 import { recordVisitHref, targetQuery } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
 

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { showSaveError } from '../../shared/form-errors';
 import { type AreaTreeOption, tagNamer } from '../households/household-logic';
-import type { HouseholdTag } from '../households/household-types';
+import type { HouseholdTag } from '@lianxin/core';
 import { campaignMessages } from './campaigns.messages';
 
 type Values = { areaCode?: string; tags: string[]; match: 'any' | 'all' };

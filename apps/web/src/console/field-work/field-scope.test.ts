@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaNode } from '../households/household-types';
 import { areaOptions, holdsRoleOver, isInSubtree, isVillageCode, reachOf, subtreePrefix } from './field-scope';
 
 
@@ -31,7 +30,7 @@ describe('area subtrees', () => {
   });
 });
 
-const TREE: AreaNode[] = [
+const TREE: Parameters<typeof areaOptions>[0] = [
   {
     code: '369901000000',
     name: '青溪县',

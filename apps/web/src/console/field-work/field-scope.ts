@@ -1,5 +1,5 @@
 import { ACCESS_RULES, type Grant, holds, isInSubtree, levelOfCode, reachOf as reachOfAbility, type Role, subtreePrefix } from '@lianxin/core';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 
 /**
  * Field work's scope in the browser (SPEC §4): the area pickers cut to where the user may act.
@@ -58,12 +58,15 @@ export interface AreaOption {
  * left out unless `withGrids` (a visit may be in a grid; stationing and office days work per
  * village). With `villagesOnly`, only villages can be chosen; townships and the county just group them.
  */
-export function areaOptions(tree: readonly AreaNode[], roots: readonly string[], { villagesOnly = false, withGrids = false } = {}): AreaOption[] {
-  const convert = (n: AreaNode): AreaOption => {
+/** What a picker reads of an area tree node. */
+export type TreeNode = Pick<AreaNode, 'code' | 'name' | 'level'> & { children?: TreeNode[] };
+
+export function areaOptions(tree: readonly TreeNode[], roots: readonly string[], { villagesOnly = false, withGrids = false } = {}): AreaOption[] {
+  const convert = (n: TreeNode): AreaOption => {
     const children = (n.children ?? []).filter((c) => withGrids || c.level !== 'grid').map(convert);
     return { value: n.code, title: n.name, level: n.level, ...(villagesOnly && n.level !== 'village' ? { selectable: false } : {}), ...(children.length ? { children } : {}) };
   };
-  const walk = (nodes: readonly AreaNode[]): AreaOption[] => nodes.flatMap((n) => (roots.some((r) => isInSubtree(n.code, r)) ? [convert(n)] : walk(n.children ?? [])));
+  const walk = (nodes: readonly TreeNode[]): AreaOption[] => nodes.flatMap((n) => (roots.some((r) => isInSubtree(n.code, r)) ? [convert(n)] : walk(n.children ?? [])));
   return walk(tree);
 }
 

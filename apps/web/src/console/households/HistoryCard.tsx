@@ -1,13 +1,12 @@
-import { HELP_KIND_LABELS, HELP_KINDS, label } from '@lianxin/core';
+import { HELP_KIND_LABELS, HELP_KINDS, type HelpKind, label } from '@lianxin/core';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { buildTimeline, fieldPath } from './household-logic';
-import type { HouseholdHistory } from './household-types';
 import { householdMessages } from './households.messages';
 
 const KIND_COLORS = { visit: 'green', case: 'red', campaign: 'purple', help: 'blue' } as const;
@@ -16,7 +15,7 @@ const KIND_COLORS = { visit: 'green', case: 'red', campaign: 'purple', help: 'bl
 export default function HistoryCard({ householdId, canEdit }: { householdId: string; canEdit: boolean }) {
   const t = useT(householdMessages);
   const { locale } = useLocale();
-  const history = useApiPath<HouseholdHistory>(`/api/households/${householdId}/history`);
+  const history = useApi('GET /api/households/:id/history', { params: { id: householdId } });
   const entries = useMemo(() => (history.data ? buildTimeline(history.data) : []), [history.data]);
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -25,11 +24,14 @@ export default function HistoryCard({ householdId, canEdit }: { householdId: str
   const helpName = (k: string) => HELP_KIND_LABELS[k as keyof typeof HELP_KIND_LABELS]?.[locale === 'en-US' ? 1 : 0] ?? k;
   const kindName = { visit: t('visit'), case: t('case'), campaign: t('campaign'), help: t('help') };
 
-  const save = async (v: { kind: string; description: string; amount?: number; provider?: string; givenOn: { format: (f: string) => string } }) => {
+  const save = async (v: { kind: HelpKind; description: string; amount?: number; provider?: string; givenOn: { format: (f: string) => string } }) => {
     setSaving(true);
     setProblem(null);
     try {
-      await api.post(`/api/households/${householdId}/help`, { kind: v.kind, description: v.description, amount: v.amount ?? undefined, provider: v.provider || undefined, givenOn: v.givenOn.format('YYYY-MM-DD') });
+      await call('POST /api/households/:id/help', {
+        params: { id: householdId },
+        body: { kind: v.kind, description: v.description, amount: v.amount ?? undefined, provider: v.provider || undefined, givenOn: v.givenOn.format('YYYY-MM-DD') },
+      });
       setAdding(false);
       history.reload();
     } catch (e) {

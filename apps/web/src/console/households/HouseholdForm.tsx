@@ -1,11 +1,10 @@
-import { HOUSEHOLD_RELATIONSHIPS, RELATIONSHIP_LABELS } from '@lianxin/core';
+import { HOUSEHOLD_RELATIONSHIPS, type HouseholdDetail, type HouseholdRelationship, type HouseholdTag, RELATIONSHIP_LABELS } from '@lianxin/core';
 import { Alert, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { fieldPath, tagNamer } from './household-logic';
 import type { AreaTreeOption } from './household-logic';
-import type { HouseholdDetail, HouseholdTag } from './household-types';
 import { householdMessages } from './households.messages';
 
 interface Props {
@@ -27,7 +26,7 @@ type Values = {
   tags?: string[];
   needs?: string;
   notes?: string;
-  members?: { name: string; relationship: string; idNumber?: string; phone?: string }[];
+  members?: { name: string; relationship: HouseholdRelationship; idNumber?: string; phone?: string }[];
 };
 
 /** The fields the edit form shows (the head's name arrives masked: it is only sent when retyped). */
@@ -43,10 +42,10 @@ const editable = (h: HouseholdDetail): Values => ({
 });
 
 /** Only what changed, so an edit never writes back masked or stale values. */
-function changes(before: Values, after: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
+function changes<T extends object>(before: Values, after: T): Partial<T> {
+  const out: Partial<T> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(value ?? null) !== JSON.stringify((before as Record<string, unknown>)[key] ?? null)) out[key] = value;
+    if (JSON.stringify(value ?? null) !== JSON.stringify((before as Record<string, unknown>)[key] ?? null)) out[key as keyof T] = value;
   }
   return out;
 }
@@ -92,16 +91,21 @@ export default function HouseholdForm({ open, onClose, household, areas, tags, o
       const changed = household ? changes(editable(baseline ?? household), base) : {};
       if (household && Object.keys(changed).length === 0) return onClose();
       const saved = household
-        ? await api.patch<HouseholdDetail>(`/api/households/${household.id}`, { ...changed, ...('lat' in changed || 'lng' in changed ? { lat: base.lat, lng: base.lng } : {}), version })
-        : await api.post<HouseholdDetail>('/api/households', {
-            ...base,
-            members: (values.members ?? []).map((m) => ({ name: m.name, relationship: m.relationship, idNumber: blankToUndefined(m.idNumber), phone: blankToUndefined(m.phone) })),
+        ? await call('PATCH /api/households/:id', {
+            params: { id: household.id },
+            body: { ...changed, ...('lat' in changed || 'lng' in changed ? { lat: base.lat, lng: base.lng } : {}), version: version ?? household.version },
+          })
+        : await call('POST /api/households', {
+            body: {
+              ...base,
+              members: (values.members ?? []).map((m) => ({ name: m.name, relationship: m.relationship, idNumber: blankToUndefined(m.idNumber), phone: blankToUndefined(m.phone) })),
+            },
           });
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && household) {
         // Someone saved first: load theirs, keep the form open for a second look.
-        const latest = await api.get<HouseholdDetail>(`/api/households/${household.id}`);
+        const latest = await call('GET /api/households/:id', { params: { id: household.id } });
         setVersion(latest.version);
         setBaseline(latest);
         form.setFieldsValue(editable(latest));

@@ -1,25 +1,19 @@
-import { REGISTERING_ROLES } from '@lianxin/core';
+import { type AreaNode, type HouseholdDetail, holds } from '@lianxin/core';
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import { hasRole, useMe } from '../shell/session';
+import { useApi, useApiPath } from '../../shared/use-api';
+import { useMe } from '../shell/session';
 import HistoryCard from './HistoryCard';
 import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
-import type { AreaNode, HouseholdDetail, HouseholdTag } from './household-types';
 import HouseholdForm from './HouseholdForm';
 import { householdMessages } from './households.messages';
 import MembersCard from './MembersCard';
 
 const MapView = lazy(() => import('../../shared/map/MapView'));
-
-const EDITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'admin'] as const;
-const REVEALING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
-/** Who records visits (field-scope FIELD_WRITE_ROLES); who registers cases is core's REGISTERING_ROLES. */
-const VISITING_ROLES = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor'] as const;
 
 /** One household (户档案): record, members, map, history; edit with the version, archive. */
 export default function HouseholdPage() {
@@ -27,13 +21,14 @@ export default function HouseholdPage() {
   const t = useT(householdMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const loaded = useApiPath<HouseholdDetail>(`/api/households/${id}`);
+  const loaded = useApi('GET /api/households/:id', { params: { id } });
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
+  const tags = useApi('GET /api/tags');
+  // The area tree's contract belongs to the admin module; typed here by core's AreaNode.
   const areas = useApiPath<{ items: AreaNode[] }>(editing ? '/api/areas?format=tree' : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   useEffect(() => setHousehold(loaded.data ?? null), [loaded.data]);
@@ -42,9 +37,8 @@ export default function HouseholdPage() {
   if (loaded.error) return <PageError error={loaded.error} onRetry={loaded.reload} />;
   if (!household) return <PageLoading />;
 
-  // The server decides (households.policy); the buttons follow the same roles so nobody meets a 403 by surprise.
-  const canEdit = !household.archivedAt && hasRole(me, ...EDITING_ROLES);
-  const canReveal = hasRole(me, ...REVEALING_ROLES) || household.contact?.id === me.userId;
+  // The server says what this user may do with this household; the buttons follow it.
+  const { canEdit, canReveal } = household;
   const tagName = tagNamer(tags.data?.items, locale);
   const tagColor = tagColorer(tags.data?.items);
   const point = household.lat != null && household.lng != null ? { lat: household.lat, lng: household.lng } : null;
@@ -52,7 +46,7 @@ export default function HouseholdPage() {
   const archive = async () => {
     setProblem(null);
     try {
-      setHousehold(await api.post<HouseholdDetail>(`/api/households/${household.id}/archive`, { reason }));
+      setHousehold(await call('POST /api/households/:id/archive', { params: { id: household.id }, body: { reason } }));
       setArchiving(false);
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));
@@ -70,12 +64,12 @@ export default function HouseholdPage() {
           {household.archivedAt && <Tag color="default">{t('archived')}</Tag>}
         </div>
         <Space wrap>
-          {!household.archivedAt && hasRole(me, ...VISITING_ROLES) && (
+          {!household.archivedAt && holds(me.roles, 'field.write', household.areaCode) && (
             <Link to={`/visits/new?householdIds=${household.id}`} data-testid="household-record-visit">
               <Button type="primary">{t('recordVisit')}</Button>
             </Link>
           )}
-          {!household.archivedAt && hasRole(me, ...REGISTERING_ROLES) && (
+          {!household.archivedAt && holds(me.roles, 'case.register', household.areaCode) && (
             <Link to={`/register?householdId=${household.id}&areaCode=${household.areaCode}`} data-testid="household-register-case">
               <Button>{t('registerCase')}</Button>
             </Link>

@@ -1,15 +1,15 @@
 import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import type { HouseholdImportResult } from '@lianxin/core';
+import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import type { ImportAnswer } from './household-types';
 import { householdMessages } from './households.messages';
 
 /** Upload a filled-in template; shows how many rows were kept and each bad row's problem. */
 export default function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const t = useT(householdMessages);
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  const [answer, setAnswer] = useState<HouseholdImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const upload = async (file: File) => {
@@ -19,7 +19,7 @@ export default function ImportDialog({ open, onClose, onImported }: { open: bool
     const body = new FormData();
     body.append('file', file);
     try {
-      const result = await api.post<ImportAnswer>('/api/households/import', body);
+      const result = await call('POST /api/households/import', { body });
       setAnswer(result);
       if (result.imported > 0) onImported();
     } catch (e) {

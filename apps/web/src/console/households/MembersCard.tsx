@@ -1,10 +1,9 @@
-import { HOUSEHOLD_RELATIONSHIPS, RELATIONSHIP_LABELS } from '@lianxin/core';
+import { HOUSEHOLD_RELATIONSHIPS, type HouseholdDetail, type HouseholdRelationship, type MemberView as Member, RELATIONSHIP_LABELS, type RevealedMember } from '@lianxin/core';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { fieldPath } from './household-logic';
-import type { HouseholdDetail, Member, RevealedMember } from './household-types';
 import { householdMessages } from './households.messages';
 
 interface Props {
@@ -14,7 +13,7 @@ interface Props {
   onChanged: (h: HouseholdDetail) => void;
 }
 
-type MemberValues = { name: string; relationship: string; idNumber?: string; phone?: string; birthDate?: string; note?: string };
+type MemberValues = { name: string; relationship: HouseholdRelationship; idNumber?: string; phone?: string; birthDate?: string; note?: string };
 
 /** Members, masked; "显示" reveals the full data once (the server audits the read). */
 export default function MembersCard({ household, canEdit, canReveal, onChanged }: Props) {
@@ -30,7 +29,7 @@ export default function MembersCard({ household, canEdit, canReveal, onChanged }
   const reveal = async () => {
     setProblem(null);
     try {
-      const answer = await api.get<{ members: RevealedMember[] }>(`/api/households/${household.id}/personal-data`);
+      const answer = await call('GET /api/households/:id/personal-data', { params: { id: household.id } });
       setRevealed(new Map(answer.members.map((m) => [m.id, m])));
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));
@@ -40,7 +39,7 @@ export default function MembersCard({ household, canEdit, canReveal, onChanged }
   const openEditor = (m: Member | 'new') => {
     setEditing(m);
     form.resetFields();
-    if (m !== 'new') form.setFieldsValue({ name: revealed?.get(m.id)?.name ?? '', relationship: m.relationship, note: m.note ?? undefined });
+    if (m !== 'new') form.setFieldsValue({ name: revealed?.get(m.id)?.name ?? '', relationship: m.relationship as HouseholdRelationship, note: m.note ?? undefined });
   };
 
   const save = async (values: MemberValues) => {
@@ -49,8 +48,8 @@ export default function MembersCard({ household, canEdit, canReveal, onChanged }
     try {
       const saved =
         editing === 'new'
-          ? await api.post<HouseholdDetail>(`/api/households/${household.id}/members`, clean)
-          : await api.patch<HouseholdDetail>(`/api/households/${household.id}/members/${(editing as Member).id}`, clean);
+          ? await call('POST /api/households/:id/members', { params: { id: household.id }, body: clean })
+          : await call('PATCH /api/households/:id/members/:memberId', { params: { id: household.id, memberId: (editing as Member).id }, body: clean });
       setEditing(null);
       setRevealed(null);
       onChanged(saved);
@@ -64,7 +63,7 @@ export default function MembersCard({ household, canEdit, canReveal, onChanged }
 
   const remove = async (m: Member) => {
     try {
-      onChanged(await api.delete<HouseholdDetail>(`/api/households/${household.id}/members/${m.id}`));
+      onChanged(await call('DELETE /api/households/:id/members/:memberId', { params: { id: household.id, memberId: m.id } }));
     } catch (e) {
       setProblem(e instanceof ApiError ? e.title : String(e));
     }

@@ -1,7 +1,10 @@
-import type { AreaNode, HouseholdHistory, HouseholdTag } from './household-types';
+import type { AreaNode, HouseholdHistory, HouseholdTag } from '@lianxin/core';
+
+/** What a tag namer or colourer reads of a tag. */
+type TagLike = Pick<HouseholdTag, 'code' | 'nameZh' | 'color'> & { nameEn: string | null };
 
 /** The tag's name in the user's language (its code when the tag is unknown or withdrawn). */
-export function tagNamer(tags: readonly HouseholdTag[] | undefined, locale: string) {
+export function tagNamer(tags: readonly TagLike[] | undefined, locale: string) {
   const byCode = new Map((tags ?? []).map((t) => [t.code, t]));
   return (code: string) => {
     const tag = byCode.get(code);
@@ -11,7 +14,7 @@ export function tagNamer(tags: readonly HouseholdTag[] | undefined, locale: stri
 }
 
 /** The tag's colour, grey when unknown. */
-export function tagColorer(tags: readonly HouseholdTag[] | undefined) {
+export function tagColorer(tags: readonly Pick<TagLike, 'code' | 'color'>[] | undefined) {
   const byCode = new Map((tags ?? []).map((t) => [t.code, t.color]));
   return (code: string) => byCode.get(code) ?? '#8c8c8c';
 }
@@ -36,8 +39,17 @@ export interface TimelineEntry {
   href?: string;
 }
 
+type History = HouseholdHistory;
+/** What the timeline reads of a household's history (GET /api/households/:id/history). */
+export interface TimelineSource {
+  visits: Pick<History['visits'][number], 'id' | 'kind' | 'occurredAt' | 'place' | 'notes' | 'delivered' | 'cadreName' | 'caseId'>[];
+  cases: Pick<History['cases'][number], 'id' | 'code' | 'title' | 'status' | 'channel' | 'registeredAt' | 'closedAt'>[];
+  campaigns: Pick<History['campaigns'][number], 'id' | 'name' | 'startsOn' | 'endsOn' | 'visitedAt'>[];
+  help: Pick<History['help'][number], 'id' | 'kind' | 'description' | 'amount' | 'unitName' | 'provider' | 'givenOn'>[];
+}
+
 /** Visits, cases, campaigns and help in one list, newest first. */
-export function buildTimeline(h: HouseholdHistory): TimelineEntry[] {
+export function buildTimeline(h: TimelineSource): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...h.visits.map((v) => ({ key: `v-${v.id}`, kind: 'visit' as const, at: v.occurredAt, title: v.kind, detail: [v.cadreName, v.notes].filter(Boolean).join(' · '), href: `/visits/${v.id}` })),
     ...h.cases.map((c) => ({ key: `c-${c.id}`, kind: 'case' as const, at: c.registeredAt, title: `${c.code} ${c.title}`, detail: c.status, href: `/cases/${c.id}` })),

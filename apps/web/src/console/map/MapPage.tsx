@@ -1,24 +1,18 @@
-import { CASE_STATES, label } from '@lianxin/core';
+import { CASE_STATES, type CaseState, label } from '@lianxin/core';
 import { Alert, Card, Checkbox, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import MapView, { type MapViewport } from '../../shared/map/MapView';
 import { loadTileConfig } from '../../shared/map/map-data';
-import { OVERDUE_COLOR, type MapPoint, type PointCluster, STATE_COLORS } from '../../shared/map/map-logic';
-import { useApiPath } from '../../shared/use-api';
+import { bboxValue, OVERDUE_COLOR, type MapPoint, type PointCluster, STATE_COLORS } from '../../shared/map/map-logic';
+import { useApi } from '../../shared/use-api';
 import { mapMessages } from './map.messages';
-import { caseCluster, casePoint, HOUSEHOLD_COLOR, householdCluster, householdPoint, type MapCasesAnswer, type MapHouseholdsAnswer } from './map-page';
+import { caseCluster, casePoint, HOUSEHOLD_COLOR, householdCluster, householdPoint } from './map-page';
 
 const LEGEND_STATES = ['registered', 'assigned', 'handling', 'reopened', 'replied', 'closed'] as const;
 const PERIODS = [30, 90, 180, 365];
-
-interface Tag {
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-}
 
 /** 民情图: cases by state with server clusters and heat, households on demand; no tiles needed. */
 export default function MapPage() {
@@ -26,23 +20,21 @@ export default function MapPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [view, setView] = useState<MapViewport | null>(null);
-  const [states, setStates] = useState<string[]>([]);
+  const [states, setStates] = useState<CaseState[]>([]);
   const [days, setDays] = useState(90);
   const [showCases, setShowCases] = useState(true);
   const [showHeat, setShowHeat] = useState(true);
   const [showHouseholds, setShowHouseholds] = useState(false);
   const [householdTags, setHouseholdTags] = useState<string[]>([]);
   const [base, setBase] = useState<'tiles' | 'none' | null>(null);
-  const tags = useApiPath<{ items: Tag[] }>('/api/tags');
+  const tags = useApi('GET /api/tags');
 
   useEffect(() => {
     loadTileConfig().then((c) => setBase(c.tileUrl ? 'tiles' : 'none'));
   }, []);
 
-  const casesPath = view && (showCases || showHeat) ? `/api/map/cases${query({ bbox: view.bbox, zoom: view.zoom, state: states, days })}` : null;
-  const cases = useApiPath<MapCasesAnswer>(casesPath);
-  const householdsPath = view && showHouseholds ? `/api/map/households${query({ bbox: view.bbox, zoom: view.zoom, tags: householdTags })}` : null;
-  const households = useApiPath<MapHouseholdsAnswer>(householdsPath);
+  const cases = useApi('GET /api/map/cases', view && (showCases || showHeat) ? { query: { bbox: bboxValue(view.bbox), zoom: view.zoom, state: states, days } } : null);
+  const households = useApi('GET /api/map/households', view && showHouseholds ? { query: { bbox: bboxValue(view.bbox), zoom: view.zoom, tags: householdTags } } : null);
   // Households are for those who keep the registry; a handler gets 403 and no layer switch.
   const householdsAllowed = !(tags.error instanceof ApiError) && !(households.error instanceof ApiError && households.error.status === 403);
 

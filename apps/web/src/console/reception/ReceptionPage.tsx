@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi, useApiPath } from '../../shared/use-api';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
 import { receptionMessages } from './reception.messages';

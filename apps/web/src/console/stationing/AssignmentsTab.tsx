@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi, useLatest } from '../../shared/use-api';
 import { type AreaOption, areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { assignmentState } from './assignment-logic';
 import AssignmentForm, { type FormMode } from './AssignmentForm';

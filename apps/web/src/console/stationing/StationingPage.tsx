@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
 import { localDate, reachOf } from '@lianxin/core';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import AssignmentsTab from './AssignmentsTab';
 import ReportTab from './ReportTab';

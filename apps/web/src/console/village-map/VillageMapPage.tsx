@@ -1,20 +1,18 @@
-import { label } from '@lianxin/core';
+import { label, type MapCases, type MapHouseholds } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Flex, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, query } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import MapView, { type MapViewport } from '../../shared/map/MapView';
-import type { MapPoint } from '../../shared/map/map-logic';
-import { useApiPath } from '../../shared/use-api';
+import { bboxValue, type MapPoint } from '../../shared/map/map-logic';
+import { useApi, useLatest } from '../../shared/use-api';
 import { tagNamer } from '../households/household-logic';
-import type { HouseholdTag } from '../households/household-types';
 import { householdMessages } from '../households/households.messages';
-import { caseCluster, casePoint, type MapCasesAnswer, type MapHouseholdsAnswer } from '../map/map-page';
-import { abortableGet } from './abortable-get';
+import { caseCluster, casePoint } from '../map/map-page';
 import { debounce, drawnFrom } from './village-map-logic';
 
-/** 户情地图: households coloured by tag, loaded per viewport (debounced, stale requests aborted). */
+/** 户情地图: households coloured by tag, loaded per viewport (debounced; a stale viewport's answers are dropped). */
 export default function VillageMapPage() {
   const t = useT(householdMessages);
   const { locale } = useLocale();
@@ -22,46 +20,44 @@ export default function VillageMapPage() {
   const [filter, setFilter] = useState<string[]>([]);
   const [showCases, setShowCases] = useState(false);
   const [showHeat, setShowHeat] = useState(false);
-  const [households, setHouseholds] = useState<MapHouseholdsAnswer | null>(null);
-  const [cases, setCases] = useState<MapCasesAnswer | null>(null);
+  const [households, setHouseholds] = useState<MapHouseholds | null>(null);
+  const [cases, setCases] = useState<MapCases | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [picked, setPicked] = useState<MapPoint | null>(null);
-  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
+  const tags = useApi('GET /api/tags');
   const tagName = useMemo(() => tagNamer(tags.data?.items, locale), [tags.data, locale]);
   const colorOf = useMemo(() => {
     const colors = new Map((tags.data?.items ?? []).map((tag) => [tag.code, tag.color]));
     return (code: string) => colors.get(code);
   }, [tags.data]);
 
-  // Only the latest viewport's answers count: a move aborts the requests of the previous one.
-  const inflight = useRef<AbortController | null>(null);
+  // Only the latest viewport's answers count: a move supersedes the requests of the previous one.
+  const latest = useLatest();
   useEffect(() => {
     if (!view) return;
-    inflight.current?.abort();
-    const controller = new AbortController();
-    inflight.current = controller;
     setLoading(true);
     setError(null);
     const wantCases = showCases || showHeat;
-    Promise.all([
-      abortableGet<MapHouseholdsAnswer>(`/api/map/households${query({ bbox: view.bbox, zoom: view.zoom, tags: filter })}`, controller.signal),
-      wantCases ? abortableGet<MapCasesAnswer>(`/api/map/cases${query({ bbox: view.bbox, zoom: view.zoom })}`, controller.signal) : Promise.resolve(null),
-    ]).then(
-      ([h, c]) => {
-        if (controller.signal.aborted) return;
+    const bbox = bboxValue(view.bbox);
+    latest(
+      Promise.all([
+        call('GET /api/map/households', { query: { bbox, zoom: view.zoom, tags: filter } }),
+        wantCases ? call('GET /api/map/cases', { query: { bbox, zoom: view.zoom } }) : Promise.resolve(null),
+      ]),
+    ).then(
+      ({ value: [h, c], current }) => {
+        if (!current) return;
         setHouseholds(h);
         setCases(c);
         setLoading(false);
       },
       (e) => {
-        if (controller.signal.aborted) return;
         setError(e);
         setLoading(false);
       },
     );
-    return () => controller.abort();
-  }, [view, filter, showCases, showHeat]);
+  }, [view, filter, showCases, showHeat, latest]);
 
   const debouncedSetView = useMemo(() => debounce((v: MapViewport) => setView(v), 250), []);
   useEffect(() => () => debouncedSetView.cancel(), [debouncedSetView]);

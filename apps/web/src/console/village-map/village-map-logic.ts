@@ -1,5 +1,5 @@
+import type { MapCluster, MapHouseholdPoint, MapHouseholds } from '@lianxin/core';
 import type { MapPoint, PointCluster } from '../../shared/map/map-logic';
-import type { HouseholdPoint, MapHouseholdsAnswer, ServerCluster } from '../map/map-page';
 
 export const UNTAGGED_COLOR = '#8c8c8c';
 
@@ -13,7 +13,7 @@ export function householdColor(tags: readonly string[], filter: readonly string[
 }
 
 /** A server household cluster → a bubble whose colour is that of its commonest tag. */
-export function taggedCluster(c: ServerCluster, filter: readonly string[], colorOf: (code: string) => string | undefined): PointCluster {
+export function taggedCluster(c: MapCluster, filter: readonly string[], colorOf: (code: string) => string | undefined): PointCluster {
   const colors: Record<string, number> = {};
   for (const [tag, n] of Object.entries(c.breakdown)) {
     if (filter.length && !filter.includes(tag)) continue;
@@ -25,12 +25,15 @@ export function taggedCluster(c: ServerCluster, filter: readonly string[], color
   return { key: c.key, lat: c.lat, lng: c.lng, count: c.count, colors, only };
 }
 
-export function taggedPoint(h: HouseholdPoint, filter: readonly string[], colorOf: (code: string) => string | undefined, tagName: (code: string) => string): MapPoint {
+export function taggedPoint(h: MapHouseholdPoint, filter: readonly string[], colorOf: (code: string) => string | undefined, tagName: (code: string) => string): MapPoint {
   return { id: h.id, lat: h.lat, lng: h.lng, color: householdColor(h.tags, filter, colorOf), label: [h.label, ...h.tags.map(tagName)].join(' · '), href: `/households/${h.id}` };
 }
 
+/** What `drawnFrom` reads of GET /api/map/households (whether it was truncated does not change the drawing). */
+export type DrawableHouseholds = Extract<MapHouseholds, { mode: 'clusters' }> | (Omit<Extract<MapHouseholds, { mode: 'points' }>, 'truncated'> & { truncated?: boolean });
+
 /** Exactly what the answer asks to draw — never more (the server caps points). */
-export function drawnFrom(answer: MapHouseholdsAnswer | null, filter: readonly string[], colorOf: (code: string) => string | undefined, tagName: (code: string) => string) {
+export function drawnFrom(answer: DrawableHouseholds | null, filter: readonly string[], colorOf: (code: string) => string | undefined, tagName: (code: string) => string) {
   if (!answer) return { points: [] as MapPoint[], clusters: [] as PointCluster[] };
   if (answer.mode === 'points') return { points: answer.points.map((p) => taggedPoint(p, filter, colorOf, tagName)), clusters: [] };
   return { points: [], clusters: answer.clusters.map((c) => taggedCluster(c, filter, colorOf)) };

@@ -6,7 +6,7 @@ import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApiPath, useCursorPages } from '../../shared/use-api';
 import AreaFilter from '../field-work/AreaFilter';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import VisitCard from './VisitCard';
 import { visitMessages } from './visits.messages';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
-import type { Household } from '../households/household-types';
+import type { HouseholdView as Household } from '@lianxin/core';
 import { useDebounced } from '../register/use-debounced';
 import { visitMessages } from './visits.messages';
 

@@ -9,7 +9,7 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi, useApiPath } from '../../shared/use-api';
 import type { CampaignView as Campaign } from '@lianxin/core';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '../households/household-types';
+import type { AreaNode } from '@lianxin/core';
 import { uploadedIds } from '../register/AttachmentField';
 import { type CategoryNode, toCategoryTree } from '../register/register-form';
 import { findCaseByCode } from '../cases/find-case-by-code';

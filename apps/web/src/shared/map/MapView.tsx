@@ -2,6 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
+import { useLatest } from '../use-api';
 import { loadMapAreas, loadPublicMapAreas, loadTileConfig } from './map-data';
 import {
   areaBounds,
@@ -123,28 +124,25 @@ export default function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // Base layer: the configured tiles, or nothing but our own areas.
+  // Base layer: the configured tiles, or nothing but our own areas (dropped once unmounted).
+  const latestTiles = useLatest();
   useEffect(() => {
-    let live = true;
-    loadTileConfig().then((config) => {
+    void latestTiles(loadTileConfig()).then(({ value: config, current }) => {
       const map = mapRef.current;
-      if (!live || !map) return;
+      if (!current || !map) return;
       if (config.tileUrl) {
         L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? undefined, maxZoom: 18 }).addTo(map);
         setTiles('tiles');
       } else setTiles('none');
     });
-    return () => {
-      live = false;
-    };
-  }, []);
+  }, [latestTiles]);
 
+  const latestAreas = useLatest();
   useEffect(() => {
     if (!showAreas) return;
-    let live = true;
-    (props.publicAreas ? loadPublicMapAreas() : loadMapAreas()).then(
-      (items) => {
-        if (!live) return;
+    latestAreas(props.publicAreas ? loadPublicMapAreas() : loadMapAreas()).then(
+      ({ value: items, current }) => {
+        if (!current) return;
         setAreas(items);
         const map = mapRef.current;
         if (!map || callbacks.current.focus) return;
@@ -153,12 +151,9 @@ export default function MapView(props: MapViewProps) {
         const bounds = areaBounds(local.length ? local : items);
         if (bounds) map.fitBounds(bounds, { padding: [16, 16] });
       },
-      () => live && setAreas([]),
+      () => setAreas([]),
     );
-    return () => {
-      live = false;
-    };
-  }, [showAreas]);
+  }, [showAreas, latestAreas]);
 
   // Area boundaries (GeoJSON from /api/map/areas) and centroids, drawn once.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, call } from '../../api/client';
 import type { MapArea } from './map-logic';
 
 /** The base layer settings of /api/config. */
@@ -37,9 +37,8 @@ export function loadPublicMapAreas(): Promise<MapArea[]> {
  * area list of /api/areas (centroids only).
  */
 export function loadMapAreas(): Promise<MapArea[]> {
-  areasOnce ??= api
-    .get<{ items: MapArea[] }>('/api/map/areas?depth=3')
-    .then((r) => r.items)
+  areasOnce ??= call('GET /api/map/areas', { query: { depth: 3 } })
+    .then((r): MapArea[] => r.items)
     .catch(async (error) => {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
       return (await api.get<{ items: MapArea[] }>('/api/areas')).items;

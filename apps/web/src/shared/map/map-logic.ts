@@ -1,3 +1,4 @@
+import type { BBox } from '@lianxin/core';
 /**
  * Pure helpers of the map (no Leaflet, no DOM) so they can be unit-tested: colours by case state,
  * client-side grid clustering, heat radii and the area layer drawn when no tile service is set.
@@ -156,6 +157,9 @@ export function areaBounds(areas: readonly Pick<MapArea, 'lat' | 'lng'>[]): [[nu
     [n + pad, e + pad],
   ];
 }
+
+/** A viewport's "minLng,minLat,maxLng,maxLat" as the map endpoints' `bbox` query value (the client writes it back comma-separated). */
+export const bboxValue = (bbox: string): BBox => bbox.split(',').map(Number) as BBox;
 
 /** Leaflet's LatLngBounds.toBBoxString() form, rounded so small pans reuse the same request. */
 export function bboxString(west: number, south: number, east: number, north: number): string {
