@@ -3,15 +3,23 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createAlertsRepository } from './modules/alerts/alerts.repository.js';
 import { createAlertsService } from './modules/alerts/alerts.service.js';
+import { createAttachmentsRepository } from './modules/attachments/attachments.repository.js';
 import { createAttachmentsService } from './modules/attachments/attachments.service.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCasesService } from './modules/cases/cases.service.js';
+import { createDocumentsRepository } from './modules/documents/documents.repository.js';
+import { createDocumentsService } from './modules/documents/documents.service.js';
+import { createHealthRepository } from './modules/health/health.repository.js';
+import { createHealthService } from './modules/health/health.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
+import { createPoliciesService } from './modules/policies/policies.service.js';
+import { createSearchService } from './modules/search/search.service.js';
+import { createSimilarService } from './modules/similar/similar.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import type { Cipher } from './security/cipher.js';
@@ -32,10 +40,36 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const deadlines = createDeadlines(db);
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
-  const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
+  const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
-  return { db, dialect: database.dialect, config, clock, cipher, audit, notifier, deadlines, auth, cases, attachments, metrics, alerts, suggest: createSuggestService({ db }), smsGateway: smsGateway ?? localOutboxGateway };
+  const health = createHealthService({ repo: createHealthRepository(db), dialect: database.dialect });
+  const policies = createPoliciesService({ db, audit, clock });
+  const search = createSearchService({ db, audit, clock, cipher });
+  const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
+  const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
+  return {
+    db,
+    dialect: database.dialect,
+    config,
+    clock,
+    cipher,
+    audit,
+    notifier,
+    deadlines,
+    auth,
+    cases,
+    attachments,
+    metrics,
+    alerts,
+    health,
+    policies,
+    search,
+    similar,
+    documents,
+    suggest: createSuggestService({ db }),
+    smsGateway: smsGateway ?? localOutboxGateway,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -54,6 +54,8 @@ export const ACCESS_RULES = {
   'org.manage': { roles: ['admin'], reach: 'area', doc: '管理区划、单位、人员 administer areas, units and users of the area' },
   'config.manage': { roles: ['admin'], reach: 'platform', doc: '管理分类、时限规则、日历、政策库、设置 categories, time-limit rules, calendar, policy library, settings' },
   'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
+  // search, suggest
+  'system.maintain': { roles: ['admin'], reach: 'platform', doc: '重建检索索引、重新训练推荐模型 rebuild the search index, retrain the suggestion models' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

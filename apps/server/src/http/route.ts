@@ -54,6 +54,7 @@ export function route<K extends ApiKey>(
     ...(endpoint.params ? { params: endpoint.params } : {}),
     ...(endpoint.query ? { querystring: endpoint.query } : {}),
     ...(endpoint.body ? { body: endpoint.body } : {}),
+    ...(endpoint.multipart ? { consumes: ['multipart/form-data'] } : {}),
     ...('response' in endpoint ? { response: { [status]: endpoint.response } } : {}),
     ...('file' in endpoint ? { [FILE_MEDIA]: endpoint.file } : {}),
     ...(endpoint.status === 204 ? { [NO_CONTENT]: true } : {}),

@@ -32,7 +32,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
-  await app.register(healthRoutes, { services });
+  await app.register(healthRoutes, { health: services.health });
   await app.register(siteRoutes, { config });
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies, signInsPerMinute: config.signInsPerMinute });
   await app.register(casesRoutes, { services });
@@ -42,17 +42,17 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(adminRoutes, { services });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   await app.register(notificationsRoutes, { services });
-  await app.register(metricsRoutes, { services });
+  await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(jobsRoutes, { services });
-  await app.register(searchRoutes, { services });
-  await app.register(similarRoutes, { services });
-  await app.register(suggestRoutes, { services });
+  await app.register(searchRoutes, { search: services.search });
+  await app.register(similarRoutes, { similar: services.similar });
+  await app.register(suggestRoutes, { suggest: services.suggest });
   await app.register(alertsRoutes, { alerts: services.alerts });
-  await app.register(policiesRoutes, { services });
+  await app.register(policiesRoutes, { policies: services.policies });
   await app.register(householdsRoutes, { services });
   await app.register(mapRoutes, { services });
   await app.register(portalRoutes, { services });
-  await app.register(documentsRoutes, { services });
+  await app.register(documentsRoutes, { documents: services.documents });
   await app.register(contactCardsRoutes, { services });
   await app.register(visitsRoutes, { services });
   await app.register(stationingRoutes, { services });

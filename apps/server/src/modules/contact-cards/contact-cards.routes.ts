@@ -2,7 +2,7 @@ import { type ContactCardsQuery, ContactCardsQuerySchema } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
-import { sendFile } from '../documents/documents.routes.js';
+import { sendFile } from '../../http/send-file.js';
 import { createContactCardsService } from './contact-cards.service.js';
 
 /** GET /api/contact-cards.pdf — printable 民情联系卡 for a village or a list of households. */

@@ -188,7 +188,7 @@ export async function portalRoutes(app: FastifyInstance, { services }: { service
       const q = request.query as PublicPolicyQuery;
       const page = await policies.list(await portal.publicReader(), { q: q.q, kind: 'policy', cursor: q.cursor, limit: q.limit });
       return {
-        items: page.items.map(({ row, snippet }) => ({ id: row.id, title: row.title, source: row.source, publishedAt: row.publishedAt, excerpt: [...row.body].slice(0, 120).join(''), snippet })),
+        items: page.items.map((row) => ({ id: row.id, title: row.title, source: row.source, publishedAt: row.publishedAt, excerpt: [...row.body].slice(0, 120).join(''), snippet: row.snippet })),
         nextCursor: page.nextCursor,
       };
     },

@@ -8,7 +8,7 @@ import { adminRanges, assertAdmin, isAdminOver } from '../admin/admin.policy.js'
 import { subtreeRange } from '@lianxin/core';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
-import { hashPassword } from '../auth/auth.service.js';
+import { hashPassword } from '../../security/password.js';
 import type { Cipher } from '../../security/cipher.js';
 import { type GrantRow, usersRepository as repo } from './users.repository.js';
 
