@@ -54,6 +54,9 @@ export const ACCESS_RULES = {
   'org.manage': { roles: ['admin'], reach: 'area', doc: '管理区划、单位、人员 administer areas, units and users of the area' },
   'config.manage': { roles: ['admin'], reach: 'platform', doc: '管理分类、时限规则、日历、政策库、设置 categories, time-limit rules, calendar, policy library, settings' },
   'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
+  // metrics: the API answers every staff member within their case scope; the console's figures
+  // page (rankings of units) is offered to those who judge units.
+  'figures.read': { roles: ['unit_head', 'leader', 'supervisor', 'admin', 'dispatcher'], reach: 'area', doc: '数据页：三率与单位排名 the figures page: rates and unit rankings' },
   // search, suggest
   'system.maintain': { roles: ['admin'], reach: 'platform', doc: '重建检索索引、重新训练推荐模型 rebuild the search index, retrain the suggestion models' },
 } as const satisfies Record<string, AccessRule>;
