@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { segment } from '../apps/server/src/modules/search/segment.js';
+import { segment } from '../apps/server/src/modules/search-index/segment.js';
 
 /**
  * Bulk-fills the search index (case_search and its FTS5 table case_search_text, words and area) of a SQLite benchmark database for

@@ -7,9 +7,9 @@ import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
 import { type Actor, scopeOf } from '../apps/server/src/access/actor.js';
 import { createAuditLog } from '../apps/server/src/modules/audit/audit.service.js';
-import { areaTerms } from '../apps/server/src/modules/search/fts.js';
+import { areaTerms } from '../apps/server/src/modules/search-index/fts.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
-import { segment } from '../apps/server/src/modules/search/segment.js';
+import { segment } from '../apps/server/src/modules/search-index/segment.js';
 import { findSimilarCases } from '../apps/server/src/modules/similar/similar.js';
 import { createCipher } from '../apps/server/src/security/cipher.js';
 
@@ -51,7 +51,8 @@ async function main() {
   try {
     console.log(`seeding the demo county and ${CASES.toLocaleString()} cases into schema ${schema} …`);
     await migrateToLatest(db, schema);
-    await seedDemo({ db, cipher: createCipher(randomBytes(32)), clock: createClock(), caseCount: 200 });
+    const cipher = createCipher(randomBytes(32));
+    await seedDemo({ db, cipher, clock: createClock(), caseCount: 200 });
 
     let started = performance.now();
     const q = (text: string) => admin.query(`SET search_path = ${schema}; ${text}`);
@@ -106,7 +107,7 @@ async function main() {
     const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', locale: 'zh-CN', sessionId: '', csrfToken: '',
       grants: [{ role: 'dispatcher', unitId: county.id, unitName: county.name, areaCode: county.areaCode }] };
     const clock = createClock();
-    const search = createSearchService({ db, audit: createAuditLog({ db, clock }), clock });
+    const search = createSearchService({ db, audit: createAuditLog({ db, clock }), clock, cipher });
     await search.searchCases(actor, { q: '低保', limit: 20 });
     const searchTimes = await time(QUERIES, (i) => search.searchCases(actor, { q: WORDS[(i * 11) % WORDS.length]!, limit: 20 }));
     const village = await db.selectFrom('units').select(['id', 'name', 'areaCode']).where((eb) => eb(eb.fn('length', ['areaCode']), '=', 12)).where('areaCode', 'not like', '%000').orderBy('areaCode').limit(1).executeTakeFirst();

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createAlertsRepository } from './modules/alerts/alerts.repository.js';
 import { createAlertsService } from './modules/alerts/alerts.service.js';
+import { createAttachmentsRepository } from './modules/attachments/attachments.repository.js';
 import { createAttachmentsService } from './modules/attachments/attachments.service.js';
 import { createAreasService } from './modules/areas/areas.service.js';
 import { createAuditReader } from './modules/audit/audit.reader.js';
@@ -20,6 +21,10 @@ import { createHouseholdLedger } from './modules/households/households.ledger.js
 import { createHouseholdRecords } from './modules/households/households.records.js';
 import { createHouseholdsService } from './modules/households/households.service.js';
 import { createMapService } from './modules/map/map.service.js';
+import { createDocumentsRepository } from './modules/documents/documents.repository.js';
+import { createDocumentsService } from './modules/documents/documents.service.js';
+import { createHealthRepository } from './modules/health/health.repository.js';
+import { createHealthService } from './modules/health/health.service.js';
 import { createMetricsService } from './modules/metrics/metrics.service.js';
 import { createOrgRepository } from './modules/org/org.repository.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
@@ -34,6 +39,8 @@ import { createOfficeDaysRepository } from './modules/office-days/office-days.re
 import { createOfficeDaysService } from './modules/office-days/office-days.service.js';
 import { createReceptionRepository } from './modules/reception/reception.repository.js';
 import { createReceptionService } from './modules/reception/reception.service.js';
+import { createSearchService } from './modules/search/search.service.js';
+import { createSimilarService } from './modules/similar/similar.service.js';
 import { createSuggestService } from './modules/suggest/suggest.service.js';
 import { createDeadlines } from './modules/time-limits/deadlines.js';
 import { createVisitsRepository } from './modules/visits/visits.repository.js';
@@ -61,7 +68,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const deadlines = createDeadlines(db);
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
-  const attachments = createAttachmentsService({ db, clock, dataDir: config.dataDir, audit });
+  const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
@@ -88,6 +95,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });
   const map = createMapService({ db, clock, tiles: { url: config.tileUrl, attribution: config.tileAttribution } });
   const contactCards = createContactCardsService({ repo: createContactCardsRepository(db), cipher, clock, audit, publicBaseUrl: config.publicBaseUrl, hotline: config.hotline });
+  const health = createHealthService({ repo: createHealthRepository(db), dialect: database.dialect });
+  const search = createSearchService({ db, audit, clock, cipher });
+  const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
+  const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
   return {
     db,
     dialect: database.dialect,
@@ -123,6 +134,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     householdLedger,
     map,
     contactCards,
+    health,
+    search,
+    similar,
+    documents,
     suggest: createSuggestService({ db }),
     smsGateway: smsGateway ?? localOutboxGateway,
   };

@@ -56,6 +56,11 @@ export const ACCESS_RULES = {
   'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
   // admin
   'job.run': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '立即执行限时办结巡查 run the time-limit sweep by hand' },
+  // metrics: the API answers every staff member within their case scope; the console's figures
+  // page (rankings of units) is offered to those who judge units.
+  'figures.read': { roles: ['unit_head', 'leader', 'supervisor', 'admin', 'dispatcher'], reach: 'area', doc: '数据页：三率与单位排名 the figures page: rates and unit rankings' },
+  // search, suggest
+  'system.maintain': { roles: ['admin'], reach: 'platform', doc: '重建检索索引、重新训练推荐模型 rebuild the search index, retrain the suggestion models' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

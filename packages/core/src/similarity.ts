@@ -47,3 +47,41 @@ export function textSimilarity(a: string, b: string): number {
   for (const gram of ga) if (gb.has(gram)) shared++;
   return (2 * shared) / (ga.size + gb.size);
 }
+
+/** Score from which an open similar case is marked as a possible duplicate (可合并). */
+export const DUPLICATE_SCORE = 0.55;
+/** Bonus for a candidate in the same village (first 12 digits of the area code equal). */
+export const SAME_VILLAGE_BONUS = 0.15;
+/** Bonus for a candidate from the same requester (same blind index of phone or ID). */
+export const SAME_REQUESTER_BONUS = 0.2;
+
+/** The matter compared: a case being registered, or an existing one. */
+export interface SimilarityProbe {
+  title: string;
+  content: string;
+  areaCode?: string | null;
+  requesterKey?: string | null;
+}
+/** A case it is compared with. */
+export interface SimilarityCandidate {
+  title: string;
+  content: string;
+  areaCode: string;
+  requesterKey: string | null;
+}
+
+/**
+ * How similar a candidate is to the probe: bigram Dice of title + content, plus a bonus for the
+ * same village and for the same requester. Not capped, so it orders well; ≥ DUPLICATE_SCORE means
+ * "close enough to be the same matter" (a possible duplicate, or a repeat of the same requester).
+ * The similar-cases search and the repeat flag of registration both judge by it.
+ */
+export function similarityScore(probe: SimilarityProbe, candidate: SimilarityCandidate): number {
+  let score = textSimilarity(`${probe.title} ${probe.content}`, `${candidate.title} ${candidate.content}`);
+  if (probe.areaCode && probe.areaCode.slice(0, 12) === candidate.areaCode.slice(0, 12)) score += SAME_VILLAGE_BONUS;
+  if (probe.requesterKey && probe.requesterKey === candidate.requesterKey) score += SAME_REQUESTER_BONUS;
+  return score;
+}
+
+/** Whether a score means the same matter. */
+export const isSameMatter = (score: number): boolean => score >= DUPLICATE_SCORE;

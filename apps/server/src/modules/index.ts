@@ -36,7 +36,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
-  await app.register(healthRoutes, { services });
+  await app.register(healthRoutes, { health: services.health });
   await app.register(siteRoutes, { config });
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies, signInsPerMinute: config.signInsPerMinute });
   await app.register(casesRoutes, { services });
@@ -51,16 +51,16 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(auditRoutes, { auditReader: services.auditReader });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   await app.register(notificationsRoutes, { notifications: services.notifications });
-  await app.register(metricsRoutes, { services });
-  await app.register(searchRoutes, { services });
-  await app.register(similarRoutes, { services });
-  await app.register(suggestRoutes, { services });
+  await app.register(metricsRoutes, { metrics: services.metrics });
+  await app.register(searchRoutes, { search: services.search });
+  await app.register(similarRoutes, { similar: services.similar });
+  await app.register(suggestRoutes, { suggest: services.suggest });
   await app.register(alertsRoutes, { alerts: services.alerts });
-  await app.register(policiesRoutes, { services });
+  await app.register(policiesRoutes, { policies: services.policies });
   await app.register(householdsRoutes, { households: services.households, records: services.householdRecords, ledger: services.householdLedger });
   await app.register(mapRoutes, { map: services.map });
   await app.register(portalRoutes, { portal: services.portal });
-  await app.register(documentsRoutes, { services });
+  await app.register(documentsRoutes, { documents: services.documents });
   await app.register(contactCardsRoutes, { contactCards: services.contactCards });
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(stationingRoutes, { stationing: services.stationing });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { hashPassword } from '../modules/auth/auth.service.js';
+import { hashPassword } from '../security/password.js';
 
 /** The password of every fixture user. */
 export const FIXTURE_PASSWORD = 'Lianxin@2026';

@@ -87,18 +87,41 @@ export type GetKey = Extract<ApiKey, `GET ${string}`>;
 /** What operation `K` answers. */
 export type ApiResponse<K extends ApiKey> = ResponseOf<Api[K]>;
 /** The input of operation `K`; the argument may be left out when nothing in it is required. */
-export type ApiArgs<K extends ApiKey> = Record<string, never> extends CallInput<Api[K]> ? [input?: CallInput<Api[K]>] : [input: CallInput<Api[K]>];
+export type ApiArgs<K extends ApiKey> = ArgsTable[K];
+type ArgsOf<I> = Record<string, never> extends I ? [input?: I] : [input: I];
+/** Each operation's arguments, worked out once per key (a generic lookup then stays a plain union). */
+type ArgsTable = { [K in ApiKey]: ArgsOf<Flat<CallInput<Api[K]>>> };
+type Flat<T> = { [P in keyof T]: T[P] };
+
+type LooseInput = { params?: Record<string, string>; query?: Parameters<typeof query>[0]; body?: unknown } | undefined;
+
+/** The URL of an operation's key with its path parameters and query filled in. */
+function urlOf(key: string, input: LooseInput): string {
+  const path = key.slice(key.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(input?.params?.[name] ?? '')));
+  return path + (input?.query ? query(input.query) : '');
+}
 
 /** The URL of operation `K` with its path parameters and query filled in (also for download links). */
-export function apiUrl<K extends ApiKey>(key: K, ...[input]: ApiArgs<K>): string {
-  const { params, query: q } = (input as unknown as { params?: Record<string, string>; query?: Record<string, never> } | undefined) ?? {};
-  const path = key.slice(key.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
-  return path + (q ? query(q) : '');
+export function apiUrl<K extends ApiKey, A extends ApiArgs<K>>(key: K, ...args: A): string {
+  const [input] = args as unknown[];
+  return urlOf(key, input as LooseInput);
 }
 
 /** Calls operation `K`, typed both ways by its contract: the input it takes and the answer it gives. */
-export function call<K extends ApiKey>(key: K, ...args: ApiArgs<K>): Promise<ApiResponse<K>> {
+export function call<K extends ApiKey, A extends ApiArgs<K>>(key: K, ...args: A): Promise<ApiResponse<K>> {
+  const [first] = args as unknown[];
+  const input = first as LooseInput;
   const method = key.slice(0, key.indexOf(' '));
-  const body = (args[0] as { body?: unknown } | undefined)?.body;
-  return request<ApiResponse<K>>(method, apiUrl(key, ...args), body ?? (method === 'POST' ? {} : undefined));
+  return request<ApiResponse<K>>(method, urlOf(key, input), input?.body ?? (method === 'POST' ? {} : undefined));
+}
+
+/** The operations that take a file upload (multipart field `file`). */
+export type UploadKey = { [K in ApiKey]: Api[K] extends { multipart: true } ? K : never }[ApiKey];
+
+/** Uploads `file` as the multipart field `file` to operation `K`; answers its contract's response. */
+export function upload<K extends UploadKey>(key: K, file: Blob, fileName?: string, params?: Record<string, string>): Promise<ApiResponse<K>> {
+  const body = new FormData();
+  if (fileName) body.append('file', file, fileName);
+  else body.append('file', file);
+  return request<ApiResponse<K>>(key.slice(0, key.indexOf(' ')), urlOf(key, { params }), body);
 }

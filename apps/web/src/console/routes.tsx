@@ -1,4 +1,4 @@
-import { REGISTERING_ROLES, type Role } from '@lianxin/core';
+import { ACCESS_RULES, type Role, rolesFor } from '@lianxin/core';
 import type { ComponentType } from 'react';
 import type { shellMessages } from './shell/shell.messages';
 
@@ -11,33 +11,31 @@ export type MenuSection = (typeof MENU_SECTIONS)[number];
 /** One console page: loaded on first visit (split by route), shown in the menu to these roles. */
 export type ConsoleRoute = {
   path: string;
-  /** Who sees it; absent = every signed-in user. */
-  roles?: Role[];
+  /** Who sees it (from the access tables of `@lianxin/core`); absent = every signed-in user. */
+  roles?: readonly Role[];
   load: () => Promise<{ default: ComponentType }>;
 } & (
   | { /** Menu entry and its section. */ nav: NavKey; section: MenuSection }
   | { /** Pages without one (e.g. a case's page) are reached by links. */ nav?: undefined; section?: undefined }
 );
 
-const STAFF_LEADS: Role[] = ['unit_head', 'leader', 'supervisor', 'admin'];
-const HOUSEHOLD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'unit_head', 'leader', 'supervisor', 'admin'];
-// Field work (SPEC §4) as the server's field-scope allows it (FIELD_READ_ROLES): department
-// handlers and unit heads work cases, not villages.
-const FIELD_ROLES: Role[] = ['stationed_cadre', 'registrar', 'dispatcher', 'leader', 'supervisor', 'admin'];
+// Each page is offered to the roles the server lets through (the same tables), so nobody meets a 403.
+const HOUSEHOLD_ROLES = ACCESS_RULES['household.read'].roles;
+// Field work (SPEC §4): department handlers and unit heads work cases, not villages.
+const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
+const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
-  { path: '/register', nav: 'nav.register', section: 'cases', roles: [...REGISTERING_ROLES], load: () => import('./register/RegisterPage') },
+  { path: '/register', nav: 'nav.register', section: 'cases', roles: ACCESS_RULES['case.register'].roles, load: () => import('./register/RegisterPage') },
   { path: '/cases', nav: 'nav.cases', section: 'cases', load: () => import('./cases/CaseListPage') },
   { path: '/cases/:id', load: () => import('./cases/CasePage') },
   { path: '/search', nav: 'nav.search', section: 'cases', load: () => import('./search/SearchPage') },
-  { path: '/dispatch', nav: 'nav.dispatch', section: 'cases', roles: ['dispatcher', 'admin'], load: () => import('./dispatch/DispatchPage') },
-  { path: '/figures', nav: 'nav.figures', section: 'insight', roles: [...STAFF_LEADS, 'dispatcher'], load: () => import('./figures/FiguresPage') },
+  { path: '/dispatch', nav: 'nav.dispatch', section: 'cases', roles: rolesFor('dispatch'), load: () => import('./dispatch/DispatchPage') },
+  { path: '/figures', nav: 'nav.figures', section: 'insight', roles: ACCESS_RULES['figures.read'].roles, load: () => import('./figures/FiguresPage') },
   { path: '/map', nav: 'nav.map', section: 'insight', load: () => import('./map/MapPage') },
-  // Roles as the alerts API allows them (ALERT_ROLES: a unit head without one of these gets 403).
-  { path: '/alerts', nav: 'nav.alerts', section: 'insight', roles: ['leader', 'supervisor', 'dispatcher', 'admin'], load: () => import('./alerts/AlertsPage') },
-  // Roles as households.policy allows them (a handler-only user reaches no households).
+  { path: '/alerts', nav: 'nav.alerts', section: 'insight', roles: ACCESS_RULES['alert.read'].roles, load: () => import('./alerts/AlertsPage') },
   { path: '/households', nav: 'nav.households', section: 'field', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdListPage') },
   { path: '/households/:id', roles: HOUSEHOLD_ROLES, load: () => import('./households/HouseholdPage') },
   { path: '/village-map', nav: 'nav.villageMap', section: 'field', roles: HOUSEHOLD_ROLES, load: () => import('./village-map/VillageMapPage') },
@@ -50,5 +48,5 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns', nav: 'nav.campaigns', section: 'field', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
-  { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ['admin'], load: () => import('./admin/AdminPage') },
+  { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
 ];

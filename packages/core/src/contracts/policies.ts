@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from './endpoint.js';
+import { defineEndpoints, pageOf } from './endpoint.js';
 
 /** The two kinds of entry of the policy and answer library (政策知识库). */
 export const POLICY_KINDS = ['policy', 'answer'] as const;
@@ -37,5 +37,46 @@ export type PolicyListQuery = z.infer<typeof PolicyListQuerySchema>;
 
 export const PolicyIdParamsSchema = z.object({ id: z.uuid() });
 
+/** A policy or standard answer. */
+export const PolicySchema = z.object({
+  id: z.string(),
+  kind: z.enum(POLICY_KINDS),
+  title: z.string(),
+  body: z.string(),
+  source: z.string().nullable().describe('Issuing organ and document number (发文机关、文号)'),
+  categoryCode: z.string().nullable(),
+  publishedAt: z.string().nullable().describe('Date of publication, YYYY-MM-DD'),
+  isActive: z.boolean().describe('false: withdrawn (shown to admins only)'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PolicyView = z.infer<typeof PolicySchema>;
+
+/** A policy in a list: with a search, its best passage. */
+export const PolicyHitSchema = PolicySchema.extend({
+  snippet: z.string().nullable().describe('With `q`: the best passage, matched words in 【】; null without a search'),
+});
+export type PolicyHit = z.infer<typeof PolicyHitSchema>;
+
+/** GET /api/policies/:id/quote: a ready-to-paste quotation for a reply. */
+export const PolicyQuoteSchema = z.object({ text: z.string().describe('The quotation, in the caller’s language') });
+
 /** The policies operations. */
-export const policiesEndpoints = defineEndpoints({});
+export const policiesEndpoints = defineEndpoints({
+  'GET /api/policies': {
+    tag: 'policies',
+    summary: '政策知识库 List or search policies and standard answers',
+    query: PolicyListQuerySchema,
+    response: pageOf(PolicyHitSchema),
+  },
+  'GET /api/policies/:id': { tag: 'policies', summary: '政策详情 One policy or standard answer', params: PolicyIdParamsSchema, response: PolicySchema },
+  'GET /api/policies/:id/quote': { tag: 'policies', summary: '引用到答复 Quotation for a reply', params: PolicyIdParamsSchema, response: PolicyQuoteSchema },
+  'POST /api/admin/policies': { tag: 'policies', summary: '新增政策或标准答复 Create (admin)', body: PolicyCreateSchema, status: 201, response: PolicySchema },
+  'PATCH /api/admin/policies/:id': {
+    tag: 'policies',
+    summary: '修改或停用 Update or withdraw (admin)',
+    params: PolicyIdParamsSchema,
+    body: PolicyUpdateSchema,
+    response: PolicySchema,
+  },
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { defineEndpoints } from './endpoint.js';
+import { CASE_STATES } from '../case-machine.js';
+import { CASE_FLAGS } from '../vocabulary.js';
 import { CaseListQuerySchema } from './case.js';
+import { defineEndpoints } from './endpoint.js';
 
 /** Query of the case search (GET /api/search/cases): words to find, plus the ledger's filters. */
 export const CaseSearchQuerySchema = CaseListQuerySchema.pick({
@@ -19,5 +21,56 @@ export const CaseSearchQuerySchema = CaseListQuerySchema.pick({
 });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuerySchema>;
 
+/**
+ * A case found by the search: the ledger's case summary (cases.presenter `presentCaseSummary`,
+ * personal data masked) and the best passage.
+ */
+export const CaseSearchHitSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  channel: z.string(),
+  categoryCode: z.string(),
+  areaCode: z.string(),
+  urgency: z.string(),
+  status: z.enum(CASE_STATES),
+  flags: z.array(z.enum(CASE_FLAGS)),
+  currentUnitId: z.string().nullable(),
+  registeredAt: z.string(),
+  clock: z
+    .object({
+      dueAt: z.string(),
+      startedAt: z.string(),
+      level: z.enum(['normal', 'yellow', 'red']),
+      remainingMs: z.number(),
+      usedRatio: z.number(),
+    })
+    .nullable()
+    .describe('The running deadline of the current stage; null when no clock runs'),
+  requester: z.object({
+    anonymous: z.boolean(),
+    name: z.string().nullable().describe('Masked'),
+    phone: z.string().nullable().describe('Masked'),
+    idNumber: z.string().nullable().describe('Masked'),
+  }),
+  snippet: z.string().nullable().describe('The best passage, matched words in 【】'),
+});
+export type CaseSearchHit = z.infer<typeof CaseSearchHitSchema>;
+
+/** GET /api/search/cases: a page of hits, best first. */
+export const CaseSearchPageSchema = z.object({
+  items: z.array(CaseSearchHitSchema),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end'),
+  partial: z.boolean().describe('The search stopped early: a narrower query may find more'),
+});
+export type CaseSearchPage = z.infer<typeof CaseSearchPageSchema>;
+
+/** POST /api/admin/search/reindex. */
+export const ReindexResultSchema = z.object({ indexed: z.number().int().describe('Cases indexed') });
+
 /** The search operations. */
-export const searchEndpoints = defineEndpoints({});
+export const searchEndpoints = defineEndpoints({
+  'GET /api/search/cases': { tag: 'search', summary: '全文检索 Search cases', query: CaseSearchQuerySchema, response: CaseSearchPageSchema },
+  'POST /api/admin/search/reindex': { tag: 'search', summary: '重建检索索引 Rebuild the search index (admin)', response: ReindexResultSchema },
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { IdParamsSchema } from './case.js';
 import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
+import { DUPLICATE_SCORE } from '../similarity.js';
 
 /** Body of POST /api/cases/similar: the matter being registered, before it is saved. */
 export const SimilarCasesRequestSchema = z.object({
@@ -11,8 +13,31 @@ export const SimilarCasesRequestSchema = z.object({
 });
 export type SimilarCasesRequest = z.infer<typeof SimilarCasesRequestSchema>;
 
-/** Score from which an open similar case is marked as a possible duplicate (可合并). */
-export const DUPLICATE_SCORE = 0.55;
+
+/** A similar case, best first. */
+export const SimilarCaseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  areaCode: z.string(),
+  registeredAt: z.string(),
+  score: z.number().describe('Text similarity plus bonuses for the same village and the same requester (not capped)'),
+  possibleDuplicate: z.boolean().describe(`Open, and scored at least ${DUPLICATE_SCORE}: possibly the same matter (可合并)`),
+  reply: z.string().nullable().describe('Its reply, to borrow from (借鉴类比)'),
+});
+export type SimilarCaseView = z.infer<typeof SimilarCaseSchema>;
+
+/** The similar cases, best first. */
+export const SimilarCasesSchema = z.object({ items: z.array(SimilarCaseSchema) });
 
 /** The similar operations. */
-export const similarEndpoints = defineEndpoints({});
+export const similarEndpoints = defineEndpoints({
+  'POST /api/cases/similar': {
+    tag: 'cases',
+    summary: '相似诉求 Similar cases of a matter being registered',
+    body: SimilarCasesRequestSchema,
+    response: SimilarCasesSchema,
+  },
+  'GET /api/cases/:id/similar': { tag: 'cases', summary: '相似诉求 Cases similar to this one', params: IdParamsSchema, response: SimilarCasesSchema },
+});

@@ -2,7 +2,7 @@ import { ACTIVE_STATES } from '@lianxin/core';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import { type Clock, createClock } from '../../clock.js';
 import { loadConfig } from '../../config.js';
-import { hashPassword } from '../../modules/auth/auth.service.js';
+import { hashPassword } from '../../security/password.js';
 import { subtreeRange } from '@lianxin/core';
 import type { Cipher } from '../../security/cipher.js';
 import { createServices } from '../../services.js';

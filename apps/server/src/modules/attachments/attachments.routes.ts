@@ -1,16 +1,15 @@
 import multipart from '@fastify/multipart';
-import { IdParamsSchema } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
+import { route } from '../../http/route.js';
 import { actorOf } from '../../plugins/auth.js';
 import { type AttachmentsService, MAX_ATTACHMENT_MB } from './attachments.service.js';
 
 /** POST /api/attachments (multipart, field `file`) and GET /api/attachments/:id. */
 export async function attachmentsRoutes(app: FastifyInstance, { attachments }: { attachments: AttachmentsService }) {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_MB * 1024 * 1024, files: 1, fields: 5 } });
-  const tags = ['attachments'];
 
-  app.post('/api/attachments', { schema: { tags, summary: '上传附件 Upload an attachment (multipart field "file")', consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  route(app, 'POST /api/attachments', async (request) => {
     const actor = actorOf(request);
     if (!request.isMultipart()) throw new AppError(400, 'error.validation', {}, 'file');
     const file = await request.file();
@@ -19,11 +18,11 @@ export async function attachmentsRoutes(app: FastifyInstance, { attachments }: {
       if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'error.file_too_large', { max: MAX_ATTACHMENT_MB }, 'file');
       throw error;
     });
-    return reply.status(201).send(await attachments.upload(actor, { fileName: file.filename, data }));
+    return attachments.upload(actor, { fileName: file.filename, data });
   });
 
-  app.get('/api/attachments/:id', { schema: { tags, summary: '下载附件 Download an attachment', params: IdParamsSchema } }, async (request, reply) => {
-    const { row, data } = await attachments.download(actorOf(request), (request.params as { id: string }).id);
+  route(app, 'GET /api/attachments/:id', async (request, reply) => {
+    const { row, data } = await attachments.download(actorOf(request), request.params.id);
     return reply
       .header('content-type', row.mimeType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)

@@ -2,44 +2,34 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Kysely } from 'kysely';
+import { ATTACHMENT_MEDIA_TYPES, type AttachmentView, MAX_ATTACHMENT_MB } from '@lianxin/core';
+import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
-import type { DB } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
-import { type Actor, scopeOf } from '../../access/actor.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { casesRepository } from '../cases/cases.repository.js';
+import type { CasesService } from '../cases/cases.service.js';
+import type { AttachmentsRepository } from './attachments.repository.js';
 
-/** The largest file accepted, in MB. */
-export const MAX_ATTACHMENT_MB = 10;
+/** The media types accepted, recognised from the bytes (the contract's list). */
+const ALLOWED_TYPES: ReadonlySet<string> = new Set(ATTACHMENT_MEDIA_TYPES);
 
-/**
- * File types accepted, recognised from the bytes themselves (never the client's word): photos,
- * scans, office documents and hotline recordings.
- */
-const ALLOWED_TYPES = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/x-cfb', // legacy .doc / .xls
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/amr',
-  'audio/wav',
-  'audio/x-wav',
-]);
+export { MAX_ATTACHMENT_MB };
+
+export interface AttachmentsDeps {
+  repo: AttachmentsRepository;
+  cases: Pick<CasesService, 'visibleCase'>;
+  clock: Clock;
+  dataDir: string;
+  audit: AuditLog;
+}
 
 /** Uploads and downloads of case attachments, stored under the data folder. */
-export function createAttachmentsService({ db, clock, dataDir, audit }: { db: Kysely<DB>; clock: Clock; dataDir: string; audit: AuditLog }) {
+export function createAttachmentsService({ repo, cases, clock, dataDir, audit }: AttachmentsDeps) {
   const root = join(dataDir, 'attachments');
 
   return {
     /** Stores a file (durably, before the row that points at it) and returns its id. */
-    async upload(actor: Actor, file: { fileName: string; data: Buffer }) {
+    async upload(actor: Actor, file: { fileName: string; data: Buffer }): Promise<AttachmentView> {
       if (file.data.length > MAX_ATTACHMENT_MB * 1024 * 1024) throw new AppError(413, 'error.file_too_large', { max: MAX_ATTACHMENT_MB }, 'file');
       const type = await fileTypeFromBuffer(file.data);
       if (!type || !ALLOWED_TYPES.has(type.mime)) throw new AppError(415, 'error.file_type', { type: type?.mime ?? 'unknown' }, 'file');
@@ -65,20 +55,17 @@ export function createAttachmentsService({ db, clock, dataDir, audit }: { db: Ky
         uploadedBy: actor.userId,
         createdAt: now.toISOString(),
       };
-      await db.insertInto('attachments').values(row).execute();
+      await repo.insert(row);
       return { id, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256 };
     },
 
     /** A file the actor may read: of a case in their scope, or their own upload not yet linked. */
     async download(actor: Actor, id: string) {
-      const row = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await repo.find(id);
       if (!row) throw notFound();
-      if (row.caseId) {
-        const visible = await casesRepository.findInScope(db, row.caseId, scopeOf(actor.grants));
-        if (!visible) throw new AppError(403, 'error.out_of_scope');
-      } else if (row.uploadedBy !== actor.userId) {
-        throw new AppError(403, 'error.forbidden');
-      }
+      // The case decides (403 out of scope); an unlinked upload is its uploader's alone.
+      if (row.caseId) await cases.visibleCase(actor, row.caseId);
+      else if (row.uploadedBy !== actor.userId) throw forbidden();
       await audit.append({ actorUserId: actor.userId, action: 'download_attachment', subjectType: 'attachment', subjectId: id });
       return { row, data: await readFile(join(root, row.storageKey)) };
     },

@@ -1,19 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { verify } from '@node-rs/argon2';
 import type { Locale, Role } from '@lianxin/core';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
+import { hashPassword } from '../../security/password.js';
 import type { AuthRepository } from './auth.repository.js';
 
 /** Sessions last a working day and a half; the console signs in again after that. */
 export const SESSION_HOURS = 12;
 
-/** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 

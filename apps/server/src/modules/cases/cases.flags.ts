@@ -7,7 +7,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { levelOfCode } from '@lianxin/core';
-import { isSameMatter, similarityScore } from '../similar/similar.js';
+import { isSameMatter, similarityScore } from '@lianxin/core';
 import { casesRepository as repo } from './cases.repository.js';
 
 /** The flags a new case gets automatically (SPEC §2 responsibility rules). */

@@ -10,7 +10,7 @@ import { scopeOf } from '../../access/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { isInSubtree } from '@lianxin/core';
-import { indexCase } from '../search/search.repository.js';
+import { indexCase } from '../search-index/search-index.repository.js';
 import { orgQueries } from '../org/org.repository.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { detectFlags } from './cases.flags.js';

@@ -14,7 +14,7 @@ import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound, outOfScope, stale, unknownReference, unprocessable } from '../../errors.js';
 import { type Actor, scopeOf } from '../../access/actor.js';
 import { orgQueries } from '../org/org.repository.js';
-import { indexCase } from '../search/search.repository.js';
+import { indexCase } from '../search-index/search-index.repository.js';
 import { canTake } from './cases.policy.js';
 import { casesRepository as repo } from './cases.repository.js';
 import type { CasesServiceDeps } from './cases.service.js';

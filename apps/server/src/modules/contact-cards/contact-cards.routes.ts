@@ -2,7 +2,7 @@ import { MEDIA } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
 import { actorOf } from '../../plugins/auth.js';
-import { sendFile } from '../documents/documents.routes.js';
+import { sendFile } from '../../http/send-file.js';
 import type { ContactCardsService } from './contact-cards.service.js';
 
 /** GET /api/contact-cards.pdf — printable 民情联系卡 for a village or a list of households. */

@@ -1,9 +1,12 @@
-import { type DocumentFormat, type DocumentType, label, type Locale, maskName } from '@lianxin/core';
+import { type DocumentFormat, type DocumentType, label, type Locale, maskName, MEDIA } from '@lianxin/core';
+import { canActOnCase } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
 import type { CaseRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
-import type { Services } from '../../services.js';
-import type { Actor } from '../../access/actor.js';
-import { canSeePersonalData } from '../cases/cases.policy.js';
+import type { Cipher } from '../../security/cipher.js';
+import type { AuditLog } from '../audit/audit.service.js';
+import type { CasesService } from '../cases/cases.service.js';
+import type { DocumentsRepository } from './documents.repository.js';
 import { composeDocument, type DocumentFacts, documentTitle } from './document-texts.js';
 import { renderDocumentDocx } from './render-docx.js';
 import { renderDocumentPdf } from './render-pdf.js';
@@ -17,27 +20,26 @@ export interface GeneratedFile {
   mimeType: string;
 }
 
-export const MIME_TYPES: Record<DocumentFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export const MIME_TYPES: Record<DocumentFormat, string> = { pdf: MEDIA.pdf, docx: MEDIA.docx };
+
+export interface DocumentsDeps {
+  repo: DocumentsRepository;
+  cipher: Cipher;
+  cases: Pick<CasesService, 'visibleCase'>;
+  audit: AuditLog;
+}
 
 /**
  * Official documents (SPEC §11): 受理告知书, 不予受理告知书, 处理意见书, 延期告知书, generated
  * from the case and its events on demand (so a document always states what the ledger says), as
  * DOCX or PDF, for staff who can see the case; every generation is audited.
  */
-export function createDocumentsService(services: Services) {
-  const { db, cipher, cases, audit } = services;
-
-  async function unitName(id: string | null): Promise<string | null> {
-    if (!id) return null;
-    return (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
-  }
+export function createDocumentsService({ repo, cipher, cases, audit }: DocumentsDeps) {
+  const unitName = async (id: string | null): Promise<string | null> => (id ? repo.unitName(id) : null);
 
   /** The facts a document of `type` states, or 422 when the case has no such document (yet). */
   async function factsFor(actor: Actor, c: CaseRow, type: DocumentType, locale: Locale): Promise<DocumentFacts> {
-    const events = await db.selectFrom('caseEvents').selectAll().where('caseId', '=', c.id).orderBy('seq').execute();
+    const events = await repo.events(c.id);
     const unavailable = () => new AppError(422, 'error.document_unavailable', { document: documentTitle(type, locale) });
     const name = c.requesterNameEnc && !c.anonymous ? cipher.decrypt(c.requesterNameEnc) : null;
     const base = {
@@ -47,7 +49,7 @@ export function createDocumentsService(services: Services) {
       title: c.title,
       content: c.content,
       receivedAt: c.receivedAt,
-      requesterName: name ? (canSeePersonalData(actor, c) ? name : maskName(name)) : null,
+      requesterName: name ? (canActOnCase(actor, 'reveal_requester', c) ? name : maskName(name)) : null,
       isPetition: c.kind === 'petition',
       handlingUnit: await unitName(c.currentUnitId),
       handleDueAt: c.handleDueAt,
@@ -72,13 +74,7 @@ export function createDocumentsService(services: Services) {
         return { ...base, issuingUnit, issuedAt: event.at, reply: { text: event.note ?? c.replyText, at: event.at } };
       }
       case 'extension': {
-        const extension = await db
-          .selectFrom('caseExtensions')
-          .selectAll()
-          .where('caseId', '=', c.id)
-          .where('status', '=', 'approved')
-          .orderBy('decidedAt', 'desc')
-          .executeTakeFirst();
+        const extension = await repo.latestApprovedExtension(c.id);
         if (!extension) throw unavailable();
         const at = extension.decidedAt ?? extension.requestedAt;
         return {
@@ -106,7 +102,7 @@ export function createDocumentsService(services: Services) {
 
     /** The document attached to an outbox message (its `document_type`), for staff who can see the case. */
     async forOutbox(actor: Actor, outboxId: string, format: DocumentFormat, locale: Locale) {
-      const row = await db.selectFrom('outbox').select(['caseId', 'documentType']).where('id', '=', outboxId).executeTakeFirst();
+      const row = await repo.outboxDocument(outboxId);
       if (!row || !row.caseId || !row.documentType) throw notFound();
       return render(actor, await cases.visibleCase(actor, row.caseId), row.documentType as DocumentType, format, locale, 'outbox');
     },

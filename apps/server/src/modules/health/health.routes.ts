@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import type { Services } from '../../services.js';
+import { route } from '../../http/route.js';
+import type { HealthService } from './health.service.js';
 
 /** GET /api/health — for load balancers and monitoring: the process answers and the database too. */
-export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  app.get('/api/health', { schema: { tags: ['health'], summary: '健康检查 Health check' }, config: { public: true } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(services.db);
-      return { status: 'ok', database: services.dialect };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: services.dialect });
-    }
+export async function healthRoutes(app: FastifyInstance, { health }: { health: HealthService }) {
+  route(app, 'GET /api/health', async (_request, reply) => {
+    const answer = await health.check();
+    if (answer.status !== 'ok') return reply.status(503).send(answer);
+    return answer;
   });
 }

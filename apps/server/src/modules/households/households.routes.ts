@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
 import { actorOf } from '../../plugins/auth.js';
 import { requestLocale } from '../../plugins/problem.js';
-import { sendFile } from '../documents/documents.routes.js';
+import { sendFile } from '../../http/send-file.js';
 import type { HouseholdLedger } from './households.ledger.js';
 import type { HouseholdRecords } from './households.records.js';
 import type { HouseholdsService } from './households.service.js';

@@ -2,7 +2,7 @@ import { ACTIVE_STATES, type CaseState, emptyMetricCounts, type MetricCounts } f
 import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from '../../access/actor.js';
+import type { CaseScope } from '../../access/access.js';
 import { inScope } from '../cases/cases.repository.js';
 
 /** How the counted cases are split; every key expression is free of bound parameters (see below). */
@@ -14,7 +14,7 @@ export type GroupKey =
 
 /** Which cases are counted. */
 export interface CountFilter {
-  scope: Scope;
+  scope: CaseScope;
   /** Registration time in [from, to), ISO instants. */
   from: string;
   to: string;

@@ -6,8 +6,11 @@ import {
   type Locale,
   localDate,
   type MetricCounts,
-  type MetricRates,
+  type MetricGrouping,
+  type MetricsQuery,
+  type MetricsReportView,
   type MetricWeights,
+  MetricWeightsSchema,
   startOfLocalDay,
   translate,
 } from '@lianxin/core';
@@ -15,37 +18,18 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { AppError, forbidden, unknownReference } from '../../errors.js';
-import { type Actor, hasRole, scopeOf } from '../../access/actor.js';
+import { AppError, unknownReference } from '../../errors.js';
+import { assertCan, caseScope } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { levelOfCode, subtreeRange } from '@lianxin/core';
 import { type CountFilter, type GroupKey, metricsRepository as repo } from './metrics.repository.js';
-import { type MetricGrouping, type MetricsQuery, MetricWeightsSchema } from './metrics.schemas.js';
 
 export interface MetricsServiceDeps {
   db: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
   audit: AuditLog;
-}
-
-/** One row of a report: a unit, area, category or month, with its counts and rates. */
-export interface MetricGroup {
-  key: string;
-  label: string;
-  counts: MetricCounts;
-  rates: MetricRates;
-}
-
-export interface MetricsReport {
-  groupBy: MetricGrouping;
-  from: string;
-  to: string;
-  /** The instant "open and overdue" was judged at. */
-  asOf: string;
-  weights: MetricWeights;
-  groups: MetricGroup[];
-  total: MetricGroup;
 }
 
 /** Settings key of the composite-score weights (JSON of MetricWeights). */
@@ -137,9 +121,9 @@ export function createMetricsService({ db, dialect, clock, audit }: MetricsServi
       return currentWeights();
     },
 
-    /** Replaces the weights (admins only); audited. */
+    /** Replaces the weights (those who manage the configuration); audited. */
     async setWeights(actor: Actor, weights: MetricWeights): Promise<MetricWeights> {
-      if (!hasRole(actor, 'admin')) throw forbidden();
+      assertCan(actor, 'config.manage');
       const value: MetricWeights = {
         response: weights.response,
         resolution: weights.resolution,
@@ -154,7 +138,8 @@ export function createMetricsService({ db, dialect, clock, audit }: MetricsServi
     },
 
     /** Counts and rates per group over the cases the actor may see, plus the total. */
-    async report(actor: Actor, query: MetricsQuery, locale: Locale): Promise<MetricsReport> {
+    async report(actor: Actor, query: MetricsQuery, locale: Locale): Promise<MetricsReportView> {
+      const scope = caseScope(actor);
       const now = clock.now();
       const to = query.to ? boundary(query.to, true, 'to') : now;
       const from = query.from ? boundary(query.from, false, 'from') : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
@@ -167,7 +152,7 @@ export function createMetricsService({ db, dialect, clock, audit }: MetricsServi
         if (categoryCodes.length === 0) throw unknownReference('categoryCode', 'category');
       }
       const filter: CountFilter = {
-        scope: scopeOf(actor.grants),
+        scope,
         from: from.toISOString(),
         to: to.toISOString(),
         now: now.toISOString(),

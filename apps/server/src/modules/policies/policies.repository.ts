@@ -1,6 +1,6 @@
 import { type Kysely, SqliteAdapter, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { segment } from '../search/segment.js';
+import { segment } from '../search-index/segment.js';
 
 /** A row of `policies` (政策知识库): a policy document or a standard answer. */
 export interface PolicyRow {

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
-import { assertCan } from '../../access/access.js';
+import { assertCan, can } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { type Actor, hasRole } from '../../access/actor.js';
-import { buildSnippet } from '../search/search.snippet.js';
-import { queryTerms } from '../search/segment.js';
+import { buildSnippet } from '../search-index/snippet.js';
+import { queryTerms } from '../search-index/segment.js';
+import { presentPolicy } from './policies.presenter.js';
 import { type PolicyRow, policiesRepository as repo } from './policies.repository.js';
 
 const MAX_OFFSET = 1000;
@@ -36,38 +37,44 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
     if (code && !(await repo.categoryExists(trx, code))) throw unknownReference('categoryCode', 'category');
   }
 
+  /** Any staff member reads the library. */
+  async function find(_actor: Actor, id: string): Promise<PolicyRow> {
+    const row = await repo.find(db, id);
+    if (!row) throw notFound();
+    return row;
+  }
+
   return {
     /** Latest first, or with `q` the best matches first, each with a 【】-highlighted snippet. */
     async list(actor: Actor, query: PolicyListQuery) {
       const terms = query.q === undefined ? [] : queryTerms(query.q);
       if (query.q !== undefined && terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
       const offset = query.cursor ? decodeCursor(query.cursor) : 0;
-      const filters = { kind: query.kind, categoryCode: query.categoryCode, includeInactive: !!query.includeInactive && hasRole(actor, 'admin') };
+      // Withdrawn entries are shown only to those who manage the library.
+      const filters = { kind: query.kind, categoryCode: query.categoryCode, includeInactive: !!query.includeInactive && can(actor, 'config.manage') };
       const rows = await repo.list(db, terms, filters, { limit: query.limit + 1, offset });
       const next = offset + query.limit;
       return {
         items: rows.slice(0, query.limit).map((row) => ({
-          row,
+          ...presentPolicy(row),
           snippet: terms.length ? buildSnippet({ content: row.body, title: row.title, address: row.source, replyText: null }, terms) : null,
         })),
         nextCursor: rows.length > query.limit && next <= MAX_OFFSET ? encodeCursor(next) : null,
       };
     },
 
-    async get(_actor: Actor, id: string): Promise<PolicyRow> {
-      const row = await repo.find(db, id);
-      if (!row) throw notFound();
-      return row;
+    async get(actor: Actor, id: string) {
+      return presentPolicy(await find(actor, id));
     },
 
     async quote(actor: Actor, id: string, locale: Locale): Promise<{ text: string }> {
-      return { text: quoteText(await this.get(actor, id), locale) };
+      return { text: quoteText(await find(actor, id), locale) };
     },
 
     /** Adds a policy or standard answer; indexed and audited in the same transaction. */
-    async create(actor: Actor, input: PolicyCreate): Promise<PolicyRow> {
+    async create(actor: Actor, input: PolicyCreate) {
       assertCan(actor, 'config.manage');
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         await checkCategory(trx, input.categoryCode);
         const now = clock.now().toISOString();
         const row: PolicyRow = {
@@ -88,12 +95,13 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
         await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'policy', subjectId: row.id, detail: { kind: row.kind, title: row.title } }, trx);
         return row;
       });
+      return presentPolicy(created);
     },
 
     /** Edits, withdraws (isActive: false) or restores an entry; reindexed and audited with it. */
-    async update(actor: Actor, id: string, input: PolicyUpdate): Promise<PolicyRow> {
+    async update(actor: Actor, id: string, input: PolicyUpdate) {
       assertCan(actor, 'config.manage');
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const before = await repo.find(trx, id);
         if (!before) throw notFound();
         await checkCategory(trx, input.categoryCode);
@@ -107,6 +115,7 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
         await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'policy', subjectId: id, detail: { changed: Object.keys(input) } }, trx);
         return after;
       });
+      return presentPolicy(updated);
     },
   };
 }

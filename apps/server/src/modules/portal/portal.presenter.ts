@@ -6,6 +6,8 @@ import {
   type EvaluationViewSchema,
   label,
   type Locale,
+  type MetricGroupView,
+  type PolicyView,
   localDate,
   type PublicMapAreaSchema,
   type PublicOptionsSchema,
@@ -15,8 +17,7 @@ import {
   type TrackedCaseSchema,
 } from '@lianxin/core';
 import type { CaseRow } from '../../db/schema.js';
-import type { MetricGroup } from '../metrics/metrics.service.js';
-import type { PolicyRow } from '../policies/policies.repository.js';
+
 import { redact } from './redact.js';
 
 /**
@@ -150,7 +151,7 @@ export function presentMapArea(a: { code: string; parentCode: string | null; nam
 }
 
 /** One unit's (or the total's) monthly 三率. */
-export function presentUnitRates(g: MetricGroup): Contract<typeof PublicUnitRatesSchema> {
+export function presentUnitRates(g: MetricGroupView): Contract<typeof PublicUnitRatesSchema> {
   return {
     unitName: g.label,
     assigned: g.counts.assigned,
@@ -163,12 +164,12 @@ export function presentUnitRates(g: MetricGroup): Contract<typeof PublicUnitRate
 }
 
 /** A published policy in the list: its start, and the matching passage of a search. */
-export function presentPolicyItem(row: PolicyRow, snippet: string | null): Contract<typeof PublicPolicyItemSchema> {
+export function presentPolicyItem(row: PolicyView, snippet: string | null): Contract<typeof PublicPolicyItemSchema> {
   return { id: row.id, title: row.title, source: row.source, publishedAt: row.publishedAt, excerpt: [...row.body].slice(0, 120).join(''), snippet };
 }
 
 /** A published policy in full. */
-export function presentPolicy(row: PolicyRow): Contract<typeof PublicPolicySchema> {
+export function presentPolicy(row: PolicyView): Contract<typeof PublicPolicySchema> {
   return { id: row.id, title: row.title, body: row.body, source: row.source, publishedAt: row.publishedAt, updatedAt: row.updatedAt };
 }
 

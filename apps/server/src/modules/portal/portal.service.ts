@@ -363,7 +363,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
     /** Published policies (never standard answers), with search. */
     async policies(query: PublicPolicyQuery) {
       const page = await policies.list(await publicReader(), { q: query.q, kind: 'policy', cursor: query.cursor, limit: query.limit });
-      return { items: page.items.map(({ row, snippet }) => presentPolicyItem(row, snippet)), nextCursor: page.nextCursor };
+      return { items: page.items.map((p) => presentPolicyItem(p, p.snippet)), nextCursor: page.nextCursor };
     },
 
     /** One published policy; a standard answer or a withdrawn policy is not found. */

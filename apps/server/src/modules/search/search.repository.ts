@@ -1,75 +1,148 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { areaTerms, isSqlite } from './fts.js';
-import { segment } from './segment.js';
+import type { CaseSearchQuery } from '@lianxin/core';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.js';
+import type { CaseScope as Scope } from '../../access/access.js';
+import { caseFilters } from '../cases/cases.queries.js';
+import { inScope } from '../cases/cases.repository.js';
+import { subtreeRange } from '@lianxin/core';
+import { countMatches, indexSize, type MatchSpec, newestMatches } from '../search-index/fts.js';
+import { type RankContext, rankDocuments } from './search.rank.js';
+import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords, unitCasesOutsideAreas } from '../search-index/index-scope.js';
 
-type Q = Kysely<DB> | Transaction<DB>;
+/**
+ * Search at millions of cases. A common word (低保, 小区) is in a tenth of all cases; ranking all of
+ * them before filtering took a second at 1,000,000. Instead the pool of a search is the
+ * SEARCH_POOL newest matching cases within the scope and filters, and that pool is ranked (BM25,
+ * search.rank.ts, the same on both databases) and paged. A rare word's pool is every match, so it ranks exactly as before; a common
+ * word's is its most recent matches, which is what a handler looks for; a date filter reaches older.
+ *
+ * A narrow scope's areas are part of the full-text match (area words), so a village cadre walks
+ * only their village's matches; a wide one's are not (it would cost more than it saves). Filters
+ * and the scope are always checked in SQL on each chunk of matches.
+ */
 
-/** The index tables, typed here because only this module reads or writes them. */
-interface SearchTables {
-  caseSearch: { docId: number | null; caseId: string; terms: string; areaTerms?: string };
-}
-const withIndex = (db: Q) => db as unknown as Kysely<DB & SearchTables>;
+/** How many matching cases a search ranks (and can page through). */
+export const SEARCH_POOL = 200;
+/** A search walks at most this many index matches before answering with what it found. */
+export const SCAN_BUDGET = 20_000;
+/** The same for the cases a scope reaches through its units only (sparse among the matches). */
+export const UNIT_SCAN_BUDGET = 5_000;
+const MAX_CHUNK = 4_000;
 
-/** The indexed text of a case. */
-export interface IndexedCase {
+type CasesEb = ExpressionBuilder<DB, 'cases'>;
+type Condition = (eb: CasesEb) => Expression<SqlBool>;
+type Searchable = Kysely<DB & { caseSearch: { docId: number; caseId: string; terms: string } }>;
+
+interface PoolHit {
+  docId: number;
   id: string;
-  areaCode: string;
-  title: string;
-  content: string;
-  address?: string | null;
-  replyText?: string | null;
-}
-
-/** The words the index holds for a case: title, content, address and reply, segmented. */
-export function caseTerms(c: Omit<IndexedCase, 'id' | 'areaCode'>): string {
-  return [c.title, c.content, c.address ?? '', c.replyText ?? ''].flatMap((text) => segment(text)).join(' ');
+  registeredAt: string;
+  /** The indexed words of the case (for the rank). */
+  terms: string;
 }
 
 /**
- * Writes (or rewrites) a case's entry in the search index: its words, and its area prefixes
- * (`areaTerms`) so that scope is part of the match. Call it in the transaction that changes the
- * indexed text or the area, so the index never disagrees with a committed case.
+ * The `want` newest documents matching `spec` whose case satisfies `where`, newest first. Walks
+ * the index in growing chunks; `partial` when it stopped at `budget` matches before finding `want`.
  */
-export async function indexCase(db: Q, c: IndexedCase): Promise<void> {
-  const terms = caseTerms(c);
-  const area = areaTerms(c.areaCode);
-  if (!isSqlite(db)) {
-    await withIndex(db)
-      .insertInto('caseSearch')
-      .values({ caseId: c.id, terms, areaTerms: area })
-      .onConflict((oc) => oc.column('caseId').doUpdateSet({ terms, areaTerms: area }))
-      .execute();
-    return;
-  }
-  const { docId } = await withIndex(db)
-    .insertInto('caseSearch')
-    .values({ caseId: c.id, terms })
-    .onConflict((oc) => oc.column('caseId').doUpdateSet({ terms }))
-    .returning('docId')
-    .executeTakeFirstOrThrow();
-  await sql`delete from case_search_text where rowid = ${docId}`.execute(db);
-  await sql`insert into case_search_text (rowid, terms, area) values (${docId}, ${terms}, ${area})`.execute(db);
-}
-
-/** Rebuilds the index entry of every case, in batches of one transaction each; returns the count. */
-export async function reindexAllCases(db: Kysely<DB>, batchSize = 500): Promise<number> {
-  let after = '';
-  let count = 0;
+export async function newestCasesMatching(
+  db: Kysely<DB>,
+  spec: MatchSpec,
+  where: Condition,
+  want: number,
+  budget = SCAN_BUDGET,
+): Promise<{ hits: PoolHit[]; partial: boolean }> {
+  const hits: PoolHit[] = [];
+  let before: number | null = null;
+  let scanned = 0;
+  let chunk = want;
   for (;;) {
-    const rows = await db
-      .selectFrom('cases')
-      .select(['id', 'areaCode', 'title', 'content', 'address', 'replyText'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return count;
-    await db.transaction().execute(async (trx) => {
-      for (const row of rows) await indexCase(trx, row);
-    });
-    count += rows.length;
-    after = rows[rows.length - 1]!.id;
+    const docs = await newestMatches(db, spec, { before, limit: chunk, rank: false });
+    scanned += docs.length;
+    if (docs.length) {
+      const rows = await (db as unknown as Searchable)
+        .selectFrom('caseSearch as s')
+        // CROSS JOIN fixes the order on SQLite: from the few matched documents to their cases,
+        // never a scan of the scope's area range (a county's is the whole table) probing the index.
+        .crossJoin('cases')
+        .whereRef('cases.id', '=', 's.caseId')
+        .select(['s.docId', 's.terms', 'cases.id', 'cases.registeredAt'])
+        .where('s.docId', 'in', docs.map((d) => d.docId))
+        .where((eb) => where(eb as unknown as CasesEb))
+        .execute();
+      const found = rows.map((r) => ({ docId: Number(r.docId), id: r.id, registeredAt: r.registeredAt, terms: r.terms }));
+      hits.push(...found.sort((a, b) => b.docId - a.docId));
+    }
+    if (hits.length >= want) return { hits: hits.slice(0, want), partial: false };
+    if (docs.length < chunk) return { hits, partial: false };
+    if (scanned >= budget) return { hits, partial: true };
+    before = docs[docs.length - 1]!.docId;
+    chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
 }
 
+/** The ranked pool of a search: case ids, best first. */
+export interface SearchPool {
+  ranked: Array<{ id: string; rank: number }>;
+  /** The walk stopped at SCAN_BUDGET: there may be more recent matches in scope than the pool shows. */
+  partial: boolean;
+}
+
+/**
+ * The pool of cases whose index holds every term (the last one as a prefix when `prefixLast`),
+ * within `scope` and `filters`, ranked best first (rank, then newer first, then id).
+ */
+export async function searchPool(
+  db: Kysely<DB>,
+  terms: readonly string[],
+  scope: Scope,
+  filters: Omit<CaseSearchQuery, 'q' | 'cursor' | 'limit'>,
+  prefixLast: boolean,
+  now: string,
+  sizes: { pool?: number; budget?: number; areaMatchCap?: number } = {},
+): Promise<SearchPool> {
+  const size = sizes.pool ?? SEARCH_POOL;
+  const filtered: Condition = (eb) => caseFilters(eb, filters, now);
+  const cap = sizes.areaMatchCap ?? AREA_MATCH_CAP;
+  const filterWords = filters.areaCode ? await matchableAreaWords(db, { areaRanges: [subtreeRange(filters.areaCode)], unitIds: [] }, cap) : null;
+  const filterAreas = filterWords ? [filterWords] : [];
+  const parts: Array<Promise<{ hits: PoolHit[]; partial: boolean }>> = [];
+  if (scope.areaRanges.length) {
+    const areas = await matchableAreaWords(db, scope, cap);
+    const spec = { all: terms, prefixLast, areas: [...(areas ? [areas] : []), ...filterAreas] };
+    parts.push(newestCasesMatching(db, spec, (eb) => eb.and([inScope(eb, scope), filtered(eb)]), size, sizes.budget));
+  }
+  if (await hasUnitCasesOutsideAreas(db, scope)) {
+    const spec = { all: terms, prefixLast, areas: filterAreas };
+    parts.push(newestCasesMatching(db, spec, (eb) => eb.and([unitCasesOutsideAreas(eb, scope), filtered(eb)]), size, sizes.budget ?? UNIT_SCAN_BUDGET));
+  }
+  const [results, rankContext] = await Promise.all([Promise.all(parts), weighTerms(db, terms, prefixLast)]);
+  const byDoc = new Map<number, PoolHit>();
+  for (const { hits } of results) for (const hit of hits) byDoc.set(hit.docId, hit);
+  const pool = [...byDoc.values()].sort((a, b) => b.docId - a.docId).slice(0, size);
+  const ranks = rankDocuments(rankContext, pool.map((h) => h.terms));
+  const ranked = pool.map((h, i) => ({ id: h.id, registeredAt: h.registeredAt, rank: ranks[i]! }));
+  ranked.sort((a, b) => b.rank - a.rank || (a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { ranked: ranked.map(({ id, rank }) => ({ id, rank })), partial: results.some((r) => r.partial) };
+}
+
+/** Document frequencies are counted up to here (search.rank.ts). */
+export const DF_CAP = 1_000;
+
+/** The weights of the query's words: their (capped) document frequencies and the index size. */
+async function weighTerms(db: Kysely<DB>, terms: readonly string[], prefixLast: boolean): Promise<RankContext> {
+  const last = terms.length - 1;
+  const [docFrequency, totalDocs] = await Promise.all([
+    Promise.all(terms.map((t, i) => countMatches(db, { all: [t], prefixLast: prefixLast && i === last }, DF_CAP))),
+    indexSize(db),
+  ]);
+  return { terms, prefixLast, docFrequency, totalDocs };
+}
+
+/** The case rows of `ids`, in that order. */
+export async function casesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

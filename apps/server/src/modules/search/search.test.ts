@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { scopeOf } from '../../access/actor.js';
-import { searchPool } from './search.query.js';
-import { segment } from './segment.js';
+import { caseScope } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
+import { searchPool } from './search.repository.js';
+import { segment } from '../search-index/segment.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
 let ctx: TestContext;
@@ -148,7 +149,7 @@ describe('scope and the bounded pool (search.query.ts)', () => {
       .select(['userRoles.role', 'userRoles.unitId', 'units.name as unitName', 'units.areaCode'])
       .where('userRoles.userId', '=', ctx.org.users[key])
       .execute();
-    return scopeOf(rows as Parameters<typeof scopeOf>[0]);
+    return caseScope({ grants: rows as Actor['grants'] });
   };
 
   it('gives a handler the cases of their unit, wherever they are, and nothing else', async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful } from '../../test/case-driver.js';
 import { createTestContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { scopeOf } from '../../access/actor.js';
+import { caseScope } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
 import { distinctiveWords, findSimilarCases, similarityScore } from './similar.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
@@ -109,7 +110,7 @@ describe('POST /api/cases/similar', () => {
       .execute();
     for (const userId of [ctx.org.users.cadreA1, ctx.org.users.cadreA2]) {
       const mine = await db.selectFrom('userRoles').select('unitId').where('userId', '=', userId).execute();
-      const scope = scopeOf(grants.filter((g) => mine.some((m) => m.unitId === g.unitId)) as Parameters<typeof scopeOf>[0]);
+      const scope = caseScope({ grants: grants.filter((g) => mine.some((m) => m.unitId === g.unitId)) as Actor['grants'] });
       const inMatch = await findSimilarCases(db, ctx.database.dialect, LIGHT, { scope });
       expect(inMatch.length).toBeGreaterThan(0);
       expect(await findSimilarCases(db, ctx.database.dialect, LIGHT, { scope, areaMatchCap: 1 })).toEqual(inMatch);

@@ -1,12 +1,12 @@
-import { ACTIVE_STATES, DUPLICATE_SCORE, textSimilarity } from '@lianxin/core';
+import { ACTIVE_STATES, isSameMatter, type SimilarityCandidate, type SimilarityProbe, similarityScore } from '@lianxin/core';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from '../../access/actor.js';
+import type { CaseScope as Scope } from '../../access/access.js';
 import { inScope } from '../cases/cases.repository.js';
-import { bestMatches, countMatches, newestMatches } from '../search/fts.js';
-import { matchableAreaWords } from '../search/search.scope.js';
-import { segment } from '../search/segment.js';
+import { bestMatches, countMatches, newestMatches } from '../search-index/fts.js';
+import { matchableAreaWords } from '../search-index/index-scope.js';
+import { segment } from '../search-index/segment.js';
 
 /**
  * Similar cases (借鉴类比 · 重复件): candidates come from bounded lookups in the search index (the
@@ -16,10 +16,6 @@ import { segment } from '../search/segment.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** Bonus for a candidate in the same village (first 12 digits of the area code equal). */
-export const SAME_VILLAGE_BONUS = 0.15;
-/** Bonus for a candidate from the same requester (same blind index of phone or ID). */
-export const SAME_REQUESTER_BONUS = 0.2;
 /** How many index matches each candidate lookup returns for reranking. */
 export const CANDIDATES = 50;
 /** A word in this many cases or more is "common": its matches are taken newest first, not ranked. */
@@ -31,33 +27,8 @@ export const REQUESTER_CANDIDATES = 20;
 /** How many words of the probe are looked up. */
 export const PROBE_WORDS = 12;
 
-export interface SimilarityProbe {
-  title: string;
-  content: string;
-  areaCode?: string | null;
-  requesterKey?: string | null;
-}
-export interface SimilarityCandidate {
-  title: string;
-  content: string;
-  areaCode: string;
-  requesterKey: string | null;
-}
-
-/**
- * How similar a candidate is to the probe: bigram Dice of title + content, plus a bonus for the
- * same village and for the same requester. Not capped, so it orders well; ≥ DUPLICATE_SCORE means
- * "close enough to be the same matter" (a possible duplicate, or a repeat of the same requester).
- */
-export function similarityScore(probe: SimilarityProbe, candidate: SimilarityCandidate): number {
-  let score = textSimilarity(`${probe.title} ${probe.content}`, `${candidate.title} ${candidate.content}`);
-  if (probe.areaCode && probe.areaCode.slice(0, 12) === candidate.areaCode.slice(0, 12)) score += SAME_VILLAGE_BONUS;
-  if (probe.requesterKey && probe.requesterKey === candidate.requesterKey) score += SAME_REQUESTER_BONUS;
-  return score;
-}
-
-/** Whether a score means the same matter. */
-export const isSameMatter = (score: number) => score >= DUPLICATE_SCORE;
+/** The score lives in core: the repeat flag of registration judges by it too. */
+export { isSameMatter, SAME_REQUESTER_BONUS, SAME_VILLAGE_BONUS, similarityScore } from '@lianxin/core';
 
 // Words that say nothing about what the matter is.
 const STOP_WORDS = new Set(

@@ -1,24 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { type LabelledDoc, type SuggestRequest, type TextClassifier, trainClassifier } from '@lianxin/core';
+import { type LabelledDoc, type Suggestions, type SuggestRequest, type TextClassifier, trainClassifier } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { assertCan } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { caseFeatures } from './features.js';
 import { suggestRepository as repo } from './suggest.repository.js';
-
-/** One suggested category or unit: its normalised posterior and the words that drove it. */
-export interface Suggestion {
-  confidence: number;
-  terms: string[];
-}
-
-export interface Suggestions {
-  categories: Array<Suggestion & { code: string; name: string }>;
-  units: Array<Suggestion & { id: string; name: string }>;
-  /** Handled cases the models learned from (0: nothing to suggest yet). */
-  trainedOn: number;
-}
 
 interface Models {
   category: TextClassifier;
@@ -93,7 +80,7 @@ export function createSuggestService({ db }: { db: Kysely<DB> }) {
 
     /** Retrains both models from the handled cases now (admin only). */
     async retrain(actor: Actor): Promise<{ cases: number; seconds: number }> {
-      assertCan(actor, 'config.manage');
+      assertCan(actor, 'system.maintain');
       const started = performance.now();
       const m = await retrainNow();
       return { cases: m.cases, seconds: Math.round(performance.now() - started) / 1000 };

@@ -8,7 +8,7 @@ import { assertCan, can, rangesFor } from '../../access/access.js';
 import { subtreeRange } from '@lianxin/core';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
-import { hashPassword } from '../auth/auth.service.js';
+import { hashPassword } from '../../security/password.js';
 import type { Cipher } from '../../security/cipher.js';
 import { presentStaffMember, presentUser } from './users.presenter.js';
 import { type GrantRow, usersRepository as repo } from './users.repository.js';

@@ -1,17 +1,16 @@
 import { Card, Col, DatePicker, Flex, Row, Segmented, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { CaseHeatMap } from './CaseHeatMap';
 import { sharesOption, trendOption } from './charts';
 import { EChart } from './EChart';
 import { figuresMessages } from './figures.messages';
-import { formatRate, formatWeight, type Grouping, GROUPINGS, type MetricsReport, periodDays } from './metrics-logic';
+import { formatRate, formatWeight, periodDays } from './metrics-logic';
 import { RankingTable } from './RankingTable';
-import type { MetricWeights } from '@lianxin/core';
+import { METRIC_GROUPINGS, type MetricGrouping } from '@lianxin/core';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -20,13 +19,13 @@ export default function FiguresPage() {
   const t = useT(figuresMessages);
   const { locale } = useLocale();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(5, 'month').startOf('month'), dayjs()]);
-  const [groupBy, setGroupBy] = useState<Grouping>('unit');
+  const [groupBy, setGroupBy] = useState<MetricGrouping>('unit');
   const period = { from: range[0].format(DAY), to: range[1].format(DAY) };
 
-  const table = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy, ...period })}`);
-  const months = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy: 'month', ...period })}`);
-  const categories = useApiPath<MetricsReport>(`/api/metrics${query({ groupBy: 'category', ...period })}`);
-  const weights = useApiPath<MetricWeights>('/api/settings/metric-weights');
+  const table = useApi('GET /api/metrics', { query: { groupBy, ...period } });
+  const months = useApi('GET /api/metrics', { query: { groupBy: 'month', ...period } });
+  const categories = useApi('GET /api/metrics', { query: { groupBy: 'category', ...period } });
+  const weights = useApi('GET /api/settings/metric-weights');
 
   const trend = useMemo(() => (months.data ? trendOption(months.data.groups, t) : null), [months.data, t]);
   const shares = useMemo(() => (categories.data ? sharesOption(categories.data.groups) : null), [categories.data]);
@@ -54,12 +53,12 @@ export default function FiguresPage() {
               data-testid="figures-period"
             />
           </Space>
-          <Segmented<Grouping>
+          <Segmented<MetricGrouping>
             aria-label={t('groupBy')}
             data-testid="figures-group-by"
             value={groupBy}
             onChange={setGroupBy}
-            options={GROUPINGS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+            options={METRIC_GROUPINGS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
           />
         </Flex>
       </Flex>

@@ -1,9 +1,10 @@
+import type { MetricGroupView as MetricGroup } from '@lianxin/core';
 import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { figuresMessages } from './figures.messages';
-import { columnValue, compareBy, formatHours, formatRate, type MetricGroup, rankByComposite, RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from './metrics-logic';
+import { columnValue, compareBy, formatHours, formatRate, rankByComposite, RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from './metrics-logic';
 
 type Row = MetricGroup & { rank?: number };
 

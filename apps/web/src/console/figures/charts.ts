@@ -1,5 +1,6 @@
+import type { MetricGroupView as MetricGroup } from '@lianxin/core';
 import type { ChartOption } from './EChart';
-import { type MetricGroup, percentSeries, shareSlices } from './metrics-logic';
+import { percentSeries, shareSlices } from './metrics-logic';
 
 type Translate = (key: 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'composite' | 'registered' | 'cases') => string;
 

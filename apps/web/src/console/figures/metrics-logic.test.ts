@@ -1,5 +1,6 @@
+import type { MetricGroupView as MetricGroup } from '@lianxin/core';
 import { describe, expect, it } from 'vitest';
-import { compareBy, formatHours, formatRate, type MetricGroup, periodDays, rankByComposite, shareSlices } from './metrics-logic';
+import { compareBy, formatHours, formatRate, periodDays, rankByComposite, shareSlices } from './metrics-logic';
 
 const group = (key: string, composite: number | null, registered = 1, label = key): MetricGroup =>
   ({

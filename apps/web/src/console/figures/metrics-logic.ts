@@ -1,27 +1,4 @@
-import type { MetricCounts, MetricRates, MetricWeights } from '@lianxin/core';
-
-/** Groupings of GET /api/metrics. */
-export const GROUPINGS = ['unit', 'area', 'category', 'month'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
-
-/** One row of a metrics report (a unit, area, category or month). */
-export interface MetricGroup {
-  key: string;
-  label: string;
-  counts: MetricCounts;
-  rates: MetricRates;
-}
-
-/** The answer of GET /api/metrics. */
-export interface MetricsReport {
-  groupBy: Grouping;
-  from: string;
-  to: string;
-  asOf: string;
-  weights: MetricWeights;
-  groups: MetricGroup[];
-  total: MetricGroup;
-}
+import type { MetricGroupView as MetricGroup, MetricRates } from '@lianxin/core';
 
 /** Columns of the ranking table that can be sorted, and where their value lives. */
 export const RANKING_COLUMNS = [

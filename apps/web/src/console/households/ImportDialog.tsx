@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { HouseholdImportResult } from '@lianxin/core';
-import { ApiError, call } from '../../api/client';
+import { ApiError, upload as uploadFile } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { householdMessages } from './households.messages';
 
@@ -16,10 +16,8 @@ export default function ImportDialog({ open, onClose, onImported }: { open: bool
     setBusy(true);
     setError(null);
     setAnswer(null);
-    const body = new FormData();
-    body.append('file', file);
     try {
-      const result = await call('POST /api/households/import', { body });
+      const result = await uploadFile('POST /api/households/import', file);
       setAnswer(result);
       if (result.imported > 0) onImported();
     } catch (e) {

@@ -1,53 +1,33 @@
 import { App, Button, Checkbox, Flex, Input, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, query } from '../../api/client';
-import { useLocale, useT } from '../../i18n/i18n';
+import { holds, type PolicyHit, type PolicyKind, type PolicyView } from '@lianxin/core';
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { hasRole, useMe } from '../shell/session';
+import { SnippetText } from '../../shared/SnippetText';
+import { useCursorPages } from '../../shared/use-api';
+import { useMe } from '../shell/session';
 import { PolicyDrawer } from './PolicyDrawer';
 import { PolicyForm } from './PolicyForm';
-import { highlightParts, type Policy } from './policy-types';
 import { policiesMessages } from './policies.messages';
-import type { PolicyKind } from '@lianxin/core';
 
 type KindFilter = PolicyKind | 'all';
 
 /** 知识库: search policies and standard answers; admins add and edit them. */
 export default function PoliciesPage() {
   const t = useT(policiesMessages);
-  const { locale } = useLocale();
   const me = useMe();
-  const isAdmin = hasRole(me, 'admin');
+  // Those who manage the library (the server's rule) add, edit and see withdrawn entries.
+  const isAdmin = holds(me.roles, 'config.manage');
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const [withdrawn, setWithdrawn] = useState(false);
-  const [items, setItems] = useState<Policy[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
   const [open, setOpen] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Policy | 'new' | null>(null);
-  const [tick, setTick] = useState(0);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setState({ loading: true });
-      try {
-        const page = await api.get<{ items: Policy[]; nextCursor: string | null }>(
-          `/api/policies${query({ q: q || undefined, kind: kind === 'all' ? undefined : kind, includeInactive: withdrawn && isAdmin ? 'true' : undefined, cursor, limit: 20 })}`,
-        );
-        setItems((list) => (cursor ? [...list, ...page.items] : page.items));
-        setNext(page.nextCursor);
-        setState({ loading: false });
-      } catch (error) {
-        setState({ loading: false, error });
-      }
-    },
-    [q, kind, withdrawn, isAdmin],
-  );
-  useEffect(() => {
-    void load();
-  }, [load, locale, tick]);
+  const [editing, setEditing] = useState<PolicyView | 'new' | null>(null);
+  const pages = useCursorPages('GET /api/policies', {
+    query: { q: q || undefined, kind: kind === 'all' ? undefined : kind, includeInactive: withdrawn && isAdmin ? true : undefined, limit: 20 },
+  });
+  const { items } = pages;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -73,14 +53,14 @@ export default function PoliciesPage() {
           </Checkbox>
         )}
       </Flex>
-      {state.error ? (
-        <PageError error={state.error} onRetry={() => load()} />
-      ) : state.loading && items.length === 0 ? (
+      {pages.error ? (
+        <PageError error={pages.error} onRetry={pages.reload} />
+      ) : pages.loading && items.length === 0 ? (
         <PageLoading />
       ) : items.length === 0 ? (
         <PageEmpty />
       ) : (
-        <List<Policy>
+        <List<PolicyHit>
           data-testid="policy-list"
           itemLayout="vertical"
           dataSource={items}
@@ -94,7 +74,7 @@ export default function PoliciesPage() {
                 </Typography.Link>
               </Flex>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
-                {p.snippet ? highlightParts(p.snippet).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>)) : p.body}
+                {p.snippet ? <SnippetText text={p.snippet} /> : p.body}
               </Typography.Paragraph>
               {(p.source || p.publishedAt) && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -105,8 +85,8 @@ export default function PoliciesPage() {
           )}
         />
       )}
-      {next && (
-        <Button loading={state.loading} onClick={() => load(next)}>
+      {pages.hasMore && (
+        <Button loading={pages.loading} onClick={pages.loadMore}>
           {t('loadMore')}
         </Button>
       )}
@@ -119,7 +99,7 @@ export default function PoliciesPage() {
           onCopied={() => message.success(t('copied'))}
         />
       )}
-      {editing && <PolicyForm policy={editing === 'new' ? null : editing} onClose={(saved) => (setEditing(null), saved && setTick((n) => n + 1))} />}
+      {editing && <PolicyForm policy={editing === 'new' ? null : editing} onClose={(saved) => (setEditing(null), saved && pages.reload())} />}
     </Space>
   );
 }

@@ -1,17 +1,17 @@
+import type { PolicyView } from '@lianxin/core';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
-import type { Policy } from './policy-types';
+import { useApi } from '../../shared/use-api';
 import { policiesMessages } from './policies.messages';
 
 /** One policy's full text, with a ready-to-paste quotation and (for admins) an edit button. */
-export function PolicyDrawer({ id, canEdit, onEdit, onClose, onCopied }: { id: string; canEdit: boolean; onEdit: (p: Policy) => void; onClose: () => void; onCopied: () => void }) {
+export function PolicyDrawer({ id, canEdit, onEdit, onClose, onCopied }: { id: string; canEdit: boolean; onEdit: (p: PolicyView) => void; onClose: () => void; onCopied: () => void }) {
   const t = useT(policiesMessages);
-  const { data, error, loading, reload } = useApiPath<Policy>(`/api/policies/${id}`);
+  const { data, error, loading, reload } = useApi('GET /api/policies/:id', { params: { id } });
   const copy = async () => {
-    const { text } = await api.get<{ text: string }>(`/api/policies/${id}/quote`);
+    const { text } = await call('GET /api/policies/:id/quote', { params: { id } });
     await navigator.clipboard?.writeText(text).catch(() => undefined);
     onCopied();
   };

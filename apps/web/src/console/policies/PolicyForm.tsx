@@ -1,15 +1,14 @@
-import { POLICY_KINDS } from '@lianxin/core';
+import { POLICY_KINDS, type PolicyView } from '@lianxin/core';
 import { App, DatePicker, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useApiPath } from '../../shared/use-api';
-import type { Policy } from './policy-types';
 import { policiesMessages } from './policies.messages';
 
 interface Values {
-  kind: Policy['kind'];
+  kind: PolicyView['kind'];
   title: string;
   body: string;
   source?: string;
@@ -26,7 +25,7 @@ interface CategoryNode {
 type Option = { value: string; title: string; children: Option[] };
 
 /** Admin dialog: a new policy or standard answer, or changes to one (including withdrawing it). */
-export function PolicyForm({ policy, onClose }: { policy: Policy | null; onClose: (saved: boolean) => void }) {
+export function PolicyForm({ policy, onClose }: { policy: PolicyView | null; onClose: (saved: boolean) => void }) {
   const t = useT(policiesMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -47,8 +46,8 @@ export function PolicyForm({ policy, onClose }: { policy: Policy | null; onClose
       ...(policy ? { isActive: v.isActive } : {}),
     };
     try {
-      if (policy) await api.patch(`/api/admin/policies/${policy.id}`, body);
-      else await api.post('/api/admin/policies', body);
+      if (policy) await call('PATCH /api/admin/policies/:id', { params: { id: policy.id }, body });
+      else await call('POST /api/admin/policies', { body });
       message.success(t('saved'));
       onClose(true);
     } catch (e) {

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Upload, type UploadFile } from 'antd';
-import { api, ApiError } from '../../api/client';
+import { ApiError, upload } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { registerMessages } from './register.messages';
 
@@ -13,9 +13,7 @@ export function AttachmentField({ files, onChange }: { files: UploadFile[]; onCh
       fileList={files}
       onChange={({ fileList }) => onChange(fileList)}
       customRequest={({ file, onSuccess, onError }) => {
-        const body = new FormData();
-        body.append('file', file as Blob);
-        api.post<{ id: string }>('/api/attachments', body).then(
+        upload('POST /api/attachments', file as Blob).then(
           (saved) => onSuccess?.(saved),
           (error: unknown) => onError?.(new Error(error instanceof ApiError ? error.title : String(error))),
         );

@@ -1,36 +1,21 @@
-import { label } from '@lianxin/core';
+import { type CaseSearchPage, label } from '@lianxin/core';
 import { Alert, Button, Card, DatePicker, Input, List, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { TimeLeftBadge, type CaseClock } from '../../shared/TimeLeftBadge';
-import { splitSnippet } from './highlight';
+import { SnippetText } from '../../shared/SnippetText';
+import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
+import { useLatest } from '../../shared/use-api';
 import { searchMessages } from './search.messages';
-
-interface Hit {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  kind: string;
-  registeredAt: string;
-  snippet: string | null;
-  clock?: CaseClock | null;
-}
-interface Page {
-  items: Hit[];
-  nextCursor: string | null;
-  partial: boolean;
-}
 
 function Snippet({ text }: { text: string }) {
   return (
     <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} ellipsis={{ rows: 3 }}>
-      {splitSnippet(text).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      <SnippetText text={text} />
     </Typography.Paragraph>
   );
 }
@@ -43,19 +28,22 @@ export default function SearchPage() {
   const q = params.get('q') ?? '';
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
-  const [page, setPage] = useState<Page | null>(null);
+  const [page, setPage] = useState<CaseSearchPage | null>(null);
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
+  // Not useCursorPages: the page's `partial` flag (the search stopped early) is shown too.
+  const latest = useLatest();
 
-  const load = async (cursor?: string) => {
+  const load = (cursor?: string) => {
     if (!q) return setPage(null);
     setState({ loading: true });
-    try {
-      const next = await api.get<Page>(`/api/search/cases${query({ q, from, to, cursor, limit: 20 })}`);
-      setPage((old) => (cursor && old ? { ...next, items: [...old.items, ...next.items] } : next));
-      setState({ loading: false });
-    } catch (error) {
-      setState({ loading: false, error });
-    }
+    latest(call('GET /api/search/cases', { query: { q, from, to, cursor, limit: 20 } })).then(
+      ({ value, current }) => {
+        if (!current) return;
+        setPage((old) => (cursor && old ? { ...value, items: [...old.items, ...value.items] } : value));
+        setState({ loading: false });
+      },
+      (error) => setState({ loading: false, error }),
+    );
   };
   useEffect(() => {
     void load();

@@ -1,26 +1,12 @@
-import type { Role } from '@lianxin/core';
+import type { MeView, Role, RoleGrantView } from '@lianxin/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, ApiError, onSessionExpired, setCsrfToken } from '../../api/client';
+import { ApiError, call, onSessionExpired, setCsrfToken } from '../../api/client';
 
 /** One role the user holds in one unit (from /api/auth/me). */
-export interface RoleGrant {
-  role: Role;
-  roleLabel: string;
-  unitId: string;
-  unitName: string;
-  areaCode: string;
-  areaName?: string;
-}
+export type RoleGrant = RoleGrantView;
 
-/** The signed-in staff member. */
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  locale: string;
-  csrfToken: string;
-  roles: RoleGrant[];
-}
+/** The signed-in staff member; `roles` are grants, so `holds(me.roles, ability, area)` answers from the access tables. */
+export type Me = MeView;
 
 interface SessionValue {
   me: Me | null;
@@ -45,8 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api
-      .get<Me>('/api/auth/me')
+    call('GET /api/auth/me')
       .then(accept, (error) => {
         if (!(error instanceof ApiError && error.status === 401)) console.error(error);
         accept(null);
@@ -65,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      accept(await api.post<Me>('/api/auth/login', { username, password }));
+      accept(await call('POST /api/auth/login', { body: { username, password } }));
       setExpired(false);
     },
     [accept],
@@ -73,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call('POST /api/auth/logout');
     } finally {
       accept(null);
     }
@@ -95,5 +80,5 @@ export function useMe(): Me {
   return me;
 }
 
-/** Whether the user holds any of these roles. */
-export const hasRole = (me: Me, ...roles: Role[]) => me.roles.some((g) => roles.includes(g.role));
+/** Whether the user holds any of these roles (pass the lists of the access tables in `@lianxin/core`). */
+export const hasRole = (me: Me, ...roles: readonly Role[]) => me.roles.some((g) => roles.includes(g.role));

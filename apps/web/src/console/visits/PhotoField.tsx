@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Upload, type UploadFile } from 'antd';
-import { api, ApiError } from '../../api/client';
+import { ApiError, upload } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { shrinkPhoto } from '../../shared/photo-shrink';
 import { visitMessages } from './visits.messages';
@@ -23,9 +23,7 @@ export default function PhotoField({ files = [], onChange, id }: { files?: Uploa
       data-testid="visit-photos"
       customRequest={({ file, onSuccess, onError }) => {
         void shrinkPhoto(file as File).then((photo) => {
-          const body = new FormData();
-          body.append('file', photo, photo.name);
-          return api.post<{ id: string }>('/api/attachments', body).then(
+          return upload('POST /api/attachments', photo, photo.name).then(
             (saved) => onSuccess?.(saved),
             (error: unknown) => onError?.(new Error(error instanceof ApiError ? error.title : String(error))),
           );

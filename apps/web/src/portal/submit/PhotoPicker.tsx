@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Image, Space, Spin } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiError, call } from '../../api/client';
+import { ApiError, upload } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
 import { shrinkPhoto } from '../../shared/photo-shrink';
@@ -26,9 +26,7 @@ export function PhotoPicker({ max, photos, onChange }: { max: number; photos: Up
       for (const file of [...files].slice(0, max - photos.length)) {
         // Every photo is redrawn (1600 px), whatever its size: a resident on a slow network sends several.
         const blob = await shrinkPhoto(file, { longSide: 1600, quality: 0.8, above: 0 });
-        const form = new FormData();
-        form.append('file', blob, blob.name);
-        const { token } = await call('POST /api/public/photos', { body: form });
+        const { token } = await upload('POST /api/public/photos', blob, blob.name);
         added.push({ token, preview: URL.createObjectURL(blob) });
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from '../../access/actor.js';
+import type { CaseScope as Scope } from '../../access/access.js';
 import { countMatches } from './fts.js';
 
 /**

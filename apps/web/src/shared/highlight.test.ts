@@ -18,4 +18,13 @@ describe('splitSnippet', () => {
       { text: 'b', match: false },
     ]);
   });
+  it('splits the 【】 matches of a policy snippet from plain text', () => {
+    expect(splitSnippet('…申请【低保】须【户籍】所在地')).toEqual([
+      { text: '…申请', match: false },
+      { text: '低保', match: true },
+      { text: '须', match: false },
+      { text: '户籍', match: true },
+      { text: '所在地', match: false },
+    ]);
+  });
 });

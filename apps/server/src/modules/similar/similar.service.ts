@@ -1,0 +1,39 @@
+import type { SimilarCasesRequest } from '@lianxin/core';
+import type { Kysely } from 'kysely';
+import { caseScope } from '../../access/access.js';
+import type { Actor } from '../../access/actor.js';
+import type { Dialect } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { forbidden } from '../../errors.js';
+import type { Cipher } from '../../security/cipher.js';
+import type { CasesService } from '../cases/cases.service.js';
+import { findSimilarCases } from './similar.js';
+
+export interface SimilarDeps {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  cipher: Cipher;
+  cases: Pick<CasesService, 'visibleCase'>;
+}
+
+/** Similar cases at registration and on a case page, always within the actor's case scope. */
+export function createSimilarService({ db, dialect, cipher, cases }: SimilarDeps) {
+  return {
+    /** Cases like a matter being registered; the phone is matched by its blind index, never stored. */
+    async forDraft(actor: Actor, body: SimilarCasesRequest) {
+      const scope = caseScope(actor);
+      if (scope.areaRanges.length === 0 && scope.unitIds.length === 0) throw forbidden();
+      const probe = { title: body.title, content: body.content, areaCode: body.areaCode ?? null, requesterKey: body.phone ? cipher.blindIndex(body.phone) : null };
+      return { items: await findSimilarCases(db, dialect, probe, { scope }) };
+    },
+
+    /** Cases like one the actor can see. */
+    async forCase(actor: Actor, id: string) {
+      const scope = caseScope(actor);
+      const c = await cases.visibleCase(actor, id);
+      const probe = { title: c.title, content: c.content, areaCode: c.areaCode, requesterKey: c.requesterKey, excludeId: c.id };
+      return { items: await findSimilarCases(db, dialect, probe, { scope }) };
+    },
+  };
+}
+export type SimilarService = ReturnType<typeof createSimilarService>;
