@@ -54,6 +54,9 @@ export const ACCESS_RULES = {
   'org.manage': { roles: ['admin'], reach: 'area', doc: '管理区划、单位、人员 administer areas, units and users of the area' },
   'config.manage': { roles: ['admin'], reach: 'platform', doc: '管理分类、时限规则、日历、政策库、设置 categories, time-limit rules, calendar, policy library, settings' },
   'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
+  // cases
+  'case.supervise': { roles: ['supervisor'], reach: 'area', doc: '督办：超期件待办、再次不满意与超期升级通知 watch overdue cases of the area, receive escalations' },
+  'case.lead': { roles: ['leader'], reach: 'area', doc: '领导包案：可被指定为包案领导，待办中见所包案件 may be assigned to lead cases of the area' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -3,7 +3,7 @@ import type { CaseRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../../access/actor.js';
-import { canSeePersonalData } from '../cases/cases.policy.js';
+import { canActOnCase } from '../../access/access.js';
 import { composeDocument, type DocumentFacts, documentTitle } from './document-texts.js';
 import { renderDocumentDocx } from './render-docx.js';
 import { renderDocumentPdf } from './render-pdf.js';
@@ -47,7 +47,7 @@ export function createDocumentsService(services: Services) {
       title: c.title,
       content: c.content,
       receivedAt: c.receivedAt,
-      requesterName: name ? (canSeePersonalData(actor, c) ? name : maskName(name)) : null,
+      requesterName: name ? (canActOnCase(actor, 'reveal_requester', c) ? name : maskName(name)) : null,
       isPetition: c.kind === 'petition',
       handlingUnit: await unitName(c.currentUnitId),
       handleDueAt: c.handleDueAt,
