@@ -65,6 +65,8 @@ export const CaseCreateSchema = z
     }
   });
 export type CaseCreate = z.infer<typeof CaseCreateSchema>;
+/** The body of POST /api/cases as a caller writes it (defaults may be left out). */
+export type CaseCreateInput = z.input<typeof CaseCreateSchema>;
 
 export const DispatchSchema = z.object({
   unitId: id.describe('Unit that will handle the case'),
