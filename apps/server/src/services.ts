@@ -67,7 +67,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const notifier = createNotifier({ clock, cipher });
   const deadlines = createDeadlines(db);
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
-  const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, publicBaseUrl: config.publicBaseUrl });
+  const suggest = createSuggestService({ db });
+  const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
@@ -138,7 +139,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     search,
     similar,
     documents,
-    suggest: createSuggestService({ db }),
+    suggest,
     smsGateway: smsGateway ?? localOutboxGateway,
   };
 }

@@ -61,6 +61,9 @@ export const ACCESS_RULES = {
   'figures.read': { roles: ['unit_head', 'leader', 'supervisor', 'admin', 'dispatcher'], reach: 'area', doc: '数据页：三率与单位排名 the figures page: rates and unit rankings' },
   // search, suggest
   'system.maintain': { roles: ['admin'], reach: 'platform', doc: '重建检索索引、重新训练推荐模型 rebuild the search index, retrain the suggestion models' },
+  // cases
+  'case.supervise': { roles: ['supervisor'], reach: 'area', doc: '督办：超期件待办、再次不满意与超期升级通知 watch overdue cases of the area, receive escalations' },
+  'case.lead': { roles: ['leader'], reach: 'area', doc: '领导包案：可被指定为包案领导，待办中见所包案件 may be assigned to lead cases of the area' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

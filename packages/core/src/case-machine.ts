@@ -152,7 +152,7 @@ export function replayTransitions(events: readonly TransitionRecord[]): CaseStat
 }
 
 /** URL segment of each staff action under /api/cases/:id/ (the resident evaluates through a signed link). */
-export const CASE_ACTION_PATHS: Readonly<Record<Exclude<CaseAction, 'evaluate'>, string>> = {
+export const CASE_ACTION_PATHS = {
   dispatch: 'dispatch',
   accept: 'accept',
   return: 'return',
@@ -172,7 +172,10 @@ export const CASE_ACTION_PATHS: Readonly<Record<Exclude<CaseAction, 'evaluate'>,
   complete_review: 'review/complete',
   request_rereview: 'rereview',
   complete_rereview: 'rereview/complete',
-};
+} as const satisfies Readonly<Record<StaffAction, string>>;
+
+/** The actions staff take through the API (the resident evaluates through a signed link). */
+export type StaffAction = Exclude<CaseAction, 'evaluate'>;
 
 /** A stage of work whose time limit a case's running clock counts (the `stage` of accountability records). */
 export type ClockStage = 'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview';

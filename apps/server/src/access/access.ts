@@ -3,6 +3,7 @@ import {
   type AreaRange,
   type CaseAction,
   type CaseSubject,
+  CASE_ACTION_RULES,
   grantsWith,
   holds,
   isInRanges,
@@ -91,4 +92,21 @@ export function caseScope(actor: Pick<Actor, 'grants'>): CaseScope {
     unitIds.add(grant.unitId);
   }
   return { areaRanges: [...areaCodes].map(subtreeRange), unitIds: [...unitIds] };
+}
+
+/**
+ * Where the actor may take `action` on cases by role, whatever the case: the area ranges where it
+ * holds one of the action's over-area roles, and the units where it holds one of its
+ * in-current-unit roles (the workbench's to-do queries filter by them).
+ */
+export function caseActionReach(actor: Pick<Actor, 'grants'>, action: CaseAction): { areaRanges: AreaRange[]; unitIds: string[] } {
+  const rule = CASE_ACTION_RULES[action];
+  const areaCodes = new Set(actor.grants.filter((g) => rule.overArea.includes(g.role)).map((g) => g.areaCode));
+  const unitIds = new Set(actor.grants.filter((g) => rule.inCurrentUnit.includes(g.role)).map((g) => g.unitId));
+  return { areaRanges: [...areaCodes].map(subtreeRange), unitIds: [...unitIds] };
+}
+
+/** The unit an actor acts for on a case (its events name it): the case's current unit if the actor holds a role there, else the actor's first. */
+export function actingUnitOf(actor: Pick<Actor, 'grants'>, currentUnitId: string | null): string | null {
+  return (actor.grants.find((g) => g.unitId === currentUnitId) ?? actor.grants[0])?.unitId ?? null;
 }

@@ -1,25 +1,17 @@
 import { PassThrough } from 'node:stream';
-import { ACTIVE_STATES, CaseListQuerySchema, type CaseListQuery, label, type Locale } from '@lianxin/core';
+import { ACTIVE_STATES, type CaseExportQuery, label, type Locale } from '@lianxin/core';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { CaseRow } from '../../db/schema.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
-import type { Services } from '../../services.js';
+import type { Cipher } from '../../security/cipher.js';
 import { flagsOf, presentCaseSummary } from './cases.presenter.js';
-import { listCases } from './cases.queries.js';
+
+/** The ledger as an Excel file (台账导出): the presenter of GET /api/cases/export.xlsx. */
 
 /** Rows of one export at most: a bigger ledger is narrowed with filters first (the file says so). */
 export const EXPORT_ROW_CAP = 50_000;
 /** Rows read per query while streaming (keyset pages of the ledger query). */
 const PAGE = 1_000;
 
-/** The ledger's filters and order (no paging), plus the language of the headers. */
-export const CaseExportQuerySchema = CaseListQuerySchema.omit({ cursor: true, limit: true, inbox: true }).extend({
-  lang: z.enum(['zh-CN', 'en-US']).optional().describe('Language of headers and labels (default: the caller’s language)'),
-});
-type CaseExportQuery = z.infer<typeof CaseExportQuerySchema>;
 
 type Pair = [zh: string, en: string];
 const FLAG_LABELS: Record<string, Pair> = {
@@ -81,109 +73,102 @@ export function chinaTime(iso: string | null): string {
 }
 
 /** The ledger's filters in words, for the file's "about" sheet. */
-function describeFilters(q: CaseExportQuery): string {
+export function describeFilters(q: CaseExportQuery): string {
   const parts = Object.entries(q)
     .filter(([key, value]) => key !== 'lang' && value !== undefined && !(Array.isArray(value) && value.length === 0))
     .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : String(value)}`);
   return parts.join('; ') || '—';
 }
 
+/** One keyset page of the ledger, as the export reads it. */
+export type LedgerPages = (cursor: string | undefined, limit: number) => Promise<{ items: CaseRow[]; nextCursor: string | null }>;
+
+export interface LedgerFile {
+  /** The file's name in the caller's language (the Content-Disposition's filename*). */
+  fileName: string;
+  stream: PassThrough;
+}
+
 /**
- * GET /api/cases/export.xlsx — the ledger (台账) with the same filters, scope and order as
- * GET /api/cases, as an Excel file streamed page by page (exceljs WorkbookWriter), at most
- * EXPORT_ROW_CAP rows. Headers in Chinese (English for en-US); personal data masked exactly as in
- * the list; every export is audited with its filters before the first byte leaves.
+ * The ledger (台账) as an Excel file streamed page by page (exceljs WorkbookWriter), at most
+ * EXPORT_ROW_CAP rows, headers in Chinese (English for en-US), personal data masked exactly as in
+ * the list, and an "about" sheet with the filters. A failure while streaming ends the stream with
+ * the error (and `onError` hears of it).
  */
-export async function casesExportRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { db, cipher, clock, audit } = services;
+export function writeLedger(input: {
+  pages: LedgerPages;
+  names: { areas: Array<{ code: string; name: string }>; units: Array<{ id: string; name: string }>; categories: Array<{ code: string; name: string; nameEn: string }> };
+  query: CaseExportQuery;
+  locale: Locale;
+  now: Date;
+  cipher: Cipher;
+  onError: (error: unknown) => void;
+}): LedgerFile {
+  const { pages, names, query: q, locale, now, cipher } = input;
+  const areaName = new Map(names.areas.map((a) => [a.code, a.name]));
+  const unitName = new Map(names.units.map((u) => [u.id, u.name]));
+  const categoryName = new Map(names.categories.map((c) => [c.code, locale === 'en-US' ? c.nameEn : c.name]));
+  const t = (key: keyof typeof TEXT) => pick(TEXT[key], locale);
 
-  app.get(
-    '/api/cases/export.xlsx',
-    { schema: { tags: ['cases'], summary: '导出台账 Export the filtered ledger to Excel (masked, audited)', querystring: CaseExportQuerySchema } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const q = request.query as CaseExportQuery;
-      const locale: Locale = q.lang ?? requestLocale(request);
-      const now = clock.now();
-      await audit.append({ actorUserId: actor.userId, action: 'export', subjectType: 'case', subjectId: null, detail: { filters: describeFilters(q), cap: EXPORT_ROW_CAP } });
+  const toRow = (c: CaseRow) => {
+    const summary = presentCaseSummary(c, cipher, now);
+    const open = (ACTIVE_STATES as readonly string[]).includes(c.status);
+    return [
+      c.code,
+      chinaTime(c.registeredAt),
+      label('channel', c.channel, locale),
+      label('kind', c.kind, locale),
+      categoryName.get(c.categoryCode) ?? c.categoryCode,
+      c.title,
+      c.content,
+      summary.requester.anonymous ? t('anonymous') : (summary.requester.name ?? ''),
+      summary.requester.phone ?? '',
+      areaName.get(c.areaCode) ?? c.areaCode,
+      c.address ?? '',
+      label('urgency', c.urgency, locale),
+      label('state', c.status, locale),
+      flagsOf(c, now).map((f) => pick(FLAG_LABELS[f], locale, f)).join(locale === 'en-US' ? ', ' : '、'),
+      c.currentUnitId ? (unitName.get(c.currentUnitId) ?? '') : '',
+      open ? chinaTime(c.currentDueAt) : '',
+      open && c.currentDueAt && c.currentDueAt < now.toISOString() ? t('yes') : t('no'),
+      chinaTime(c.repliedAt),
+      c.evaluationResult ? pick(EVALUATION_LABELS[c.evaluationResult], locale, c.evaluationResult) : '',
+    ];
+  };
 
-      const [areas, units, categories] = await Promise.all([
-        db.selectFrom('areas').select(['code', 'name']).execute(),
-        db.selectFrom('units').select(['id', 'name']).execute(),
-        db.selectFrom('categories').select(['code', 'name', 'nameEn']).execute(),
-      ]);
-      const areaName = new Map(areas.map((a) => [a.code, a.name]));
-      const unitName = new Map(units.map((u) => [u.id, u.name]));
-      const categoryName = new Map(categories.map((c) => [c.code, locale === 'en-US' ? c.nameEn : c.name]));
-      const t = (key: keyof typeof TEXT) => pick(TEXT[key], locale);
+  const stream = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  book.creator = '连心 Lianxin';
 
-      const toRow = (c: CaseRow) => {
-        const summary = presentCaseSummary(c, cipher, now);
-        const open = (ACTIVE_STATES as readonly string[]).includes(c.status);
-        return [
-          c.code,
-          chinaTime(c.registeredAt),
-          label('channel', c.channel, locale),
-          label('kind', c.kind, locale),
-          categoryName.get(c.categoryCode) ?? c.categoryCode,
-          c.title,
-          c.content,
-          summary.requester.anonymous ? t('anonymous') : (summary.requester.name ?? ''),
-          summary.requester.phone ?? '',
-          areaName.get(c.areaCode) ?? c.areaCode,
-          c.address ?? '',
-          label('urgency', c.urgency, locale),
-          label('state', c.status, locale),
-          flagsOf(c, now).map((f) => pick(FLAG_LABELS[f], locale, f)).join(locale === 'en-US' ? ', ' : '、'),
-          c.currentUnitId ? (unitName.get(c.currentUnitId) ?? '') : '',
-          open ? chinaTime(c.currentDueAt) : '',
-          open && c.currentDueAt && c.currentDueAt < now.toISOString() ? t('yes') : t('no'),
-          chinaTime(c.repliedAt),
-          c.evaluationResult ? pick(EVALUATION_LABELS[c.evaluationResult], locale, c.evaluationResult) : '',
-        ];
-      };
-
-      const stream = new PassThrough();
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-      book.creator = '连心 Lianxin';
-      const fileName = `${t('sheet')}-${chinaTime(now.toISOString()).slice(0, 10)}.xlsx`;
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .header('cache-control', 'no-store');
-
-      const write = async () => {
-        const sheet = book.addWorksheet(t('sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-        sheet.columns = EXPORT_COLUMNS.map(([key, zh, en, width]) => ({ key, header: locale === 'en-US' ? en : zh, width }));
-        sheet.getRow(1).font = { bold: true };
-        sheet.getRow(1).commit();
-        let written = 0;
-        let cursor: string | undefined;
-        let more = true;
-        while (more && written < EXPORT_ROW_CAP) {
-          const limit = Math.min(PAGE, EXPORT_ROW_CAP - written);
-          const page = await listCases(db, actor, { ...q, cursor, limit, inbox: false } as CaseListQuery, now);
-          for (const c of page.items) sheet.addRow(toRow(c)).commit();
-          written += page.items.length;
-          cursor = page.nextCursor ?? undefined;
-          more = page.nextCursor !== null;
-        }
-        sheet.commit();
-        const about = book.addWorksheet(t('about'));
-        about.columns = [{ width: 14 }, { width: 80 }];
-        about.addRow([t('generated'), chinaTime(now.toISOString())]).commit();
-        about.addRow([t('rows'), written]).commit();
-        about.addRow([t('filters'), describeFilters(q)]).commit();
-        about.addRow(['', t('masked')]).commit();
-        if (more) about.addRow(['', t('truncated').replace('{n}', String(EXPORT_ROW_CAP))]).commit();
-        about.commit();
-        await book.commit();
-      };
-      write().catch((error) => {
-        request.log.error({ err: error }, 'case export failed');
-        stream.destroy(error as Error);
-      });
-      return reply.send(stream);
-    },
-  );
+  const write = async () => {
+    const sheet = book.addWorksheet(t('sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = EXPORT_COLUMNS.map(([key, zh, en, width]) => ({ key, header: locale === 'en-US' ? en : zh, width }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    let written = 0;
+    let cursor: string | undefined;
+    let more = true;
+    while (more && written < EXPORT_ROW_CAP) {
+      const page = await pages(cursor, Math.min(PAGE, EXPORT_ROW_CAP - written));
+      for (const c of page.items) sheet.addRow(toRow(c)).commit();
+      written += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+      more = page.nextCursor !== null;
+    }
+    sheet.commit();
+    const about = book.addWorksheet(t('about'));
+    about.columns = [{ width: 14 }, { width: 80 }];
+    about.addRow([t('generated'), chinaTime(now.toISOString())]).commit();
+    about.addRow([t('rows'), written]).commit();
+    about.addRow([t('filters'), describeFilters(q)]).commit();
+    about.addRow(['', t('masked')]).commit();
+    if (more) about.addRow(['', t('truncated').replace('{n}', String(EXPORT_ROW_CAP))]).commit();
+    about.commit();
+    await book.commit();
+  };
+  write().catch((error) => {
+    input.onError(error);
+    stream.destroy(error as Error);
+  });
+  return { fileName: `${t('sheet')}-${chinaTime(now.toISOString()).slice(0, 10)}.xlsx`, stream };
 }

@@ -1,12 +1,36 @@
-import { ACTIVE_STATES, type CaseState, clockStatus, maskIdNumber, maskName, maskPhone } from '@lianxin/core';
-import type { CaseEventRow, CaseRow } from '../../db/schema.js';
-import type { Cipher } from '../../security/cipher.js';
+import {
+  ACTIVE_STATES,
+  CASE_ACTIONS,
+  type CaseAction,
+  type CaseClockSchema,
+  type CaseDetailSchema,
+  type CaseEventSchema,
+  type CaseFlag,
+  type CaseSchema,
+  type CaseState,
+  type CaseSummarySchema,
+  clockStatus,
+  type Contract,
+  IllegalTransitionError,
+  isActionAllowed,
+  label,
+  type Locale,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  type QueueItemSchema,
+  renderMessage,
+  translate,
+} from '@lianxin/core';
+import { canActOnCase } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
-import { availableActions, canSeePersonalData } from './cases.policy.js';
+import type { CaseEventRow, CaseRow } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { Cipher } from '../../security/cipher.js';
 
 /** Flags as a list of names (the columns are 0/1). */
-export function flagsOf(c: CaseRow, now: Date): string[] {
-  const flags: string[] = [];
+export function flagsOf(c: CaseRow, now: Date): CaseFlag[] {
+  const flags: CaseFlag[] = [];
   if (c.flagCollective) flags.push('collective');
   if (c.flagRepeat) flags.push('repeat');
   if (c.flagCrossLevel) flags.push('cross_level');
@@ -19,7 +43,7 @@ export function flagsOf(c: CaseRow, now: Date): string[] {
 }
 
 /** The clock of the current stage: deadline, time left and yellow/red level. */
-export function clockOf(c: CaseRow, now: Date) {
+export function clockOf(c: CaseRow, now: Date): Contract<typeof CaseClockSchema> | null {
   if (!c.currentDueAt || !c.clockStartedAt || !(ACTIVE_STATES as readonly string[]).includes(c.status)) return null;
   const status = clockStatus(new Date(c.clockStartedAt), new Date(c.currentDueAt), now);
   return { dueAt: c.currentDueAt, startedAt: c.clockStartedAt, level: status.level, remainingMs: status.remainingMs, usedRatio: Math.round(status.usedRatio * 1000) / 1000 };
@@ -37,7 +61,7 @@ function maskedRequester(c: CaseRow, cipher: Cipher) {
 }
 
 /** A case in a list: the fields a ledger row needs, personal data masked. */
-export function presentCaseSummary(c: CaseRow, cipher: Cipher, now: Date) {
+export function presentCaseSummary(c: CaseRow, cipher: Cipher, now: Date): Contract<typeof CaseSummarySchema> {
   return {
     id: c.id,
     code: c.code,
@@ -56,8 +80,13 @@ export function presentCaseSummary(c: CaseRow, cipher: Cipher, now: Date) {
   };
 }
 
+/** The actions the actor may take now: allowed by the state machine and by role (the page shows these buttons). */
+export function availableActions(actor: Actor, c: CaseRow): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => isActionAllowed(c.status as CaseState, action) && canActOnCase(actor, action, c));
+}
+
 /** A whole case for its page, including what the actor may do next. */
-export function presentCase(c: CaseRow, actor: Actor, cipher: Cipher, now: Date) {
+export function presentCase(c: CaseRow, actor: Actor, cipher: Cipher, now: Date): Contract<typeof CaseSchema> {
   return {
     ...presentCaseSummary(c, cipher, now),
     petitionClass: c.petitionClass,
@@ -103,13 +132,13 @@ export function presentCase(c: CaseRow, actor: Actor, cipher: Cipher, now: Date)
     escalationLevel: c.escalationLevel,
     dueLevel: c.dueLevel,
     version: c.version,
-    canRevealRequester: !c.anonymous && canSeePersonalData(actor, c),
+    canRevealRequester: !c.anonymous && canActOnCase(actor, 'reveal_requester', c),
     actions: availableActions(actor, c),
   };
 }
 
 /** One entry of the timeline. */
-export function presentEvent(e: CaseEventRow) {
+export function presentEvent(e: CaseEventRow): Contract<typeof CaseEventSchema> {
   return {
     seq: e.seq,
     action: e.action,
@@ -122,4 +151,51 @@ export function presentEvent(e: CaseEventRow) {
     note: e.note,
     data: e.data ? JSON.parse(e.data) : null,
   };
+}
+
+/** A case with what its page shows beside it (`CasesService.withRelated`). */
+export interface CaseWithRelated {
+  case: CaseRow;
+  events: CaseEventRow[];
+  coUnits: Contract<typeof CaseDetailSchema>['coUnits'];
+  extensions: Contract<typeof CaseDetailSchema>['extensions'];
+  attachments: Contract<typeof CaseDetailSchema>['attachments'];
+  duplicates: Contract<typeof CaseDetailSchema>['duplicates'];
+  accountability: Contract<typeof CaseDetailSchema>['accountability'];
+}
+
+/** GET /api/cases/:id and every action's answer. */
+export function presentDetail(detail: CaseWithRelated, actor: Actor, cipher: Cipher, now: Date): Contract<typeof CaseDetailSchema> {
+  return {
+    ...presentCase(detail.case, actor, cipher, now),
+    events: detail.events.map(presentEvent),
+    coUnits: detail.coUnits,
+    extensions: detail.extensions,
+    attachments: detail.attachments,
+    duplicates: detail.duplicates,
+    accountability: detail.accountability,
+  };
+}
+
+/** One case of the dispatch queue: the summary, its last return and a suggested unit. */
+export function presentQueueItem(
+  c: CaseRow,
+  extra: Pick<Contract<typeof QueueItemSchema>, 'lastReturn' | 'suggestion'>,
+  cipher: Cipher,
+  now: Date,
+): Contract<typeof QueueItemSchema> {
+  return { ...presentCaseSummary(c, cipher, now), returnCount: c.returnCount, ...extra };
+}
+
+/** What went wrong with one case of a batch, as the single-case endpoint would have said it; null for a defect. */
+export function problemOf(error: unknown, locale: Locale): { status: number; code: string; title: string } | null {
+  if (error instanceof AppError) return { status: error.status, code: error.code.replace(/^error\./, ''), title: renderMessage(locale, error.code, error.params) };
+  if (error instanceof IllegalTransitionError) {
+    return {
+      status: 409,
+      code: 'illegal_transition',
+      title: translate(locale, 'error.illegal_transition', { state: label('state', error.state, locale), action: label('action', error.action, locale) }),
+    };
+  }
+  return null;
 }

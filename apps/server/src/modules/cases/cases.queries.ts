@@ -1,11 +1,12 @@
-import { ACTIVE_STATES, type CaseListQuery, type CaseState } from '@lianxin/core';
+import { ACTIVE_STATES, type CaseListQuery, type CaseListSort, type CaseState, type InboxKey, subtreeRange } from '@lianxin/core';
 import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import { type AreaRange, type CaseScope, inRanges } from '../../access/access.js';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
 import { AppError } from '../../errors.js';
-import { type Actor, hasRole, scopeOf, unitsWithRole } from '../../access/actor.js';
-import { subtreeRange } from '@lianxin/core';
 import { inScope } from './cases.repository.js';
+
+/** The ledger's and the workbench's queries (a repository: SQL only; the service decides who sees what). */
 
 type CaseQuery = SelectQueryBuilder<DB, 'cases', CaseRow>;
 
@@ -36,6 +37,9 @@ function decodeCursor(cursor: string, byDue: boolean): [string, string] {
 
 /** The ledger's filters; search (modules/search) applies the same ones. */
 export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox' | 'sort'>>;
+
+/** A page of the ledger: its filters, order (newest first by default), cursor and size. */
+export type LedgerQuery = CaseFilters & { sort?: CaseListSort; cursor?: string; limit: number };
 
 /** The ledger's filters as one condition on `cases` (qualified, so it also works in joins). */
 export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, now: string): Expression<SqlBool> {
@@ -78,14 +82,14 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
  * same on SQLite (nulls first) and PostgreSQL (nulls last) — by paging the dated cases first and
  * then the undated ones by id; indexes (registered_at, id) and (current_due_at, id) serve both.
  */
-export async function listCases(db: Kysely<DB>, actor: Actor, q: CaseListQuery, nowDate: Date) {
+export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery, nowDate: Date) {
   const now = nowDate.toISOString();
   const sort = q.sort ?? 'registered_desc';
   const byDue = sort.startsWith('due_');
   const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
   const after = dir === 'asc' ? '>' : '<';
   const column = byDue ? 'currentDueAt' : 'registeredAt';
-  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scopeOf(actor.grants))).where((eb) => caseFilters(eb, q, now));
+  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scope)).where((eb) => caseFilters(eb, q, now));
   const [at, lastId] = q.cursor ? decodeCursor(q.cursor, byDue) : [null, null];
   const want = q.limit + 1;
 
@@ -112,7 +116,7 @@ export const INBOX_COUNT_CAP = 1000;
 
 /** One group of the workbench: what kind of to-do, the first items (soonest due first) and how many. */
 export interface InboxGroup {
-  key: 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'decide' | 'overdue' | 'leading';
+  key: InboxKey;
   items: CaseRow[];
   /** How many, up to INBOX_COUNT_CAP; `more` says there are more than that. */
   total: number;
@@ -120,48 +124,55 @@ export interface InboxGroup {
 }
 
 /**
+ * Where each kind of to-do lies for one actor (the service works it out from the access rules):
+ * area ranges for the area-wide work, units for the unit's work; empty = not theirs.
+ */
+export interface InboxReach {
+  dispatch: AreaRange[];
+  /** Units whose cases the actor accepts and handles. */
+  work: string[];
+  /** Units whose extension requests the actor decides. */
+  approve: string[];
+  callback: AreaRange[];
+  decide: AreaRange[];
+  overdue: AreaRange[];
+  /** The leader whose cases to list, if the actor leads cases. */
+  leaderUserId: string | null;
+}
+
+/**
  * The actor's to-dos, one small index-served query per kind of work rather than one large OR,
  * so each stays fast at millions of cases.
  */
-export async function loadInbox(db: Kysely<DB>, actor: Actor, limit: number, nowDate: Date): Promise<InboxGroup[]> {
+export async function loadInbox(db: Kysely<DB>, reach: InboxReach, limit: number, nowDate: Date): Promise<InboxGroup[]> {
   const now = nowDate.toISOString();
-  const groups: Array<[InboxGroup['key'], CaseQuery]> = [];
+  const groups: Array<[InboxKey, CaseQuery]> = [];
   const base = () => db.selectFrom('cases').selectAll();
-  const areaQuery = (roles: Parameters<typeof hasRole>[1][], states: readonly CaseState[]) => {
-    const ranges = actor.grants.filter((g) => roles.includes(g.role)).map((g) => subtreeRange(g.areaCode));
-    return base()
+  const areaQuery = (ranges: AreaRange[], states: readonly CaseState[]) =>
+    base()
       .where('status', 'in', states)
-      .where((eb) => eb.or(ranges.map(([lo, hi]) => eb.and([eb('areaCode', '>=', lo), eb('areaCode', '<', hi)]))));
-  };
-  const workerUnits = [...new Set([...unitsWithRole(actor, 'handler'), ...unitsWithRole(actor, 'unit_head')])];
+      .where((eb) => inRanges(eb, 'areaCode', ranges));
 
-  if (hasRole(actor, 'dispatcher')) groups.push(['dispatch', areaQuery(['dispatcher'], ['registered'])]);
-  if (workerUnits.length) {
-    groups.push(['accept', base().where('currentUnitId', 'in', workerUnits).where('status', 'in', ['assigned', 'reopened'])]);
-    groups.push(['handle', base().where('currentUnitId', 'in', workerUnits).where('status', 'in', ['handling', 'reviewing', 'rereviewing'])]);
+  if (reach.dispatch.length) groups.push(['dispatch', areaQuery(reach.dispatch, ['registered'])]);
+  if (reach.work.length) {
+    groups.push(['accept', base().where('currentUnitId', 'in', reach.work).where('status', 'in', ['assigned', 'reopened'])]);
+    groups.push(['handle', base().where('currentUnitId', 'in', reach.work).where('status', 'in', ['handling', 'reviewing', 'rereviewing'])]);
   }
-  const headUnits = unitsWithRole(actor, 'unit_head');
-  if (headUnits.length) {
+  if (reach.approve.length) {
     groups.push([
       'approve',
       base()
-        .where('currentUnitId', 'in', headUnits)
+        .where('currentUnitId', 'in', reach.approve)
         .where('status', '=', 'handling')
         .where((eb) => eb.exists(eb.selectFrom('caseExtensions').select('caseExtensions.id').whereRef('caseExtensions.caseId', '=', 'cases.id').where('caseExtensions.status', '=', 'pending'))),
     ]);
   }
-  const callbackRoles = (['registrar', 'dispatcher', 'supervisor'] as const).filter((r) => hasRole(actor, r));
-  if (callbackRoles.length) {
-    // Replied cases the resident has not rated in time: call them back (回访).
-    groups.push(['callback', areaQuery([...callbackRoles], ['replied']).where('currentDueAt', '<', now)]);
-  }
-  const deciders = (['dispatcher', 'supervisor'] as const).filter((r) => hasRole(actor, r));
-  if (deciders.length) {
-    // Dissatisfied again after re-handling: a dispatcher or supervisor decides (close or reopen).
-    groups.push(['decide', areaQuery([...deciders], ['evaluated'])]);
-  }
-  if (hasRole(actor, 'supervisor')) groups.push(['overdue', areaQuery(['supervisor'], ACTIVE_STATES).where('currentDueAt', '<', now)]);
-  if (hasRole(actor, 'leader')) groups.push(['leading', base().where('leaderUserId', '=', actor.userId).where('status', 'in', ACTIVE_STATES)]);
+  // Replied cases the resident has not rated in time: call them back (回访).
+  if (reach.callback.length) groups.push(['callback', areaQuery(reach.callback, ['replied']).where('currentDueAt', '<', now)]);
+  // Dissatisfied again after re-handling: a dispatcher or supervisor decides (close or reopen).
+  if (reach.decide.length) groups.push(['decide', areaQuery(reach.decide, ['evaluated'])]);
+  if (reach.overdue.length) groups.push(['overdue', areaQuery(reach.overdue, ACTIVE_STATES).where('currentDueAt', '<', now)]);
+  if (reach.leaderUserId) groups.push(['leading', base().where('leaderUserId', '=', reach.leaderUserId).where('status', 'in', ACTIVE_STATES)]);
 
   return Promise.all(
     groups.map(async ([key, query]) => {

@@ -1,12 +1,12 @@
-import type { CaseState } from '@lianxin/core';
+import { ACTIVE_STATES, type CaseState } from '@lianxin/core';
 import type { ExpressionBuilder, Insertable, Kysely, Transaction } from 'kysely';
+import type { CaseScope } from '../../access/access.js';
 import type { CaseEventTable, CaseExtensionTable, CaseRow, CaseUpdate, DB, NewCase } from '../../db/schema.js';
-import type { Scope } from '../../access/actor.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
 /** The filter that limits cases to an actor's scope: their areas, or cases involving their units. */
-export function inScope(eb: ExpressionBuilder<DB, 'cases'>, scope: Scope) {
+export function inScope(eb: ExpressionBuilder<DB, 'cases'>, scope: CaseScope) {
   const alternatives = scope.areaRanges.map(([lo, hi]) => eb.and([eb('cases.areaCode', '>=', lo), eb('cases.areaCode', '<', hi)]));
   if (scope.unitIds.length > 0) {
     alternatives.push(eb('cases.currentUnitId', 'in', scope.unitIds));
@@ -38,7 +38,7 @@ export const casesRepository = {
   findById(db: Q, id: string) {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  findInScope(db: Q, id: string, scope: Scope) {
+  findInScope(db: Q, id: string, scope: CaseScope) {
     return db
       .selectFrom('cases')
       .selectAll()
@@ -141,6 +141,97 @@ export const casesRepository = {
   },
   accountability(db: Q, caseId: string) {
     return db.selectFrom('accountabilityRecords').selectAll().where('caseId', '=', caseId).orderBy('createdAt').execute();
+  },
+
+  /** The last return of each of `caseIds` (the dispatch queue shows its reason and unit). */
+  async lastReturns(db: Q, caseIds: readonly string[]) {
+    if (caseIds.length === 0) return new Map<string, { reason: string | null; at: string; unitId: string | null; unitName: string | null; by: string | null }>();
+    const rows = await db
+      .selectFrom('caseEvents')
+      .leftJoin('units', 'units.id', 'caseEvents.actorUnitId')
+      .select(['caseEvents.caseId', 'caseEvents.seq', 'caseEvents.note', 'caseEvents.at', 'caseEvents.actorUnitId', 'caseEvents.actorLabel', 'units.name as unitName'])
+      .where('caseEvents.caseId', 'in', caseIds)
+      .where('caseEvents.action', '=', 'return')
+      .orderBy('caseEvents.seq')
+      .execute();
+    return new Map(rows.map((r) => [r.caseId, { reason: r.note, at: r.at, unitId: r.actorUnitId, unitName: r.unitName, by: r.actorLabel }]));
+  },
+
+  /**
+   * A requester's cases by blind index (cases.requester_key, indexed with registered_at) within
+   * `scope`, newest first, and how many (counting stops at `cap`) and how many are open.
+   */
+  async byRequester(db: Q, keys: readonly string[], scope: CaseScope, limit: number, cap: number) {
+    const base = () =>
+      db
+        .selectFrom('cases')
+        .where('requesterKey', 'in', keys)
+        .where((eb) => inScope(eb, scope));
+    const [rows, counted] = await Promise.all([
+      base().selectAll().orderBy('registeredAt', 'desc').orderBy('id', 'desc').limit(limit).execute(),
+      db
+        .selectFrom(base().select(['id', 'status']).limit(cap + 1).as('mine'))
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          eb.fn.sum<number>(eb.case().when('status', 'in', ACTIVE_STATES).then(1).else(0).end()).as('open'),
+        ])
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(counted.total), open: Number(counted.open ?? 0) };
+  },
+
+  /** Display names of users. */
+  userNames(db: Q, ids: readonly string[]) {
+    return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** Names of units. */
+  unitNames(db: Q, ids: readonly string[]) {
+    return ids.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** The unit in which each of `userIds` holds `role` (a leader's unit beside their name). */
+  unitsOfRole(db: Q, userIds: readonly string[], role: 'leader') {
+    return userIds.length
+      ? db
+          .selectFrom('userRoles')
+          .innerJoin('units', 'units.id', 'userRoles.unitId')
+          .select(['userRoles.userId', 'units.name'])
+          .where('userRoles.role', '=', role)
+          .where('userRoles.userId', 'in', userIds)
+          .execute()
+      : Promise.resolve([]);
+  },
+  /** The chain of areas from the root down to `code`, at most 8 levels. */
+  async areaPath(db: Q, code: string) {
+    const path: Array<{ code: string; name: string }> = [];
+    let next: string | null = code;
+    for (let depth = 0; next && depth < 8; depth++) {
+      const row = await db.selectFrom('areas').select(['code', 'name', 'parentCode']).where('code', '=', next).executeTakeFirst();
+      if (!row) break;
+      path.unshift({ code: row.code, name: row.name });
+      next = row.parentCode;
+    }
+    return path;
+  },
+  /** The chain of categories from the root down to `code`, at most 8 levels. */
+  async categoryPath(db: Q, code: string) {
+    const path: Array<{ code: string; name: string; nameEn: string }> = [];
+    let next: string | null = code;
+    for (let depth = 0; next && depth < 8; depth++) {
+      const row = await db.selectFrom('categories').select(['code', 'name', 'nameEn', 'parentCode']).where('code', '=', next).executeTakeFirst();
+      if (!row) break;
+      path.unshift({ code: row.code, name: row.name, nameEn: row.nameEn });
+      next = row.parentCode;
+    }
+    return path;
+  },
+  /** Every area, unit and category name (the export's columns name them). */
+  async allNames(db: Q) {
+    const [areas, units, categories] = await Promise.all([
+      db.selectFrom('areas').select(['code', 'name']).execute(),
+      db.selectFrom('units').select(['id', 'name']).execute(),
+      db.selectFrom('categories').select(['code', 'name', 'nameEn']).execute(),
+    ]);
+    return { areas, units, categories };
   },
 
   /** Cases whose current clock needs attention: due before `before` and still active. */

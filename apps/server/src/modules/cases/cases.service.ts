@@ -1,23 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { type CaseCreate, type CaseListQuery, localDate } from '@lianxin/core';
+import type { CaseExportQuery, CaseListQuery, Contract, DispatchBatch, DispatchQueueQuery, Locale, RequesterHistoryQuery, RequesterHistorySchema } from '@lianxin/core';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { CaseRow, DB, NewCase } from '../../db/schema.js';
-import { AppError, forbidden, notFound, outOfScope, unknownReference } from '../../errors.js';
-import type { Cipher } from '../../security/cipher.js';
+import { can, canActOnCase, caseActionReach, caseScope, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
-import { scopeOf } from '../../access/actor.js';
+import type { Clock } from '../../clock.js';
+import type { CaseRow, DB } from '../../db/schema.js';
+import { forbidden, notFound, outOfScope } from '../../errors.js';
+import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { isInSubtree } from '@lianxin/core';
-import { indexCase } from '../search-index/search-index.repository.js';
-import { orgQueries } from '../org/org.repository.js';
+import type { SuggestService } from '../suggest/suggest.service.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
-import { detectFlags } from './cases.flags.js';
-import { listCases, loadInbox } from './cases.queries.js';
-import { canSeePersonalData, REGISTERING_ROLES } from './cases.policy.js';
+import { loadCaseContext } from './cases.context.js';
+import { createDispatchCentre } from './cases.dispatch.js';
+import { describeFilters, EXPORT_ROW_CAP, type LedgerFile, writeLedger } from './cases.export.js';
+import { type CaseWithRelated, presentCase, presentCaseSummary, presentDetail } from './cases.presenter.js';
+import { type InboxReach, listCases, loadInbox } from './cases.queries.js';
+import { createRegistration } from './cases.register.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { createTransitions } from './cases.transitions.js';
+
+export { formatTrackingCode } from './cases.register.js';
 
 export interface CasesServiceDeps {
   db: Kysely<DB>;
@@ -26,156 +28,29 @@ export interface CasesServiceDeps {
   notifier: Notifier;
   deadlines: Deadlines;
   audit: AuditLog;
+  suggest: Pick<SuggestService, 'suggest'>;
+  /** Base of the resident's evaluation links. */
   publicBaseUrl: string;
 }
 
-/** Tracking codes read LX20261121-000123: the day of registration (China time) and a daily number. */
-export function formatTrackingCode(day: string, n: number): string {
-  return `LX${day.replaceAll('-', '')}-${String(n).padStart(6, '0')}`;
-}
+/** Earlier cases of a requester: counting stops here (the hint reads "50+"). */
+const REQUESTER_COUNT_CAP = 50;
 
-/** The rules of the case lifecycle: registration, reading, and every transition. */
-export function createCasesService(deps: CasesServiceDeps) {
-  const { db, clock, cipher, notifier, deadlines, audit } = deps;
-  const transitions = createTransitions(deps);
+/** The rules of the case lifecycle: registration, reading, every transition, the dispatch centre and the ledger. */
+export function createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl }: CasesServiceDeps) {
+  const transitions = createTransitions({ db, clock, cipher, notifier, deadlines, publicBaseUrl });
+  const register = createRegistration({ db, clock, cipher, notifier, deadlines, run: transitions.run });
+  const dispatchCentre = createDispatchCentre({ db, clock, cipher, suggest, dispatch: (actor, id, body) => transitions.act(actor, id, 'dispatch', body) });
 
   /** A case the actor can see, or 403 (exists elsewhere) / 404. */
   async function visibleCase(actor: Actor, id: string): Promise<CaseRow> {
-    const found = await repo.findInScope(db, id, scopeOf(actor.grants));
+    const found = await repo.findInScope(db, id, caseScope(actor));
     if (found) return found;
     throw (await repo.findById(db, id)) ? outOfScope() : notFound();
   }
 
-  async function register(actor: Actor, input: CaseCreate): Promise<CaseRow> {
-    const grant = actor.grants.find((g) => REGISTERING_ROLES.includes(g.role) && isInSubtree(input.areaCode, g.areaCode));
-    if (!grant) throw actor.grants.some((g) => REGISTERING_ROLES.includes(g.role)) ? outOfScope() : forbidden();
-    const [area, category] = await Promise.all([orgQueries.findArea(db, input.areaCode), orgQueries.findCategory(db, input.categoryCode)]);
-    if (!area) throw new AppError(400, 'issue.invalid_area', {}, 'areaCode');
-    if (!category || !category.isActive) throw new AppError(400, 'issue.invalid_category', {}, 'categoryCode');
-
-    const now = clock.now();
-    const nowIso = now.toISOString();
-    const receivedAt = input.receivedAt && new Date(input.receivedAt) < now ? new Date(input.receivedAt) : now;
-    const { requester } = input;
-    const keySource = requester.anonymous ? undefined : (requester.phone ?? requester.idNumber);
-    const requesterKey = keySource ? cipher.blindIndex(keySource) : null;
-    const subject = { kind: input.kind, urgency: input.urgency, channel: input.channel, categoryCode: input.categoryCode };
-    const intake = await deadlines.deadline('intake', subject, receivedAt);
-
-    const created = await db.transaction().execute(async (trx) => {
-      const flags = await detectFlags(trx, input, requesterKey, grant.areaCode, now);
-      const number = await repo.nextCounter(trx, `case:${localDate(now)}`);
-      const row: NewCase = {
-        id: randomUUID(),
-        code: formatTrackingCode(localDate(now), number),
-        channel: input.channel,
-        kind: input.kind,
-        petitionClass: input.petitionClass ?? null,
-        categoryCode: input.categoryCode,
-        title: input.title,
-        content: input.content,
-        requesterNameEnc: !requester.anonymous && requester.name ? cipher.encrypt(requester.name) : null,
-        requesterPhoneEnc: !requester.anonymous && requester.phone ? cipher.encrypt(requester.phone) : null,
-        requesterIdEnc: !requester.anonymous && requester.idNumber ? cipher.encrypt(requester.idNumber) : null,
-        requesterKey,
-        anonymous: requester.anonymous ? 1 : 0,
-        peopleCount: input.peopleCount,
-        representatives: input.representatives ?? null,
-        areaCode: input.areaCode,
-        address: input.address ?? null,
-        lat: input.lat ?? area.lat,
-        lng: input.lng ?? area.lng,
-        householdId: input.householdId ?? null,
-        urgency: input.urgency,
-        publicConsent: input.publicConsent ? 1 : 0,
-        flagCollective: flags.collective ? 1 : 0,
-        flagRepeat: flags.repeat ? 1 : 0,
-        flagCrossLevel: flags.crossLevel ? 1 : 0,
-        flagRisk: flags.riskWords.length ? 1 : 0,
-        flagMajor: flags.major ? 1 : 0,
-        riskWords: flags.riskWords.length ? flags.riskWords.join(',') : null,
-        repeatOfId: flags.repeatOfId,
-        duplicateOfId: null,
-        reviewOfId: null,
-        status: 'registered',
-        // 一把手负责: collective, repeat and cross-level cases are owned by the unit head.
-        ownerLevel: flags.collective || flags.repeat || flags.crossLevel ? 'head' : 'unit',
-        registeredBy: actor.userId,
-        registeredUnitId: grant.unitId,
-        firstContactUserId: actor.userId,
-        leaderUserId: null,
-        currentUnitId: null,
-        handlerUserId: null,
-        receivedAt: receivedAt.toISOString(),
-        registeredAt: nowIso,
-        dispatchedAt: null,
-        acceptedAt: null,
-        repliedAt: null,
-        evaluatedAt: null,
-        closedAt: null,
-        intakeDueAt: intake?.dueAt ?? null,
-        acceptDueAt: null,
-        handleDueAt: null,
-        evaluateDueAt: null,
-        reviewDueAt: null,
-        clockStartedAt: receivedAt.toISOString(),
-        currentDueAt: intake?.dueAt ?? null,
-        dueLevel: 'normal',
-        escalationLevel: 0,
-        replyText: null,
-        replySolved: null,
-        evaluationResult: null,
-        evaluationSolved: null,
-        evaluationComment: null,
-        evaluationChannel: null,
-        returnCount: 0,
-        reopenCount: 0,
-        dissatisfiedCount: 0,
-        reviewLevel: 0,
-        extensionDays: 0,
-        respondedOnTime: null,
-        closedOnTime: null,
-        version: 1,
-        updatedAt: nowIso,
-      };
-      await repo.insertCase(trx, row);
-      await indexCase(trx, row);
-      const activeFlags = Object.entries({ collective: flags.collective, repeat: flags.repeat, cross_level: flags.crossLevel, risk: flags.riskWords.length > 0, major: flags.major })
-        .filter(([, on]) => on)
-        .map(([name]) => name);
-      await repo.insertEvent(trx, {
-        id: randomUUID(),
-        caseId: row.id,
-        seq: 1,
-        action: 'register',
-        fromStatus: null,
-        toStatus: 'registered',
-        actorUserId: actor.userId,
-        actorUnitId: grant.unitId,
-        actorLabel: null,
-        at: nowIso,
-        note: null,
-        data: JSON.stringify({ flags: activeFlags, riskWords: flags.riskWords, repeatOfId: flags.repeatOfId }),
-      });
-      const linked = await repo.linkAttachments(trx, row.id, input.attachmentIds, actor.userId);
-      if (linked !== input.attachmentIds.length) throw unknownReference('attachmentIds', 'attachment');
-      if (requester.phone && !requester.anonymous) {
-        await notifier.sms(trx, { phone: requester.phone, caseId: row.id }, 'sms.registered', { code: row.code });
-      }
-      if (flags.riskWords.length) {
-        const leaders = await orgQueries.usersOverArea(trx, input.areaCode, ['leader', 'supervisor']);
-        await notifier.notice(trx, leaders, 'notice.risk', { code: row.code, words: flags.riskWords.join('、') }, row.id);
-      }
-      const registered = row as CaseRow;
-      if (input.resolveOnSpot) {
-        return transitions.run(trx, actor, registered, 'resolve_on_spot', { answer: input.resolveOnSpot.answer });
-      }
-      return registered;
-    });
-    return created;
-  }
-
-  async function withRelated(c: CaseRow) {
+  /** The case with everything its page shows (for a case the caller has checked). */
+  async function withRelated(c: CaseRow): Promise<CaseWithRelated> {
     const [events, coUnits, extensions, attachments, duplicates, accountability] = await Promise.all([
       repo.events(db, c.id),
       repo.coUnits(db, c.id),
@@ -187,9 +62,24 @@ export function createCasesService(deps: CasesServiceDeps) {
     return { case: c, events, coUnits, extensions, attachments, duplicates, accountability };
   }
 
+  /** Where the actor's to-dos lie: what they may act on, by the access tables. */
+  function inboxReach(actor: Actor): InboxReach {
+    return {
+      dispatch: caseActionReach(actor, 'dispatch').areaRanges,
+      work: caseActionReach(actor, 'accept').unitIds,
+      approve: caseActionReach(actor, 'approve_extension').unitIds,
+      callback: caseActionReach(actor, 'callback').areaRanges,
+      // Deciding a twice-dissatisfied case means closing (or reopening) it.
+      decide: caseActionReach(actor, 'close').areaRanges,
+      overdue: can(actor, 'case.supervise') ? rangesFor(actor, 'case.supervise') : [],
+      leaderUserId: can(actor, 'case.lead') ? actor.userId : null,
+    };
+  }
+
   return {
     register,
     visibleCase,
+    withRelated,
     act: transitions.act,
     /** System events (sweep, flags) that record something without changing the state. */
     note: transitions.note,
@@ -197,25 +87,79 @@ export function createCasesService(deps: CasesServiceDeps) {
     caseForToken: transitions.caseForToken,
     evaluationLink: transitions.evaluationLink,
 
+    /** A case as registration answers it (what the actor may do next included). */
+    view: (actor: Actor, c: CaseRow) => presentCase(c, actor, cipher, clock.now()),
+
+    /** The case page's answer for a case the actor has just acted on (a return may take it out of their scope). */
+    detailOf: async (actor: Actor, c: CaseRow) => presentDetail(await withRelated(c), actor, cipher, clock.now()),
+
     /** The case with everything its page shows. */
     async detail(actor: Actor, id: string) {
-      return withRelated(await visibleCase(actor, id));
+      return presentDetail(await withRelated(await visibleCase(actor, id)), actor, cipher, clock.now());
     },
-
-    /** The same for a case the actor has just acted on (a return may take it out of their scope). */
-    withRelated,
 
     /** The requester's name, phone and ID in clear — for those allowed, and audited. */
     async revealRequester(actor: Actor, id: string) {
       const c = await visibleCase(actor, id);
-      if (!canSeePersonalData(actor, c)) throw forbidden();
+      if (!canActOnCase(actor, 'reveal_requester', c)) throw forbidden();
       await audit.append({ actorUserId: actor.userId, action: 'reveal_personal_data', subjectType: 'case', subjectId: c.id, detail: { code: c.code } });
       const open = (value: string | null) => (value ? cipher.decrypt(value) : null);
       return { name: open(c.requesterNameEnc), phone: open(c.requesterPhoneEnc), idNumber: open(c.requesterIdEnc) };
     },
 
-    list: (actor: Actor, query: CaseListQuery) => listCases(db, actor, query, clock.now()),
-    inbox: (actor: Actor, limit: number) => loadInbox(db, actor, limit, clock.now()),
+    /** Names of the people, units, area and category the case page shows. */
+    async context(actor: Actor, id: string) {
+      return loadCaseContext(db, await visibleCase(actor, id));
+    },
+
+    /** The ledger (台账), scoped to the actor. */
+    async list(actor: Actor, query: CaseListQuery) {
+      const now = clock.now();
+      const page = await listCases(db, caseScope(actor), query, now);
+      return { items: page.items.map((c) => presentCaseSummary(c, cipher, now)), nextCursor: page.nextCursor };
+    },
+
+    /** The workbench's to-dos, by kind of work. */
+    async inbox(actor: Actor, limit: number) {
+      const now = clock.now();
+      const groups = await loadInbox(db, inboxReach(actor), limit, now);
+      return { groups: groups.map((g) => ({ key: g.key, total: g.total, more: g.more, items: g.items.map((c) => presentCaseSummary(c, cipher, now)) })) };
+    },
+
+    /**
+     * "Earlier cases by this phone" (重复访 hint at registration): the requester's cases found by the
+     * blind index, scoped like the ledger and masked like it. The phone itself is only hashed, never
+     * stored, logged or returned.
+     */
+    async requesterHistory(actor: Actor, q: RequesterHistoryQuery): Promise<Contract<typeof RequesterHistorySchema>> {
+      const scope = caseScope(actor);
+      if (scope.areaRanges.length === 0 && scope.unitIds.length === 0) throw forbidden();
+      const keys = [q.phone, q.idNumber].filter((v): v is string => Boolean(v)).map((v) => cipher.blindIndex(v));
+      const found = await repo.byRequester(db, keys, scope, q.limit, REQUESTER_COUNT_CAP);
+      const now = clock.now();
+      return {
+        items: found.rows.map((c) => presentCaseSummary(c, cipher, now)),
+        total: Math.min(found.total, REQUESTER_COUNT_CAP),
+        more: found.total > REQUESTER_COUNT_CAP,
+        open: found.open,
+      };
+    },
+
+    dispatchQueue: (actor: Actor, query: DispatchQueueQuery, onSuggestionError?: (error: unknown) => void) => dispatchCentre.queue(actor, query, onSuggestionError),
+    dispatchBatch: (actor: Actor, body: DispatchBatch, locale: Locale) => dispatchCentre.batch(actor, body, locale),
+
+    /**
+     * The ledger with the same filters, scope and order as `list`, as an Excel file, masked. Every
+     * export is audited with its filters before the first byte leaves.
+     */
+    async exportLedger(actor: Actor, query: CaseExportQuery, locale: Locale, onError: (error: unknown) => void): Promise<LedgerFile> {
+      const scope = caseScope(actor);
+      await audit.append({ actorUserId: actor.userId, action: 'export', subjectType: 'case', subjectId: null, detail: { filters: describeFilters(query), cap: EXPORT_ROW_CAP } });
+      const now = clock.now();
+      const names = await repo.allNames(db);
+      const { lang: _lang, ...filters } = query;
+      return writeLedger({ pages: (cursor, limit) => listCases(db, scope, { ...filters, cursor, limit }, now), names, query, locale, now, cipher, onError });
+    },
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

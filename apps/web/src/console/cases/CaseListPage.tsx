@@ -1,15 +1,15 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, query } from '../../api/client';
+import { apiUrl } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { PageError } from '../../shared/PageState';
+import { useCursorPages } from '../../shared/use-api';
 import { caseListMessages } from './case-list/case-list.messages';
-import type { CasePage, CaseSummary } from './case-list/case-summary';
 import { CaseFilters } from './case-list/CaseFilters';
 import { CaseTable } from './case-list/CaseTable';
 import { activeFilterCount, filtersToApi, filtersToSearch, type ListFilters, parseFilters } from './case-list/list-query';
+import { PagedList } from './case-list/PagedList';
 import { useReference } from './case-list/use-reference';
 
 const PAGE_SIZE = 50;
@@ -25,50 +25,12 @@ export default function CaseListPage() {
   const latest = useRef(filters);
   latest.current = filters;
   const apiQuery = useMemo(() => filtersToApi(filters), [filters]);
-  const key = query(apiQuery);
   const reference = useReference();
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const [tick, setTick] = useState(0);
-
   // A new filter or order starts again from the first page.
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(undefined);
-    api.get<CasePage>(`/api/cases${query({ ...apiQuery, limit: PAGE_SIZE })}`).then(
-      (page) => {
-        if (!live) return;
-        setItems(page.items);
-        setCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (e) => live && (setError(e), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, locale, tick]);
-
-  const loadMore = useCallback(async () => {
-    if (!cursor) return;
-    setLoading(true);
-    try {
-      const page = await api.get<CasePage>(`/api/cases${query({ ...apiQuery, limit: PAGE_SIZE, cursor })}`);
-      setItems((prev) => [...prev, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [apiQuery, cursor]);
+  const pages = useCursorPages('GET /api/cases', { query: { ...apiQuery, limit: PAGE_SIZE } });
 
   const change = (patch: Partial<ListFilters>) => setSearch(filtersToSearch({ ...latest.current, ...patch }));
-  const exportHref = `/api/cases/export.xlsx${query({ ...apiQuery, lang: locale })}`;
+  const exportHref = apiUrl('GET /api/cases/export.xlsx', { query: { ...apiQuery, lang: locale } });
   const count = activeFilterCount(filters);
 
   return (
@@ -89,20 +51,9 @@ export default function CaseListPage() {
       <Card size="small">
         <CaseFilters filters={filters} onChange={change} onReset={() => setSearch(filtersToSearch({ status: [], sort: latest.current.sort }))} reference={reference} />
       </Card>
-      {error ? <PageError error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
-      <CaseTable items={items} loading={loading} filters={filters} reference={reference} onSort={(sort) => change({ sort })} />
-      <Flex justify="center" align="center" gap={12} wrap>
-        <Typography.Text type="secondary" data-testid="shown-count">
-          {t('shown', { n: items.length })}
-        </Typography.Text>
-        {cursor ? (
-          <Button onClick={loadMore} loading={loading} data-testid="load-more">
-            {t('loadMore')}
-          </Button>
-        ) : (
-          items.length > 0 && <Typography.Text type="secondary">{t('noMore')}</Typography.Text>
-        )}
-      </Flex>
+      <PagedList pages={pages} texts={{ loadMore: t('loadMore'), shown: t('shown', { n: pages.items.length }), noMore: t('noMore') }}>
+        {(items) => <CaseTable items={items} loading={pages.loading} filters={filters} reference={reference} onSort={(sort) => change({ sort })} />}
+      </PagedList>
     </Space>
   );
 }

@@ -5,7 +5,7 @@ import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
 import { formatDue } from '../../shared/time-left';
 import { deadlineRows } from './case-deadlines';
 import { casePageMessages } from './case-page.messages';
-import type { CaseDetail } from './case-types';
+import type { CaseDetail } from '@lianxin/core';
 
 /** Every deadline the case carries: running clocks as badges, finished stages as met / late. */
 export function CasePageDeadlines({ c }: { c: CaseDetail }) {

@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { flagColor, webLabel } from '../../shared/labels';
 import { formatDue } from '../../shared/time-left';
 import { casePageMessages } from './case-page.messages';
-import type { CaseContext, CaseDetail } from './case-types';
+import type { CaseContext, CaseDetail } from '@lianxin/core';
 
 /** The case's flags as coloured tags (集体/重复/越级/重大 …). */
 export function CaseFlags({ flags }: { flags: string[] }) {

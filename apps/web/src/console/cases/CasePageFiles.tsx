@@ -2,7 +2,7 @@ import { FileOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/ico
 import { Card, List, Space, Typography } from 'antd';
 import { useT } from '../../i18n/i18n';
 import { casePageMessages } from './case-page.messages';
-import type { CaseDetail } from './case-types';
+import type { CaseDetail } from '@lianxin/core';
 
 type DocumentType = 'acceptance' | 'not_accepted' | 'reply' | 'extension';
 

@@ -3,7 +3,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { webLabel } from '../../shared/labels';
 import { formatDue } from '../../shared/time-left';
 import { casePageMessages } from './case-page.messages';
-import type { CaseContext, CaseDetail } from './case-types';
+import type { CaseContext, CaseDetail } from '@lianxin/core';
 
 /** Reply and evaluation, extension requests and accountability records — shown when there are any. */
 export function CasePageOutcome({ c, context }: { c: CaseDetail; context: CaseContext | undefined }) {

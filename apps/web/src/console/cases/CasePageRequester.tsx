@@ -1,12 +1,11 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { ApiError, type ApiResponse, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { casePageMessages } from './case-page.messages';
-import type { CaseDetail } from './case-types';
+import type { CaseDetail } from '@lianxin/core';
 
-type Clear = { name: string | null; phone: string | null; idNumber: string | null };
 
 /**
  * The requester, masked; those the API allows (canRevealRequester) get a "显示" button that calls
@@ -14,7 +13,7 @@ type Clear = { name: string | null; phone: string | null; idNumber: string | nul
  */
 export function CasePageRequester({ c }: { c: CaseDetail }) {
   const t = useT(casePageMessages);
-  const [clear, setClear] = useState<Clear | null>(null);
+  const [clear, setClear] = useState<ApiResponse<'GET /api/cases/:id/requester'> | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -26,7 +25,7 @@ export function CasePageRequester({ c }: { c: CaseDetail }) {
     setLoading(true);
     setError(null);
     try {
-      setClear(await api.get<Clear>(`/api/cases/${c.id}/requester`));
+      setClear(await call('GET /api/cases/:id/requester', { params: { id: c.id } }));
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));
     } finally {

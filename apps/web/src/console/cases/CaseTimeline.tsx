@@ -5,7 +5,7 @@ import { type Locale, useLocale, useT } from '../../i18n/i18n';
 import { webLabel } from '../../shared/labels';
 import { formatDue } from '../../shared/time-left';
 import { casePageMessages } from './case-page.messages';
-import type { CaseContext, CaseEvent } from './case-types';
+import type { CaseContext, CaseEvent } from '@lianxin/core';
 
 // Dot colours: red for what goes wrong (returns, overdue), green for endings, blue otherwise.
 const RED = new Set(['return', 'escalate', 'reopen', 'not_accept', 'reject_extension']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineRows } from './case-deadlines';
-import type { CaseDetail } from './case-types';
+import type { CaseDetail } from '@lianxin/core';
 
 const none = { intake: null, accept: null, handle: null, evaluate: null, review: null };
 const noTimes = { received: null, registered: null, dispatched: null, accepted: null, replied: null, evaluated: null, closed: null };

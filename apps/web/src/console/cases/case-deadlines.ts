@@ -1,6 +1,6 @@
 import { ACTIVE_STATES, clockStageOf } from '@lianxin/core';
 import { type CaseClock, clockAt, serverNowOf } from '../../shared/time-left';
-import type { CaseDetail } from './case-types';
+import type { CaseDetail } from '@lianxin/core';
 
 export type DeadlineStage = keyof CaseDetail['deadlines'] | 'current';
 
@@ -45,7 +45,7 @@ const currentRow = (status: string): keyof CaseDetail['deadlines'] | undefined =
  * time for later open stages, met/late for earlier ones. A running clock that matches no stored
  * deadline (after a reopen) is listed as 'current'.
  */
-export function deadlineRows(c: Pick<CaseDetail, 'deadlines' | 'times' | 'clock' | 'status'>, browserNow = new Date()): DeadlineRow[] {
+export function deadlineRows(c: Pick<CaseDetail, 'deadlines' | 'times' | 'status'> & { clock: CaseClock | null }, browserNow = new Date()): DeadlineRow[] {
   const active = (ACTIVE_STATES as readonly string[]).includes(c.status);
   const now = serverNowOf(c.clock) ?? browserNow;
   const current = active ? currentRow(c.status) : undefined;

@@ -1,14 +1,15 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Input, Row, Select, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, query } from '../../api/client';
-import { useLocale, useT } from '../../i18n/i18n';
-import { PageError } from '../../shared/PageState';
+import { ApiError, call } from '../../api/client';
+import { useT } from '../../i18n/i18n';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
+import { useCursorPages } from '../../shared/use-api';
 import { formatTime } from '../cases/case-list/case-summary';
 import { FlagTags } from '../cases/case-list/CaseTable';
+import { PagedList } from '../cases/case-list/PagedList';
 import { useReference } from '../cases/case-list/use-reference';
 import { BatchResultPanel } from './BatchResultPanel';
 import { dispatchMessages } from './dispatch.messages';
@@ -19,53 +20,22 @@ const PAGE_SIZE = 30;
 /** 派单中心: the queue of registered and returned cases, dispatched one by one or in batches. */
 export default function DispatchPage() {
   const t = useT(dispatchMessages);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const reference = useReference();
   const [filter, setFilter] = useState<{ q?: string; areaCode?: string }>({});
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const [tick, setTick] = useState(0);
+  const pages = useCursorPages('GET /api/cases/dispatch-queue', { query: { ...filter, limit: PAGE_SIZE } });
+  // Cases dispatched from this page leave the queue without a reload.
+  const [dispatched, setDispatched] = useState<ReadonlySet<string>>(new Set());
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return pages.items.filter((i) => !dispatched.has(i.id) && !seen.has(i.id) && seen.add(i.id));
+  }, [pages.items, dispatched]);
   const [selected, setSelected] = useState<string[]>([]);
   const [unitId, setUnitId] = useState<string>();
   const [note, setNote] = useState('');
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<BatchResponse | null>(null);
   const [codes, setCodes] = useState<Map<string, string>>(new Map());
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(undefined);
-    api.get<{ items: QueueItem[]; nextCursor: string | null }>(`/api/cases/dispatch-queue${query({ ...filter, limit: PAGE_SIZE })}`).then(
-      (page) => {
-        if (!live) return;
-        setItems(page.items);
-        setCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (e) => live && (setError(e), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filter, locale, tick]);
-
-  const loadMore = useCallback(async () => {
-    if (!cursor) return;
-    setLoading(true);
-    try {
-      const page = await api.get<{ items: QueueItem[]; nextCursor: string | null }>(`/api/cases/dispatch-queue${query({ ...filter, limit: PAGE_SIZE, cursor })}`);
-      setItems((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [cursor, filter]);
 
   const select = (ids: string[]) => {
     setSelected(ids);
@@ -78,11 +48,12 @@ export default function DispatchPage() {
     if (!unitId) return void message.warning(t('unitFirst'));
     setSending(true);
     try {
-      const response = await api.post<BatchResponse>('/api/cases/dispatch-batch', { caseIds: selected, unitId, note: note.trim() || undefined });
+      const response = await call('POST /api/cases/dispatch-batch', { body: { caseIds: selected, unitId, note: note.trim() || undefined } });
       setCodes(new Map(items.map((i) => [i.id, i.code])));
       setResult(response);
       const next = afterBatch(items, response.results);
-      setItems(next.items);
+      const left = new Set(next.items.map((i) => i.id));
+      setDispatched((prev) => new Set([...prev, ...items.filter((i) => !left.has(i.id)).map((i) => i.id)]));
       setSelected(next.stillSelected);
       if (!next.stillSelected.length) setNote('');
     } catch (e) {
@@ -184,7 +155,7 @@ export default function DispatchPage() {
             />
           </Col>
           <Col xs={6} md={4}>
-            <Button icon={<ReloadOutlined />} onClick={() => setTick((n) => n + 1)} aria-label={t('refresh')}>
+            <Button icon={<ReloadOutlined />} onClick={pages.reload} aria-label={t('refresh')}>
               {t('refresh')}
             </Button>
           </Col>
@@ -212,26 +183,22 @@ export default function DispatchPage() {
         </Flex>
       </Card>
       {result && <BatchResultPanel result={result} codeOf={(id) => codes.get(id) ?? id} onClose={() => setResult(null)} />}
-      {error ? <PageError error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
-      <Table<QueueItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('empty') }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => select(keys as string[]) }}
-        data-testid="dispatch-queue"
-      />
-      {cursor && (
-        <Flex justify="center">
-          <Button onClick={loadMore} loading={loading}>
-            {t('loadMore')}
-          </Button>
-        </Flex>
-      )}
+      <PagedList pages={pages} items={items} texts={{ loadMore: t('loadMore') }}>
+        {(shown) => (
+          <Table<QueueItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={shown}
+            loading={pages.loading}
+            pagination={false}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: t('empty') }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => select(keys as string[]) }}
+            data-testid="dispatch-queue"
+          />
+        )}
+      </PagedList>
     </Flex>
   );
 }

@@ -1,22 +1,7 @@
-/** Types and pure helpers of the dispatch centre (unit-tested). */
-import type { CaseSummary } from '../cases/case-list/case-summary';
+/** Pure helpers of the dispatch centre (unit-tested); the shapes are the contracts of `@lianxin/core`. */
+import type { BatchResult, QueueItem } from '@lianxin/core';
 
-/** A case of GET /api/cases/dispatch-queue. */
-export interface QueueItem extends CaseSummary {
-  returnCount: number;
-  lastReturn: { reason: string | null; at: string; unitId: string | null; unitName: string | null; by: string | null } | null;
-  suggestion: { unitId: string; unitName: string; confidence: number } | null;
-}
-
-/** One case's outcome in POST /api/cases/dispatch-batch. */
-export type BatchResult = { id: string; ok: true; code: string; status: string } | { id: string; ok: false; status: number; code: string; title: string };
-
-export interface BatchResponse {
-  unit: { id: string; name: string };
-  dispatched: number;
-  failed: number;
-  results: BatchResult[];
-}
+export type { BatchResponse, BatchResult, QueueItem } from '@lianxin/core';
 
 /** The queue after a batch: the dispatched cases leave it, the failed ones stay selected. */
 export function afterBatch(items: readonly QueueItem[], results: readonly BatchResult[]): { items: QueueItem[]; stillSelected: string[] } {

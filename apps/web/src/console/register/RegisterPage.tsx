@@ -1,8 +1,8 @@
-import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, REGISTERING_ROLES, URGENCIES } from '@lianxin/core';
+import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, reachOf, URGENCIES } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApiPath } from '../../shared/use-api';
@@ -51,7 +51,7 @@ export default function RegisterPage() {
   const [created, setCreated] = useState<RegisteredCase | null>(null);
   const firstField = useRef<{ focus: () => void } | null>(null);
 
-  const registeringAreas = useMemo(() => [...new Set(me.roles.filter((g) => REGISTERING_ROLES.includes(g.role)).map((g) => g.areaCode))], [me]);
+  const registeringAreas = useMemo(() => reachOf(me.roles, 'case.register'), [me]);
   const areaRoots = useMemo(() => registrableAreas(areas.data?.items ?? [], registeringAreas), [areas.data, registeringAreas]);
   const areaOptions = useMemo(() => toCascader(areaRoots), [areaRoots]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
@@ -94,7 +94,7 @@ export default function RegisterPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      const saved = await api.post<RegisteredCase>('/api/cases', toCaseBody(values, uploadedIds(files), pin));
+      const saved = await call('POST /api/cases', { body: toCaseBody(values, uploadedIds(files), pin) });
       rememberChannel(me.userId, values.channel);
       setCreated(saved);
     } catch (error) {

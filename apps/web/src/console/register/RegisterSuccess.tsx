@@ -1,14 +1,11 @@
+import type { CaseView } from '@lianxin/core';
 import { Button, Flex, Result, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { registerMessages, type RegisterMessageKey } from './register.messages';
 
-export interface RegisteredCase {
-  id: string;
-  code: string;
-  status: string;
-  flags: string[];
-}
+/** What the page shows of the registered case (the answer of POST /api/cases). */
+export type RegisteredCase = Pick<CaseView, 'id' | 'code' | 'status' | 'flags'>;
 
 /** What the registrar tells the resident: the tracking code; then open the case or go on. */
 export function RegisterSuccess({ created, onAnother }: { created: RegisteredCase; onAnother: () => void }) {

@@ -1,27 +1,11 @@
 import { label } from '@lianxin/core';
 import { Alert, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { query } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { phoneReadyForLookup } from './register-form';
 import { registerMessages } from './register.messages';
 import { useDebounced } from './use-debounced';
-
-export interface CaseSummary {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  registeredAt: string;
-  flags: string[];
-}
-interface History {
-  items: CaseSummary[];
-  total: number;
-  more: boolean;
-  open: number;
-}
 
 const SHOWN = 5;
 
@@ -30,9 +14,9 @@ export function RequesterHistory({ phone }: { phone?: string }) {
   const t = useT(registerMessages);
   const { locale } = useLocale();
   const settled = useDebounced(phone?.trim(), 400);
-  const path = phoneReadyForLookup(settled) ? `/api/cases/by-requester${query({ phone: settled, limit: SHOWN })}` : null;
-  const { data, error } = useApiPath<History>(path);
-  if (!path) return null;
+  const ready = phoneReadyForLookup(settled);
+  const { data, error } = useApi('GET /api/cases/by-requester', ready ? { query: { phone: settled, limit: SHOWN } } : null);
+  if (!ready) return null;
   if (error) return <Alert type="warning" showIcon title={t('historyFailed')} />;
   if (!data) return null;
   if (data.total === 0) return <Typography.Text type="secondary" data-testid="requester-history-none">{t('historyNone')}</Typography.Text>;

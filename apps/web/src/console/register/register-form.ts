@@ -1,4 +1,4 @@
-import { type CaseKind, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, REGISTERING_ROLES, type Urgency } from '@lianxin/core';
+import { type CaseCreateInput, type CaseKind, type PetitionClass, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, REGISTERING_ROLES, type Urgency } from '@lianxin/core';
 
 /**
  * The registration form's logic, kept out of the components so it can be unit-tested: defaults per
@@ -9,7 +9,7 @@ import { type CaseKind, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PH
 export interface RegisterValues {
   channel: Channel;
   kind: CaseKind;
-  petitionClass?: string;
+  petitionClass?: PetitionClass;
   categoryCode?: string;
   /** Cascader path, county → township → village → grid; the last code is the case's area. */
   areaPath?: string[];
@@ -79,7 +79,8 @@ export const isCollective = (people: number | undefined) => (people ?? 1) >= COL
 export const phoneReadyForLookup = (phone: string | undefined) => Boolean(phone && isValidPhone(phone));
 
 /** The body of POST /api/cases from the form's values. */
-export function toCaseBody(values: RegisterValues, attachmentIds: string[], pin: { lat: number; lng: number } | null) {
+/** The body of POST /api/cases from the form (typed by the contract; the form has required what it requires). */
+export function toCaseBody(values: RegisterValues, attachmentIds: string[], pin: { lat: number; lng: number } | null): CaseCreateInput {
   const anonymous = Boolean(values.requester?.anonymous);
   const trim = (v?: string) => (v && v.trim() ? v.trim() : undefined);
   const people = values.peopleCount ?? 1;
@@ -87,15 +88,15 @@ export function toCaseBody(values: RegisterValues, attachmentIds: string[], pin:
     channel: values.channel,
     kind: values.kind,
     petitionClass: values.kind === 'petition' ? values.petitionClass : undefined,
-    categoryCode: values.categoryCode,
-    title: trim(values.title),
-    content: trim(values.content),
+    categoryCode: values.categoryCode ?? '',
+    title: trim(values.title) ?? '',
+    content: trim(values.content) ?? '',
     requester: anonymous
       ? { anonymous: true }
       : { anonymous: false, phone: trim(values.requester?.phone), name: trim(values.requester?.name), idNumber: trim(values.requester?.idNumber)?.toUpperCase() },
     peopleCount: people,
     representatives: isCollective(people) ? trim(values.representatives) : undefined,
-    areaCode: values.areaPath?.[values.areaPath.length - 1],
+    areaCode: values.areaPath?.[values.areaPath.length - 1] ?? '',
     address: trim(values.address),
     lat: pin?.lat,
     lng: pin?.lng,

@@ -7,11 +7,11 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
-import { useApiPath } from '../../shared/use-api';
-import type { CaseSummary } from '../cases/case-list/case-summary';
+import { useApi } from '../../shared/use-api';
+import type { CaseSummary } from '@lianxin/core';
 import { FlagTags } from '../cases/case-list/CaseTable';
 import { useMe } from '../shell/session';
-import { countText, type InboxGroup, isPriority, ledgerLinkOf, orderGroups, orderTodos } from './inbox';
+import { countText, isPriority, ledgerLinkOf, orderGroups, orderTodos } from './inbox';
 import { workbenchMessages } from './workbench.messages';
 
 /** 工作台: the user's to-dos by kind of work, flagged cases first, each with its clock. */
@@ -19,7 +19,7 @@ export default function WorkbenchPage() {
   const t = useT(workbenchMessages);
   const { locale } = useLocale();
   const me = useMe();
-  const inbox = useApiPath<{ groups: InboxGroup[] }>('/api/cases/inbox?limit=20');
+  const inbox = useApi('GET /api/cases/inbox', { query: { limit: 20 } });
   const groups = useMemo(() => orderGroups(inbox.data?.groups ?? []), [inbox.data]);
   const [active, setActive] = useState<string>();
   const current = groups.find((g) => g.key === active) ?? groups[0];

@@ -2,17 +2,9 @@
  * The workbench's logic: which to-dos come first and where "see all" leads. Pure functions
  * (unit-tested).
  */
-import type { CaseSummary } from '../cases/case-list/case-summary';
+import type { InboxGroup, InboxKey } from '@lianxin/core';
 
-/** One group of GET /api/cases/inbox. */
-export interface InboxGroup {
-  key: InboxKey;
-  total: number;
-  /** More than the server counts (the count is capped). */
-  more: boolean;
-  items: CaseSummary[];
-}
-export type InboxKey = 'dispatch' | 'accept' | 'handle' | 'approve' | 'callback' | 'decide' | 'overdue' | 'leading';
+export type { InboxGroup, InboxKey } from '@lianxin/core';
 
 /** Order of the groups on the page: the work that starts a case's journey first. */
 export const GROUP_ORDER: readonly InboxKey[] = ['dispatch', 'accept', 'handle', 'approve', 'callback', 'decide', 'overdue', 'leading'];
@@ -20,10 +12,17 @@ export const GROUP_ORDER: readonly InboxKey[] = ['dispatch', 'accept', 'handle',
 /** Flags owned by the unit head or a leader (集体/重复/越级/重大): such cases come first. */
 export const PRIORITY_FLAGS = ['collective', 'repeat', 'cross_level', 'major'] as const;
 
-export const isPriority = (c: Pick<CaseSummary, 'flags'>) => c.flags.some((f) => (PRIORITY_FLAGS as readonly string[]).includes(f));
+/** What ordering to-dos looks at (a case summary has it). */
+export interface Todo {
+  code: string;
+  flags: readonly string[];
+  clock: { dueAt: string } | null;
+}
+
+export const isPriority = (c: Pick<Todo, 'flags'>) => c.flags.some((f) => (PRIORITY_FLAGS as readonly string[]).includes(f));
 
 /** Flagged cases first, then the soonest deadline (no deadline last), then the code — stable. */
-export function orderTodos<T extends Pick<CaseSummary, 'flags' | 'clock' | 'code'>>(items: readonly T[]): T[] {
+export function orderTodos<T extends Todo>(items: readonly T[]): T[] {
   const due = (c: T) => (c.clock ? Date.parse(c.clock.dueAt) : Number.POSITIVE_INFINITY);
   return [...items].sort((a, b) => Number(isPriority(b)) - Number(isPriority(a)) || due(a) - due(b) || a.code.localeCompare(b.code));
 }

@@ -2,7 +2,8 @@ import { Alert, Checkbox, Form, type FormInstance, Input, InputNumber, Radio, Se
 import { useLocale, useT } from '../../../i18n/i18n';
 import { webLabel } from '../../../shared/labels';
 import { type CasePageMessageKey, casePageMessages } from '../case-page.messages';
-import type { CaseContext, CaseDetail, SimilarCase } from '../case-types';
+import type { CaseContext, CaseDetail } from '@lianxin/core';
+import type { SimilarCase } from '../CasePageSimilar';
 import { type ActionValues, appendQuote, type StaffAction } from './action-config';
 import { CasePicker } from './CasePicker';
 import { PolicyQuotePicker } from './PolicyQuotePicker';

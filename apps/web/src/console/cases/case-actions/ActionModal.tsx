@@ -1,12 +1,22 @@
-import { label } from '@lianxin/core';
+import { caseActionKey, label } from '@lianxin/core';
 import { Alert, App, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../../api/client';
+import { ApiError, call } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { casePageMessages } from '../case-page.messages';
-import type { CaseContext, CaseDetail, SimilarCase } from '../case-types';
-import { ACTION_PATHS, type ActionValues, actionBody, formFieldOf, type StaffAction } from './action-config';
+import type { ActionInput, CaseActionKey, CaseContext, CaseDetail } from '@lianxin/core';
+import type { SimilarCase } from '../CasePageSimilar';
+import { type ActionValues, actionBody, formFieldOf, type StaffAction } from './action-config';
 import { ACTION_FIELDS, ActionFields, initialValues } from './ActionFields';
+
+/**
+ * Posts `action` with its body typed by its contract (`ActionInput<A>`); the answer is the case page.
+ * The 19 action operations share their path parameter and their answer, but TypeScript cannot tie a
+ * key of that union to its own body, so the call is typed through one of them.
+ */
+function postAction<A extends StaffAction>(action: A, id: string, body: ActionInput<A>): Promise<CaseDetail> {
+  return call(caseActionKey(action) as CaseActionKey<'accept'>, { params: { id }, body: body as ActionInput<'accept'> });
+}
 
 interface Props {
   action: StaffAction | null;
@@ -46,7 +56,7 @@ export function ActionModal({ action, c, context, similar, onClose, onChanged }:
     setSaving(true);
     setFailure(null);
     try {
-      const updated = await api.post<CaseDetail>(`/api/cases/${c.id}/${ACTION_PATHS[action]}`, actionBody(action, values));
+      const updated = await postAction(action, c.id, actionBody(action, values));
       message.success(t('done', { action: title }));
       onClose();
       onChanged(updated);

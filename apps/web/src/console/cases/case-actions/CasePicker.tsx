@@ -1,10 +1,11 @@
 import { Select, Tag } from 'antd';
 import { label } from '@lianxin/core';
 import { useEffect, useState } from 'react';
-import { api, query } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useLatest } from '../../../shared/use-api';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { casePageMessages } from '../case-page.messages';
-import type { SimilarCase } from '../case-types';
+import type { SimilarCase } from '../CasePageSimilar';
 
 interface Option {
   id: string;
@@ -21,24 +22,22 @@ export function CasePicker({ value, onChange, selfId, similar, id }: { value?: s
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Option[]>([]);
   const [loading, setLoading] = useState(false);
+  const latest = useLatest();
 
   useEffect(() => {
     const search = q.trim();
+    // A new search supersedes any answer still on its way.
+    void latest(Promise.resolve());
     if (!search) return setFound([]);
-    let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
-      api
-        .get<{ items: Option[] }>(`/api/cases${query({ q: search, limit: 20 })}`)
-        .then((r) => live && setFound(r.items))
-        .catch(() => live && setFound([]))
-        .finally(() => live && setLoading(false));
+      latest(call('GET /api/cases', { query: { q: search, limit: 20 } })).then(
+        ({ value, current }) => current && (setFound(value.items), setLoading(false)),
+        () => (setFound([]), setLoading(false)),
+      );
     }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+    return () => clearTimeout(timer);
+  }, [q, latest]);
 
   const all = new Map<string, Option>();
   for (const s of similar) all.set(s.id, s);

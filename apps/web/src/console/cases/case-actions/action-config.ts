@@ -1,7 +1,7 @@
-import { CASE_ACTION_PATHS, type CaseAction } from '@lianxin/core';
+import { type ActionInput, CASE_ACTION_PATHS, type EvaluationResult, type StaffAction } from '@lianxin/core';
 
 /** Staff actions (the resident evaluates through the signed link, never on this page). */
-export type StaffAction = Exclude<CaseAction, 'evaluate'>;
+export type { StaffAction } from '@lianxin/core';
 
 /** URL segment of each action under /api/cases/:id/ (one table, in @lianxin/core). */
 export const ACTION_PATHS = CASE_ACTION_PATHS;
@@ -48,7 +48,7 @@ export interface ActionValues {
   extensionId?: string;
   reply?: string;
   solved?: boolean;
-  result?: string;
+  result?: EvaluationResult;
   comment?: string;
   answer?: string;
   intoCaseId?: string;
@@ -61,43 +61,36 @@ const trimmed = (v: string | undefined) => {
   return t ? t : undefined;
 };
 
-/** The request body of an action from its form values (blank optional texts left out). */
-export function actionBody(action: StaffAction, v: ActionValues): Record<string, unknown> {
-  switch (action) {
-    case 'dispatch':
-      return { unitId: v.unitId, note: trimmed(v.note), returnUnjustified: v.returnUnjustified || undefined };
-    case 'accept':
-    case 'close':
-      return { note: trimmed(v.note) };
-    case 'return':
-    case 'reopen':
-    case 'not_accept':
-      return { reason: trimmed(v.reason) ?? '' };
-    case 'add_co_unit':
-      return { unitId: v.unitId, note: trimmed(v.note) };
-    case 'request_extension':
-      return { days: v.days, reason: trimmed(v.reason) ?? '' };
-    case 'approve_extension':
-    case 'reject_extension':
-      return { extensionId: v.extensionId, note: trimmed(v.note) };
-    case 'reply':
-      return { reply: trimmed(v.reply) ?? '', solved: v.solved ?? false };
-    case 'callback':
-      return { result: v.result, solved: v.solved ?? false, comment: trimmed(v.comment) };
-    case 'resolve_on_spot':
-      return { answer: trimmed(v.answer) ?? '' };
-    case 'merge':
-      return { intoCaseId: v.intoCaseId };
-    case 'assign_leader':
-      return { leaderUserId: v.leaderUserId };
-    case 'request_review':
-    case 'request_rereview':
-      return { reason: trimmed(v.reason) ?? '', unitId: v.unitId || undefined };
-    case 'complete_review':
-    case 'complete_rereview':
-      return { decision: trimmed(v.decision) ?? '' };
-  }
-}
+/**
+ * The request body of each action from its form values (blank optional texts left out), typed by
+ * the action's body contract in core. The form has already required what the contract requires;
+ * a value still missing is sent empty and the server names the field.
+ */
+const BODIES: { [A in StaffAction]: (v: ActionValues) => ActionInput<A> } = {
+  dispatch: (v) => ({ unitId: v.unitId ?? '', note: trimmed(v.note), returnUnjustified: v.returnUnjustified || undefined }),
+  accept: (v) => ({ note: trimmed(v.note) }),
+  close: (v) => ({ note: trimmed(v.note) }),
+  return: (v) => ({ reason: trimmed(v.reason) ?? '' }),
+  reopen: (v) => ({ reason: trimmed(v.reason) ?? '' }),
+  not_accept: (v) => ({ reason: trimmed(v.reason) ?? '' }),
+  add_co_unit: (v) => ({ unitId: v.unitId ?? '', note: trimmed(v.note) }),
+  request_extension: (v) => ({ days: v.days ?? 0, reason: trimmed(v.reason) ?? '' }),
+  approve_extension: (v) => ({ extensionId: v.extensionId ?? '', note: trimmed(v.note) }),
+  reject_extension: (v) => ({ extensionId: v.extensionId ?? '', note: trimmed(v.note) }),
+  reply: (v) => ({ reply: trimmed(v.reply) ?? '', solved: v.solved ?? false }),
+  // The form requires a result.
+  callback: (v) => ({ result: v.result!, solved: v.solved ?? false, comment: trimmed(v.comment) }),
+  resolve_on_spot: (v) => ({ answer: trimmed(v.answer) ?? '' }),
+  merge: (v) => ({ intoCaseId: v.intoCaseId ?? '' }),
+  assign_leader: (v) => ({ leaderUserId: v.leaderUserId ?? '' }),
+  request_review: (v) => ({ reason: trimmed(v.reason) ?? '', unitId: v.unitId || undefined }),
+  request_rereview: (v) => ({ reason: trimmed(v.reason) ?? '', unitId: v.unitId || undefined }),
+  complete_review: (v) => ({ decision: trimmed(v.decision) ?? '' }),
+  complete_rereview: (v) => ({ decision: trimmed(v.decision) ?? '' }),
+};
+
+/** The request body of `action` from its form values. */
+export const actionBody = <A extends StaffAction>(action: A, v: ActionValues): ActionInput<A> => BODIES[action](v);
 
 /** The form field a server error names ("body.reason" / "reason" → "reason"); null if none fits. */
 export function formFieldOf(field: string, known: readonly string[]): string | null {

@@ -1,4 +1,4 @@
-import { CASE_FLAGS, CASE_KINDS, CASE_STATES, CHANNELS, label } from '@lianxin/core';
+import { CASE_FLAGS, CASE_KINDS, CASE_STATES, type CaseFlag, type CaseKind, type CaseState, type Channel, CHANNELS, label } from '@lianxin/core';
 import { Button, Col, DatePicker, Input, Row, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -42,7 +42,7 @@ export function CaseFilters({ filters, onChange, onReset, reference }: { filters
           style={{ width: '100%' }}
           value={filters.status}
           options={options(CASE_STATES, 'state')}
-          onChange={(status: string[]) => onChange({ status })}
+          onChange={(status: CaseState[]) => onChange({ status })}
           data-testid="filter-status"
         />
       </Col>
@@ -54,7 +54,7 @@ export function CaseFilters({ filters, onChange, onReset, reference }: { filters
           style={{ width: '100%' }}
           value={filters.flag}
           options={CASE_FLAGS.map((f) => ({ value: f, label: webLabel('flag', f, locale) }))}
-          onChange={(flag?: string) => onChange({ flag })}
+          onChange={(flag?: CaseFlag) => onChange({ flag })}
           data-testid="filter-flag"
         />
       </Col>
@@ -103,10 +103,10 @@ export function CaseFilters({ filters, onChange, onReset, reference }: { filters
         />
       </Col>
       <Col {...SPAN}>
-        <Select aria-label={t('channel')} allowClear placeholder={t('channel')} style={{ width: '100%' }} value={filters.channel} options={options(CHANNELS, 'channel')} onChange={(channel?: string) => onChange({ channel })} data-testid="filter-channel" />
+        <Select aria-label={t('channel')} allowClear placeholder={t('channel')} style={{ width: '100%' }} value={filters.channel} options={options(CHANNELS, 'channel')} onChange={(channel?: Channel) => onChange({ channel })} data-testid="filter-channel" />
       </Col>
       <Col {...SPAN}>
-        <Select aria-label={t('kind')} allowClear placeholder={t('kind')} style={{ width: '100%' }} value={filters.kind} options={options(CASE_KINDS, 'kind')} onChange={(kind?: string) => onChange({ kind })} data-testid="filter-kind" />
+        <Select aria-label={t('kind')} allowClear placeholder={t('kind')} style={{ width: '100%' }} value={filters.kind} options={options(CASE_KINDS, 'kind')} onChange={(kind?: CaseKind) => onChange({ kind })} data-testid="filter-kind" />
       </Col>
       <Col {...SPAN}>
         <Select

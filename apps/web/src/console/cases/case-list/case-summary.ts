@@ -1,28 +1,5 @@
-import type { CaseClock } from '../../../shared/time-left';
-
-/** A case as lists show it (cases.presenter.ts presentCaseSummary; personal data masked). */
-export interface CaseSummary {
-  id: string;
-  code: string;
-  title: string;
-  kind: string;
-  channel: string;
-  categoryCode: string;
-  areaCode: string;
-  urgency: string;
-  status: string;
-  flags: string[];
-  currentUnitId: string | null;
-  registeredAt: string;
-  clock: CaseClock | null;
-  requester: { anonymous: boolean; name: string | null; phone: string | null; idNumber: string | null };
-}
-
-/** One page of GET /api/cases. */
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
+/** A case as lists show it: the response contract of `@lianxin/core` (personal data masked). */
+export type { CaseSummary } from '@lianxin/core';
 
 /** "2026-11-21 18:20" in the browser's zone. */
 export function formatTime(iso: string): string {

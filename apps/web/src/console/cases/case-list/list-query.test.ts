@@ -34,7 +34,7 @@ describe('the ledger filters in the URL', () => {
     const api = filtersToApi(parseFilters(new URLSearchParams('from=2026-03-01&to=2026-03-31&status=closed')));
     expect(api.from).toBe('2026-02-28T16:00:00.000Z');
     expect(api.to).toBe('2026-03-31T16:00:00.000Z');
-    expect(api.status).toBe('closed');
+    expect(api.status).toEqual(['closed']);
     expect(api.sort).toBe('registered_desc');
   });
 

@@ -3,16 +3,16 @@
  * as the API wants them. Pure functions, unit-tested: the URL is the single source of the filters,
  * so links, reload and the back button all keep them.
  */
-import { addLocalDays, CASE_FLAGS, CASE_KINDS, CASE_LIST_SORTS, CASE_STATES, CHANNELS, type CaseListSort, startOfLocalDay } from '@lianxin/core';
+import { addLocalDays, CASE_FLAGS, CASE_KINDS, CASE_LIST_SORTS, CASE_STATES, type CaseFlag, type CaseKind, type CaseListSort, type CaseState, type Channel, CHANNELS, type CaseListQuery, startOfLocalDay } from '@lianxin/core';
 
 export interface ListFilters {
-  status: string[];
-  flag?: string;
+  status: CaseState[];
+  flag?: CaseFlag;
   categoryCode?: string;
   areaCode?: string;
   unitId?: string;
-  channel?: string;
-  kind?: string;
+  channel?: Channel;
+  kind?: CaseKind;
   /** First local day (YYYY-MM-DD, China time) of registration, inclusive. */
   from?: string;
   /** Last local day, inclusive. */
@@ -26,7 +26,7 @@ export const DEFAULT_SORT: CaseListSort = 'registered_desc';
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AREA_CODE = /^\d{12}(\d{3})?$/;
 
-const oneOf = (allowed: readonly string[], value: string | null) => (value && allowed.includes(value) ? value : undefined);
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined => (value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
 const validDate = (value: string | null) => {
   if (!value || !LOCAL_DATE.test(value)) return undefined;
   try {
@@ -41,7 +41,7 @@ const validDate = (value: string | null) => {
 export function parseFilters(search: URLSearchParams): ListFilters {
   const status = (search.get('status') ?? '')
     .split(',')
-    .filter((s) => (CASE_STATES as readonly string[]).includes(s));
+    .filter((s): s is CaseState => (CASE_STATES as readonly string[]).includes(s));
   const text = search.get('q')?.trim().slice(0, 100);
   const area = search.get('areaCode');
   const category = search.get('categoryCode');
@@ -56,9 +56,9 @@ export function parseFilters(search: URLSearchParams): ListFilters {
     kind: oneOf(CASE_KINDS, search.get('kind')),
     from: validDate(search.get('from')),
     to: validDate(search.get('to')),
-    overdue: oneOf(['true', 'false'], search.get('overdue')) as ListFilters['overdue'],
+    overdue: oneOf(['true', 'false'] as const, search.get('overdue')),
     q: text || undefined,
-    sort: (oneOf(CASE_LIST_SORTS, search.get('sort')) as CaseListSort | undefined) ?? DEFAULT_SORT,
+    sort: oneOf(CASE_LIST_SORTS, search.get('sort')) ?? DEFAULT_SORT,
   };
 }
 
@@ -74,13 +74,16 @@ export function filtersToSearch(filters: ListFilters): URLSearchParams {
   return search;
 }
 
+/** The ledger's query as the API client takes it (typed by the contract of GET /api/cases). */
+export type LedgerQuery = Partial<CaseListQuery>;
+
 /**
  * The API's query parameters (GET /api/cases and its export): local days become instants of
  * China time — `from` at 00:00 of its day, `to` before 00:00 of the next day.
  */
-export function filtersToApi(filters: ListFilters): Record<string, string | undefined> {
+export function filtersToApi(filters: ListFilters): LedgerQuery {
   return {
-    status: filters.status.length ? filters.status.join(',') : undefined,
+    status: filters.status.length ? filters.status : undefined,
     flag: filters.flag,
     categoryCode: filters.categoryCode,
     areaCode: filters.areaCode,
@@ -89,7 +92,7 @@ export function filtersToApi(filters: ListFilters): Record<string, string | unde
     kind: filters.kind,
     from: filters.from ? startOfLocalDay(filters.from).toISOString() : undefined,
     to: filters.to ? startOfLocalDay(addLocalDays(filters.to, 1)).toISOString() : undefined,
-    overdue: filters.overdue,
+    overdue: filters.overdue === undefined ? undefined : filters.overdue === 'true',
     q: filters.q,
     sort: filters.sort,
   };
