@@ -8,12 +8,12 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
-import { useApiPath } from '../../shared/use-api';
+import { useApi, useApiPath } from '../../shared/use-api';
 import { ActionBar } from './case-actions/ActionBar';
 import { ActionModal } from './case-actions/ActionModal';
 import type { StaffAction } from './case-actions/action-config';
 import { casePageMessages } from './case-page.messages';
-import type { CaseContext, CaseDetail, SimilarCase } from './case-types';
+import type { CaseContext, CaseDetail } from './case-types';
 import { CaseFlags, CasePageFields } from './CasePageFields';
 import { CasePageDeadlines } from './CasePageDeadlines';
 import { CasePageFiles } from './CasePageFiles';
@@ -29,7 +29,7 @@ export default function CasePage() {
   const { locale } = useLocale();
   const detail = useApiPath<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
   const context = useApiPath<CaseContext>(`/api/cases/${encodeURIComponent(id)}/context`);
-  const similar = useApiPath<{ items: SimilarCase[] }>(`/api/cases/${encodeURIComponent(id)}/similar`);
+  const similar = useApi('GET /api/cases/:id/similar', { params: { id } });
   const [action, setAction] = useState<StaffAction | null>(null);
   // The case as the last action left it: after a return it may be out of the user's scope.
   const [acted, setActed] = useState<CaseDetail | null>(null);

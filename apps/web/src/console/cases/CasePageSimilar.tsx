@@ -1,14 +1,13 @@
-import { label } from '@lianxin/core';
+import { label, type SimilarCaseView } from '@lianxin/core';
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { stateColor } from '../../shared/labels';
 import { casePageMessages } from './case-page.messages';
-import type { SimilarCase } from './case-types';
 
 /** Cases like this one (GET /api/cases/:id/similar): possible duplicates marked, and how each was answered. */
-export function CasePageSimilar({ items, loading, error, onRetry }: { items: SimilarCase[] | undefined; loading: boolean; error: unknown; onRetry: () => void }) {
+export function CasePageSimilar({ items, loading, error, onRetry }: { items: SimilarCaseView[] | undefined; loading: boolean; error: unknown; onRetry: () => void }) {
   const t = useT(casePageMessages);
   const { locale } = useLocale();
   return (

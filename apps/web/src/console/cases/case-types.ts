@@ -84,16 +84,3 @@ export interface CaseContext {
   categoryPath: Array<{ code: string; name: string; nameEn?: string }>;
   leaderCandidates: Array<{ id: string; displayName: string; unitName: string | null }>;
 }
-
-/** One entry of GET /api/cases/:id/similar. */
-export interface SimilarCase {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  areaCode: string;
-  registeredAt: string;
-  score: number;
-  possibleDuplicate: boolean;
-  reply: string | null;
-}

@@ -1,8 +1,9 @@
+import type { SimilarCaseView } from '@lianxin/core';
 import { Alert, Checkbox, Form, type FormInstance, Input, InputNumber, Radio, Select } from 'antd';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { webLabel } from '../../../shared/labels';
 import { type CasePageMessageKey, casePageMessages } from '../case-page.messages';
-import type { CaseContext, CaseDetail, SimilarCase } from '../case-types';
+import type { CaseContext, CaseDetail } from '../case-types';
 import { type ActionValues, appendQuote, type StaffAction } from './action-config';
 import { CasePicker } from './CasePicker';
 import { PolicyQuotePicker } from './PolicyQuotePicker';
@@ -46,7 +47,7 @@ interface Props {
   form: FormInstance<ActionValues>;
   c: CaseDetail;
   context: CaseContext | undefined;
-  similar: SimilarCase[];
+  similar: SimilarCaseView[];
 }
 
 /** The fields of one action's form, with validation in the user's language. */

@@ -1,10 +1,10 @@
-import { label } from '@lianxin/core';
+import { label, type SimilarCaseView } from '@lianxin/core';
 import { Alert, App, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { casePageMessages } from '../case-page.messages';
-import type { CaseContext, CaseDetail, SimilarCase } from '../case-types';
+import type { CaseContext, CaseDetail } from '../case-types';
 import { ACTION_PATHS, type ActionValues, actionBody, formFieldOf, type StaffAction } from './action-config';
 import { ACTION_FIELDS, ActionFields, initialValues } from './ActionFields';
 
@@ -12,7 +12,7 @@ interface Props {
   action: StaffAction | null;
   c: CaseDetail;
   context: CaseContext | undefined;
-  similar: SimilarCase[];
+  similar: SimilarCaseView[];
   onClose: () => void;
   /** Called after success (with the updated case) and after a 409, so the page reloads. */
   onChanged: (updated?: CaseDetail) => void;
