@@ -1,10 +1,10 @@
 import type { MetricWeights } from '@lianxin/core';
 import { Alert, App, Button, Card, Form, InputNumber } from 'antd';
 import { useEffect } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { useFormSubmit } from './use-form-submit';
 
@@ -14,7 +14,7 @@ const RATE_FIELDS = ['response', 'resolution', 'satisfaction'] as const;
 export default function WeightsTab() {
   const t = useT(adminMessages);
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApiPath<MetricWeights>('/api/settings/metric-weights');
+  const { data, error, loading, reload } = useApi('GET /api/settings/metric-weights');
   const [form] = Form.useForm<MetricWeights>();
   const { run, busy } = useFormSubmit(form, [...RATE_FIELDS, 'basicallySatisfiedWeight']);
   useEffect(() => {
@@ -36,7 +36,7 @@ export default function WeightsTab() {
   return (
     <Card size="small" style={{ maxWidth: 560 }}>
       <Alert type="info" showIcon title={t('weightsHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={(values) => run(async () => (await api.put('/api/admin/settings/metric-weights', values), message.success(t('saved')), reload()))}>
+      <Form form={form} layout="vertical" onFinish={(values) => run(async () => (await call('PUT /api/admin/settings/metric-weights', { body: values }), message.success(t('saved')), reload()))}>
         {RATE_FIELDS.map((key) => (
           <Form.Item key={key} name={key} label={labels[key]} dependencies={RATE_FIELDS.filter((k) => k !== key)} rules={[{ required: true, message: t('required') }, sumRule]}>
             <InputNumber min={0} max={1} step={0.05} precision={3} style={{ width: 160 }} />

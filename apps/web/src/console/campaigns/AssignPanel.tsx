@@ -1,4 +1,4 @@
-import type { CampaignAssigned as Assigned, CampaignView as Campaign, Coverage } from '@lianxin/core';
+import type { CampaignAssigned as Assigned, CampaignView as Campaign, Coverage, StaffMember } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Flex, Form, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -7,7 +7,7 @@ import { showSaveError } from '../../shared/form-errors';
 import type { AreaTreeOption } from '../households/household-logic';
 import { cadresOutside, evenShares, unassignedCount } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
-import StaffSelect, { type StaffMember } from '../field-work/StaffSelect';
+import StaffSelect from '../field-work/StaffSelect';
 
 type Values = { cadreUserIds: string[]; areaCode?: string; onlyUnassigned: boolean };
 

@@ -4,9 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi, useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { areaTreeOptions } from '../households/household-logic';
-import type { AreaNode, HouseholdTag } from '@lianxin/core';
 import { hasRole, useMe } from '../shell/session';
 import AssignPanel from './AssignPanel';
 import { campaignPhase, PHASE_COLORS, percentOf } from './campaign-logic';
@@ -30,9 +29,9 @@ export default function CampaignPage() {
   useEffect(() => setCoverage(loaded.data?.coverage ?? null), [loaded.data]);
   const campaign = loaded.data;
   const canPlan = !!campaign && holds(me.roles, 'field.manage', campaign.areaCode);
-  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? `/api/areas?format=tree&root=${campaign!.areaCode}` : null);
+  const areas = useApi('GET /api/areas', canPlan ? { query: { format: 'tree', root: campaign!.areaCode } } : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
-  const tags = useApiPath<{ items: HouseholdTag[] }>('/api/tags');
+  const tags = useApi('GET /api/tags');
 
   if (loaded.error) return <PageError error={loaded.error} onRetry={loaded.reload} />;
   if (!campaign || !coverage) return <PageLoading />;

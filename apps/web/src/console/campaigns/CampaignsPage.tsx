@@ -5,8 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath, useLatest } from '../../shared/use-api';
-import type { AreaNode } from '@lianxin/core';
+import { useApi, useLatest } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
@@ -26,7 +25,7 @@ export default function CampaignsPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
-  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areas = useApi('GET /api/areas', canPlan ? { query: { format: 'tree' } } : null);
   const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.manage')), [areas.data, me.roles]);
   const today = localDate(new Date());
 

@@ -1,3 +1,4 @@
+import type { Role } from '@lianxin/core';
 import { describe, expect, it } from 'vitest';
 import { cadresOutside, campaignPhase, coverageRows, evenShares, percentOf, recordVisitHref, renameFields, targetQuery, unassignedCount } from './campaign-logic';
 
@@ -70,7 +71,7 @@ describe('campaign logic', () => {
   });
 
   it('names the cadres who cannot visit every household of the range', () => {
-    const person = (id: string, grants: Array<[string, string]>) => ({ id, username: id, displayName: id, grants: grants.map(([role, areaCode]) => ({ role, areaCode, unitId: 'u', unitName: 'u' })) });
+    const person = (id: string, grants: Array<[Role, string]>) => ({ id, username: id, displayName: id, grants: grants.map(([role, areaCode]) => ({ role, areaCode, unitId: 'u', unitName: 'u' })) });
     const village = person('wang', [['handler', '369901100000'], ['stationed_cadre', '369901100001']]);
     const township = person('wen', [['dispatcher', '369901100000']]);
     expect(cadresOutside([village, township], '369901100000').map((p) => p.id)).toEqual(['wang']);

@@ -1,6 +1,6 @@
 import { type CampaignTargetListQuery, type Coverage, type CoverageCount, type Grant, holds } from '@lianxin/core';
 import type { FieldProblem } from '../../api/client';
-import type { StaffMember } from '../field-work/StaffSelect';
+import type { StaffMember } from '@lianxin/core';
 
 export type CampaignPhase = 'upcoming' | 'active' | 'ended';
 /** Tag colour of each phase. */

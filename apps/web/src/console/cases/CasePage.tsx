@@ -14,7 +14,6 @@ import { ActionModal } from './case-actions/ActionModal';
 import type { StaffAction } from './case-actions/action-config';
 import { casePageMessages } from './case-page.messages';
 import type { CaseDetail } from '@lianxin/core';
-import type { SimilarCase } from './CasePageSimilar';
 import { CaseFlags, CasePageFields } from './CasePageFields';
 import { CasePageDeadlines } from './CasePageDeadlines';
 import { CasePageFiles } from './CasePageFiles';
@@ -30,8 +29,7 @@ export default function CasePage() {
   const { locale } = useLocale();
   const detail = useApi('GET /api/cases/:id', { params: { id } });
   const context = useApi('GET /api/cases/:id/context', { params: { id } });
-  // The similar-cases module's operation (not in the contracts yet).
-  const similar = useApiPath<{ items: SimilarCase[] }>(`/api/cases/${encodeURIComponent(id)}/similar`);
+  const similar = useApi('GET /api/cases/:id/similar', { params: { id } });
   const [action, setAction] = useState<StaffAction | null>(null);
   // The case as the last action left it: after a return it may be out of the user's scope.
   const [acted, setActed] = useState<CaseDetail | null>(null);

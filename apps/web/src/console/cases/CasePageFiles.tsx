@@ -1,5 +1,6 @@
 import { FileOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Card, List, Space, Typography } from 'antd';
+import { apiUrl } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { casePageMessages } from './case-page.messages';
 import type { CaseDetail } from '@lianxin/core';
@@ -33,10 +34,10 @@ export function CasePageFiles({ c }: { c: CaseDetail }) {
             <List.Item>
               <Typography.Text>{t(`doc_${d}`)}</Typography.Text>
               <Space>
-                <a href={`/api/cases/${c.id}/documents/${d}.docx`} download>
+                <a href={apiUrl('GET /api/cases/:id/documents/:file', { params: { id: c.id, file: `${d}.docx` } })} download>
                   <FileWordOutlined /> {t('docx')}
                 </a>
-                <a href={`/api/cases/${c.id}/documents/${d}.pdf`} download>
+                <a href={apiUrl('GET /api/cases/:id/documents/:file', { params: { id: c.id, file: `${d}.pdf` } })} download>
                   <FilePdfOutlined /> {t('pdf')}
                 </a>
               </Space>
@@ -51,7 +52,7 @@ export function CasePageFiles({ c }: { c: CaseDetail }) {
           locale={{ emptyText: t('noAttachments') }}
           renderItem={(a) => (
             <List.Item>
-              <a href={`/api/attachments/${a.id}`} download={a.fileName} title={a.fileName} style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <a href={apiUrl('GET /api/attachments/:id', { params: { id: a.id } })} download={a.fileName} title={a.fileName} style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                 <FileOutlined /> {a.fileName}
               </a>
               <Typography.Text type="secondary">{sizeText(a.size)}</Typography.Text>

@@ -1,4 +1,4 @@
-import { label } from '@lianxin/core';
+import { label, type SimilarCaseView } from '@lianxin/core';
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -6,24 +6,8 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { stateColor } from '../../shared/labels';
 import { casePageMessages } from './case-page.messages';
 
-/**
- * One entry of GET /api/cases/:id/similar (the similar-cases module's answer; its response
- * contract belongs to that module — switch to its core type once it declares one).
- */
-export interface SimilarCase {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  areaCode: string;
-  registeredAt: string;
-  score: number;
-  possibleDuplicate: boolean;
-  reply: string | null;
-}
-
 /** Cases like this one (GET /api/cases/:id/similar): possible duplicates marked, and how each was answered. */
-export function CasePageSimilar({ items, loading, error, onRetry }: { items: SimilarCase[] | undefined; loading: boolean; error: unknown; onRetry: () => void }) {
+export function CasePageSimilar({ items, loading, error, onRetry }: { items: SimilarCaseView[] | undefined; loading: boolean; error: unknown; onRetry: () => void }) {
   const t = useT(casePageMessages);
   const { locale } = useLocale();
   return (

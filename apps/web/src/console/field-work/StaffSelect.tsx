@@ -1,19 +1,10 @@
-import type { Role } from '@lianxin/core';
+import type { Role, StaffMember } from '@lianxin/core';
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { query } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { useDebounced } from '../register/use-debounced';
 import { fieldWorkMessages } from './field-work.messages';
-
-/** One colleague of GET /api/staff. */
-export interface StaffMember {
-  id: string;
-  username: string;
-  displayName: string;
-  grants: Array<{ role: string; unitId: string; unitName: string; areaCode: string }>;
-}
 
 type Props = {
   /** Only colleagues holding this role (any role when absent) … */
@@ -41,7 +32,7 @@ export default function StaffSelect(props: Props) {
   const t = useT(fieldWorkMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const staff = useApiPath<{ items: StaffMember[] }>(`/api/staff${query({ role, areaCode, q, limit: 50 })}`);
+  const staff = useApi('GET /api/staff', { query: { role, areaCode, q: q || undefined, limit: 50 } });
   // Chosen people stay named even when the current search no longer lists them.
   const [known, setKnown] = useState<Map<string, StaffMember>>(new Map());
   useEffect(() => {

@@ -1,11 +1,11 @@
-import { type AreaNode, type HouseholdDetail, type HouseholdView as Household, holds } from '@lianxin/core';
+import { type HouseholdDetail, type HouseholdView as Household, holds } from '@lianxin/core';
 import { Alert, Button, Card, Checkbox, Flex, Input, Segmented, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, apiUrl } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useApi, useApiPath, useCursorPages } from '../../shared/use-api';
+import { useApi, useCursorPages } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
 import HouseholdForm from './HouseholdForm';
@@ -36,8 +36,7 @@ export default function HouseholdListPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const tagList = useApi('GET /api/tags');
-  // The area tree's contract belongs to the admin module; typed here by core's AreaNode.
-  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   const tagName = tagNamer(tagList.data?.items, locale);
   const tagColor = tagColorer(tagList.data?.items);

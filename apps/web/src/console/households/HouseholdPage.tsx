@@ -1,11 +1,11 @@
-import { type AreaNode, type HouseholdDetail, holds } from '@lianxin/core';
+import { type HouseholdDetail, holds } from '@lianxin/core';
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi, useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import HistoryCard from './HistoryCard';
 import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
@@ -28,8 +28,7 @@ export default function HouseholdPage() {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const tags = useApi('GET /api/tags');
-  // The area tree's contract belongs to the admin module; typed here by core's AreaNode.
-  const areas = useApiPath<{ items: AreaNode[] }>(editing ? '/api/areas?format=tree' : null);
+  const areas = useApi('GET /api/areas', editing ? { query: { format: 'tree' } } : null);
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   useEffect(() => setHousehold(loaded.data ?? null), [loaded.data]);
 

@@ -1,9 +1,10 @@
+import type { SimilarCaseView } from '@lianxin/core';
 import { Alert, Checkbox, Form, type FormInstance, Input, InputNumber, Radio, Select } from 'antd';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { webLabel } from '../../../shared/labels';
 import { type CasePageMessageKey, casePageMessages } from '../case-page.messages';
 import type { CaseContext, CaseDetail } from '@lianxin/core';
-import type { SimilarCase } from '../CasePageSimilar';
+import type { SimilarCaseView as SimilarCase } from '@lianxin/core';
 import { type ActionValues, appendQuote, type StaffAction } from './action-config';
 import { CasePicker } from './CasePicker';
 import { PolicyQuotePicker } from './PolicyQuotePicker';
@@ -47,7 +48,7 @@ interface Props {
   form: FormInstance<ActionValues>;
   c: CaseDetail;
   context: CaseContext | undefined;
-  similar: SimilarCase[];
+  similar: SimilarCaseView[];
 }
 
 /** The fields of one action's form, with validation in the user's language. */

@@ -5,7 +5,7 @@ import { ApiError, call } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { casePageMessages } from '../case-page.messages';
 import type { ActionInput, CaseActionKey, CaseContext, CaseDetail } from '@lianxin/core';
-import type { SimilarCase } from '../CasePageSimilar';
+import type { SimilarCaseView } from '@lianxin/core';
 import { type ActionValues, actionBody, formFieldOf, type StaffAction } from './action-config';
 import { ACTION_FIELDS, ActionFields, initialValues } from './ActionFields';
 
@@ -22,7 +22,7 @@ interface Props {
   action: StaffAction | null;
   c: CaseDetail;
   context: CaseContext | undefined;
-  similar: SimilarCase[];
+  similar: SimilarCaseView[];
   onClose: () => void;
   /** Called after success (with the updated case) and after a 409, so the page reloads. */
   onChanged: (updated?: CaseDetail) => void;

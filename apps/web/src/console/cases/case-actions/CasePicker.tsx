@@ -1,11 +1,10 @@
 import { Select, Tag } from 'antd';
-import { label } from '@lianxin/core';
+import { label, type SimilarCaseView } from '@lianxin/core';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/client';
 import { useLatest } from '../../../shared/use-api';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { casePageMessages } from '../case-page.messages';
-import type { SimilarCase } from '../CasePageSimilar';
 
 interface Option {
   id: string;
@@ -16,7 +15,7 @@ interface Option {
 }
 
 /** Picks the case to merge into: the similar cases first, or any visible case found by code or title. */
-export function CasePicker({ value, onChange, selfId, similar, id }: { value?: string; onChange?: (id: string) => void; selfId: string; similar: SimilarCase[]; id?: string }) {
+export function CasePicker({ value, onChange, selfId, similar, id }: { value?: string; onChange?: (id: string) => void; selfId: string; similar: SimilarCaseView[]; id?: string }) {
   const t = useT(casePageMessages);
   const { locale } = useLocale();
   const [q, setQ] = useState('');

@@ -1,47 +1,46 @@
 import { BookOutlined } from '@ant-design/icons';
 import { App, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError, query } from '../../../api/client';
+import type { PolicyHit } from '@lianxin/core';
+import { ApiError, call } from '../../../api/client';
 import { useT } from '../../../i18n/i18n';
+import { useLatest } from '../../../shared/use-api';
 import { casePageMessages } from '../case-page.messages';
-
-interface PolicyItem {
-  id: string;
-  title: string;
-  source: string | null;
-  snippet?: string | null;
-}
 
 /** "引用政策": find a policy or standard answer and hand its quotation (GET /api/policies/:id/quote) to the form. */
 export function PolicyQuotePicker({ onQuote, categoryCode }: { onQuote: (text: string) => void; categoryCode?: string }) {
   const t = useT(casePageMessages);
   const { message } = App.useApp();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<PolicyItem[]>([]);
+  const [items, setItems] = useState<PolicyHit[]>([]);
   const [loading, setLoading] = useState(false);
 
+  const latest = useLatest();
+
   useEffect(() => {
-    let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
       const search = q.trim();
       // Without words, the policies of the case's category first (falls back to all).
-      const load = (withCategory: boolean) =>
-        api.get<{ items: PolicyItem[] }>(`/api/policies${query({ q: search || undefined, categoryCode: withCategory ? categoryCode : undefined, limit: 20 })}`);
-      (search || !categoryCode ? load(false) : load(true).then((r) => (r.items.length ? r : load(false))))
-        .then((r) => live && setItems(r.items))
-        .catch(() => live && setItems([]))
-        .finally(() => live && setLoading(false));
+      const load = (withCategory: boolean) => call('GET /api/policies', { query: { q: search || undefined, categoryCode: withCategory ? categoryCode : undefined, limit: 20 } });
+      latest(search || !categoryCode ? load(false) : load(true).then((r) => (r.items.length ? r : load(false)))).then(
+        ({ value, current }) => {
+          if (!current) return;
+          setItems(value.items);
+          setLoading(false);
+        },
+        () => {
+          setItems([]);
+          setLoading(false);
+        },
+      );
     }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, categoryCode]);
+    return () => clearTimeout(timer);
+  }, [q, categoryCode, latest]);
 
   const pick = async (id: string) => {
     try {
-      const quote = await api.get<{ text: string }>(`/api/policies/${id}/quote`);
+      const quote = await call('GET /api/policies/:id/quote', { params: { id } });
       onQuote(quote.text);
       message.success(t('quoteInserted'));
     } catch (error) {

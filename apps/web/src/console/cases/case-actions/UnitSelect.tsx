@@ -1,14 +1,12 @@
 import { Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, query } from '../../../api/client';
+import type { Suggestions, UnitView } from '@lianxin/core';
+import { call } from '../../../api/client';
 import { useT } from '../../../i18n/i18n';
+import { useLatest } from '../../../shared/use-api';
 import { casePageMessages } from '../case-page.messages';
 
-interface UnitOption {
-  id: string;
-  name: string;
-  areaName: string;
-}
+type UnitOption = Pick<UnitView, 'id' | 'name' | 'areaName'>;
 
 /**
  * Unit picker: searches GET /api/units as the user types; with `suggestFrom` it also shows the
@@ -31,36 +29,36 @@ export function UnitSelect({
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<UnitOption[]>([]);
   const [loading, setLoading] = useState(false);
-  const [suggested, setSuggested] = useState<Array<{ id: string; name: string; confidence: number }>>([]);
+  const [suggested, setSuggested] = useState<Suggestions['units']>([]);
 
+  const latestUnits = useLatest();
   useEffect(() => {
-    let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
-      api
-        .get<{ items: UnitOption[] }>(`/api/units${query({ q: q.trim() || undefined, pageSize: 100 })}`)
-        .then((r) => live && setOptions(r.items))
-        .catch(() => live && setOptions([]))
-        .finally(() => live && setLoading(false));
+      latestUnits(call('GET /api/units', { query: { q: q.trim() || undefined, pageSize: 100 } })).then(
+        ({ value, current }) => {
+          if (!current) return;
+          setOptions(value.items);
+          setLoading(false);
+        },
+        () => {
+          setOptions([]);
+          setLoading(false);
+        },
+      );
     }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+    return () => clearTimeout(timer);
+  }, [q, latestUnits]);
 
   const title = suggestFrom?.title;
   const content = suggestFrom?.content;
+  const latestSuggestion = useLatest();
   useEffect(() => {
     if (!content) return;
-    let live = true;
-    api
-      .post<{ units: Array<{ id: string; name: string; confidence: number }> }>('/api/cases/suggest', { title, content })
-      .then((r) => live && setSuggested(r.units.filter((u) => !exclude.includes(u.id)).slice(0, 3)))
-      .catch(() => live && setSuggested([]));
-    return () => {
-      live = false;
-    };
+    latestSuggestion(call('POST /api/cases/suggest', { body: { title, content } })).then(
+      ({ value, current }) => current && setSuggested(value.units.filter((u) => !exclude.includes(u.id)).slice(0, 3)),
+      () => setSuggested([]),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [title, content]);
 

@@ -1,28 +1,9 @@
+import type { AreaNode, CategoryNode } from '@lianxin/core';
+
 /**
  * Reference data of the ledger's filters and cells: the area tree, the category tree and the
  * units, turned into select options and name lookups. Pure functions (unit-tested).
  */
-
-/** An area of GET /api/areas?format=tree. */
-export interface AreaTreeNode {
-  code: string;
-  name: string;
-  children?: AreaTreeNode[];
-}
-/** A category of GET /api/categories. */
-export interface CategoryTreeNode {
-  code: string;
-  name: string;
-  nameEn?: string | null;
-  children?: CategoryTreeNode[];
-}
-/** A unit of GET /api/units. */
-export interface UnitItem {
-  id: string;
-  name: string;
-  areaName?: string;
-  isActive?: boolean;
-}
 
 export interface TreeSelectOption {
   value: string;
@@ -31,12 +12,12 @@ export interface TreeSelectOption {
 }
 
 /** TreeSelect options of the area tree (any level may be chosen: the filter takes the subtree). */
-export function areaOptions(nodes: readonly AreaTreeNode[]): TreeSelectOption[] {
+export function areaOptions(nodes: readonly AreaNode[]): TreeSelectOption[] {
   return nodes.map((n) => ({ value: n.code, title: n.name, children: n.children?.length ? areaOptions(n.children) : undefined }));
 }
 
 /** TreeSelect options of the category tree in the user's language. */
-export function categoryOptions(nodes: readonly CategoryTreeNode[], english: boolean): TreeSelectOption[] {
+export function categoryOptions(nodes: readonly CategoryNode[], english: boolean): TreeSelectOption[] {
   return nodes.map((n) => ({
     value: n.code,
     title: english && n.nameEn ? n.nameEn : n.name,
