@@ -3,7 +3,7 @@ import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/i18n';
-import { useApiPath } from '../shared/use-api';
+import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
@@ -25,7 +25,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
 /** The landing page a QR code or SMS link opens. */
 export default function HomePage() {
   const t = useT(portalMessages);
-  const { data: config } = useApiPath<{ hotline: string }>('/api/config');
+  const { data: config } = useApi('GET /api/config');
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: '8px 0 16px' }}>

@@ -2,10 +2,9 @@ import { Flex, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { reachOf } from '@lianxin/core';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { chinaToday } from '../stationing/weeks';
 import { type OfficeDayFilters, officeDaysSearch, type OfficeDayTab, parseOfficeDays } from './office-days-logic';
@@ -32,7 +31,7 @@ export default function OfficeDaysPage() {
   // Counts in the list change when the drawer records attendance: the list reloads then.
   const [listTick, setListTick] = useState(0);
 
-  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
   const tree = areas.data?.items;
   const readable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, 'field.read')), [tree, me.roles]);
   const plannable = useMemo(() => areaOptions(tree ?? [], reachOf(me.roles, 'field.manage')), [tree, me.roles]);

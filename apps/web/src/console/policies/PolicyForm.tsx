@@ -1,10 +1,10 @@
-import { POLICY_KINDS, type PolicyView } from '@lianxin/core';
+import { type CategoryNode, POLICY_KINDS, type PolicyView } from '@lianxin/core';
 import { App, DatePicker, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { policiesMessages } from './policies.messages';
 
 interface Values {
@@ -16,12 +16,6 @@ interface Values {
   publishedAt?: Dayjs | null;
   isActive?: boolean;
 }
-interface CategoryNode {
-  code: string;
-  name: string;
-  nameEn: string;
-  children: CategoryNode[];
-}
 type Option = { value: string; title: string; children: Option[] };
 
 /** Admin dialog: a new policy or standard answer, or changes to one (including withdrawing it). */
@@ -31,7 +25,7 @@ export function PolicyForm({ policy, onClose }: { policy: PolicyView | null; onC
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
+  const categories = useApi('GET /api/categories');
   const options = (nodes: CategoryNode[]): Option[] => nodes.map((n) => ({ value: n.code, title: locale === 'en-US' ? n.nameEn : n.name, children: options(n.children) }));
 
   const submit = async (v: Values) => {

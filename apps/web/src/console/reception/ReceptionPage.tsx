@@ -4,9 +4,8 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi, useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
 import { receptionMessages } from './reception.messages';
@@ -40,7 +39,7 @@ export default function ReceptionPage() {
     const split = splitSessions(list.data?.items ?? [], now);
     return tab === 'upcoming' ? split.upcoming : split.past;
   }, [list.data, tab, now]);
-  const areas = useApiPath<{ items: AreaNode[] }>(canPlan ? '/api/areas?format=tree' : null);
+  const areas = useApi('GET /api/areas', canPlan ? { query: { format: 'tree' } } : null);
   const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.manage')), [areas.data, me.roles]);
   const weekdays = t('weekdays').split(',');
 

@@ -7,25 +7,6 @@ import { registerMessages } from './register.messages';
 import { useDebounced } from './use-debounced';
 import { usePostLookup } from './use-post-lookup';
 
-interface Suggestion {
-  confidence: number;
-  terms: string[];
-}
-interface Suggestions {
-  categories: Array<Suggestion & { code: string; name: string }>;
-  units: Array<Suggestion & { id: string; name: string }>;
-  trainedOn: number;
-}
-interface SimilarCase {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  registeredAt: string;
-  score: number;
-  possibleDuplicate: boolean;
-}
-
 const pct = (v: number) => Math.round(v * 100);
 
 /**
@@ -51,11 +32,11 @@ export function AssistantPanel({
   const { locale } = useLocale();
   const text = useDebounced({ title: (title ?? '').trim().slice(0, 120), content: (content ?? '').trim().slice(0, 5000), areaCode, phone: phone?.trim() }, 600);
   const enough = text.content.length + text.title.length >= 6;
-  const suggest = usePostLookup<Suggestions>('/api/cases/suggest', enough && text.content ? { title: text.title, content: text.content } : null);
+  const suggest = usePostLookup('POST /api/cases/suggest', enough && text.content ? { body: { title: text.title, content: text.content } } : null);
   const validPhone = text.phone && isValidPhone(text.phone) ? text.phone : undefined;
-  const similar = usePostLookup<{ items: SimilarCase[] }>(
-    '/api/cases/similar',
-    enough && text.title ? { title: text.title, content: text.content, areaCode: text.areaCode, phone: validPhone } : null,
+  const similar = usePostLookup(
+    'POST /api/cases/similar',
+    enough && text.title ? { body: { title: text.title, content: text.content, areaCode: text.areaCode, phone: validPhone } } : null,
   );
 
   return (

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import { AreaCascader } from './AreaCascader';
 import { AssistantPanel } from './AssistantPanel';
@@ -13,8 +13,6 @@ import { AttachmentField, uploadedIds } from './AttachmentField';
 import { CategoryTreeSelect } from './CategoryTreeSelect';
 import { LocationField } from './LocationField';
 import {
-  type AreaNode,
-  type CategoryNode,
   defaultChannel,
   findArea,
   formFieldOf,
@@ -41,8 +39,8 @@ export default function RegisterPage() {
   const { locale } = useLocale();
   const me = useMe();
   const [form] = Form.useForm<RegisterValues>();
-  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
-  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
+  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
+  const categories = useApi('GET /api/categories');
   const [pin, setPin] = useState<{ lat: number; lng: number } | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lng: number; zoom?: number } | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);

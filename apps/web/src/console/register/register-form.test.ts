@@ -1,7 +1,8 @@
+import type { AreaLevel, AreaNode } from '@lianxin/core';
 import { describe, expect, it } from 'vitest';
-import { areaPathTo, defaultChannel, findArea, formFieldOf, isCollective, isValidId, isValidPhone, phoneReadyForLookup, presetFromLink, registrableAreas, toCascader, toCaseBody, type AreaNode, type RegisterValues } from './register-form';
+import { areaPathTo, defaultChannel, findArea, formFieldOf, isCollective, isValidId, isValidPhone, phoneReadyForLookup, presetFromLink, registrableAreas, toCascader, toCaseBody, type RegisterValues } from './register-form';
 
-const area = (code: string, name: string, level: string, children: AreaNode[] = []): AreaNode => ({ code, name, level, lat: null, lng: null, children });
+const area = (code: string, name: string, level: AreaLevel, children: AreaNode[] = []): AreaNode => ({ code, parentCode: null, name, level, lat: null, lng: null, sort: 0, children });
 const TREE = [
   area('360000000000', '省', 'province', [
     area('369900000000', '市', 'city', [

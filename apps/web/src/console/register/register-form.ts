@@ -1,4 +1,4 @@
-import { type CaseCreateInput, type CaseKind, type PetitionClass, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, REGISTERING_ROLES, type Urgency } from '@lianxin/core';
+import { type AreaNode, type CaseCreateInput, type CaseKind, type CategoryNode, type PetitionClass, type Channel, COLLECTIVE_MIN_PEOPLE, isValidIdNumber, PHONE_PATTERN, REGISTERING_ROLES, type Urgency } from '@lianxin/core';
 
 /**
  * The registration form's logic, kept out of the components so it can be unit-tested: defaults per
@@ -121,15 +121,6 @@ export function formFieldOf(field: string): (string | number)[] | null {
   return path.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** An area node of GET /api/areas?format=tree. */
-export interface AreaNode {
-  code: string;
-  name: string;
-  level: string;
-  lat: number | null;
-  lng: number | null;
-  children: AreaNode[];
-}
 export interface CascaderOption {
   value: string;
   label: string;
@@ -142,7 +133,7 @@ export function registrableAreas(tree: readonly AreaNode[], rootCodes: readonly 
   const walk = (nodes: readonly AreaNode[]) => {
     for (const node of nodes) {
       if (rootCodes.includes(node.code)) found.push(node);
-      else walk(node.children);
+      else walk(node.children ?? []);
     }
   };
   walk(tree);
@@ -150,14 +141,14 @@ export function registrableAreas(tree: readonly AreaNode[], rootCodes: readonly 
 }
 
 export function toCascader(nodes: readonly AreaNode[]): CascaderOption[] {
-  return nodes.map((n) => ({ value: n.code, label: n.name, children: n.children.length ? toCascader(n.children) : undefined }));
+  return nodes.map((n) => ({ value: n.code, label: n.name, children: n.children?.length ? toCascader(n.children) : undefined }));
 }
 
 /** The cascader path (root → … → the area) to `code` within `roots`, or undefined when it is not there. */
 export function areaPathTo(roots: readonly AreaNode[], code: string): string[] | undefined {
   for (const node of roots) {
     if (node.code === code) return [node.code];
-    const inner = areaPathTo(node.children, code);
+    const inner = areaPathTo(node.children ?? [], code);
     if (inner) return [node.code, ...inner];
   }
   return undefined;
@@ -185,19 +176,12 @@ export function presetFromLink(search: URLSearchParams, roots: readonly AreaNode
 export function findArea(nodes: readonly AreaNode[], code: string): AreaNode | undefined {
   for (const n of nodes) {
     if (n.code === code) return n;
-    const inner = findArea(n.children, code);
+    const inner = findArea(n.children ?? [], code);
     if (inner) return inner;
   }
   return undefined;
 }
 
-/** A category node of GET /api/categories. */
-export interface CategoryNode {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  children: CategoryNode[];
-}
 export interface TreeOption {
   value: string;
   title: string;

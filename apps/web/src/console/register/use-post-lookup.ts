@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { type ApiArgs, type ApiResponse, call } from '../../api/client';
+import { useLatest } from '../../shared/use-api';
+
+/** The lookups that need a POST body. */
+type LookupKey = 'POST /api/cases/suggest' | 'POST /api/cases/similar';
 
 /**
- * A lookup that needs a POST body (suggestions, similar cases): sent when `body` changes (already
- * debounced by the caller), null = nothing to ask. Answers to older bodies are dropped.
+ * A lookup that needs a POST body (suggestions, similar cases): sent when `input` changes (already
+ * debounced by the caller), null = nothing to ask. Answers to older inputs are dropped.
  */
-export function usePostLookup<T>(path: string, body: unknown | null) {
-  const key = body === null ? null : JSON.stringify(body);
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: false });
+export function usePostLookup<K extends LookupKey>(key: K, input: ApiArgs<K>[0] | null) {
+  const sent = input === null ? null : JSON.stringify(input);
+  const [state, setState] = useState<{ data?: ApiResponse<K>; error?: unknown; loading: boolean }>({ loading: false });
+  const latest = useLatest();
   useEffect(() => {
-    if (key === null) {
+    if (sent === null) {
+      void latest(Promise.resolve()); // supersedes a lookup still on its way
       setState({ loading: false });
       return;
     }
-    let live = true;
     setState((s) => ({ ...s, loading: true }));
-    api.post<T>(path, JSON.parse(key)).then(
-      (data) => live && setState({ data, loading: false }),
-      (error) => live && setState({ error, loading: false }),
+    latest(call(key, ...([JSON.parse(sent)] as ApiArgs<K>))).then(
+      ({ value, current }) => current && setState({ data: value, loading: false }),
+      (error) => setState({ error, loading: false }),
     );
-    return () => {
-      live = false;
-    };
-  }, [path, key]);
+  }, [key, sent, latest]);
   return state;
 }

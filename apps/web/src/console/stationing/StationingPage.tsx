@@ -2,10 +2,9 @@ import { Flex, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { localDate, reachOf } from '@lianxin/core';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import AssignmentsTab from './AssignmentsTab';
 import ReportTab from './ReportTab';
@@ -31,7 +30,7 @@ export default function StationingPage() {
   latest.current = filters;
   const change = useCallback((patch: Partial<StationingFilters>) => setSearch(stationingSearch({ ...latest.current, ...patch }, today)), [setSearch, today]);
 
-  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
   const readable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.read')), [areas.data, me.roles]);
 
   return (

@@ -3,10 +3,9 @@ import { Button, Card, Flex, List } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApiPath, useCursorPages } from '../../shared/use-api';
+import { useApi, useCursorPages } from '../../shared/use-api';
 import AreaFilter from '../field-work/AreaFilter';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import VisitCard from './VisitCard';
 import { visitMessages } from './visits.messages';
@@ -15,7 +14,7 @@ import { visitMessages } from './visits.messages';
 export default function AreaVisitsCard() {
   const t = useT(visitMessages);
   const me = useMe();
-  const tree = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
+  const tree = useApi('GET /api/areas', { query: { format: 'tree' } });
   const areas = useMemo(() => areaOptions(tree.data?.items ?? [], reachOf(me.roles, 'field.read')), [tree.data, me.roles]);
   const [areaCode, setAreaCode] = useState<string | undefined>();
   // Only the latest request fills the list (a quick change of area must not show the previous one's).

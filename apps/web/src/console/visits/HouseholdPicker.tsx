@@ -1,8 +1,8 @@
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api, query } from '../../api/client';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import type { HouseholdView as Household } from '@lianxin/core';
 import { useDebounced } from '../register/use-debounced';
 import { visitMessages } from './visits.messages';
@@ -18,7 +18,7 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   const t = useT(visitMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const found = useApiPath<{ items: Household[] }>(areaCode ? `/api/households${query({ areaCode, q: q || undefined, limit: 30 })}` : null);
+  const found = useApi('GET /api/households', areaCode ? { query: { areaCode, q: q || undefined, limit: 30 } } : null);
   const [known, setKnown] = useState<Map<string, Picked>>(new Map());
   const remember = (items: Picked[]) => setKnown((prev) => new Map([...prev, ...items.map((h) => [h.id, h] as const)]));
   useEffect(() => {
@@ -28,7 +28,7 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   const missing = value.filter((v) => !known.has(v));
   useEffect(() => {
     if (missing.length === 0) return;
-    void Promise.all(missing.map((h) => api.get<Household>(`/api/households/${h}`).catch(() => null))).then((rows) => remember(rows.filter((r): r is Household => !!r)));
+    void Promise.all(missing.map((h) => call('GET /api/households/:id', { params: { id: h } }).catch(() => null))).then((rows) => remember(rows.filter((r) => r !== null)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missing.join(',')]);
   useEffect(() => {

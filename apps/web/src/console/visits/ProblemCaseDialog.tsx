@@ -1,7 +1,7 @@
 import { CASE_KINDS, type CaseKind, label, type VisitProblemView as VisitProblem } from '@lianxin/core';
 import { Alert, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useLatest } from '../../shared/use-api';
 import { useLocale, useT } from '../../i18n/i18n';
 import { CategoryTreeSelect } from '../register/CategoryTreeSelect';
@@ -35,7 +35,7 @@ export default function ProblemCaseDialog({ open, problem, categoryTree, categor
 
   useEffect(() => {
     if (!open || problem.categoryCode) return;
-    latest(api.post<{ categories: CategorySuggestion[] }>('/api/cases/suggest', { content: problem.text })).then(
+    latest(call('POST /api/cases/suggest', { body: { content: problem.text } })).then(
       ({ value: answer, current }) => {
         if (!current) return;
         setSuggested(answer.categories);

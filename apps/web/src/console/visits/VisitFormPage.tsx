@@ -6,12 +6,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useApi, useApiPath } from '../../shared/use-api';
-import type { CampaignView as Campaign } from '@lianxin/core';
+import { useApi } from '../../shared/use-api';
 import { areaOptions } from '../field-work/field-scope';
-import type { AreaNode } from '@lianxin/core';
 import { uploadedIds } from '../register/AttachmentField';
-import { type CategoryNode, toCategoryTree } from '../register/register-form';
+import { toCategoryTree } from '../register/register-form';
 import { findCaseByCode } from '../cases/find-case-by-code';
 import { hasRole, useMe } from '../shell/session';
 import CheckInField, { type CheckIn } from './CheckInField';
@@ -35,9 +33,9 @@ export default function VisitFormPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const [form] = Form.useForm<Values>();
-  const areas = useApiPath<{ items: AreaNode[] }>('/api/areas?format=tree');
-  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
-  const campaigns = useApiPath<{ items: Campaign[] }>('/api/campaigns?limit=100');
+  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
+  const categories = useApi('GET /api/categories');
+  const campaigns = useApi('GET /api/campaigns', { query: { limit: 100 } });
   const ownVillage = defaultVisitArea(me.roles);
   // A cadre whose unit is not a village's (a township's or a department's) starts where they are stationed.
   const assignments = useApi('GET /api/stationing/assignments', !ownVillage && hasRole(me, 'stationed_cadre') ? { query: { activeOn: localDate(new Date()), limit: 500 } } : null);

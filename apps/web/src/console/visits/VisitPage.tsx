@@ -1,13 +1,13 @@
-import { holds, label, type VisitView as Visit } from '@lianxin/core';
+import { type CategoryNode, holds, label, type VisitView as Visit } from '@lianxin/core';
 import { App, Card, Col, Descriptions, Flex, Image, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError, PageLoading } from '../../shared/PageState';
-import { useApi, useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { useMe } from '../shell/session';
-import { type CategoryNode, toCategoryTree } from '../register/register-form';
+import { toCategoryTree } from '../register/register-form';
 import CarriedCase from './CarriedCase';
 import ProblemItem from './ProblemItem';
 import { visitMessages } from './visits.messages';
@@ -31,7 +31,7 @@ export default function VisitPage() {
   const { message } = App.useApp();
   const me = useMe();
   const loaded = useApi('GET /api/visits/:id', { params: { id } });
-  const categories = useApiPath<{ items: CategoryNode[] }>('/api/categories');
+  const categories = useApi('GET /api/categories');
   const [visit, setVisit] = useState<Visit | null>(null);
   useEffect(() => setVisit(loaded.data ?? null), [loaded.data]);
   const names = useMemo(() => categoryNames(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);

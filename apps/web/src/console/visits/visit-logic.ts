@@ -1,4 +1,4 @@
-import { addLocalDays, type Grant, isInSubtree, isoWeekOf, levelOfCode, monthRange, reachOf, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
+import { addLocalDays, type Grant, isInSubtree, isoWeekOf, levelOfCode, monthRange, reachOf, type Suggestions, type VisitDelivery, type VisitKind, weekRange } from '@lianxin/core';
 
 /** The diary's period: one ISO week (2026-W10) or one month (2026-03). */
 export interface DiaryPeriod {
@@ -152,12 +152,8 @@ export function visitFormField(field: string, kept: readonly number[]): (string 
 /** Indexes of the problem rows that go into the body (non-empty text). */
 export const keptProblemRows = (values: VisitFormValues) => (values.problems ?? []).flatMap((p, i) => (text(p.text) ? [i] : []));
 
-/** A category the suggestion model proposes for a text (POST /api/cases/suggest). */
-export interface CategorySuggestion {
-  code: string;
-  name: string;
-  confidence: number;
-}
+/** What the preselection reads of a category the suggestion model proposes (POST /api/cases/suggest). */
+export type CategorySuggestion = Pick<Suggestions['categories'][number], 'code' | 'name' | 'confidence'>;
 
 /** The model is sure enough at this confidence to choose for the cadre (who still sees and confirms it). */
 const CONFIDENT = 0.5;

@@ -1,16 +1,14 @@
-import { api, ApiError, call } from '../../api/client';
+import type { SiteConfigView } from '@lianxin/core';
+import { ApiError, call } from '../../api/client';
 import type { MapArea } from './map-logic';
 
 /** The base layer settings of /api/config. */
-export interface TileConfig {
-  tileUrl: string | null;
-  tileAttribution: string | null;
-}
+export type TileConfig = Pick<SiteConfigView, 'tileUrl' | 'tileAttribution'>;
 
 let configOnce: Promise<TileConfig> | undefined;
 /** /api/config once per page load (a tile service does not change while the page is open). */
 export function loadTileConfig(): Promise<TileConfig> {
-  configOnce ??= api.get<TileConfig>('/api/config').catch(() => {
+  configOnce ??= call('GET /api/config').catch(() => {
     configOnce = undefined;
     return { tileUrl: null, tileAttribution: null };
   });
@@ -22,8 +20,8 @@ let publicAreasOnce: Promise<MapArea[]> | undefined;
 
 /** The public outlines and centroids (the residents' pages, without a session). */
 export function loadPublicMapAreas(): Promise<MapArea[]> {
-  publicAreasOnce ??= api.get<{ items: MapArea[] }>('/api/public/map/areas').then(
-    (r) => r.items,
+  publicAreasOnce ??= call('GET /api/public/map/areas').then(
+    (r): MapArea[] => r.items,
     (error) => {
       publicAreasOnce = undefined;
       throw error;
@@ -41,7 +39,7 @@ export function loadMapAreas(): Promise<MapArea[]> {
     .then((r): MapArea[] => r.items)
     .catch(async (error) => {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
-      return (await api.get<{ items: MapArea[] }>('/api/areas')).items;
+      return (await call('GET /api/areas')).items;
     })
     .catch((error) => {
       areasOnce = undefined;

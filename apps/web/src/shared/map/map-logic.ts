@@ -1,4 +1,4 @@
-import type { BBox } from '@lianxin/core';
+import type { BBox, MapAreaView } from '@lianxin/core';
 /**
  * Pure helpers of the map (no Leaflet, no DOM) so they can be unit-tested: colours by case state,
  * client-side grid clustering, heat radii and the area layer drawn when no tile service is set.
@@ -120,17 +120,11 @@ export function normaliseHeat(cells: ReadonlyArray<{ lat: number; lng: number; c
   return max === 0 ? [] : cells.map((c) => ({ lat: c.lat, lng: c.lng, count: c.count, weight: c.count / max }));
 }
 
-/** An area as the map's base layer uses it (from /api/map/areas or /api/areas). */
-export interface MapArea {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  level: string;
-  lat: number | null;
-  lng: number | null;
-  boundary?: unknown;
-  households?: number;
-}
+/**
+ * An area as the map's base layer uses it: one of /api/map/areas, or of /api/public/map/areas or
+ * /api/areas, which have no household counts (and /api/areas no outline).
+ */
+export type MapArea = Omit<MapAreaView, 'boundary' | 'households'> & Partial<Pick<MapAreaView, 'boundary' | 'households'>>;
 
 /** Which area levels get a visible name at a zoom: townships when far, villages and grids closer. */
 export function labelledLevels(zoom: number): string[] {
