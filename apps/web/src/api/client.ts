@@ -41,7 +41,7 @@ function headers(body: unknown, method: string): Record<string, string> {
 }
 
 /** Calls the API and returns its JSON; throws ApiError with the server's message otherwise. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -59,14 +59,6 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   return payload as T;
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {

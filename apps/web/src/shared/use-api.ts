@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type ApiArgs, type ApiResponse, apiUrl, call, type GetKey } from '../api/client';
+import { type ApiArgs, type ApiResponse, apiUrl, call, type GetKey } from '../api/client';
 import { useLocale } from '../i18n/i18n';
 
 /**
@@ -94,22 +94,4 @@ export function useCursorPages<K extends CursorKey>(key: K, ...[input]: ApiArgs<
   const loadMore = useCallback(() => state.nextCursor && fetchPage(state.nextCursor), [state.nextCursor, fetchPage]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, hasMore: state.nextCursor !== null, loadMore, reload };
-}
-
-/** Loads a path the contracts do not type yet. Being replaced by `useApi(key, input)`. */
-export function useApiPath<T>(path: string | null) {
-  const { locale } = useLocale();
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: path !== null });
-  const [tick, setTick] = useState(0);
-  const latest = useLatest();
-  useEffect(() => {
-    if (path === null) return;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    latest(api.get<T>(path)).then(
-      ({ value, current }) => current && setState({ data: value, loading: false }),
-      (error) => setState({ error, loading: false }),
-    );
-  }, [path, locale, tick, latest]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
 }

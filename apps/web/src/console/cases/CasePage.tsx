@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { stateColor } from '../../shared/labels';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
-import { useApi, useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { ActionBar } from './case-actions/ActionBar';
 import { ActionModal } from './case-actions/ActionModal';
 import type { StaffAction } from './case-actions/action-config';

@@ -2,7 +2,7 @@ import { CASE_KINDS, CHANNELS, label, PETITION_CLASSES, reachOf, URGENCIES } fro
 import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography, type UploadFile } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useApiPath } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
 import { visitMessages } from './visits.messages';
 
 /**
@@ -10,7 +10,7 @@ import { visitMessages } from './visits.messages';
  */
 export default function CarriedCase({ caseId }: { caseId: string }) {
   const t = useT(visitMessages);
-  const found = useApiPath<{ id: string; code: string; title: string }>(`/api/cases/${caseId}`);
+  const found = useApi('GET /api/cases/:id', { params: { id: caseId } });
   return (
     <Link to={`/cases/${caseId}`} style={{ overflowWrap: 'anywhere' }} data-testid="visit-carried-case">
       {found.data ? (
