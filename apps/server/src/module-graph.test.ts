@@ -79,12 +79,16 @@ function cycles<T>(graph: Map<T, Set<T>>): T[][] {
   return out;
 }
 
-/** The server folder a file belongs to: `modules/<name>`, or the top folder (access, jobs, db …). */
+/**
+ * The server folder a file belongs to: `modules/<name>`, or the top folder (access, jobs, db …).
+ * The seed (`db/seed`) drives the real services, so it stands apart from the database layer.
+ */
 function serverFolder(file: string): string | null {
   const rel = relative(join(ROOT, 'apps/server/src'), file);
   if (rel.startsWith('..')) return null;
   const parts = rel.split('/');
   if (parts.length === 1) return 'app';
+  if (parts[0] === 'db' && parts[1] === 'seed') return 'db/seed';
   return parts[0] === 'modules' ? `modules/${parts[1]}` : parts[0];
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../http/route.js';
-import { actorOf } from '../plugins/auth.js';
+import { actorOf } from '../http/request.js';
 import type { JobsService } from './jobs.service.js';
 
 /** Jobs an administrator or supervisor may start by hand (registered by app.ts: jobs call modules, never the reverse). */

@@ -1,27 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { SESSION_COOKIE } from '../http/request.js';
 import { AppError, unauthenticated } from '../errors.js';
-import type { Actor } from '../access/actor.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
-export const SESSION_COOKIE = 'lx_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    /** Routes open to residents (no session); everything else under /api needs a staff session. */
-    public?: boolean;
-  }
-}
-
-/** The signed-in actor of a staff route (the auth hook has already refused anonymous callers). */
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw unauthenticated();
-  return request.actor;
-}
 
 /**
  * Resolves the session cookie into `request.actor`, refuses anonymous calls to staff routes, and

@@ -1,8 +1,9 @@
-import { IllegalTransitionError, label, type Locale, type MessageKey, MESSAGES, pickLocale, renderMessage, translate } from '@lianxin/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IllegalTransitionError, label, renderMessage, translate } from '@lianxin/core';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { issueMessage, requestLocale } from '../http/request.js';
 
 /** One invalid field in a 400 answer. */
 export interface FieldError {
@@ -20,25 +21,7 @@ export class RequestValidationError extends Error {
   }
 }
 
-const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
 
-/** A zod issue in the caller's language (our `issue.*` keys for custom rules, zod's locales otherwise). */
-export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
-  // Our own refinements carry a message key; zod's built-in checks are translated by its locales.
-  const key = `issue.${issue.message}` as MessageKey;
-  if (issue.code === 'custom' && key in MESSAGES[locale]) return translate(locale, key);
-  const out = (ZOD_LOCALES[locale] as (i: unknown) => string | { message: string } | undefined)(issue);
-  return typeof out === 'string' ? out : (out?.message ?? issue.message);
-}
-
-/**
- * The caller's language: the console's explicit choice (x-lianxin-locale), else Accept-Language,
- * else zh-CN. A user's saved preference is applied by the console through that header.
- */
-export function requestLocale(request: FastifyRequest): Locale {
-  const explicit = request.headers['x-lianxin-locale'];
-  return pickLocale(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
-}
 
 function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
   return reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status, ...body });

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import { pickLocale, translate } from '@lianxin/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { requestLocale } from './problem.js';
+import { requestLocale } from '../http/request.js';
 
 /**
  * Security headers on every answer (API and pages): a content security policy the console, the

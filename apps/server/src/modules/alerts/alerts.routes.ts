@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { AlertsService } from './alerts.service.js';
 
 /** Early-warning alerts (预警 · 未诉先办, SPEC §8). */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { buildAreaTree, presentArea, presentAreaDetail } from './areas.presenter.js';
 import type { AreasService } from './areas.service.js';
 

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { type AttachmentsService, MAX_ATTACHMENT_MB } from './attachments.service.js';
 
 /** POST /api/attachments (multipart, field `file`) and GET /api/attachments/:id. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { AuditReader } from './audit.reader.js';
 
 /** The audit log (keyset-paged, newest first) and the check of its hash chain. */

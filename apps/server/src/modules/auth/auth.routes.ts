@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
+import { actorOf, SESSION_COOKIE } from '../../http/request.js';
 import { presentMe } from './auth.presenter.js';
 import { SESSION_HOURS, type AuthService } from './auth.service.js';
 

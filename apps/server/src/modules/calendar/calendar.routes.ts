@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { presentDay } from './calendar.presenter.js';
 import type { CalendarService } from './calendar.service.js';
 

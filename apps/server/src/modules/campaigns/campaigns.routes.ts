@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 /** Campaigns (三送): targets by area and tag, cadres' shares, coverage. Visits join a campaign by campaignId. */

@@ -1,8 +1,8 @@
 import type { ActionInput, StaffAction } from '@lianxin/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { actorOf } from '../../http/request.js';
+import { requestLocale } from '../../http/request.js';
 import type { CasesService } from './cases.service.js';
 
 /** The staff cases API: registration, the ledger, the workbench, the dispatch centre, a case's page and its actions. */

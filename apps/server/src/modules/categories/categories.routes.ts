@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { buildCategoryTree, presentCategory } from './categories.presenter.js';
 import type { CategoriesService } from './categories.service.js';
 

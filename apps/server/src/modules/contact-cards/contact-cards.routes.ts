@@ -1,7 +1,7 @@
 import { MEDIA } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { sendFile } from '../../http/send-file.js';
 import type { ContactCardsService } from './contact-cards.service.js';
 

@@ -2,8 +2,8 @@ import type { DocumentFormat, DocumentType } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
 import { sendFile } from '../../http/send-file.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { actorOf } from '../../http/request.js';
+import { requestLocale } from '../../http/request.js';
 import type { DocumentsService } from './documents.service.js';
 
 /** Official documents per case (受理告知书 …) as DOCX or PDF, and the document of an outbox message. */

@@ -4,7 +4,7 @@ import { rangesFor } from '../../access/access.js';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { issueMessage } from '../../plugins/problem.js';
+import { issueMessage } from '../../http/request.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';

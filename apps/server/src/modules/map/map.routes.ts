@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { MapService } from './map.service.js';
 
 /** The village map (民情图): households, cases and areas by viewport, and the map's settings. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { actorOf } from '../../http/request.js';
+import { requestLocale } from '../../http/request.js';
 import type { MetricsService } from './metrics.service.js';
 
 /** Metrics (响应率, 解决率, 满意率 …, see docs/METRICS.md) and the composite-score weights. */

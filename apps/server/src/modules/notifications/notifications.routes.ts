@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { actorOf } from '../../http/request.js';
+import { requestLocale } from '../../http/request.js';
 import type { NotificationsService } from './notifications.service.js';
 
 /** The staff member's notices (首问负责 and every other step) and, for admins, the SMS outbox. */

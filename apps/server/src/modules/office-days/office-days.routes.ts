@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { OfficeDaysService } from './office-days.service.js';
 
 /** Joint office days (联合办公日): schedules, sessions, attendance and the cases of each day. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { actorOf } from '../../http/request.js';
+import { requestLocale } from '../../http/request.js';
 import type { PoliciesService } from './policies.service.js';
 
 /** The policy and answer library (政策知识库). */

@@ -3,7 +3,7 @@ import { PORTAL_PHOTO_MAX_MB } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
-import { requestLocale } from '../../plugins/problem.js';
+import { requestLocale } from '../../http/request.js';
 import { byIp, bodyField, EVALUATION_LIMIT, inTurn, limitBy, PORTAL_LIMITS as L } from './portal.limits.js';
 import type { PortalService } from './portal.service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { ReceptionService } from './reception.service.js';
 
 /** Per client address: residents book rarely; a burst is a script. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { SimilarService } from './similar.service.js';
 
 /** Similar cases at registration and on a case page, always within the actor's scope. */

@@ -1,7 +1,7 @@
 import { MEDIA } from '@lianxin/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { stationingWorkbook } from './stationing.excel.js';
 import type { StationingService } from './stationing.service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { SuggestService } from './suggest.service.js';
 
 /** Category and unit suggestion at registration, and its retraining. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import { presentRule } from './time-limits.presenter.js';
 import type { TimeLimitsService } from './time-limits.service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { UsersService } from './users.service.js';
 
 /** The staff directory for pickers, and staff accounts with their roles (admins of the area). */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.js';
-import { actorOf } from '../../plugins/auth.js';
+import { actorOf } from '../../http/request.js';
 import type { VisitsService } from './visits.service.js';
 
 /** Visits, the diary, check-ins and problems → cases (走访 · 民情日记, SPEC §4). */
