@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInSubtree, levelOfCode, subtreeRange } from './area-code.js';
+import { isInSubtree, levelOfCode, subtreePrefix, subtreeRange } from './area-code.js';
 
 describe('area codes', () => {
   it('reads the level from the code', () => {
@@ -19,5 +19,18 @@ describe('area codes', () => {
     expect(isInSubtree('341122100202', '341122100201')).toBe(false);
     expect(isInSubtree('341122100202', '341122100000')).toBe(true);
     expect(isInSubtree('341122101202', '341122100000')).toBe(false);
+  });
+
+  it('reads the significant prefix of each level and places grids in their township, not a neighbour', () => {
+    expect(subtreePrefix('360000000000')).toBe('36');
+    expect(subtreePrefix('369900000000')).toBe('3699');
+    expect(subtreePrefix('369901000000')).toBe('369901');
+    expect(subtreePrefix('369901100000')).toBe('369901100');
+    expect(subtreePrefix('369901100001')).toBe('369901100001');
+    expect(subtreePrefix('369901100001001')).toBe('369901100001001');
+    expect(isInSubtree('369901100001001', '369901100000')).toBe(true);
+    expect(isInSubtree('369901100000', '369901100000')).toBe(true);
+    expect(isInSubtree('369901200201', '369901100000')).toBe(false);
+    expect(isInSubtree('369901100000', '369901100001')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { campaignPhase, PHASE_COLORS } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
 import CampaignForm from './CampaignForm';
 import CoverageProgress from './CoverageProgress';
-import { areaOptions } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/area-options';
 import { PageHeader } from '../../shared/PageHeader';
 
 /** 专项活动: the campaigns that reach the reader's area, newest first, with their coverage. */

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
-import type { AreaOption } from './field-scope';
+import type { AreaOption } from './area-options';
 
 /** The "which area" filter of a field-work list: the areas the user reaches, searchable by name, clearable. */
 export default function AreaFilter({ areas, value, onChange, placeholder, label, testId, style }: {

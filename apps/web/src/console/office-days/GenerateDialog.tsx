@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../../shared/form-errors';
-import type { AreaOption } from '../field-work/field-scope';
+import type { AreaOption } from '../field-work/area-options';
 import { defaultGeneratePeriod, periodFieldErrors } from './office-days-logic';
 import { officeDayMessages } from './office-days.messages';
 

@@ -4,7 +4,7 @@ import type { OfficeDayScheduleView } from '@lianxin/core';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useFormSubmit } from '../admin/use-form-submit';
-import { type AreaOption, isVillageCode } from '../field-work/field-scope';
+import { type AreaOption, isVillageCode } from '../field-work/area-options';
 import { officeDayMessages } from './office-days.messages';
 
 type Values = { villageCode?: string; weekday: number; place?: string; isActive: boolean };

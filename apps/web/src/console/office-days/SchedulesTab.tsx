@@ -4,7 +4,7 @@ import { holds, type OfficeDayScheduleView } from '@lianxin/core';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import type { AreaOption } from '../field-work/field-scope';
+import type { AreaOption } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import type { OfficeDayFilters } from './office-days-logic';
 import { officeDayMessages } from './office-days.messages';

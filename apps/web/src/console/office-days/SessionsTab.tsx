@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useLatest } from '../../shared/use-api';
-import type { AreaOption } from '../field-work/field-scope';
+import type { AreaOption } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import { isoWeekday } from '../stationing/weeks';
 import GenerateDialog from './GenerateDialog';

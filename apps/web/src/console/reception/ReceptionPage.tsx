@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { areaOptions } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import { sessionWhen, splitSessions } from './reception-logic';
 import { receptionMessages } from './reception.messages';

@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { placeFieldErrors } from '../../shared/form-errors';
 import StaffSelect from '../field-work/StaffSelect';
-import { type AreaOption, isVillageCode } from '../field-work/field-scope';
+import { type AreaOption, isVillageCode } from '../field-work/area-options';
 import { assignmentPatch, editableOf } from './assignment-logic';
 import { stationingMessages } from './stationing.messages';
 

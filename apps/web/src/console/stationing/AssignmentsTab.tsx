@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi, useLatest } from '../../shared/use-api';
-import { type AreaOption, areaOptions } from '../field-work/field-scope';
+import { type AreaOption, areaOptions } from '../field-work/area-options';
 import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
 import { assignmentState } from './assignment-logic';

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import StaffSelect from '../field-work/StaffSelect';
-import type { AreaOption } from '../field-work/field-scope';
+import type { AreaOption } from '../field-work/area-options';
 import ComplianceTable from './ComplianceTable';
 import { periodPresets, type PeriodPreset, reportQuery, type StationingFilters } from './stationing-query';
 import { stationingMessages } from './stationing.messages';

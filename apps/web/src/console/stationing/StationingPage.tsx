@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useApi } from '../../shared/use-api';
 import { localDate, reachOf } from '@lianxin/core';
-import { areaOptions } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import AssignmentsTab from './AssignmentsTab';
 import ReportTab from './ReportTab';

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
 import { useApi, useCursorPages } from '../../shared/use-api';
 import AreaFilter from '../field-work/AreaFilter';
-import { areaOptions } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import VisitCard from './VisitCard';
 import { visitMessages } from './visits.messages';

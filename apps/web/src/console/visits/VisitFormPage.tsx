@@ -7,7 +7,7 @@ import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { areaOptions } from '../field-work/field-scope';
+import { areaOptions } from '../field-work/area-options';
 import { uploadedIds } from '../register/AttachmentField';
 import { toCategoryTree } from '../register/register-form';
 import { findCaseByCode } from '../cases/find-case-by-code';

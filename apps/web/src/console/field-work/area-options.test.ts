@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaOptions, holdsRoleOver, isInSubtree, isVillageCode, reachOf, subtreePrefix } from './field-scope';
-
-
-describe('area subtrees', () => {
-  it('reads the significant prefix of each level', () => {
-    expect(subtreePrefix('360000000000')).toBe('36');
-    expect(subtreePrefix('369900000000')).toBe('3699');
-    expect(subtreePrefix('369901000000')).toBe('369901');
-    expect(subtreePrefix('369901100000')).toBe('369901100');
-    expect(subtreePrefix('369901100001')).toBe('369901100001');
-    expect(subtreePrefix('369901100001001')).toBe('369901100001001');
-  });
-
-  it('places villages and grids in their township, not in a neighbour', () => {
-    expect(isInSubtree('369901100001001', '369901100000')).toBe(true);
-    expect(isInSubtree('369901100000', '369901100000')).toBe(true);
-    expect(isInSubtree('369901200201', '369901100000')).toBe(false);
-    expect(isInSubtree('369901100000', '369901100001')).toBe(false);
-  });
-
-  it('checks a role over an area', () => {
-    const grants = [
-      { role: 'registrar' as const, areaCode: '369901000000' },
-      { role: 'dispatcher' as const, areaCode: '369901100000' },
-    ];
-    expect(holdsRoleOver(grants, ['dispatcher'], '369901100001')).toBe(true);
-    expect(holdsRoleOver(grants, ['dispatcher'], '369901200201')).toBe(false);
-    expect(holdsRoleOver(grants, ['dispatcher'], '369901000000')).toBe(false);
-  });
-});
+import { reachOf } from '@lianxin/core';
+import { areaOptions, isVillageCode } from './area-options';
 
 const TREE: Parameters<typeof areaOptions>[0] = [
   {
@@ -71,13 +43,13 @@ describe('area options', () => {
     expect(county!.children![0]!.children![0]!.selectable).toBeUndefined();
   });
 
-  it('finds the roots of the roles and tells villages', () => {
+  it('finds the roots of an ability and tells villages', () => {
     const grants = [
-      { role: 'stationed_cadre' as const, areaCode: '369901100202' },
-      { role: 'handler' as const, areaCode: '369901000000' },
-      { role: 'registrar' as const, areaCode: '369901100202' },
+      { role: 'stationed_cadre' as const, areaCode: '369901100202', unitId: 'v' },
+      { role: 'handler' as const, areaCode: '369901000000', unitId: 'd' },
+      { role: 'registrar' as const, areaCode: '369901100202', unitId: 'v' },
     ];
-    expect(reachOf(grants, ['stationed_cadre', 'registrar'])).toEqual(['369901100202']);
+    expect(reachOf(grants, 'field.write')).toEqual(['369901100202']);
     expect(isVillageCode('369901100202')).toBe(true);
     expect(isVillageCode('369901100000')).toBe(false);
     expect(isVillageCode('369901100202001')).toBe(false);
