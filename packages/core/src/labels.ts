@@ -1,7 +1,7 @@
 import type { CaseAction, CaseState } from './case-machine.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
-import type { CaseKind, Channel, Role, Urgency } from './vocabulary.js';
+import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
 
 /** People-facing names of the vocabulary codes, in both languages. */
 type Labels<K extends string> = Record<K, [zh: string, en: string]>;
@@ -132,6 +132,39 @@ const DELIVERY_LABELS: Labels<VisitDelivery> = {
   service: ['送服务', 'Service delivered'],
 };
 
+const FLAG_LABELS: Labels<CaseFlag | 'long_standing'> = {
+  collective: ['集体', 'Collective'],
+  repeat: ['重复', 'Repeat'],
+  cross_level: ['越级', 'Cross-level'],
+  risk: ['风险', 'Risk'],
+  major: ['重大', 'Major'],
+  long_standing: ['积案', 'Long-standing'],
+};
+
+const PETITION_CLASS_LABELS: Labels<PetitionClass> = {
+  proposal: ['建议意见类', 'Proposals and opinions'],
+  accusation: ['检举控告类', 'Accusations'],
+  appeal: ['申诉求决类', 'Appeals and demands'],
+};
+
+const EVALUATION_LABELS: Labels<EvaluationResult> = {
+  satisfied: ['满意', 'Satisfied'],
+  basically_satisfied: ['基本满意', 'Basically satisfied'],
+  dissatisfied: ['不满意', 'Dissatisfied'],
+};
+
+const EXTENSION_LABELS: Labels<'pending' | 'approved' | 'rejected'> = {
+  pending: ['待审批', 'Pending'],
+  approved: ['已批准', 'Approved'],
+  rejected: ['已驳回', 'Rejected'],
+};
+
+const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice'> = {
+  overdue: ['超期', 'Overdue'],
+  returned_without_reason: ['无理由退单', 'Returned without a valid reason'],
+  dissatisfied_twice: ['两次不满意', 'Dissatisfied twice'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -144,6 +177,11 @@ const ALL = {
   entity: ENTITY_LABELS,
   visitKind: VISIT_KIND_LABELS,
   delivery: DELIVERY_LABELS,
+  flag: FLAG_LABELS,
+  petitionClass: PETITION_CLASS_LABELS,
+  evaluation: EVALUATION_LABELS,
+  extension: EXTENSION_LABELS,
+  accountability: ACCOUNTABILITY_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -14,19 +14,6 @@ const PAGE = 1_000;
 
 
 type Pair = [zh: string, en: string];
-const FLAG_LABELS: Record<string, Pair> = {
-  collective: ['集体', 'Collective'],
-  repeat: ['重复', 'Repeat'],
-  cross_level: ['越级', 'Cross-level'],
-  risk: ['风险', 'Risk'],
-  major: ['重大', 'Major'],
-  long_standing: ['积案', 'Long-standing'],
-};
-const EVALUATION_LABELS: Record<string, Pair> = {
-  satisfied: ['满意', 'Satisfied'],
-  basically_satisfied: ['基本满意', 'Basically satisfied'],
-  dissatisfied: ['不满意', 'Dissatisfied'],
-};
 const TEXT: Record<string, Pair> = {
   sheet: ['诉求台账', 'Cases'],
   about: ['说明', 'About'],
@@ -127,12 +114,12 @@ export function writeLedger(input: {
       c.address ?? '',
       label('urgency', c.urgency, locale),
       label('state', c.status, locale),
-      flagsOf(c, now).map((f) => pick(FLAG_LABELS[f], locale, f)).join(locale === 'en-US' ? ', ' : '、'),
+      flagsOf(c, now).map((f) => label('flag', f, locale)).join(locale === 'en-US' ? ', ' : '、'),
       c.currentUnitId ? (unitName.get(c.currentUnitId) ?? '') : '',
       open ? chinaTime(c.currentDueAt) : '',
       open && c.currentDueAt && c.currentDueAt < now.toISOString() ? t('yes') : t('no'),
       chinaTime(c.repliedAt),
-      c.evaluationResult ? pick(EVALUATION_LABELS[c.evaluationResult], locale, c.evaluationResult) : '',
+      c.evaluationResult ? label('evaluation', c.evaluationResult, locale) : '',
     ];
   };
 

@@ -31,12 +31,6 @@ const PUBLIC_ACTIONS = new Set([
   'evaluate', 'callback', 'close', 'reopen', 'request_review', 'complete_review', 'request_rereview', 'complete_rereview',
 ]);
 
-const RESULT_LABELS: Record<string, [string, string]> = {
-  satisfied: ['满意', 'Satisfied'],
-  basically_satisfied: ['基本满意', 'Basically satisfied'],
-  dissatisfied: ['不满意', 'Dissatisfied'],
-};
-
 /** Coordinates rounded to 0.01° (about 1 km): a place on the map, never a house. */
 export const coarse = (value: number) => Math.round(value * 100) / 100;
 
@@ -92,7 +86,7 @@ export function presentTracked(f: TrackFacts, locale: Locale): Contract<typeof T
     notAcceptedReason: clean(f.notAcceptedReason),
     extension: f.extension ? { days: f.extension.days, reason: clean(f.extension.reason) } : null,
     evaluation: c.evaluationResult
-      ? { result: c.evaluationResult, resultLabel: RESULT_LABELS[c.evaluationResult]?.[locale === 'en-US' ? 1 : 0] ?? c.evaluationResult, solved: c.evaluationSolved === 1, at: c.evaluatedAt }
+      ? { result: c.evaluationResult, resultLabel: label('evaluation', c.evaluationResult, locale), solved: c.evaluationSolved === 1, at: c.evaluatedAt }
       : null,
     awaitingEvaluation: c.status === 'replied',
     evaluationUrl: f.evaluationUrl,
