@@ -88,8 +88,34 @@ export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; ht
   return (data: unknown) => {
     // A POST without a body is an empty object: optional-only bodies need not send `{}`.
     const input = data == null && httpPart === 'body' ? {} : data;
+    // Text no database can store is refused here, before any code runs, the same on both databases.
+    const unstorable = unstorableText(input, []);
+    if (unstorable) return { error: new RequestValidationError(httpPart ?? 'body', [{ code: 'custom', path: unstorable, message: 'unstorable_text', input: undefined }]) };
     const result = zodSchema.safeParse(input, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
   };
+}
+
+/** A NUL or a lone surrogate: PostgreSQL cannot store the first, no UTF-8 text the second. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string (or key) in `value` that no database can store, or null. */
+function unstorableText(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) return [...path, key];
+      const found = unstorableText(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -83,3 +83,29 @@ describe('files on disk', () => {
     }
   });
 });
+
+describe('text no database can store', () => {
+  it('is a 400 naming the field, and changes nothing, on either database', async () => {
+    const { caseInput } = await import('../test/fixtures.js');
+    const login = await ctx.anonymous().post('/api/auth/login', { username: 'dispatcher\u0000', password: 'x' });
+    expect(login.statusCode).toBe(400);
+    expect(login.json()).toMatchObject({ code: 'validation', errors: [{ field: 'username' }] });
+
+    const staff = await ctx.as('registrar');
+    const count = async () => Number((await ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    for (const content of ['路灯坏了\u0000', '路灯坏了\uD800', '路灯\uDC00坏了']) {
+      const res = await staff.post('/api/cases', caseInput({ content }));
+      expect(res.statusCode, content).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors[0].field).toBe('content');
+    }
+    expect(await count()).toBe(before);
+    // A pair of surrogates is one real character (an emoji) and is kept.
+    expect((await staff.post('/api/cases', caseInput({ content: '路灯坏了😀' }))).statusCode).toBe(201);
+
+    const filter = await staff.get('/api/cases?q=%00');
+    expect(filter.statusCode).toBe(400);
+    expect(filter.json().errors[0].field).toBe('q');
+  });
+});
