@@ -109,3 +109,15 @@ describe('text no database can store', () => {
     expect(filter.json().errors[0].field).toBe('q');
   });
 });
+
+describe('numbers and lists a column cannot take', () => {
+  it('are a 400 naming the field on either database', async () => {
+    const admin = await ctx.as('admin');
+    const audit = await admin.get('/api/admin/audit?before=2147483648');
+    expect(audit.statusCode).toBe(400);
+    expect(audit.json().errors[0].field).toBe('before');
+    const cards = await admin.get('/api/contact-cards.pdf?households=,');
+    expect(cards.statusCode).toBe(400);
+    expect(cards.json().errors[0].field).toBe('households');
+  });
+});

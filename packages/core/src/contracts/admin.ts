@@ -255,7 +255,7 @@ export const AuditListQuerySchema = z.object({
   subjectType: z.string().trim().min(1).max(40).optional().describe('Only entries about this kind of thing (user, case, area …)'),
   subjectId: z.string().trim().min(1).max(100).optional().describe('Only entries about this one thing (with subjectType)'),
   actorUserId: id.optional().describe('Only entries by this user'),
-  before: z.coerce.number().int().min(1).optional().describe('Cursor: entries with a smaller sequence number'),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('Cursor: entries with a smaller sequence number (a 32-bit integer, as the column)'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Entries per page'),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;

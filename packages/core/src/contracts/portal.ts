@@ -158,8 +158,9 @@ export const ContactCardsQuerySchema = z
       .string()
       .max(4000)
       .optional()
-      .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
-      .pipe(z.array(z.string().min(1).max(64)).max(200).optional())
+      // An empty item (`households=,`) is refused, not dropped: the list says what it asks for.
+      .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+      .pipe(z.array(z.string().min(1).max(64)).min(1).max(200).optional())
       .describe('Comma-separated household ids: one card per household, addressed to it'),
     copies: z.coerce.number().int().min(1).max(100).optional().describe('Cards per cadre for a village sheet (default: fill one A4 page)'),
   })
