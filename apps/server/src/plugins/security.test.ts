@@ -121,3 +121,39 @@ describe('numbers and lists a column cannot take', () => {
     expect(cards.json().errors[0].field).toBe('households');
   });
 });
+
+/** A tiny PNG whose header declares 20,000 × 20,000 pixels (400 megapixels): a decompression bomb. */
+async function pngBomb(): Promise<Buffer> {
+  const { crc32, deflateSync } = await import('node:zlib');
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(20_000, 0);
+  ihdr.writeUInt32BE(20_000, 4);
+  ihdr.writeUInt8(8, 8); // bit depth
+  ihdr.writeUInt8(2, 9); // RGB
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('images with too many pixels', () => {
+  it('are refused with a clear 422 on the file, for staff and for residents, in the caller’s language', async () => {
+    const { multipart, freshIp } = await import('../modules/portal/portal.test-support.js');
+    const bomb = await pngBomb();
+    expect(bomb.length).toBeLessThan(2000);
+    const form = multipart('bomb.png', bomb, 'image/png');
+    const staff = await ctx.as('registrar');
+    const staffUpload = await staff.post('/api/attachments', form.body, form.headers);
+    expect(staffUpload.statusCode).toBe(422);
+    expect(staffUpload.json()).toMatchObject({ code: 'image_too_large', errors: [{ field: 'file' }] });
+    expect(staffUpload.json().title).toContain('400 百万像素');
+    const resident = await ctx.anonymous().post('/api/public/photos', form.body, { ...form.headers, ...freshIp(), 'accept-language': 'en-US' });
+    expect(resident.statusCode).toBe(422);
+    expect(resident.json().title).toContain('too many pixels');
+  });
+});

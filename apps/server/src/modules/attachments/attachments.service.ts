@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import { assertImageSize } from './image-limits.js';
 import { ATTACHMENT_MEDIA_TYPES, type AttachmentView, MAX_ATTACHMENT_MB } from '@lianxin/core';
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
@@ -33,6 +34,7 @@ export function createAttachmentsService({ repo, cases, clock, dataDir, audit }:
       if (file.data.length > MAX_ATTACHMENT_MB * 1024 * 1024) throw new AppError(413, 'error.file_too_large', { max: MAX_ATTACHMENT_MB }, 'file');
       const type = await fileTypeFromBuffer(file.data);
       if (!type || !ALLOWED_TYPES.has(type.mime)) throw new AppError(415, 'error.file_type', { type: type?.mime ?? 'unknown' }, 'file');
+      if (type.mime.startsWith('image/')) await assertImageSize(file.data);
       const id = randomUUID();
       const now = clock.now();
       const storageKey = `${now.toISOString().slice(0, 7)}/${id}`;

@@ -15,6 +15,7 @@ import {
 } from '@lianxin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { assertImageSize, MAX_IMAGE_MEGAPIXELS } from '../attachments/image-limits.js';
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { CaseRow } from '../../db/schema.js';
@@ -182,9 +183,10 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       if (data.length > PORTAL_PHOTO_MAX_MB * 1024 * 1024) throw new AppError(413, 'error.file_too_large', { max: PORTAL_PHOTO_MAX_MB }, 'file');
       const type = await fileTypeFromBuffer(data);
       if (!type || !PHOTO_TYPES.has(type.mime)) throw new AppError(415, 'error.file_type', { type: type?.mime ?? 'unknown' }, 'file');
+      await assertImageSize(data);
       let jpeg: Buffer;
       try {
-        jpeg = await sharp(data, { limitInputPixels: 50_000_000, failOn: 'error' })
+        jpeg = await sharp(data, { limitInputPixels: MAX_IMAGE_MEGAPIXELS * 1_000_000, failOn: 'error' })
           .rotate()
           .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
           .jpeg({ quality: 82 })
