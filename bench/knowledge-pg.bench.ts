@@ -5,7 +5,8 @@ import { createClock } from '../apps/server/src/clock.js';
 import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
-import { type Actor, scopeOf } from '../apps/server/src/access/actor.js';
+import { caseScope } from '../apps/server/src/access/access.js';
+import type { Actor } from '../apps/server/src/access/actor.js';
 import { createAuditLog } from '../apps/server/src/modules/audit/audit.service.js';
 import { areaTerms } from '../apps/server/src/modules/search-index/fts.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
@@ -115,7 +116,7 @@ async function main() {
     const villageTimes = villageActor ? await time(QUERIES / 3, (i) => search.searchCases(villageActor, { q: WORDS[(i * 11) % WORDS.length]!, limit: 20 })) : [];
 
     const probes = await db.selectFrom('cases').select(['id', 'title', 'content', 'areaCode', 'requesterKey']).where('id', '>', '8').orderBy('id').limit(QUERIES).execute();
-    const scope = scopeOf(actor.grants);
+    const scope = caseScope(actor);
     const similarTimes = await time(probes.length, (i) => findSimilarCases(db, 'postgres', { ...probes[i]!, excludeId: probes[i]!.id }, { limit: 5 }));
     const similarScoped = await time(probes.length, (i) => findSimilarCases(db, 'postgres', { ...probes[i]!, excludeId: probes[i]!.id }, { limit: 5, scope }));
 

@@ -9,7 +9,8 @@ import { createDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/db/seed/demo.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
-import { type Actor, scopeOf } from '../apps/server/src/access/actor.js';
+import { caseScope } from '../apps/server/src/access/access.js';
+import type { Actor } from '../apps/server/src/access/actor.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
 import { caseFeatures } from '../apps/server/src/modules/suggest/features.js';
 import { suggestRepository } from '../apps/server/src/modules/suggest/suggest.repository.js';
@@ -169,7 +170,7 @@ async function main() {
         found += (await find(db, 'sqlite', { title: p.title, content: p.content, areaCode: p.areaCode, requesterKey: p.requesterKey, excludeId: p.id }, { limit: 5 })).length;
       });
       // As the route calls it: within the county dispatcher's scope (area words in the match).
-      const scope = scopeOf(actor.grants);
+      const scope = caseScope(actor);
       const scopedTimes = await time(probes.length, async (i) => {
         const p = probes[i]!;
         await find(db, 'sqlite', { title: p.title, content: p.content, areaCode: p.areaCode, requesterKey: p.requesterKey, excludeId: p.id }, { limit: 5, scope });
