@@ -74,5 +74,7 @@ export function useDrawerSave(form: FormInstance, fields: readonly string[], ren
       setSaving(false);
     }
   };
-  return { saving, problem, setProblem, run };
+  /** The FormDrawer props this state fills: the busy Save, which submits `form`, and the problem. */
+  const drawer = { saving, problem, onSave: () => form.submit() };
+  return { saving, problem, setProblem, run, drawer };
 }

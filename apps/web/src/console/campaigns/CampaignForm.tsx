@@ -17,7 +17,7 @@ const FIELDS = ['name', 'areaCode', 'startsOn', 'endsOn', 'description'];
 export default function CampaignForm({ open, onClose, areas, onSaved }: { open: boolean; onClose: () => void; areas: AreaTreeOption[]; onSaved: (c: CampaignDetail) => void }) {
   const t = useT(campaignMessages);
   const [form] = Form.useForm<Values>();
-  const { saving, problem, setProblem, run } = useDrawerSave(form, FIELDS);
+  const { setProblem, run, drawer } = useDrawerSave(form, FIELDS);
   useEffect(() => {
     if (open) setProblem(null);
     // A township desk plans in one area only: start from it.
@@ -38,11 +38,9 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
       onClose={onClose}
       title={t('createTitle')}
       size="default"
-      saving={saving}
-      onSave={() => form.submit()}
+      {...drawer}
       labels={{ cancel: t('cancel'), save: t('save') }}
       saveTestId="campaign-save"
-      problem={problem}
       problemTestId="campaign-form-error"
     >
       {areas.length === 0 && <Alert type="warning" showIcon title={t('noPlannableArea')} style={{ marginBottom: 12 }} />}

@@ -36,7 +36,7 @@ interface Props {
 export default function SessionForm({ open, onClose, session, areas, onSaved }: Props) {
   const t = useT(receptionMessages);
   const [form] = Form.useForm<Values>();
-  const { saving, problem, setProblem, run } = useDrawerSave(form, FIELDS, (problems) => renameFields(problems, API_TO_FORM));
+  const { setProblem, run, drawer } = useDrawerSave(form, FIELDS, (problems) => renameFields(problems, API_TO_FORM));
   const weekdays = t('weekdays').split(',');
 
   useEffect(() => {
@@ -78,11 +78,9 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
       open={open}
       onClose={onClose}
       title={session ? t('editTitle') : t('createTitle')}
-      saving={saving}
-      onSave={() => form.submit()}
+      {...drawer}
       labels={{ cancel: t('cancel'), save: t('save') }}
       saveTestId="session-save"
-      problem={problem}
       problemTestId="session-form-error"
     >
       {!session && areas.length === 0 && <Alert type="warning" showIcon title={t('noPlannableArea')} style={{ marginBottom: 12 }} />}
