@@ -1,11 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, StrictMode, Suspense, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
-import { LocaleProvider, useLocale } from '../i18n/i18n';
+import { lazy, Suspense } from 'react';
+import { mountApp } from '../shared/mount-app';
 import { PageLoading } from '../shared/PageState';
 import { SessionProvider, useSession } from './shell/session';
 import { SignInPage } from './shell/SignInPage';
@@ -24,26 +20,12 @@ function Gate() {
   );
 }
 
-function Localized() {
-  const { locale } = useLocale();
-  useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  }, [locale]);
-  return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
-      <AntApp>
-        <SessionProvider>
-          <Gate />
-        </SessionProvider>
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LocaleProvider>
-      <Localized />
-    </LocaleProvider>
-  </StrictMode>,
-);
+mountApp({
+  token: { colorPrimary: '#c0392b', borderRadius: 6 },
+  onLocale: (locale) => void dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en'),
+  children: (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  ),
+});

@@ -1,10 +1,6 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, StrictMode, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { LocaleProvider, useLocale } from '../i18n/i18n';
+import { mountApp } from '../shared/mount-app';
 import { PortalLayout } from './PortalLayout';
 import { PortalLoading } from './PortalState';
 
@@ -38,21 +34,4 @@ const router = createBrowserRouter(
   { basename: '/m' },
 );
 
-function Localized() {
-  const { locale } = useLocale();
-  return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 8, fontSize: 15 } }}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LocaleProvider>
-      <Localized />
-    </LocaleProvider>
-  </StrictMode>,
-);
+mountApp({ token: { colorPrimary: '#c0392b', borderRadius: 8, fontSize: 15 }, children: <RouterProvider router={router} /> });

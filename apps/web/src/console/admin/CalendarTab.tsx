@@ -1,5 +1,5 @@
 import type { CalendarDayView } from '@lianxin/core';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -7,6 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
+import { AdminTable, DeleteButton, useRemove } from './admin-table';
 import { useFormSubmit } from './use-form-submit';
 
 interface DayForm {
@@ -35,15 +36,8 @@ export default function CalendarTab() {
       else reload();
     });
 
-  const remove = async (day: CalendarDayView) => {
-    try {
-      await call('DELETE /api/admin/calendar/:date', { params: { date: day.date } });
-      message.success(t('deleted'));
-      reload();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const removeWith = useRemove(reload);
+  const remove = (day: CalendarDayView) => removeWith(() => call('DELETE /api/admin/calendar/:date', { params: { date: day.date } }));
 
   if (error) return <PageError error={error} onRetry={reload} />;
   const days = data?.days ?? [];
@@ -80,14 +74,11 @@ export default function CalendarTab() {
         <Tag color="blue">{t('workdays', { n: count('workday') })}</Tag>
         <Typography.Text type="secondary">{t('calendarHint')}</Typography.Text>
       </Flex>
-      <Table<CalendarDayView>
-        data-testid="calendar-table"
+      <AdminTable<CalendarDayView>
+        testId="calendar-table"
         rowKey="date"
-        size="small"
         loading={loading}
         dataSource={days}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('date'), dataIndex: 'date', width: 120 },
           { title: t('weekday'), key: 'weekday', width: 90, render: (_: unknown, d: CalendarDayView) => dayjs(d.date).locale(locale === 'zh-CN' ? 'zh-cn' : 'en').format('dddd') },
@@ -97,13 +88,7 @@ export default function CalendarTab() {
             title: t('actions'),
             key: 'actions',
             width: 80,
-            render: (_: unknown, d: CalendarDayView) => (
-              <Popconfirm title={t('confirmDelete')} okText={t('yes')} cancelText={t('no')} onConfirm={() => remove(d)}>
-                <Button size="small" danger>
-                  {t('delete')}
-                </Button>
-              </Popconfirm>
-            ),
+            render: (_: unknown, d: CalendarDayView) => <DeleteButton onConfirm={() => remove(d)} />,
           },
         ]}
       />

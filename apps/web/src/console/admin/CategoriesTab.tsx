@@ -1,14 +1,13 @@
 import type { CategoryNode } from '@lianxin/core';
-import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Switch, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
-import { changedFields } from '../../shared/form-errors';
+import { AdminDialog, AdminTable, AdminToolbar, useDialogSave, useEditing, useStatusColumn } from './admin-table';
 import { UnitPicker } from './UnitPicker';
-import { useFormSubmit } from './use-form-submit';
 
 interface CategoryForm {
   code?: string;
@@ -20,6 +19,7 @@ interface CategoryForm {
   isActive?: boolean;
 }
 
+const FIELDS = ['code', 'parentCode', 'name', 'nameEn', 'defaultUnitId', 'sort', 'isActive'];
 const CODE = /^[a-z][a-z0-9_.]*$/;
 type Row = Omit<CategoryNode, 'children'> & { children?: Row[] };
 // A leaf gets no `children`, so the table draws no expand button for it.
@@ -31,46 +31,32 @@ export default function CategoriesTab() {
   const { locale } = useLocale();
   const [includeInactive, setIncludeInactive] = useState(true);
   const { data, error, loading, reload } = useApi('GET /api/categories', { query: { includeInactive } });
-  const [editing, setEditing] = useState<CategoryNode | 'new' | null>(null);
+  const edit = useEditing<CategoryNode>(reload);
+  const statusColumn = useStatusColumn();
   const rows = useMemo(() => rowsOf(data?.items ?? []), [data]);
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
     <>
-      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+      <AdminToolbar newLabel={t('newCategory')} onNew={() => edit.setEditing('new')}>
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
           {t('showInactive')}
         </Checkbox>
-        <Button type="primary" onClick={() => setEditing('new')}>
-          {t('newCategory')}
-        </Button>
-      </Flex>
-      <Table<Row>
-        data-testid="categories-table"
+      </AdminToolbar>
+      <AdminTable<Row>
+        testId="categories-table"
         rowKey="code"
-        size="small"
         loading={loading}
         dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: locale === 'en-US' ? t('categoryNameEn') : t('categoryName'), key: 'name', render: (_: unknown, c: Row) => (locale === 'en-US' ? c.nameEn : c.name) },
           { title: t('categoryCode'), dataIndex: 'code', width: 200 },
           { title: t('sort'), dataIndex: 'sort', width: 70 },
-          { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, c: Row) => <Button size="small" onClick={() => setEditing({ ...c, children: [] })}>{t('edit')}</Button> },
+          statusColumn,
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, c: Row) => <Button size="small" onClick={() => edit.setEditing({ ...c, children: [] })}>{t('edit')}</Button> },
         ]}
       />
-      {editing && (
-        <CategoryDialog
-          category={editing === 'new' ? null : editing}
-          tree={data?.items ?? []}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
-        />
-      )}
+      {edit.editing && <CategoryDialog category={edit.current} tree={data?.items ?? []} onClose={edit.close} />}
     </>
   );
 }
@@ -78,9 +64,8 @@ export default function CategoriesTab() {
 function CategoryDialog({ category, tree, onClose }: { category: CategoryNode | null; tree: CategoryNode[]; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CategoryForm>();
-  const { run, busy } = useFormSubmit(form, ['code', 'parentCode', 'name', 'nameEn', 'defaultUnitId', 'sort', 'isActive']);
+  const { save: submit, busy } = useDialogSave<CategoryForm>(form, FIELDS, onClose);
   const initial: Partial<CategoryForm> = category
     ? { parentCode: category.parentCode, name: category.name, nameEn: category.nameEn, defaultUnitId: category.defaultUnitId, sort: category.sort, isActive: category.isActive }
     : { parentCode: null, defaultUnitId: null, sort: 0 };
@@ -88,19 +73,18 @@ function CategoryDialog({ category, tree, onClose }: { category: CategoryNode | 
   const options = (nodes: CategoryNode[]): Option[] =>
     nodes.map((n) => ({ value: n.code, title: `${locale === 'en-US' ? n.nameEn : n.name} (${n.code})`, disabled: n.code === category?.code, children: options(n.children) }));
 
-  const save = (values: CategoryForm) =>
-    run(async () => {
-      const body = { ...values, parentCode: values.parentCode ?? null, defaultUnitId: values.defaultUnitId ?? null };
-      if (category) {
-        const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await call('PATCH /api/admin/categories/:code', { params: { code: category.code }, body: changes });
-      } else await call('POST /api/admin/categories', { body: { ...body, code: values.code ?? '' } });
-      message.success(t('saved'));
-      onClose(true);
-    });
+  const save = (values: CategoryForm) => {
+    const body = { ...values, parentCode: values.parentCode ?? null, defaultUnitId: values.defaultUnitId ?? null };
+    return submit(
+      initial,
+      body,
+      category && ((changes) => call('PATCH /api/admin/categories/:code', { params: { code: category.code }, body: changes })),
+      () => call('POST /api/admin/categories', { body: { ...body, code: values.code ?? '' } }),
+    );
+  };
 
   return (
-    <Modal open title={category ? `${t('editCategory')} · ${category.code}` : t('newCategory')} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} destroyOnHidden>
+    <AdminDialog title={category ? `${t('editCategory')} · ${category.code}` : t('newCategory')} form={form} busy={busy} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save}>
         {!category && (
           <Form.Item name="code" label={t('categoryCode')} rules={[{ required: true, message: t('required') }, { pattern: CODE, message: t('categoryCodeFormat') }, { max: 64 }]}>
@@ -128,6 +112,6 @@ function CategoryDialog({ category, tree, onClose }: { category: CategoryNode | 
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </AdminDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { CASE_KINDS, type CategoryNode, CHANNELS, label, LIMIT_STAGES, LIMIT_UNITS, type TimeLimitRuleView, URGENCIES } from '@lianxin/core';
-import { App, Button, Col, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, TreeSelect, Typography } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -7,8 +7,7 @@ import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { flattenTree } from './admin-logic';
-import { changedFields } from '../../shared/form-errors';
-import { useFormSubmit } from './use-form-submit';
+import { AdminDialog, AdminTable, AdminToolbar, DeleteButton, useDialogSave, useEditing, useRemove } from './admin-table';
 
 type RuleForm = Omit<TimeLimitRuleView, 'id'>;
 const FIELDS = ['stage', 'kind', 'categoryCode', 'urgency', 'channel', 'amount', 'unit', 'note', 'sort'];
@@ -17,41 +16,27 @@ const FIELDS = ['stage', 'kind', 'categoryCode', 'urgency', 'channel', 'amount',
 export default function RulesTab() {
   const t = useT(adminMessages);
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const [stage, setStage] = useState<TimeLimitRuleView['stage'] | undefined>();
   const { data, error, loading, reload } = useApi('GET /api/time-limit-rules', { query: { stage } });
   const categories = useApi('GET /api/categories');
   const categoryName = useMemo(() => new Map(flattenTree(categories.data?.items ?? []).map((c) => [c.code, locale === 'en-US' ? c.nameEn : c.name])), [categories.data, locale]);
-  const [editing, setEditing] = useState<TimeLimitRuleView | 'new' | null>(null);
+  const edit = useEditing<TimeLimitRuleView>(reload);
+  const removeWith = useRemove(reload);
   const any = <Typography.Text type="secondary">{t('any')}</Typography.Text>;
 
-  const remove = async (rule: TimeLimitRuleView) => {
-    try {
-      await call('DELETE /api/admin/time-limit-rules/:id', { params: { id: rule.id } });
-      message.success(t('deleted'));
-      reload();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const remove = (rule: TimeLimitRuleView) => removeWith(() => call('DELETE /api/admin/time-limit-rules/:id', { params: { id: rule.id } }));
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
     <>
-      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+      <AdminToolbar newLabel={t('newRule')} onNew={() => edit.setEditing('new')}>
         <Select allowClear placeholder={t('stage')} aria-label={t('stage')} value={stage} onChange={setStage} options={LIMIT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} style={{ width: 180 }} />
-        <Button type="primary" onClick={() => setEditing('new')}>
-          {t('newRule')}
-        </Button>
-      </Flex>
-      <Table<TimeLimitRuleView>
-        data-testid="rules-table"
+      </AdminToolbar>
+      <AdminTable<TimeLimitRuleView>
+        testId="rules-table"
         rowKey="id"
-        size="small"
         loading={loading}
         dataSource={data?.items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('sort'), dataIndex: 'sort', width: 60 },
           { title: t('stage'), dataIndex: 'stage', width: 100, render: (s: string) => t(`stage.${s}` as 'stage.intake') },
@@ -67,29 +52,16 @@ export default function RulesTab() {
             width: 140,
             render: (_: unknown, r: TimeLimitRuleView) => (
               <Space size={4}>
-                <Button size="small" onClick={() => setEditing(r)}>
+                <Button size="small" onClick={() => edit.setEditing(r)}>
                   {t('edit')}
                 </Button>
-                <Popconfirm title={t('confirmDelete')} okText={t('yes')} cancelText={t('no')} onConfirm={() => remove(r)}>
-                  <Button size="small" danger>
-                    {t('delete')}
-                  </Button>
-                </Popconfirm>
+                <DeleteButton onConfirm={() => remove(r)} />
               </Space>
             ),
           },
         ]}
       />
-      {editing && (
-        <RuleDialog
-          rule={editing === 'new' ? null : editing}
-          categories={categories.data?.items ?? []}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
-        />
-      )}
+      {edit.editing && <RuleDialog rule={edit.current} categories={categories.data?.items ?? []} onClose={edit.close} />}
     </>
   );
 }
@@ -97,27 +69,20 @@ export default function RulesTab() {
 function RuleDialog({ rule, categories, onClose }: { rule: TimeLimitRuleView | null; categories: CategoryNode[]; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const [form] = Form.useForm<RuleForm>();
-  const { run, busy } = useFormSubmit(form, FIELDS);
+  const { save: submit, busy } = useDialogSave<RuleForm>(form, FIELDS, onClose);
   const initial: Partial<RuleForm> = rule ?? { stage: 'handle', kind: null, categoryCode: null, urgency: null, channel: null, amount: 7, unit: 'natural_days', note: null };
   type Option = { value: string; title: string; children: Option[] };
   const categoryOptions = (nodes: CategoryNode[]): Option[] => nodes.map((n) => ({ value: n.code, title: locale === 'en-US' ? n.nameEn : n.name, children: categoryOptions(n.children) }));
   const anyOf = (values: readonly string[], group: 'kind' | 'urgency' | 'channel') => values.map((v) => ({ value: v, label: label(group, v, locale) }));
 
-  const save = (values: RuleForm) =>
-    run(async () => {
-      const body = { ...values, kind: values.kind ?? null, categoryCode: values.categoryCode ?? null, urgency: values.urgency ?? null, channel: values.channel ?? null, note: values.note?.trim() || null };
-      if (rule) {
-        const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await call('PATCH /api/admin/time-limit-rules/:id', { params: { id: rule.id }, body: changes });
-      } else await call('POST /api/admin/time-limit-rules', { body });
-      message.success(t('saved'));
-      onClose(true);
-    });
+  const save = (values: RuleForm) => {
+    const body = { ...values, kind: values.kind ?? null, categoryCode: values.categoryCode ?? null, urgency: values.urgency ?? null, channel: values.channel ?? null, note: values.note?.trim() || null };
+    return submit(initial, body, rule && ((changes) => call('PATCH /api/admin/time-limit-rules/:id', { params: { id: rule.id }, body: changes })), () => call('POST /api/admin/time-limit-rules', { body }));
+  };
 
   return (
-    <Modal open width={640} title={rule ? t('editRule') : t('newRule')} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} destroyOnHidden>
+    <AdminDialog width={640} title={rule ? t('editRule') : t('newRule')} form={form} busy={busy} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save}>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -167,6 +132,6 @@ function RuleDialog({ rule, categories, onClose }: { rule: TimeLimitRuleView | n
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </AdminDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { PHONE_PATTERN, UNIT_KINDS, type UnitKind, type UnitView } from '@lianxin/core';
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, Select, Switch, Tooltip } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
@@ -7,8 +7,7 @@ import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
 import { AreaTreeSelect } from './AreaTreeSelect';
-import { changedFields } from '../../shared/form-errors';
-import { useFormSubmit } from './use-form-submit';
+import { AdminDialog, AdminTable, AdminToolbar, useDialogSave, useEditing, useStatusColumn } from './admin-table';
 
 interface UnitForm {
   name: string;
@@ -17,7 +16,7 @@ interface UnitForm {
   phone: string | null;
   isActive?: boolean;
 }
-
+const FIELDS = ['name', 'kind', 'areaCode', 'phone', 'isActive'];
 
 /** 单位: the units of the admin's area, searchable; create and edit in a dialog. */
 export default function UnitsTab() {
@@ -26,72 +25,53 @@ export default function UnitsTab() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useApi('GET /api/units', { query: { q: q || undefined, includeInactive: includeInactive || undefined, page, pageSize: 20 } });
-  const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
+  const edit = useEditing<UnitView>(reload);
+  const statusColumn = useStatusColumn();
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
     <>
-      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+      <AdminToolbar newLabel={t('newUnit')} onNew={() => edit.setEditing('new')} newTestId="unit-new">
         <Flex wrap gap={8} align="center">
           <Input.Search allowClear placeholder={t('unitName')} aria-label={t('search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 240, maxWidth: '100%' }} />
           <Checkbox checked={includeInactive} onChange={(e) => (setIncludeInactive(e.target.checked), setPage(1))}>
             {t('showInactive')}
           </Checkbox>
         </Flex>
-        <Button type="primary" onClick={() => setEditing('new')} data-testid="unit-new">
-          {t('newUnit')}
-        </Button>
-      </Flex>
-      <Table<UnitView>
-        data-testid="units-table"
+      </AdminToolbar>
+      <AdminTable<UnitView>
+        testId="units-table"
         rowKey="id"
-        size="small"
         loading={loading}
         dataSource={data?.items}
-        scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage }}
         columns={[
           { title: t('unitName'), dataIndex: 'name', ellipsis: { showTitle: false }, width: 240, render: (v: string) => <Tooltip title={v}>{v}</Tooltip> },
           { title: t('unitKind'), dataIndex: 'kind', width: 130, render: (k: UnitKind) => t(`kind.${k}`) },
           { title: t('unitArea'), dataIndex: 'areaName', width: 160, ellipsis: true },
           { title: t('unitPhone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
-          { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UnitView) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
+          statusColumn,
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UnitView) => <Button size="small" onClick={() => edit.setEditing(u)}>{t('edit')}</Button> },
         ]}
       />
-      {editing && (
-        <UnitDialog
-          unit={editing === 'new' ? null : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
-        />
-      )}
+      {edit.editing && <UnitDialog unit={edit.current} onClose={edit.close} />}
     </>
   );
 }
 
 function UnitDialog({ unit, onClose }: { unit: UnitView | null; onClose: (saved: boolean) => void }) {
   const t = useT(adminMessages);
-  const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
-  const { run, busy } = useFormSubmit(form, ['name', 'kind', 'areaCode', 'phone', 'isActive']);
+  const { save: submit, busy } = useDialogSave<UnitForm>(form, FIELDS, onClose);
   const initial: Partial<UnitForm> = unit ? { name: unit.name, kind: unit.kind, areaCode: unit.areaCode, phone: unit.phone, isActive: unit.isActive } : { kind: 'department', phone: null };
 
-  const save = (values: UnitForm) =>
-    run(async () => {
-      const body = { ...values, phone: values.phone?.trim() || null };
-      if (unit) {
-        const changes = changedFields(initial, body);
-        if (Object.keys(changes).length) await call('PATCH /api/admin/units/:id', { params: { id: unit.id }, body: changes });
-      } else await call('POST /api/admin/units', { body });
-      message.success(t('saved'));
-      onClose(true);
-    });
+  const save = (values: UnitForm) => {
+    const body = { ...values, phone: values.phone?.trim() || null };
+    return submit(initial, body, unit && ((changes) => call('PATCH /api/admin/units/:id', { params: { id: unit.id }, body: changes })), () => call('POST /api/admin/units', { body }));
+  };
 
   return (
-    <Modal open title={unit ? t('editUnit') : t('newUnit')} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} destroyOnHidden>
+    <AdminDialog title={unit ? t('editUnit') : t('newUnit')} form={form} busy={busy} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} data-testid="unit-form">
         <Form.Item name="name" label={t('unitName')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 100 }]}>
           <Input maxLength={100} autoFocus />
@@ -111,6 +91,6 @@ function UnitDialog({ unit, onClose }: { unit: UnitView | null; onClose: (saved:
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </AdminDialog>
   );
 }

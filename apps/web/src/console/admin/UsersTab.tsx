@@ -1,10 +1,11 @@
 import { label, ROLES, type Role, type UserView } from '@lianxin/core';
-import { Button, Flex, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { Button, Flex, Input, Select, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { adminMessages } from './admin.messages';
+import { AdminTable, AdminToolbar, useEditing, useStatusColumn } from './admin-table';
 import { UserDialog } from './UserDialog';
 
 /** 用户与角色: users of the admin's area with their roles per unit; create, edit, reset password. */
@@ -15,12 +16,13 @@ export default function UsersTab() {
   const [role, setRole] = useState<Role | undefined>();
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useApi('GET /api/admin/users', { query: { q: q || undefined, role, page, pageSize: 20 } });
-  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const edit = useEditing<UserView>(reload);
+  const statusColumn = useStatusColumn();
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
     <>
-      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+      <AdminToolbar newLabel={t('newUser')} onNew={() => edit.setEditing('new')} newTestId="user-new">
         <Flex wrap gap={8}>
           <Input.Search allowClear placeholder={`${t('username')} / ${t('displayName')}`} aria-label={t('search')} onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 240, maxWidth: '100%' }} />
           <Select
@@ -33,17 +35,12 @@ export default function UsersTab() {
             style={{ width: 160 }}
           />
         </Flex>
-        <Button type="primary" onClick={() => setEditing('new')} data-testid="user-new">
-          {t('newUser')}
-        </Button>
-      </Flex>
-      <Table<UserView>
-        data-testid="users-table"
+      </AdminToolbar>
+      <AdminTable<UserView>
+        testId="users-table"
         rowKey="id"
-        size="small"
         loading={loading}
         dataSource={data?.items}
-        scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, onChange: setPage }}
         columns={[
           { title: t('username'), dataIndex: 'username', width: 150 },
@@ -64,19 +61,11 @@ export default function UsersTab() {
             ),
           },
           { title: t('phone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
-          { title: t('status'), dataIndex: 'isActive', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('active') : t('inactive')}</Tag> },
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UserView) => <Button size="small" onClick={() => setEditing(u)}>{t('edit')}</Button> },
+          statusColumn,
+          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UserView) => <Button size="small" onClick={() => edit.setEditing(u)}>{t('edit')}</Button> },
         ]}
       />
-      {editing && (
-        <UserDialog
-          user={editing === 'new' ? null : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
-        />
-      )}
+      {edit.editing && <UserDialog user={edit.current} onClose={edit.close} />}
     </>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, DatePicker, Drawer, Flex, Form, Input, Space, TreeSelect } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { CampaignDetail } from '@lianxin/core';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { showSaveError } from '../../shared/form-errors';
+import { FormDrawer, useDrawerSave } from '../../shared/FormDrawer';
+import { afterField } from '../../shared/form-rules';
+import { PlannableAreaSelect } from '../field-work/PlannableAreaSelect';
 import type { AreaTreeOption } from '../households/household-logic';
 import { campaignMessages } from './campaigns.messages';
 
@@ -15,46 +17,32 @@ const FIELDS = ['name', 'areaCode', 'startsOn', 'endsOn', 'description'];
 export default function CampaignForm({ open, onClose, areas, onSaved }: { open: boolean; onClose: () => void; areas: AreaTreeOption[]; onSaved: (c: CampaignDetail) => void }) {
   const t = useT(campaignMessages);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { setProblem, run, drawer } = useDrawerSave(form, FIELDS);
   useEffect(() => {
     if (open) setProblem(null);
     // A township desk plans in one area only: start from it.
     if (open && areas.length === 1 && !form.getFieldValue('areaCode')) form.setFieldsValue({ areaCode: areas[0].value });
   }, [open, areas, form]);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       const body = { name: v.name.trim(), areaCode: v.areaCode, startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn.format('YYYY-MM-DD'), description: v.description?.trim() || undefined };
       onSaved(await call('POST /api/campaigns', { body }));
       form.resetFields();
-    } catch (error) {
-      setProblem(showSaveError(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const required = [{ required: true, message: t('required') }];
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t('createTitle')}
       size="default"
-      styles={{ wrapper: { maxWidth: '100vw' } }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="campaign-save">
-            {t('save')}
-          </Button>
-        </Space>
-      }
+      {...drawer}
+      labels={{ cancel: t('cancel'), save: t('save') }}
+      saveTestId="campaign-save"
+      problemTestId="campaign-form-error"
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="campaign-form-error" />}
       {areas.length === 0 && <Alert type="warning" showIcon title={t('noPlannableArea')} style={{ marginBottom: 12 }} />}
       {/* Kept mounted while closed, so a failed save never loses what was typed. */}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark>
@@ -62,14 +50,7 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
           <Input maxLength={100} placeholder={t('namePlaceholder')} />
         </Form.Item>
         <Form.Item name="areaCode" label={t('area')} rules={required}>
-          <TreeSelect
-            treeData={areas}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={areas.map((a) => a.value)}
-            placeholder={t('area')}
-            popupMatchSelectWidth={false}
-            data-testid="campaign-area"
-          />
+          <PlannableAreaSelect areas={areas} placeholder={t('area')} testId="campaign-area" />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="startsOn" label={t('startsOn')} rules={required} style={{ flex: '1 1 150px' }}>
@@ -80,15 +61,7 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
             label={t('endsOn')}
             dependencies={['startsOn']}
             style={{ flex: '1 1 150px' }}
-            rules={[
-              ...required,
-              ({ getFieldValue }) => ({
-                validator: (_, value?: Dayjs) => {
-                  const start = getFieldValue('startsOn') as Dayjs | undefined;
-                  return !value || !start || !value.isBefore(start, 'day') ? Promise.resolve() : Promise.reject(new Error(t('endBeforeStart')));
-                },
-              }),
-            ]}
+            rules={[...required, afterField('startsOn', (end, start) => !end.isBefore(start, 'day'), t('endBeforeStart'))]}
           >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
@@ -97,6 +70,6 @@ export default function CampaignForm({ open, onClose, areas, onSaved }: { open: 
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} placeholder={t('descriptionPlaceholder')} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

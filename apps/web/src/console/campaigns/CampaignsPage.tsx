@@ -5,7 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi, useLatest } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
+import { useOffsetPages } from '../../shared/use-offset-pages';
 import { useMe } from '../shell/session';
 import { campaignPhase, PHASE_COLORS } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
@@ -20,34 +21,13 @@ export default function CampaignsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const canPlan = holds(me.roles, 'field.manage');
-  const [rows, setRows] = useState<CampaignListItem[]>([]);
-  const [nextOffset, setNextOffset] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const areas = useApi('GET /api/areas', canPlan ? { query: { format: 'tree' } } : null);
   const plannable = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.manage')), [areas.data, me.roles]);
   const today = localDate(new Date());
 
-  const latest = useLatest();
-
-  const load = useCallback(
-    async (offset: number) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const { value: page, current } = await latest(call('GET /api/campaigns', { query: { limit: 20, offset } }));
-        if (!current) return;
-        setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
-        setNextOffset(page.nextOffset);
-        setLoading(false);
-      } catch (e) {
-        setError(e);
-        setLoading(false);
-      }
-    },
-    [latest],
-  );
+  const fetchPage = useCallback((offset: number) => call('GET /api/campaigns', { query: { limit: 20, offset } }), []);
+  const { rows, next: nextOffset, loading, error, load } = useOffsetPages(fetchPage);
   useEffect(() => void load(0), [load]);
 
   return (

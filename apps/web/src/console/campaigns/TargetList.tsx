@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useLatest } from '../../shared/use-api';
+import { useOffsetPages } from '../../shared/use-offset-pages';
 import { tagColorer, tagNamer } from '../households/household-logic';
 import type { HouseholdTag } from '@lianxin/core';
 import { recordVisitHref, targetQuery } from './campaign-logic';
@@ -30,10 +30,6 @@ export default function TargetList({ campaignId, coverage, tags, canVisit, initi
   const { locale } = useLocale();
   const [cadre, setCadre] = useState<string | undefined>(initialCadre);
   const [visited, setVisited] = useState<Visited>('all');
-  const [rows, setRows] = useState<CampaignTarget[]>([]);
-  const [nextOffset, setNextOffset] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const tagName = tagNamer(tags, locale);
   const tagColor = tagColorer(tags);
   // On a phone the tag and cadre columns give way; their contents move under the address.
@@ -48,26 +44,10 @@ export default function TargetList({ campaignId, coverage, tags, canVisit, initi
     </Flex>
   );
 
-  const latest = useLatest();
 
-  const load = useCallback(
-    async (offset: number) => {
-      setLoading(true);
-      setError(null);
-      try {
-        // A page asked for under older filters never lands on the newer list.
-        const { value: page, current } = await latest(call('GET /api/campaigns/:id/targets', { params: { id: campaignId }, query: targetQuery({ cadre, visited, offset }) }));
-        if (!current) return;
-        setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
-        setNextOffset(page.nextOffset);
-        setLoading(false);
-      } catch (e) {
-        setError(e);
-        setLoading(false);
-      }
-    },
-    [campaignId, cadre, visited, latest],
-  );
+  // A page asked for under older filters never lands on the newer list.
+  const fetchPage = useCallback((offset: number) => call('GET /api/campaigns/:id/targets', { params: { id: campaignId }, query: targetQuery({ cadre, visited, offset }) }), [campaignId, cadre, visited]);
+  const { rows, next: nextOffset, loading, error, load } = useOffsetPages(fetchPage);
   useEffect(() => void load(0), [load, version]);
 
   const cadreOptions = coverage.byCadre.filter((r) => r.cadre).map((r) => ({ value: r.cadre!.id, label: r.cadre!.name ?? r.cadre!.id }));

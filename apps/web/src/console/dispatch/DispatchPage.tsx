@@ -1,10 +1,11 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Input, Row, Select, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
+import { FilterTreeSelect } from '../../shared/FilterTreeSelect';
 import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
 import { useCursorPages } from '../../shared/use-api';
 import { formatTime } from '../cases/case-list/case-summary';
@@ -141,18 +142,7 @@ export default function DispatchPage() {
             <Input.Search aria-label={t('search')} placeholder={t('search')} allowClear maxLength={100} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} />
           </Col>
           <Col xs={18} md={10}>
-            <TreeSelect
-              aria-label={t('area')}
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder={t('area')}
-              style={{ width: '100%' }}
-              popupMatchSelectWidth={false}
-              treeData={reference.areaTree}
-              value={filter.areaCode}
-              onChange={(areaCode?: string) => setFilter((f) => ({ ...f, areaCode }))}
-            />
+            <FilterTreeSelect label={t('area')} value={filter.areaCode} treeData={reference.areaTree} onChange={(areaCode) => setFilter((f) => ({ ...f, areaCode }))} />
           </Col>
           <Col xs={6} md={4}>
             <Button icon={<ReloadOutlined />} onClick={pages.reload} aria-label={t('refresh')}>

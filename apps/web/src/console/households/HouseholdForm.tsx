@@ -1,8 +1,9 @@
 import { HOUSEHOLD_RELATIONSHIPS, type HouseholdDetail, type HouseholdRelationship, type HouseholdTag, RELATIONSHIP_LABELS } from '@lianxin/core';
-import { Alert, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, TreeSelect } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { fieldPath, tagNamer } from './household-logic';
 import type { AreaTreeOption } from './household-logic';
 import { householdMessages } from './households.messages';
@@ -124,23 +125,19 @@ export default function HouseholdForm({ open, onClose, household, areas, tags, o
   const required = [{ required: true, message: t('required') }];
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={household ? t('editTitle') : t('createTitle')}
       size="large"
-      styles={{ wrapper: { maxWidth: '100vw' } }}
       destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="household-save">
-            {t('save')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      onSave={() => form.submit()}
+      labels={{ cancel: t('cancel'), save: t('save') }}
+      saveTestId="household-save"
+      problem={problem}
+      problemTestId="household-form-error"
     >
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="household-form-error" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark>
         <Form.Item name="areaCode" label={t('area')} rules={required}>
           <TreeSelect treeData={areas} showSearch treeNodeFilterProp="title" placeholder={t('area')} treeDefaultExpandAll={false} />
@@ -213,6 +210,6 @@ export default function HouseholdForm({ open, onClose, household, areas, tags, o
           </Form.List>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,8 @@
 import type { OfficeDaySessionDetail } from '@lianxin/core';
-import { Descriptions, Drawer, Flex, Tag } from 'antd';
+import { Descriptions, Flex, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { PageError, PageLoading } from '../../shared/PageState';
+import { DetailDrawer } from '../../shared/DetailDrawer';
 import { useApi } from '../../shared/use-api';
 import { isoWeekday } from '../stationing/weeks';
 import AttendanceCard from './AttendanceCard';
@@ -26,20 +26,17 @@ export default function SessionDrawer({ sessionId, today, onClose, onChanged }: 
   };
 
   return (
-    <Drawer
+    <DetailDrawer
       open={!!sessionId}
       onClose={onClose}
-      size="large"
-      styles={{ wrapper: { maxWidth: '100vw' } }}
       title={session ? t('sessionTitle', { village: session.villageName, date: `${session.date} ${weekdays[isoWeekday(session.date) - 1]}` }) : t('tabSessions')}
-      data-testid="session-drawer"
+      testId="session-drawer"
+      error={loaded.error}
+      onRetry={loaded.reload}
+      item={session}
     >
-      {loaded.error ? (
-        <PageError error={loaded.error} onRetry={loaded.reload} />
-      ) : !session ? (
-        <PageLoading />
-      ) : (
-        <Flex vertical gap={12}>
+      {(session) => (
+        <>
           <Descriptions
             size="small"
             column={1}
@@ -52,8 +49,8 @@ export default function SessionDrawer({ sessionId, today, onClose, onChanged }: 
           />
           <AttendanceCard session={session} today={today} onChanged={changed} />
           <DayCasesCard session={session} today={today} />
-        </Flex>
+        </>
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

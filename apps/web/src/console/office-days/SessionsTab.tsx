@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { useLatest } from '../../shared/use-api';
+import { useOffsetPages } from '../../shared/use-offset-pages';
 import type { AreaOption } from '../field-work/area-options';
 import { useMe } from '../shell/session';
 import { isoWeekday } from '../stationing/weeks';
@@ -33,33 +33,13 @@ export default function SessionsTab({ filters, onChange, areas, plannable, today
   const me = useMe();
   const canPlan = holds(me.roles, 'field.manage');
   const weekdays = t('weekdays').split(',');
-  const [rows, setRows] = useState<OfficeDaySessionSummary[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
   const [generating, setGenerating] = useState(false);
   const { from, to, areaCode } = filters;
-  const latest = useLatest();
 
-  const load = useCallback(
-    async (offset: number) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        // A page asked for under older filters never lands on the newer list.
-        const { value: page, current } = await latest(call('GET /api/office-days/sessions', { query: { from, to, areaCode, limit: PAGE, offset: offset || undefined } }));
-        if (!current) return;
-        setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
-        setNext(page.nextOffset);
-        setLoading(false);
-      } catch (e) {
-        setError(e);
-        setLoading(false);
-      }
-    },
-    [from, to, areaCode, latest],
-  );
+  // A page asked for under older filters never lands on the newer list.
+  const fetchPage = useCallback((offset: number) => call('GET /api/office-days/sessions', { query: { from, to, areaCode, limit: PAGE, offset: offset || undefined } }), [from, to, areaCode]);
+  const { rows, next, loading, error, load } = useOffsetPages(fetchPage);
   useEffect(() => void load(0), [load, tick, reloadKey, locale]);
   const weeks = useMemo(() => groupByWeek(rows, today), [rows, today]);
 

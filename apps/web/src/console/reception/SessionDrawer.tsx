@@ -1,9 +1,9 @@
 import { holds, type ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
-import { Alert, Button, Descriptions, Drawer, Flex, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { PageError, PageLoading } from '../../shared/PageState';
+import { DetailDrawer } from '../../shared/DetailDrawer';
 import { useApi } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import AppointmentsCard from './AppointmentsCard';
@@ -49,20 +49,33 @@ export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessi
   const state = session && sessionState(session, now);
 
   return (
-    <Drawer
+    <DetailDrawer
       open={!!sessionId}
       onClose={onClose}
-      size="large"
-      styles={{ wrapper: { maxWidth: '100vw' }, body: { padding: 12 } }}
+      padded={12}
       title={session ? sessionWhen(session, t('weekdays').split(',')) : t('title')}
-      data-testid="session-drawer"
+      testId="session-drawer"
+      error={loaded.error}
+      onRetry={loaded.reload}
+      item={session}
+      after={
+        session &&
+        canPlan && (
+          <SessionForm
+            open={editing}
+            onClose={() => setEditing(false)}
+            session={session}
+            areas={[]}
+            onSaved={(s) => {
+              setEditing(false);
+              changed(s);
+            }}
+          />
+        )
+      }
     >
-      {loaded.error ? (
-        <PageError error={loaded.error} onRetry={loaded.reload} />
-      ) : !session ? (
-        <PageLoading />
-      ) : (
-        <Flex vertical gap={12}>
+      {(session) => (
+        <>
           <Flex wrap gap={8} align="center" justify="space-between">
             <SessionStateTag session={session} now={now} />
             {canPlan && (
@@ -114,20 +127,8 @@ export default function SessionDrawer({ sessionId, onClose, onChanged }: { sessi
           )}
           <AppointmentsCard session={session} canReveal={canPlan} bookable={isOpenForBooking(session, now)} onChange={changed} onReload={() => { loaded.reload(); onChanged(); }} />
           <SessionCasesCard session={session} canRegister={holds(me.roles, 'case.register')} onChange={changed} />
-        </Flex>
+        </>
       )}
-      {session && canPlan && (
-        <SessionForm
-          open={editing}
-          onClose={() => setEditing(false)}
-          session={session}
-          areas={[]}
-          onSaved={(s) => {
-            setEditing(false);
-            changed(s);
-          }}
-        />
-      )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Space, Switch, TimePicker, TreeSelect, Typography } from 'antd';
+import { Alert, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Switch, TimePicker, Typography } from 'antd';
 import type { ReceptionSessionDetail as SessionDetail } from '@lianxin/core';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { showSaveError } from '../../shared/form-errors';
+import { FormDrawer, useDrawerSave } from '../../shared/FormDrawer';
+import { afterField } from '../../shared/form-rules';
+import { PlannableAreaSelect } from '../field-work/PlannableAreaSelect';
 import { renameFields } from '../campaigns/campaign-logic';
 import StaffSelect from '../field-work/StaffSelect';
 import type { AreaTreeOption } from '../households/household-logic';
@@ -34,8 +36,7 @@ interface Props {
 export default function SessionForm({ open, onClose, session, areas, onSaved }: Props) {
   const t = useT(receptionMessages);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { setProblem, run, drawer } = useDrawerSave(form, FIELDS, (problems) => renameFields(problems, API_TO_FORM));
   const weekdays = t('weekdays').split(',');
 
   useEffect(() => {
@@ -46,10 +47,8 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
     else if (areas.length === 1 && !form.getFieldValue('areaCode')) form.setFieldsValue({ areaCode: areas[0].value });
   }, [open, session, areas, form]);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       if (session) {
         const patch = sessionChanges(session, v);
         onSaved(Object.keys(patch).length ? await call('PATCH /api/reception/sessions/:id', { params: { id: session.id }, body: patch }) : session);
@@ -71,30 +70,19 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
         );
         form.resetFields();
       }
-    } catch (error) {
-      setProblem(showSaveError(form, error, FIELDS, (problems) => renameFields(problems, API_TO_FORM)));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const required = [{ required: true, message: t('required') }];
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={session ? t('editTitle') : t('createTitle')}
-      styles={{ wrapper: { maxWidth: '100vw' } }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="session-save">
-            {t('save')}
-          </Button>
-        </Space>
-      }
+      {...drawer}
+      labels={{ cancel: t('cancel'), save: t('save') }}
+      saveTestId="session-save"
+      problemTestId="session-form-error"
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="session-form-error" />}
       {!session && areas.length === 0 && <Alert type="warning" showIcon title={t('noPlannableArea')} style={{ marginBottom: 12 }} />}
       {session && (
         <>
@@ -116,7 +104,7 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
               <StaffSelect role="leader" placeholder={t('leaderPlaceholder')} testId="session-leader" />
             </Form.Item>
             <Form.Item name="areaCode" label={t('area')} rules={required}>
-              <TreeSelect treeData={areas} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandedKeys={areas.map((a) => a.value)} placeholder={t('area')} popupMatchSelectWidth={false} data-testid="session-area" />
+              <PlannableAreaSelect areas={areas} placeholder={t('area')} testId="session-area" />
             </Form.Item>
             <Form.Item name="date" label={t('date')} rules={required}>
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="session-date" />
@@ -130,15 +118,7 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
                 label={t('endTime')}
                 dependencies={['startTime']}
                 style={{ flex: '1 1 120px' }}
-                rules={[
-                  ...required,
-                  ({ getFieldValue }) => ({
-                    validator: (_, value?: Dayjs) => {
-                      const start = getFieldValue('startTime') as Dayjs | undefined;
-                      return !value || !start || value.format('HH:mm') > start.format('HH:mm') ? Promise.resolve() : Promise.reject(new Error(t('endBeforeStart')));
-                    },
-                  }),
-                ]}
+                rules={[...required, afterField('startTime', (end, start) => end.format('HH:mm') > start.format('HH:mm'), t('endBeforeStart'))]}
               >
                 <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} data-testid="session-end" />
               </Form.Item>
@@ -158,6 +138,6 @@ export default function SessionForm({ open, onClose, session, areas, onSaved }: 
           <Switch data-testid="session-publish" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

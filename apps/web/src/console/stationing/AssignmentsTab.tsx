@@ -5,7 +5,8 @@ import { type AssignmentView as Assignment, holds, reachOf } from '@lianxin/core
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageEmpty, PageError } from '../../shared/PageState';
-import { useApi, useLatest } from '../../shared/use-api';
+import { useApi } from '../../shared/use-api';
+import { useOffsetPages } from '../../shared/use-offset-pages';
 import { type AreaOption, areaOptions } from '../field-work/area-options';
 import type { AreaNode } from '@lianxin/core';
 import { useMe } from '../shell/session';
@@ -36,33 +37,12 @@ export default function AssignmentsTab({ filters, onChange, areas, areaTree, tod
   const villages = useMemo(() => areaOptions(areaTree, reachOf(me.roles, 'field.manage'), { villagesOnly: true }), [areaTree, me.roles]);
   const settings = useApi('GET /api/stationing/settings');
   const globalRule = settings.data?.minDaysPerWeek;
-  const [rows, setRows] = useState<Assignment[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
   const [editing, setEditing] = useState<{ mode: FormMode; assignment?: Assignment } | null>(null);
   const { areaCode, activeOn } = filters;
-  // Only the latest request may fill the table (a quick change of filter must not show the previous one's).
-  const latest = useLatest();
 
-  const load = useCallback(
-    async (offset: number) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const { value: page, current } = await latest(call('GET /api/stationing/assignments', { query: { areaCode, activeOn, limit: PAGE, offset: offset || undefined } }));
-        if (!current) return;
-        setRows((prev) => (offset ? [...prev, ...page.items] : page.items));
-        setNext(page.nextOffset);
-        setLoading(false);
-      } catch (e) {
-        setError(e);
-        setLoading(false);
-      }
-    },
-    [areaCode, activeOn, latest],
-  );
+  const fetchPage = useCallback((offset: number) => call('GET /api/stationing/assignments', { query: { areaCode, activeOn, limit: PAGE, offset: offset || undefined } }), [areaCode, activeOn]);
+  const { rows, setRows, next, loading, error, load } = useOffsetPages(fetchPage);
   // A new filter (or language: messages come from the server) starts from the first page.
   useEffect(() => void load(0), [load, tick, locale]);
 

@@ -1,6 +1,6 @@
 import type { TrackedCase } from '@lianxin/core';
-import { Alert, App, Button, Card, Form, Input, Space, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, type FormInstance, Input, Space, Tabs } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
@@ -39,10 +39,17 @@ export default function TrackPage() {
   }, [token]);
 
   const codeRule = { validator: async (_: unknown, v?: string) => (v && isTrackingCode(v) ? undefined : Promise.reject(new Error(t('codeInvalid')))) };
-  const codeField = (
-    <Form.Item name="code" label={t('code')} rules={[codeRule]} normalize={(v: string) => v.toUpperCase()}>
-      <Input placeholder={t('codePlaceholder')} autoCapitalize="characters" />
-    </Form.Item>
+  /** One way to look a case up: the tracking code, the way's own `fields`, the query button. */
+  const trackForm = <V extends { code: string }>(form: FormInstance, onFinish: (v: V) => void, fields: ReactNode) => (
+    <Form form={form} layout="vertical" initialValues={{ code: params.get('code') ?? '' }} onFinish={onFinish}>
+      <Form.Item name="code" label={t('code')} rules={[codeRule]} normalize={(v: string) => v.toUpperCase()}>
+        <Input placeholder={t('codePlaceholder')} autoCapitalize="characters" />
+      </Form.Item>
+      {fields}
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        {t('query')}
+      </Button>
+    </Form>
   );
   const sendOtp = async () => {
     const { code, phone } = await smsForm.validateFields(['code', 'phone']);
@@ -64,34 +71,21 @@ export default function TrackPage() {
               {
                 key: 'phone',
                 label: t('byPhone'),
-                children: (
-                  <Form
-                    form={phoneForm}
-                    layout="vertical"
-                    initialValues={{ code: params.get('code') ?? '' }}
-                    onFinish={(v: { code: string; phoneLast4: string }) => run(() => call('POST /api/public/track', { body: { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 } }))}
-                  >
-                    {codeField}
-                    <Form.Item name="phoneLast4" label={t('last4')} rules={[{ pattern: /^\d{4}$/, required: true, message: t('last4Invalid') }]}>
-                      <Input inputMode="numeric" maxLength={4} />
-                    </Form.Item>
-                    <Button type="primary" htmlType="submit" block loading={busy}>
-                      {t('query')}
-                    </Button>
-                  </Form>
+                children: trackForm(
+                  phoneForm,
+                  (v: { code: string; phoneLast4: string }) => run(() => call('POST /api/public/track', { body: { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 } })),
+                  <Form.Item name="phoneLast4" label={t('last4')} rules={[{ pattern: /^\d{4}$/, required: true, message: t('last4Invalid') }]}>
+                    <Input inputMode="numeric" maxLength={4} />
+                  </Form.Item>,
                 ),
               },
               {
                 key: 'sms',
                 label: t('bySms'),
-                children: (
-                  <Form
-                    form={smsForm}
-                    layout="vertical"
-                    initialValues={{ code: params.get('code') ?? '' }}
-                    onFinish={(v: { code: string; otp: string }) => run(() => call('POST /api/public/track/verify', { body: { code: normalizeCode(v.code), otp: v.otp } }))}
-                  >
-                    {codeField}
+                children: trackForm(
+                  smsForm,
+                  (v: { code: string; otp: string }) => run(() => call('POST /api/public/track/verify', { body: { code: normalizeCode(v.code), otp: v.otp } })),
+                  <>
                     <Form.Item label={t('phone')} required>
                       <Space.Compact style={{ width: '100%' }}>
                         <Form.Item name="phone" noStyle rules={[{ required: true, message: t('phoneRequired') }]}>
@@ -103,10 +97,7 @@ export default function TrackPage() {
                     <Form.Item name="otp" label={t('otp')} rules={[{ pattern: /^\d{6}$/, required: true, message: t('otpInvalid') }]}>
                       <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
                     </Form.Item>
-                    <Button type="primary" htmlType="submit" block loading={busy}>
-                      {t('query')}
-                    </Button>
-                  </Form>
+                  </>,
                 ),
               },
             ]}

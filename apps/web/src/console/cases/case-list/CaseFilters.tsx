@@ -1,8 +1,9 @@
 import { CASE_FLAGS, CASE_KINDS, CASE_STATES, type CaseFlag, type CaseKind, type CaseState, type Channel, CHANNELS, label } from '@lianxin/core';
-import { Button, Col, DatePicker, Input, Row, Select, TreeSelect } from 'antd';
+import { Button, Col, DatePicker, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '../../../i18n/i18n';
+import { FilterTreeSelect } from '../../../shared/FilterTreeSelect';
 import { webLabel } from '../../../shared/labels';
 import { caseListMessages } from './case-list.messages';
 import type { ListFilters } from './list-query';
@@ -59,34 +60,10 @@ export function CaseFilters({ filters, onChange, onReset, reference }: { filters
         />
       </Col>
       <Col {...SPAN}>
-        <TreeSelect
-          aria-label={t('category')}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder={t('category')}
-          style={{ width: '100%' }}
-          popupMatchSelectWidth={false}
-          value={filters.categoryCode}
-          treeData={reference.categoryTree}
-          onChange={(categoryCode?: string) => onChange({ categoryCode })}
-          data-testid="filter-category"
-        />
+        <FilterTreeSelect label={t('category')} value={filters.categoryCode} treeData={reference.categoryTree} onChange={(categoryCode) => onChange({ categoryCode })} testId="filter-category" />
       </Col>
       <Col {...SPAN}>
-        <TreeSelect
-          aria-label={t('area')}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder={t('area')}
-          style={{ width: '100%' }}
-          popupMatchSelectWidth={false}
-          value={filters.areaCode}
-          treeData={reference.areaTree}
-          onChange={(areaCode?: string) => onChange({ areaCode })}
-          data-testid="filter-area"
-        />
+        <FilterTreeSelect label={t('area')} value={filters.areaCode} treeData={reference.areaTree} onChange={(areaCode) => onChange({ areaCode })} testId="filter-area" />
       </Col>
       <Col {...SPAN}>
         <Select

@@ -1,0 +1,41 @@
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { type ReactNode, StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { type Locale, LocaleProvider, useLocale } from '../i18n/i18n';
+
+interface MountOptions {
+  /** The bundle's theme tokens (the brand colour, its corners, its font size). */
+  token: ThemeConfig['token'];
+  /** Runs whenever the user's language is set or changes (e.g. to switch dayjs along). */
+  onLocale?: (locale: Locale) => void;
+  /** What the app shows inside the providers. */
+  children: ReactNode;
+}
+
+function Localized({ token, onLocale, children }: MountOptions) {
+  const { locale } = useLocale();
+  useEffect(() => {
+    onLocale?.(locale);
+  }, [locale, onLocale]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/**
+ * Mounts a bundle (console or portal) on `#root`: strict mode, the user's language, Ant Design in
+ * that language with the bundle's theme, and Ant Design's App context (messages, modals).
+ */
+export function mountApp(options: MountOptions) {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LocaleProvider>
+        <Localized {...options} />
+      </LocaleProvider>
+    </StrictMode>,
+  );
+}
