@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { round, stats as latency, time as timeCalls, WORDS } from './knowledge-common.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createClock } from '../apps/server/src/clock.js';
@@ -24,22 +25,9 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const QUERIES = 300;
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 60);
 const url = process.env.DATABASE_URL;
-const WORDS = ['低保', '工资', '路灯', '噪声', '积水', '停水', '医保', '报销', '纠纷', '拖欠', '损坏', '扰民', '道路', '进度', '咨询', '小区',
-  '拆迁', '补偿', '物业', '垃圾', '供暖', '燃气', '学校', '养老', '残疾', '补贴', '违建', '油烟', '漏水', '公交', '征地', '灌溉', '高铁', '茶叶', '彩票'];
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const round = (n: number) => Math.round(n * 100) / 100;
-const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)), calls: xs.length });
-async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  const deadline = performance.now() + PHASE_SECONDS * 1000;
-  for (let i = 0; i < n && performance.now() < deadline; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
+const time = (n: number, fn: (i: number) => Promise<unknown>) => timeCalls(PHASE_SECONDS, n, fn);
+/** The figures of a latency loop, with the number of calls it made. */
+const stats = (xs: number[]) => ({ ...latency(xs), calls: xs.length });
 
 async function main() {
   if (!url) throw new Error('set DATABASE_URL to a PostgreSQL database');

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { percentile, round, stats, time as timeCalls, WORDS } from './knowledge-common.js';
 import { type LabelledDoc, trainClassifier } from '@lianxin/core';
 import SQLite from 'better-sqlite3';
 import { createClock } from '../apps/server/src/clock.js';
@@ -35,24 +36,7 @@ const dbFile = REUSE ?? join(dataDir, 'lianxin.sqlite');
 // Each latency loop stops after this many seconds, reporting how many calls it made.
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 90);
 
-// Two-character words: those of the generated cases' templates (each in ~1/8 of all cases), of the
-// demo's texts (a few hundred), and some found nowhere.
-const WORDS = ['低保', '工资', '路灯', '噪声', '积水', '停水', '医保', '报销', '纠纷', '拖欠', '损坏', '扰民', '道路', '进度', '咨询', '小区',
-  '拆迁', '补偿', '物业', '垃圾', '供暖', '燃气', '学校', '养老', '残疾', '补贴', '违建', '油烟', '漏水', '公交', '征地', '灌溉', '高铁', '茶叶', '彩票'];
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const round = (n: number) => Math.round(n * 100) / 100;
-const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
-async function time(n: number, fn: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
-  const times: number[] = [];
-  const deadline = performance.now() + PHASE_SECONDS * 1000;
-  for (let i = 0; i < n && performance.now() < deadline; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
+const time = (n: number, fn: (i: number) => Promise<unknown> | unknown) => timeCalls(PHASE_SECONDS, n, fn);
 
 async function main() {
   let generated = { count: 0, seconds: 0 };

@@ -1,6 +1,6 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { apiAs, choose, DEMO_PASSWORD, keepScreenshot, selectPopupsClosed, visibleOption } from './support';
+import { apiAs, signIn as signInForm, choose, keepScreenshot, selectPopupsClosed, visibleOption } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -10,13 +10,7 @@ const VILLAGE = '369901100202';
 const VILLAGE_NAME = '凤岭村';
 const stamp = String(Date.now()).slice(-6);
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel(/用户名|User name/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
-}
+const signIn = (page: Page, username: string) => signInForm(page, username, { timeout: 30_000 });
 
 /** A valid 18-digit resident ID (GB 11643 check digit) born in 1958. */
 function idNumber(serial: string): string {

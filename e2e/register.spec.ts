@@ -1,16 +1,10 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
-import { apiAs, DEMO_PASSWORD, keepScreenshot, selectPopupsClosed, settledOptions, visibleOption } from './support';
+import { apiAs, signIn as signInForm, keepScreenshot, selectPopupsClosed, settledOptions, visibleOption } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** Signs in through the real form, patient with a busy machine (the first page load compiles nothing but may be slow). */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel(/用户名|User name/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 });
-}
+const signIn = (page: Page, username: string) => signInForm(page, username, { timeout: 30_000 });
 
 // The machine is shared with other test runs: allow slow steps.
 test.describe.configure({ timeout: 180_000 });

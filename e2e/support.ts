@@ -5,13 +5,13 @@ import { type APIRequestContext, expect, type Locator, type Page, request } from
 export const DEMO_PASSWORD = 'Lianxin@2026';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
-/** Signs in through the real form. */
-export async function signIn(page: Page, username: string): Promise<void> {
+/** Signs in through the real form; `timeout` for the signed-in shell to show (a busy machine may be slow). */
+export async function signIn(page: Page, username: string, options: { timeout?: number } = {}): Promise<void> {
   await page.goto('/');
   await page.getByLabel(/用户名|User name/).fill(username);
   await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page.getByTestId('current-user')).toBeVisible(options);
 }
 
 /** Keeps a full-page screenshot as a test artifact (not an assertion). */

@@ -1,6 +1,6 @@
 import { API } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext } from '../test/context.js';
 
 /**
  * The OpenAPI document at /api/docs/json shows every operation both ways: each is registered from
@@ -8,7 +8,7 @@ import { createTestContext, type TestContext } from '../test/context.js';
  * schema with its properties, and a download names its media types.
  */
 
-let ctx: TestContext;
+const { ctx } = suiteContext();
 let paths: Record<string, Record<string, Operation>>;
 
 interface Schema {
@@ -23,12 +23,10 @@ interface Operation {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const res = await ctx.anonymous().get('/api/docs/json');
   expect(res.statusCode).toBe(200);
   paths = res.json().paths;
 });
-afterAll(() => ctx.close());
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const toKey = (method: string, path: string) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;

@@ -15,25 +15,22 @@ const quietLog = (): JobLogger & { errors: unknown[] } => {
 };
 const noServices = {} as Services;
 const noDelivery = async () => undefined;
+/** The jobs with only a sweep to do, ticking every 5 ms. */
+const sweepingJobs = (sweep: NonNullable<NonNullable<Parameters<typeof startJobs>[1]>['sweep']>, log = quietLog()) =>
+  startJobs(noServices, { deliver: noDelivery, scanHotspots: noDelivery, intervalMs: 5, log, sweep });
 
 describe('startJobs', () => {
   it('runs at once and then on every tick, never two runs at a time', async () => {
     let active = 0;
     let most = 0;
     let runs = 0;
-    const jobs = startJobs(noServices, {
-      deliver: noDelivery,
-      scanHotspots: noDelivery,
-      intervalMs: 5,
-      log: quietLog(),
-      sweep: async () => {
-        runs++;
-        active++;
-        most = Math.max(most, active);
-        await sleep(30);
-        active--;
-        return RESULT;
-      },
+    const jobs = sweepingJobs(async () => {
+      runs++;
+      active++;
+      most = Math.max(most, active);
+      await sleep(30);
+      active--;
+      return RESULT;
     });
     await sleep(120);
     await jobs.stop();
@@ -45,16 +42,10 @@ describe('startJobs', () => {
   it('logs a failing sweep instead of throwing, and keeps going', async () => {
     const log = quietLog();
     let runs = 0;
-    const jobs = startJobs(noServices, {
-      deliver: noDelivery,
-      scanHotspots: noDelivery,
-      intervalMs: 5,
-      log,
-      sweep: () => {
-        runs++;
-        throw new Error('database is down');
-      },
-    });
+    const jobs = sweepingJobs(() => {
+      runs++;
+      throw new Error('database is down');
+    }, log);
     await vi.waitFor(() => expect(runs).toBeGreaterThanOrEqual(3));
     await jobs.stop();
     expect(log.errors.length).toBeGreaterThanOrEqual(3);
@@ -64,17 +55,11 @@ describe('startJobs', () => {
   it('stops: no more runs, and stop() waits for the run in progress', async () => {
     let finished = false;
     let runs = 0;
-    const jobs = startJobs(noServices, {
-      deliver: noDelivery,
-      scanHotspots: noDelivery,
-      intervalMs: 5,
-      log: quietLog(),
-      sweep: async () => {
-        runs++;
-        await sleep(40);
-        finished = true;
-        return RESULT;
-      },
+    const jobs = sweepingJobs(async () => {
+      runs++;
+      await sleep(40);
+      finished = true;
+      return RESULT;
     });
     await sleep(10);
     await jobs.stop();

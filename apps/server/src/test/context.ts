@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@lianxin/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.js';
 import { createClock, type AdjustableClock } from '../clock.js';
 import { loadConfig } from '../config.js';
@@ -12,7 +13,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { ensureReferenceData } from '../db/seed/reference.js';
 import { createCipher, type Cipher } from '../security/cipher.js';
 import { createTestDatabase } from './database.js';
-import { createFixtureOrg, type FixtureOrg } from './fixtures.js';
+import { createFixtureOrg, type FixtureOrg, type FixtureUser } from './fixtures.js';
 
 /** An API caller signed in as one user (or anonymous), with the session cookie and CSRF header. */
 export interface Client {
@@ -82,6 +83,30 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** How a suite's client signs in: as a fixture user, or through a function of the context. */
+export type SuiteClient = FixtureUser | ((ctx: TestContext) => Promise<Client>);
+
+/**
+ * One test context for the whole file: built before its tests (then each named client signed in,
+ * in order), closed after them. The returned objects are filled in by that `beforeAll`, so read
+ * them only inside hooks and tests (destructuring at the top of the file is fine).
+ */
+export function suiteContext<N extends string = never>(
+  clients: Record<N, SuiteClient> = {} as Record<N, SuiteClient>,
+  options: { start?: Date } = {},
+): { ctx: TestContext } & Record<N, Client> {
+  const ctx = {} as TestContext;
+  const signedIn = Object.fromEntries(Object.keys(clients).map((name) => [name, {} as Client])) as Record<N, Client>;
+  beforeAll(async () => {
+    Object.assign(ctx, await createTestContext(options));
+    for (const [name, how] of Object.entries(clients) as Array<[N, SuiteClient]>) {
+      Object.assign(signedIn[name], await (typeof how === 'function' ? how(ctx) : ctx.as(how)));
+    }
+  });
+  afterAll(() => ctx.close());
+  return { ctx, ...signedIn };
 }
 
 /** The pseudo-header that makes a test client's request come from another address. */

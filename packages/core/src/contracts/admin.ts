@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaCode, id } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { IdParamsSchema } from './case.js';
 import { PHONE_PATTERN } from '../identity.js';
@@ -14,8 +15,6 @@ import { AREA_LEVELS, CASE_KINDS, CHANNELS, ROLES, UNIT_KINDS, URGENCIES } from 
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().min(1).max(64);
-const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const page = z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1');
 const pageSize = z.coerce.number().int().min(1).max(200).default(50).describe('Rows per page');

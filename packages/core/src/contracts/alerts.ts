@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseRefFields } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 
 /** Kinds of early-warning alert (预警, SPEC §8). */
@@ -54,10 +55,7 @@ export type AlertView = z.infer<typeof AlertSchema>;
 
 /** One case behind an alert. */
 export const AlertCaseSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  status: z.string(),
+  ...caseRefFields,
   categoryCode: z.string(),
   areaCode: z.string(),
   registeredAt: z.string(),

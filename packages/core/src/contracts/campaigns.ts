@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { id } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
 
-const id = z.string().min(1).max(64);
 const uuid = z.uuid();
 const tagCode = z.string().min(1).max(64);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaCode, id } from './fields.js';
 import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../identity.js';
 import { CASE_ACTION_PATHS, CASE_ACTIONS, CASE_STATES, type CaseAction, type StaffAction } from '../case-machine.js';
@@ -14,8 +15,6 @@ import {
 /** Request and response contracts of the cases API; the same schemas validate, type and document. */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().min(1).max(64);
-const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
 
 export const RequesterSchema = z
   .object({

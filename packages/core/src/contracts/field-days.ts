@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { id, caseRefFields } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
 
-const id = z.string().min(1).max(64);
 const uuid = z.uuid();
 const villageCode = z.string().regex(/^\d{12}$/).describe('Village (12-digit code)');
 
@@ -141,13 +141,18 @@ export const OfficeDayGenerateResultSchema = z.object({
 });
 export type OfficeDayGenerateResult = z.infer<typeof OfficeDayGenerateResultSchema>;
 
-/** A session in the list: counts only. */
-export const OfficeDaySessionSummarySchema = z.object({
+/** What names an office-day session, in the list and in the detail. */
+const officeDaySessionFields = {
   id: z.string(),
   villageCode: z.string(),
   villageName: z.string(),
   date: z.string().describe('China-time date, YYYY-MM-DD'),
   place: z.string().nullable(),
+};
+
+/** A session in the list: counts only. */
+export const OfficeDaySessionSummarySchema = z.object({
+  ...officeDaySessionFields,
   attendees: z.number().int(),
   cases: z.number().int().describe('Cases of channel 联合办公日 registered in the village that day'),
 });
@@ -165,10 +170,7 @@ export type OfficeDayAttendee = z.infer<typeof OfficeDayAttendeeSchema>;
 
 /** A case of channel 联合办公日 registered in the village on the session's day. */
 export const OfficeDayCaseSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  status: z.string(),
+  ...caseRefFields,
   categoryCode: z.string(),
   registeredAt: z.string(),
 });
@@ -176,11 +178,7 @@ export type OfficeDayCase = z.infer<typeof OfficeDayCaseSchema>;
 
 /** GET /api/office-days/sessions/:id, and the answer of every attendance change. */
 export const OfficeDaySessionDetailSchema = z.object({
-  id: z.string(),
-  villageCode: z.string(),
-  villageName: z.string(),
-  date: z.string().describe('China-time date, YYYY-MM-DD'),
-  place: z.string().nullable(),
+  ...officeDaySessionFields,
   attendance: z.array(OfficeDayAttendeeSchema),
   cases: z.array(OfficeDayCaseSchema),
 });
@@ -188,17 +186,22 @@ export type OfficeDaySessionDetail = z.infer<typeof OfficeDaySessionDetailSchema
 
 // ——— Responses: leader reception days ———
 
+/** When and where a reception session is, and how many it receives: staff and the public see these alike. */
+const receptionSlotFields = {
+  startsAt: z.string().describe('UTC instant'),
+  endsAt: z.string().describe('UTC instant'),
+  place: z.string(),
+  topic: z.string().nullable(),
+  capacity: z.number().int(),
+};
+
 /** A reception session as staff see it. */
 export const ReceptionSessionViewSchema = z.object({
   id: z.string(),
   leader: z.object({ id: z.string(), name: z.string() }).describe('The leader who receives'),
   areaCode: z.string(),
   areaName: z.string(),
-  startsAt: z.string().describe('UTC instant'),
-  endsAt: z.string().describe('UTC instant'),
-  place: z.string(),
-  topic: z.string().nullable(),
-  capacity: z.number().int(),
+  ...receptionSlotFields,
   booked: z.number().int().describe('Places taken: appointments requested, confirmed or done'),
   isPublished: z.boolean(),
   isCancelled: z.boolean(),
@@ -227,10 +230,7 @@ export type ReceptionAppointmentView = z.infer<typeof ReceptionAppointmentViewSc
 
 /** A case taken at a reception session. */
 export const ReceptionSessionCaseSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  status: z.string(),
+  ...caseRefFields,
   channel: z.string(),
   categoryCode: z.string(),
   linkedAt: z.string(),
@@ -249,11 +249,7 @@ export const PublicReceptionSessionSchema = z.object({
   id: z.string(),
   leaderName: z.string(),
   areaName: z.string(),
-  startsAt: z.string().describe('UTC instant'),
-  endsAt: z.string().describe('UTC instant'),
-  place: z.string(),
-  topic: z.string().nullable(),
-  capacity: z.number().int(),
+  ...receptionSlotFields,
   available: z.number().int().describe('Places still free'),
 });
 export type PublicReceptionSession = z.infer<typeof PublicReceptionSessionSchema>;

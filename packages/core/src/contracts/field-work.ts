@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id } from './fields.js';
 import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { CASE_KINDS } from '../vocabulary.js';
 import { PHONE_PATTERN } from '../identity.js';
@@ -11,7 +12,6 @@ export type VisitKind = (typeof VISIT_KINDS)[number];
 export const VISIT_DELIVERIES = ['policy', 'warmth', 'service'] as const;
 export type VisitDelivery = (typeof VISIT_DELIVERIES)[number];
 
-const id = z.string().min(1).max(64);
 const uuid = z.uuid();
 /** A 12-digit area code or a 15-digit grid code. */
 export const AreaCodeSchema = z.string().regex(/^\d{12}(\d{3})?$/, 'area code');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaCode, id, commaList } from './fields.js';
 import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { ContactCardsQuerySchema } from './portal.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../identity.js';
@@ -40,19 +41,10 @@ export const HELP_KIND_LABELS: Record<HelpKind, [zh: string, en: string]> = {
 
 export const GENDERS = ['male', 'female'] as const;
 
-const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
-const id = z.string().min(1).max(64);
 const tagCode = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/);
 /** YYYY or YYYY-MM-DD. */
 const birthDate = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD');
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const commaList = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
-  z
-    .string()
-    .max(1000)
-    .optional()
-    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
-    .pipe(z.array(item).max(max).optional());
 
 /** A member (成员) of a household. Phones and ID numbers are encrypted at rest and masked in answers. */
 export const MemberInputSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaCode, commaList } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { CASE_STATES } from '../case-machine.js';
 
@@ -24,14 +25,6 @@ export type BBox = [minLng: number, minLat: number, maxLng: number, maxLat: numb
 
 // Leaflet may report fractional zooms (zoomSnap < 1): the grid uses the whole zoom below.
 const zoom = z.coerce.number().min(0).max(22).transform(Math.floor).describe('Map zoom level (Web Mercator, 0–22; fractions are floored)');
-const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
-const commaList = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
-  z
-    .string()
-    .max(1000)
-    .optional()
-    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
-    .pipe(z.array(item).max(max).optional());
 
 /** Query of GET /api/map/households. */
 export const MapHouseholdsQuerySchema = z.object({

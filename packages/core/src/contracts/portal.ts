@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaCode } from './fields.js';
 import { defineEndpoints, pageOf } from './endpoint.js';
 import { EvaluationSchema, EvaluationTokenParamsSchema } from './case.js';
 import { PolicyIdParamsSchema } from './policies.js';
@@ -10,7 +11,6 @@ import { CASE_KINDS } from '../vocabulary.js';
  * login), the official documents (SPEC §11) and the contact cards (民情联系卡, SPEC §3).
  */
 
-const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
 const villageCode = z.string().regex(/^\d{12}$/);
 /** Tracking codes read LX20261121-000123 (the server's schema and the portal's form both check it). */
 export const TRACKING_CODE_PATTERN = /^LX\d{8}-\d{6}$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseRefFields } from './fields.js';
 import { IdParamsSchema } from './case.js';
 import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
@@ -16,10 +17,7 @@ export type SimilarCasesRequest = z.infer<typeof SimilarCasesRequestSchema>;
 
 /** A similar case, best first. */
 export const SimilarCaseSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  status: z.string(),
+  ...caseRefFields,
   areaCode: z.string(),
   registeredAt: z.string(),
   score: z.number().describe('Text similarity plus bonuses for the same village and the same requester (not capped)'),

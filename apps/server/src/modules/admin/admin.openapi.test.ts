@@ -1,12 +1,8 @@
 import { adminEndpoints, type Endpoint, notificationsEndpoints } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('the administration API in the OpenAPI document', () => {
   it('documents every endpoint, with the described request fields', async () => {

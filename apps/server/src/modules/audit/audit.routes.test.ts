@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../test/fixtures.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { expectProblem } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let admin: Client;
+const { ctx, admin } = suiteContext({ admin: 'admin' });
 beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
   // A few entries to read: three area edits and a calendar change.
   for (const name of ['一', '二', '三']) await admin.patch(`/api/admin/areas/${AREAS.villageB1}`, { name: `河口村${name}` });
   await admin.put('/api/admin/calendar/2026-03-10', { kind: 'holiday', name: '测试' });
 });
-afterAll(() => ctx.close());
 
 interface Entry {
   seq: number;

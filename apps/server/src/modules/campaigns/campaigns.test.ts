@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
 import { fieldsOf, insertHousehold } from '../field-work/field-work.test-support.js';
 
-let ctx: TestContext;
-let dispatcher: Client;
+const { ctx, dispatcher } = suiteContext({ dispatcher: 'dispatcher' });
 let campaign: string;
 const h: Record<string, string> = {};
 type Coverage = { total: number; visited: number; rate: number | null; byVillage: Array<{ villageCode: string; total: number; visited: number }>; byCadre: Array<{ cadre: { name: string } | null; total: number; visited: number }> };
 const coverage = async (client: Client): Promise<Coverage> => (await client.get(`/api/campaigns/${campaign}/coverage`)).json();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  dispatcher = await ctx.as('dispatcher');
   h.a1 = await insertHousehold(ctx, { areaCode: AREAS.villageA1, address: '东门社区解放路1号', headName: '张秀英', tags: ['dibao', 'elderly_alone'] });
   h.a2 = await insertHousehold(ctx, { areaCode: AREAS.gridA1, address: '东门社区解放路2号', headName: '李国强', tags: ['dibao'] });
   h.a3 = await insertHousehold(ctx, { areaCode: AREAS.villageA1, address: '东门社区解放路3号', headName: '王芳' });
@@ -20,7 +17,6 @@ beforeAll(async () => {
   h.b2 = await insertHousehold(ctx, { areaCode: AREAS.villageA2, address: '西门社区西街2号', headName: '钱桂香', tags: ['elderly_alone'] });
   h.c1 = await insertHousehold(ctx, { areaCode: AREAS.villageB1, address: '河口村一组', headName: '孙有才', tags: ['dibao'] });
 });
-afterAll(() => ctx.close());
 
 describe('campaigns', () => {
   it('are created by planners over the area', async () => {

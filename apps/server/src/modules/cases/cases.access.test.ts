@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let boss: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 
 const countRows = async (table: 'cases' | 'caseEvents' | 'outbox') =>
   Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from '../../test/case-driver.js';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('GET /api/cases/:id/context', () => {
   it('names the people, units, area and category the case refers to, and the leaders who could take it', async () => {

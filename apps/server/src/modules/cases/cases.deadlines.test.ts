@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, allPowerful } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 
 // Friday 13 February 2026, 10:00 China time: the last working day before the Spring Festival
 // holiday (15–23 February); Saturday 14 and Saturday 28 February are swapped working days.
 const BEFORE_SPRING_FESTIVAL = new Date('2026-02-13T02:00:00.000Z');
 
-let ctx: TestContext;
-let boss: Client;
-beforeAll(async () => {
-  ctx = await createTestContext({ start: BEFORE_SPRING_FESTIVAL });
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, boss } = suiteContext({ boss: allPowerful }, { start: BEFORE_SPRING_FESTIVAL });
 
 describe('deadlines over the Spring Festival', () => {
   it('counts one working day to the swapped Saturday and moves a natural-day limit out of the holiday', async () => {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let boss: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 
 type QueueItem = { id: string; status: string; returnCount: number; lastReturn: { reason: string; unitName: string } | null; requester: { phone: string | null } };
 const queue = async (client: Client): Promise<QueueItem[]> => {

@@ -1,17 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { EXPORT_COLUMNS } from './cases.export.js';
 
-let ctx: TestContext;
-let boss: Client;
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 const codes: Record<string, string> = {};
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
   const registrar = await ctx.as('registrar');
   const register = async (key: string, input: Record<string, unknown>) => {
     const created = await registrar.post('/api/cases', caseInput(input));
@@ -26,7 +23,6 @@ beforeAll(async () => {
   const assignedId = await caseInState(ctx, boss, 'assigned', { areaCode: AREAS.villageA1, channel: 'phone', title: '东门低保申请' });
   codes.a1Assigned = (await boss.get(`/api/cases/${assignedId}`)).json().code;
 });
-afterAll(() => ctx.close());
 
 /** The workbook of a response, its first sheet as rows of cell texts. */
 async function sheetOf(body: Buffer): Promise<string[][]> {

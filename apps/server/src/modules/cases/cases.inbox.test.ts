@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext, type TestContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 import { INBOX_COUNT_CAP } from './cases.queries.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 type Group = { key: string; total: number; more: boolean; items: Array<{ id: string; clock: { dueAt: string } }> };
 const group = async (user: Parameters<TestContext['as']>[0], key: string): Promise<Group> =>

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseInput } from '../../test/fixtures.js';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('the main path of a case', () => {
   it('goes registered → assigned → handling → replied → evaluated → closed with every event', async () => {

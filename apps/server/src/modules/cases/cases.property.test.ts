@@ -1,17 +1,11 @@
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState, isActionAllowed, nextState, replayTransitions } from '@lianxin/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_PATHS, actionBody, allPowerful } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let boss: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 
 type Step = { action: CaseAction; satisfied: boolean } | { action: 'wait'; days: number };
 

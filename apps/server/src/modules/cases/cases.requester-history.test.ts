@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let registrar: Client;
+const { ctx, registrar } = suiteContext({ registrar: 'registrar' });
 const PHONE = '13807915555';
 const OTHER_PHONE = '13807916666';
 const ID_ONLY = '11010519491231002X';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  registrar = await ctx.as('registrar');
   const a1 = await ctx.as('cadreA1');
   const a2 = await ctx.as('cadreA2');
   const post = async (client: Client, body: Record<string, unknown>) => {
@@ -25,7 +22,6 @@ beforeAll(async () => {
   await post(a1, { title: '别人的事', requester: { name: '王五', phone: OTHER_PHONE } });
   await post(a1, { channel: 'letter', title: '来信无电话', requester: { name: '赵六', idNumber: ID_ONLY } });
 });
-afterAll(() => ctx.close());
 
 const history = async (client: Client, query: string) => client.get(`/api/cases/by-requester?${query}`);
 

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let boss: Client;
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
 
 const outbox = (caseId: string) => ctx.database.db.selectFrom('outbox').selectAll().where('caseId', '=', caseId).orderBy('createdAt').execute();
 const accountability = (caseId: string) => ctx.database.db.selectFrom('accountabilityRecords').selectAll().where('caseId', '=', caseId).execute();

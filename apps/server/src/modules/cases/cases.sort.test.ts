@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-let boss: Client;
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 type Item = { id: string; registeredAt: string; clock: { dueAt: string } | null };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
   const registrar = await ctx.as('registrar');
   // Different channels and urgencies give different deadlines; some share a registration time.
   for (const [channel, urgency] of [['phone', 'normal'], ['online', 'normal'], ['phone', 'urgent'], ['visit', 'normal'], ['online', 'critical']] as const) {
@@ -25,7 +22,6 @@ beforeAll(async () => {
   const closed2 = await caseInState(ctx, boss, 'registered', { kind: 'inquiry' });
   await act(boss, closed2, 'resolve_on_spot', { answer: '已当面解答。' });
 });
-afterAll(() => ctx.close());
 
 /** Every page of the ledger in one order, `limit` at a time. */
 async function walk(sort: string, limit: number): Promise<Item[]> {

@@ -1,15 +1,9 @@
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, isActionAllowed } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_PATHS, actionBody, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 
-let ctx: TestContext;
-let boss: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 
 const staffActions = CASE_ACTIONS.filter((a): a is Exclude<CaseAction, 'evaluate'> => a !== 'evaluate');
 

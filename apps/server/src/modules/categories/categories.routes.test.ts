@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseInput } from '../../test/fixtures.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let admin: Client;
-let handler: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
-  handler = await ctx.as('handler');
-});
-afterAll(() => ctx.close());
+const { ctx, admin, handler } = suiteContext({ admin: 'admin', handler: 'handler' });
 
 interface Node {
   code: string;

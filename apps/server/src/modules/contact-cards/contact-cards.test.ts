@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { pdfText } from '../documents/read-back.test-support.js';
 import { drawQr } from './render-cards.js';
 
-let ctx: TestContext;
+const { ctx } = suiteContext();
 beforeAll(async () => {
-  ctx = await createTestContext();
   const { db } = ctx.database;
   // The village cadre's phone, as an admin would enter it (encrypted at rest).
   await db.updateTable('users').set({ phoneEnc: ctx.cipher.encrypt('13970001234') }).where('id', '=', ctx.org.users.cadreA1).execute();
 });
-afterAll(() => ctx.close());
 
 describe('contact cards (民情联系卡)', () => {
   it('prints a sheet for a village: cadre, phone, hotline and the portal address preset to the village', async () => {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful } from '../../test/case-driver.js';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 import { docxText, pdfText } from './read-back.test-support.js';
 
-let ctx: TestContext;
-let staff: Client;
+const { ctx, staff } = suiteContext({ staff: allPowerful });
 let caseId: string;
 let code: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await allPowerful(ctx);
   const created = (await staff.post('/api/cases', caseInput())).json();
   caseId = created.id;
   code = created.code;
@@ -22,7 +19,6 @@ beforeAll(async () => {
   await act(staff, caseId, 'approve_extension', { extensionId });
   await act(staff, caseId, 'reply', { reply: '经入户核查，您家符合低保条件，已纳入保障，自下月起发放。', solved: true });
 });
-afterAll(() => ctx.close());
 
 const EXPECTED: Record<string, string[]> = {
   acceptance: ['受理告知书', '予以受理', '青溪县群众工作中心'],

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let cadreA1: Client;
+const { ctx, cadreA1 } = suiteContext({ cadreA1: 'cadreA1' });
 
 function multipart(fileName: string, data: Buffer) {
   const boundary = '----lianxin-ledger-test';
@@ -37,12 +36,6 @@ const importFile = async (client: Client, data: Buffer, headers: Record<string, 
 };
 const countHouseholds = async () => Number((await ctx.database.db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const countMembers = async () => Number((await ctx.database.db.selectFrom('householdMembers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  cadreA1 = await ctx.as('cadreA1');
-});
-afterAll(() => ctx.close());
 
 describe('GET /api/households/template.xlsx', () => {
   it('is a workbook with Chinese headers and instructions', async () => {

@@ -1,12 +1,8 @@
 import { householdsEndpoints, mapEndpoints } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: { properties?: object; anyOf?: object[]; oneOf?: object[]; type?: string } }> }> };
 

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let cadreA1: Client;
-let cadreA2: Client;
+const { ctx, cadreA1, cadreA2 } = suiteContext({ cadreA1: 'cadreA1', cadreA2: 'cadreA2' });
 
 const HEAD_ID = '369901195003050010';
 const HEAD_PHONE = '13907981111';
@@ -39,13 +37,6 @@ const list = async (client: Client, query = '') => {
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as { items: Household[]; nextCursor: string | null };
 };
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  cadreA1 = await ctx.as('cadreA1');
-  cadreA2 = await ctx.as('cadreA2');
-});
-afterAll(() => ctx.close());
 
 describe('POST /api/households', () => {
   it('registers a household with masked members and personal data encrypted at rest', async () => {

@@ -1,12 +1,10 @@
 import type { MapCluster, MapHouseholdPoint } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let cadreA1: Client;
-let town: Client;
+const { ctx, cadreA1, town } = suiteContext({ cadreA1: 'cadreA1', town: 'townRegistrar' });
 
 // 东门社区 (A1) sits around 27.80 N 115.90 E; 西门社区 (A2) a little west.
 const A1 = { lat: 27.8031, lng: 115.9062 };
@@ -42,14 +40,10 @@ async function seed(client: Client, area: string, at: { lat: number; lng: number
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  cadreA1 = await ctx.as('cadreA1');
-  town = await ctx.as('townRegistrar');
   await seed(cadreA1, AREAS.villageA1, A1, 6, ['dibao'], '解放路');
   await seed(cadreA1, AREAS.villageA1, A1, 4, ['veteran', 'party_member'], '人民路');
   await seed(town, AREAS.villageA2, A2, 5, ['elderly_alone'], '胜利路');
 });
-afterAll(() => ctx.close());
 
 describe('GET /api/map/households', () => {
   it('clusters when zoomed out, with counts, centroids and a tag breakdown', async () => {

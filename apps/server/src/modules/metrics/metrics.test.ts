@@ -1,8 +1,8 @@
 import { emptyMetricCounts, type MetricCounts } from '@lianxin/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runTimeLimitSweep } from '../../jobs/time-limit-sweep.js';
 import { act } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext, type Client, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 
 const HOUR = 3_600_000;
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
  *   C7 centre   an inquiry answered on the spot: closed at once, never assigned
  * "Now" is T0+40h (Tuesday 3 March 18:00Z), past the one-working-day acceptance limit.
  */
-let ctx: TestContext;
+const { ctx } = suiteContext();
 let dispatcher: Client;
 let ids: Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'c7', string>;
 
@@ -30,7 +30,6 @@ async function evaluateByLink(caseId: string, result: string, solved: boolean) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   const [registrar, handler, housing] = await Promise.all([ctx.as('registrar'), ctx.as('handler'), ctx.as('housingHandler')]);
   dispatcher = await ctx.as('dispatcher');
   const register = async (phone: string, overrides: Record<string, unknown> = {}) => {
@@ -74,7 +73,6 @@ beforeAll(async () => {
   await evaluateByLink(ids.c3, 'dissatisfied', false);
   await evaluateByLink(ids.c4, 'satisfied', true);
 });
-afterAll(() => ctx.close());
 
 const counts = (values: Partial<MetricCounts>): MetricCounts => ({ ...emptyMetricCounts(), ...values });
 const civil = counts({

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 import { deliverOutbox } from './outbox-delivery.js';
 import type { SmsGateway } from './sms-gateway.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('notices and the SMS outbox', () => {
   it('shows the first-contact registrar each step in their language and marks it read', async () => {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { fieldsOf } from '../field-work/field-work.test-support.js';
 
 // The clock stands on Monday 2026-03-02, 10:00 China time.
-let ctx: TestContext;
-let dispatcher: Client;
+const { ctx, dispatcher } = suiteContext({ dispatcher: 'dispatcher' });
 type Session = { id: string; villageCode: string; date: string; attendees: number; cases: number };
 const sessions = async (client: Client, query = '') => (await client.get(`/api/office-days/sessions?${query}`)).json().items as Session[];
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  dispatcher = await ctx.as('dispatcher');
-});
-afterAll(() => ctx.close());
 
 describe('schedules and sessions', () => {
   it('sets a recurring day per village (Monday by default), for planners only', async () => {

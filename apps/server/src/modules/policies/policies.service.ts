@@ -3,6 +3,7 @@ import type { Locale, PolicyCreate, PolicyListQuery, PolicyUpdate } from '@lianx
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../http/offset-cursor.js';
 import { AppError, notFound, unknownReference } from '../../errors.js';
 import { assertCan, can } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -14,14 +15,6 @@ import { type PolicyRow, policiesRepository as repo } from './policies.repositor
 
 const MAX_OFFSET = 1000;
 const QUOTE_CHARS = 200;
-
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const offset = match ? Number(match[1]) : NaN;
-  if (!(offset >= 0 && offset <= MAX_OFFSET)) throw new AppError(400, 'error.validation', {}, 'cursor');
-  return offset;
-}
 
 /** A ready-to-paste quotation of a policy for a reply, in the caller's language. */
 export function quoteText(p: Pick<PolicyRow, 'title' | 'body' | 'source'>, locale: Locale): string {
@@ -49,7 +42,7 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
     async list(actor: Actor, query: PolicyListQuery) {
       const terms = query.q === undefined ? [] : queryTerms(query.q);
       if (query.q !== undefined && terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
-      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const offset = query.cursor ? decodeOffsetCursor(query.cursor, MAX_OFFSET) : 0;
       // Withdrawn entries are shown only to those who manage the library.
       const filters = { kind: query.kind, categoryCode: query.categoryCode, includeInactive: !!query.includeInactive && can(actor, 'config.manage') };
       const rows = await repo.list(db, terms, filters, { limit: query.limit + 1, offset });
@@ -59,7 +52,7 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
           ...presentPolicy(row),
           snippet: terms.length ? buildSnippet({ content: row.body, title: row.title, address: row.source, replyText: null }, terms) : null,
         })),
-        nextCursor: rows.length > query.limit && next <= MAX_OFFSET ? encodeCursor(next) : null,
+        nextCursor: rows.length > query.limit && next <= MAX_OFFSET ? encodeOffsetCursor(next) : null,
       };
     },
 

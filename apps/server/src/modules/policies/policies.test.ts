@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let admin: Client;
-let cadre: Client;
+const { ctx, admin, cadre } = suiteContext({ admin: 'admin', cadre: 'cadreA1' });
 const ids: Record<string, string> = {};
 
 const DIBAO = {
@@ -29,14 +27,10 @@ const list = async (client: Client, query: string) => {
 const found = async (client: Client, q: string, extra = '') => (await list(client, `q=${encodeURIComponent(q)}${extra}`)).items.map((i) => i.id);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
-  cadre = await ctx.as('cadreA1');
   ids.dibao = (await create(DIBAO)).id;
   ids.wages = (await create({ kind: 'policy', title: '保障农民工工资支付条例', source: '国务院令第724号', body: '用人单位应当按照与农民工书面约定的工资支付周期和具体支付日期足额支付工资。' })).id;
   ids.answer = (await create({ kind: 'answer', title: '低保申请进度查询的标准答复', categoryCode: 'social.dibao', body: '您好！您的低保申请已受理，审核确认一般在30个工作日内完成，请留意乡镇民政办通知。' })).id;
 });
-afterAll(() => ctx.close());
 
 describe('POST /api/admin/policies', () => {
   it('creates an entry and audits it', async () => {

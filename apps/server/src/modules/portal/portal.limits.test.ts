@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, REMOTE_ADDRESS, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext, REMOTE_ADDRESS } from '../../test/context.js';
 import { freshIp, submission, submit } from './portal.test-support.js';
 import { PORTAL_LIMITS } from './portal.limits.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('rate limits of the public API', () => {
   it('limits submissions per IP, with a problem+json 429 and Retry-After', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allPowerful } from '../../test/case-driver.js';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 import { caseIdOf, freshIp, submit } from './portal.test-support.js';
 
@@ -26,14 +26,11 @@ function forbiddenStrings(): string[] {
   return out;
 }
 
-let ctx: TestContext;
-let staff: Client;
+const { ctx, staff } = suiteContext({ staff: allPowerful });
 const tokens: string[] = [];
 const codes: Array<{ code: string; last4: string }> = [];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await allPowerful(ctx);
   for (const [i, p] of PEOPLE.entries()) {
     const other = PEOPLE[1 - i];
     const { code, accessToken } = await submit(ctx, {
@@ -66,7 +63,6 @@ beforeAll(async () => {
   expect(refused.statusCode, refused.body).toBe(201);
   await staff.post(`/api/cases/${refused.json().id}/not-accept`, { reason: `${PEOPLE[0].name}所诉事项已由法院受理` });
 });
-afterAll(() => ctx.close());
 
 describe('no personal data in public responses', () => {
   it('crawls every public endpoint and finds no name, phone or ID number in any form', async () => {

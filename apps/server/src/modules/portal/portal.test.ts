@@ -1,16 +1,10 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allPowerful } from '../../test/case-driver.js';
-import { type Client, createTestContext, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { answer, caseIdOf, freshIp, multipart, phonePhoto, submission, submit } from './portal.test-support.js';
 
-let ctx: TestContext;
-let staff: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await allPowerful(ctx);
-});
-afterAll(() => ctx.close());
+const { ctx, staff } = suiteContext({ staff: allPowerful });
 
 const resident = () => ctx.anonymous();
 

@@ -2,17 +2,16 @@ import { type Contract, maskName, maskPhone, type PublicReceptionSessionSchema, 
 import type { ReceptionAppointmentTable } from '../../db/field-work.tables.js';
 import type { SessionView } from './reception.repository.js';
 
+/** When and where a session is and how many it receives, the same for staff and the public. */
+const slotOf = (s: SessionView) => ({ startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, topic: s.topic, capacity: s.capacity });
+
 /** A session as staff see it. */
 export const presentSession = (s: SessionView): Contract<typeof ReceptionSessionViewSchema> => ({
   id: s.id,
   leader: { id: s.leaderUserId, name: s.leaderName },
   areaCode: s.areaCode,
   areaName: s.areaName,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  place: s.place,
-  topic: s.topic,
-  capacity: s.capacity,
+  ...slotOf(s),
   booked: Number(s.booked),
   isPublished: !!s.isPublished,
   isCancelled: !!s.isCancelled,
@@ -26,11 +25,7 @@ export const presentPublicSession = (s: SessionView): Contract<typeof PublicRece
   id: s.id,
   leaderName: s.leaderName,
   areaName: s.areaName,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  place: s.place,
-  topic: s.topic,
-  capacity: s.capacity,
+  ...slotOf(s),
   available: Math.max(0, s.capacity - Number(s.booked)),
 });
 

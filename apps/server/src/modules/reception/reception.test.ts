@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { fieldsOf } from '../field-work/field-work.test-support.js';
 
 // The clock stands on Monday 2026-03-02; the sessions are the following week.
-let ctx: TestContext;
-let dispatcher: Client;
+const { ctx, dispatcher } = suiteContext({ dispatcher: 'dispatcher' });
 let published: string;
 let hidden: string;
 
@@ -23,12 +22,9 @@ const sessionBody = (overrides: Record<string, unknown> = {}) => ({
 const book = (sessionId: string, body: Record<string, unknown>) => ctx.anonymous().post(`/api/public/reception-sessions/${sessionId}/appointments`, body);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  dispatcher = await ctx.as('dispatcher');
   published = (await dispatcher.post('/api/reception/sessions', sessionBody())).json().id;
   hidden = (await dispatcher.post('/api/reception/sessions', sessionBody({ isPublished: false, startsAt: '2026-03-17T01:00:00.000Z', endsAt: '2026-03-17T04:00:00.000Z' }))).json().id;
 });
-afterAll(() => ctx.close());
 
 describe('scheduling', () => {
   it('lets planners over the area schedule sessions, and checks the input', async () => {

@@ -2,6 +2,7 @@ import type { CaseSearchPage, CaseSearchQuery } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../http/offset-cursor.js';
 import { AppError } from '../../errors.js';
 import { assertCan, caseScope } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -16,14 +17,6 @@ import { presentHit } from './search.presenter.js';
 /** Pages end with the pool (search.query.ts): search is for finding, the ledger for going through everything. */
 const MAX_OFFSET = SEARCH_POOL;
 
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const offset = match ? Number(match[1]) : NaN;
-  if (!(offset >= 0 && offset <= MAX_OFFSET)) throw new AppError(400, 'error.validation', {}, 'cursor');
-  return offset;
-}
-
 /** Full-text search over cases (SPEC §8), always within the actor's scope. */
 export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; cipher: Cipher }) {
   return {
@@ -35,7 +28,7 @@ export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<D
       const scope = caseScope(actor);
       const terms = queryTerms(query.q);
       if (terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
-      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const offset = query.cursor ? decodeOffsetCursor(query.cursor, MAX_OFFSET) : 0;
       const { q, cursor, limit, ...filters } = query;
       const now = clock.now();
       const pool = await searchPool(db, terms, scope, filters, true, now.toISOString());
@@ -45,7 +38,7 @@ export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<D
       return {
         // Rows come back in rank order (casesByIds keeps the order of the ids).
         items: rows.map((row) => presentHit(row, buildSnippet(row, terms), cipher, now)),
-        nextCursor: next < pool.ranked.length ? encodeCursor(next) : null,
+        nextCursor: next < pool.ranked.length ? encodeOffsetCursor(next) : null,
         partial: pool.partial,
       };
     },

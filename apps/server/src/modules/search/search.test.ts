@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { caseScope } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -8,8 +8,7 @@ import { searchPool } from './search.repository.js';
 import { segment } from '../search-index/segment.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let boss: Client;
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 const ids: Record<string, string> = {};
 
 const register = async (client: Client, key: string, input: Record<string, unknown>) => {
@@ -25,15 +24,12 @@ const search = async (client: Client, query: string) => {
 const foundIds = async (client: Client, q: string, extra = '') => (await search(client, `q=${encodeURIComponent(q)}${extra}`)).items.map((i) => i.id);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
   await register(boss, 'dibao', { title: '申请低保无人答复', content: '三个月前向社区递交了低保申请材料，至今没有答复。', address: '东门社区解放路12号' });
   await register(boss, 'chaiqian', { title: '拆迁补偿款未到位', content: '老城区拆迁已经一年，补偿款迟迟没有发放，要求尽快兑现。', address: '东门社区人民路8号', kind: 'complaint', categoryCode: 'land.expropriation' });
   await register(boss, 'both', { title: '拆迁后低保资格被取消', content: '拆迁安置后家里的低保被停了，希望重新核查。', address: '东门社区', kind: 'complaint' });
   await register(boss, 'road', { title: '路灯不亮', content: '小区门口的路灯坏了一个多星期，晚上出行不便。', address: '东门社区和平巷', kind: 'complaint' });
   await register(boss, 'otherVillage', { title: '西门低保复核', content: '西门社区的低保户家庭情况变化，申请复核低保。', areaCode: AREAS.villageA2, address: '西门社区' });
 });
-afterAll(() => ctx.close());
 
 describe('segmentation', () => {
   it('keeps two-character words and splits off punctuation', () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { caseScope } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { distinctiveWords, findSimilarCases, similarityScore } from './similar.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
-let ctx: TestContext;
-let boss: Client;
+const { ctx, boss } = suiteContext({ boss: allPowerful });
 const ids: Record<string, string> = {};
 
 interface Item { id: string; code: string; title: string; status: string; areaCode: string; score: number; possibleDuplicate: boolean; reply: string | null }
@@ -27,15 +26,12 @@ const similarTo = async (client: Client, body: Record<string, unknown>) => {
 const LIGHT = { title: '东门社区路灯不亮', content: '东门社区解放路的路灯坏了一个多星期，晚上出行很不方便，希望尽快维修。' };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  boss = await allPowerful(ctx);
   await register('lightOpen', { ...LIGHT, kind: 'complaint' });
   await register('lightReplied', { title: '东门社区路灯不亮', content: '东门社区人民路的路灯坏了好几天，晚上出行很不方便，请维修。', kind: 'complaint' });
   await register('dibao', { title: '申请低保无人答复', content: '三个月前向社区递交了低保申请材料，至今没有答复。' });
   await register('drain', { title: '下水道堵塞', content: '小区下水道堵塞，污水漫到路面，气味很大。', kind: 'complaint' });
   await register('otherVillage', { title: '西门社区路灯不亮', content: '西门社区的路灯坏了，晚上出行不方便，希望维修。', areaCode: AREAS.villageA2, address: '西门社区', kind: 'complaint' });
 });
-afterAll(() => ctx.close());
 
 describe('similarity scoring', () => {
   it('keeps the distinctive words of a probe, longest first, without stop words', () => {

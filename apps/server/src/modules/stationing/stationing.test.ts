@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
 import { fieldsOf } from '../field-work/field-work.test-support.js';
 import { dateOfDay, dayNumber, isoWeekOf, isoWeekOfDay, mondayOf, mondayOfDay, monthRange, weekRange } from '../field-work/weeks.js';
 
 // The clock stands on Monday 2026-03-02 (2026-W10): weeks W06–W09 are over and judged, W10 is running.
-let ctx: TestContext;
-let dispatcher: Client;
+const { ctx, dispatcher } = suiteContext({ dispatcher: 'dispatcher' });
 const REPORT = '/api/stationing/report?from=2026-02-02&to=2026-03-08';
 
 const visitOn = async (client: Client, date: string, areaCode: string) => {
@@ -22,8 +21,6 @@ type CadreLine = { cadre: { id: string }; flagged: boolean; weeksEvaluated: numb
 const lineOf = (report: { cadres: CadreLine[] }, user: string) => report.cadres.find((c) => c.cadre.id === ctx.org.users[user as 'cadreA1'])!;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  dispatcher = await ctx.as('dispatcher');
   const a1 = await ctx.as('cadreA1');
   const a2 = await ctx.as('cadreA2');
   // 冯社区 in 东门社区: 3, 2, 4 and 3 days in W06–W09 (a grid counts for its village; a visit and a check-in on one day count once).
@@ -36,7 +33,6 @@ beforeAll(async () => {
   // 陈社区 in 西门社区: two days a week, which is their rule.
   for (const d of ['2026-02-02', '2026-02-05', '2026-02-10', '2026-02-12', '2026-02-17', '2026-02-20', '2026-02-24', '2026-02-26']) await visitOn(a2, d, AREAS.villageA2);
 });
-afterAll(() => ctx.close());
 
 describe('ISO weeks', () => {
   it('labels and bounds weeks and months in China time', () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, allPowerful, caseInState } from '../../test/case-driver.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext, type Client } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 const WATER = [
   ['小区停水三天', '我们小区自来水已经停水三天，水压很低，水管好像破裂了，请供水公司尽快抢修。'],

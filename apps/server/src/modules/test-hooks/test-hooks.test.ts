@@ -3,13 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { createTestContext, TEST_START, type TestContext } from '../../test/context.js';
+import { suiteContext, TEST_START } from '../../test/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const { ctx } = suiteContext();
 
 describe('the clock test hook (enabled in the test context)', () => {
   it('reads the clock without a session', async () => {

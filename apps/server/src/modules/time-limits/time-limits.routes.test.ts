@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseInput } from '../../test/fixtures.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let admin: Client;
-let registrar: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
-  registrar = await ctx.as('registrar');
-});
-afterAll(() => ctx.close());
+const { ctx, admin, registrar } = suiteContext({ admin: 'admin', registrar: 'registrar' });
 
 const ruleCount = async () => Number((await ctx.database.db.selectFrom('timeLimitRules').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 /** Registers a help request by phone (SPEC: 1 working day to accept it) and returns it. */

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../test/fixtures.js';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { suiteContext } from '../../test/context.js';
 import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let admin: Client;
-let dispatcher: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
-  dispatcher = await ctx.as('dispatcher');
-});
-afterAll(() => ctx.close());
+const { ctx, admin, dispatcher } = suiteContext({ admin: 'admin', dispatcher: 'dispatcher' });
 
 const unitCount = async () => Number((await ctx.database.db.selectFrom('units').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 const ids = (res: { json(): { items: Array<{ id: string }> } }) => res.json().items.map((u) => u.id);

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { expectProblem } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let cadre: Client;
-let admin: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  cadre = await ctx.as('cadreA1');
-  admin = await ctx.as('admin');
-});
-afterAll(() => ctx.close());
+const { ctx, cadre, admin } = suiteContext({ cadre: 'cadreA1', admin: 'admin' });
 
 type Staff = { id: string; username: string; displayName: string; grants: { role: string; unitId: string; unitName: string; areaCode: string }[] };
 const names = (items: Staff[]) => items.map((s) => s.username).sort();

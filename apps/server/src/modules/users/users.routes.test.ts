@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { auditCount, expectProblem, lastAudit } from '../../test/admin-support.js';
 
-let ctx: TestContext;
-let admin: Client;
-let dispatcher: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.as('admin');
-  dispatcher = await ctx.as('dispatcher');
-});
-afterAll(() => ctx.close());
+const { ctx, admin, dispatcher } = suiteContext({ admin: 'admin', dispatcher: 'dispatcher' });
 
 const db = () => ctx.database.db;
 const userCount = async () => Number((await db().selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
 import { fieldsOf, insertHousehold, multipart, PNG } from '../field-work/field-work.test-support.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL. The clock stands on Monday 2026-03-02 (ISO week 2026-W10).
-let ctx: TestContext;
-let cadre: Client;
+const { ctx, cadre } = suiteContext({ cadre: 'cadreA1' });
 let household: string;
 let otherHousehold: string;
 
@@ -22,12 +21,9 @@ const visitBody = (overrides: Record<string, unknown> = {}) => ({
 const countVisits = async () => Number((await ctx.database.db.selectFrom('visits').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  cadre = await ctx.as('cadreA1');
   household = await insertHousehold(ctx, { areaCode: AREAS.villageA1, address: '东门社区解放路12号', headName: '张秀英', tags: ['elderly_alone'] });
   otherHousehold = await insertHousehold(ctx, { areaCode: AREAS.villageA2, address: '西门社区西街3号', headName: '李建华' });
 });
-afterAll(() => ctx.close());
 
 describe('POST /api/visits', () => {
   it('records a visit with its household (masked), check-in, deliveries and problems, and audits it', async () => {
