@@ -135,6 +135,8 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     else if (name === 'problemId') value = await first('visitProblems', 'id', ['visitId', out.id]);
     else if (segment === 'sessions') value = await first(path.includes('office-days') ? 'officeDaySessions' : 'receptionSessions');
     else if (segment === 'reception-sessions') value = await first('receptionSessions');
+    // The portal shows published policies only; a standard answer there is rightly not found.
+    else if (segment === 'policies' && path.includes('/public/')) value = await first('policies', 'id', ['kind', 'policy']);
     else if (tableBySegment[segment]) value = await first(tableBySegment[segment]);
     if (value === null) return null;
     out[name] = value;
