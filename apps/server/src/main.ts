@@ -1,6 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { createClock } from './clock.js';
 import { loadConfig } from './config.js';
+import { backup, corruptDatabaseNotice, PID_FILE, restore } from './db/backup.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureReferenceData } from './db/seed/reference.js';
@@ -10,10 +13,31 @@ import { createCipher, loadMasterKey } from './security/cipher.js';
 
 /**
  * The command line: `start` (migrate, seed demo data into an empty database, serve),
- * `migrate`, and `seed` (demo data, even into a database that has some).
+ * `migrate`, `seed` (demo data, even into a database that has some), `backup [folder]` and
+ * `restore <folder> [--force]` (see docs/OPERATIONS.md).
  */
-async function main(command = 'start'): Promise<void> {
+async function main(command = 'start', args: string[] = []): Promise<void> {
   const config = loadConfig();
+  if (command === 'backup') {
+    const { dir, manifest } = await backup(config, args.find((a) => !a.startsWith('--')));
+    console.log(`backup written to ${dir} (${manifest.files.length} files, ${manifest.dialect})`);
+    if (!manifest.keyIncluded) console.warn('the data key is not in this backup (LIANXIN_DATA_KEY is set, or there is no key file): keep the key apart, or the backup cannot be read');
+    return;
+  }
+  if (command === 'restore') {
+    const from = args.find((a) => !a.startsWith('--'));
+    if (!from) throw new Error('usage: npm run restore -- <backup folder> [--force]');
+    const result = await restore(config, from, { force: args.includes('--force') });
+    const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+    console.log(`restored ${from} (${result.manifest.dialect}, made ${result.manifest.createdAt}): integrity ${result.integrity}, ${Object.keys(result.tables).length} tables, ${rows} rows`);
+    if (result.integrity !== 'ok') process.exitCode = 1;
+    return;
+  }
+  const corrupt = corruptDatabaseNotice(config.databaseUrl);
+  if (corrupt) {
+    console.error(corrupt);
+    process.exit(1);
+  }
   const database = createDatabase({ url: config.databaseUrl, schema: config.databaseSchema });
   const applied = await migrateToLatest(database.db, config.databaseSchema);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
@@ -28,24 +52,29 @@ async function main(command = 'start'): Promise<void> {
     console.log(`demo data: ${JSON.stringify(summary)}`);
     if (command === 'seed') return database.close();
   }
-  if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate or seed`);
+  if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate, seed, backup or restore`);
 
   const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true, strictResponses: config.strictResponses });
   const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
+  const pidFile = join(config.dataDir, PID_FILE);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await jobs?.stop();
     await app.close();
     await database.close();
+    rmSync(pidFile, { force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Tells `restore` that a server is running on this data folder.
+  writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
   app.log.info(`连心 Lianxin at http://localhost:${config.port} — API docs at /api/docs`);
 }
 
-main(process.argv[2]).catch((error) => {
-  console.error(error);
+main(process.argv[2], process.argv.slice(3)).catch((error) => {
+  // backup and restore fail with one sentence for the operator, not a stack trace.
+  console.error(['backup', 'restore'].includes(process.argv[2] ?? '') && error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { defineEndpoints } from './endpoint.js';
 
-/** GET /api/health: the process answers, and so does its database (503 with status `unavailable`). */
+/**
+ * GET /api/health: the process answers, and its database answers and can read its data. Otherwise
+ * 503 with status `unavailable` (the database does not answer) or `unhealthy` (it answers but
+ * cannot read its tables, e.g. a corrupt file).
+ */
 export const HealthSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
+  status: z.enum(['ok', 'unavailable', 'unhealthy']).describe('ok (200); unavailable or unhealthy (503)'),
   database: z.enum(['sqlite', 'postgres']).describe('The database dialect the server runs on'),
 });
 export type HealthView = z.infer<typeof HealthSchema>;

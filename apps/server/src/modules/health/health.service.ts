@@ -1,15 +1,20 @@
 import type { Dialect } from '../../db/database.js';
 import type { HealthRepository } from './health.repository.js';
 
-/** Whether the database answers; no actor, as monitoring calls it without a session. */
+/** Whether the database answers and can read its data; no actor, as monitoring calls it without a session. */
 export function createHealthService({ repo, dialect }: { repo: HealthRepository; dialect: Dialect }) {
   return {
-    async check(): Promise<{ status: 'ok' | 'unavailable'; database: Dialect }> {
+    async check(): Promise<{ status: 'ok' | 'unavailable' | 'unhealthy'; database: Dialect }> {
       try {
         await repo.ping();
-        return { status: 'ok', database: dialect };
       } catch {
         return { status: 'unavailable', database: dialect };
+      }
+      try {
+        await repo.read();
+        return { status: 'ok', database: dialect };
+      } catch {
+        return { status: 'unhealthy', database: dialect };
       }
     },
   };
