@@ -172,7 +172,7 @@ async function main() {
     );
 
     // The registry list (keyset pages of 50) and the map catching up after a write.
-    const households = createHouseholdsService({ db, audit: createAuditLog({ db, clock }), clock, cipher });
+    const households = createHouseholdsService({ db, audit: createAuditLog({ db, clock, cipher, dataDir: dir }), clock, cipher });
     const list = (q: Partial<HouseholdListQuery>) => () => households.list(actor, { limit: 50, tagMatch: 'any', includeArchived: false, ...q } as HouseholdListQuery);
     const firstPage = stats(await timed(100, list({})));
     const villageCode = villages[7].code;

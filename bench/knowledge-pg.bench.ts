@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { round, stats as latency, time as timeCalls, WORDS } from './knowledge-common.js';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createClock } from '../apps/server/src/clock.js';
 import { createDatabase } from '../apps/server/src/db/database.js';
@@ -96,7 +99,7 @@ async function main() {
     const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', locale: 'zh-CN', sessionId: '', csrfToken: '',
       grants: [{ role: 'dispatcher', unitId: county.id, unitName: county.name, areaCode: county.areaCode }] };
     const clock = createClock();
-    const search = createSearchService({ db, audit: createAuditLog({ db, clock }), clock, cipher });
+    const search = createSearchService({ db, audit: createAuditLog({ db, clock, cipher, dataDir: mkdtempSync(join(tmpdir(), 'lianxin-knowledge-pg-')) }), clock, cipher });
     await search.searchCases(actor, { q: '低保', limit: 20 });
     const searchTimes = await time(QUERIES, (i) => search.searchCases(actor, { q: WORDS[(i * 11) % WORDS.length]!, limit: 20 }));
     const village = await db.selectFrom('units').select(['id', 'name', 'areaCode']).where((eb) => eb(eb.fn('length', ['areaCode']), '=', 12)).where('areaCode', 'not like', '%000').orderBy('areaCode').limit(1).executeTakeFirst();

@@ -81,7 +81,8 @@ async function main() {
     grants: [{ role: 'dispatcher', unitId: county.id, unitName: county.name, areaCode: county.area_code }] };
 
   // Search: the first page (20) of each word, through the service (SQL, scope, snippets).
-  const search = createSearchService({ db, audit: createAuditLog({ db, clock }), clock, cipher: createCipher(loadMasterKey(dataDir)) });
+  const cipher = createCipher(loadMasterKey(dataDir));
+  const search = createSearchService({ db, audit: createAuditLog({ db, clock, cipher, dataDir }), clock, cipher });
   await search.searchCases(actor, { q: '低保', limit: 20 });
   console.log('  measuring search …');
   const matches: Record<string, number> = {};

@@ -9,12 +9,14 @@ import { migrateToLatest } from './db/migrate.js';
 import { ensureReferenceData } from './db/seed/reference.js';
 import { seedDemo } from './db/seed/demo.js';
 import { startJobs } from './jobs/index.js';
+import { createAuditLog } from './modules/audit/audit.service.js';
 import { createCipher, loadMasterKey } from './security/cipher.js';
 
 /**
  * The command line: `start` (migrate, seed demo data into an empty database, serve),
- * `migrate`, `seed` (demo data, even into a database that has some), `backup [folder]` and
- * `restore <folder> [--force]` (see docs/OPERATIONS.md).
+ * `migrate`, `seed` (demo data, even into a database that has some), `backup [folder]`,
+ * `restore <folder> [--force]` (see docs/OPERATIONS.md) and `audit verify` (checks the audit chain
+ * against its head and the signed checkpoints; exits 1 when broken).
  */
 async function main(command = 'start', args: string[] = []): Promise<void> {
   const config = loadConfig();
@@ -46,13 +48,22 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
   const clock = createClock();
 
   if (command === 'migrate') return database.close();
+  if (command === 'audit') {
+    if (args[0] !== 'verify') throw new Error(`unknown audit command ${args[0] ?? ''}; use audit verify`);
+    const result = await createAuditLog({ db: database.db, clock, cipher, dataDir: config.dataDir }).verify();
+    await database.close();
+    console.log(JSON.stringify(result, null, 2));
+    console.log(result.ok ? `audit log intact: ${result.entries} entries` : `AUDIT LOG BROKEN: ${result.problem} at entry ${result.brokenAt ?? '-'} (${result.entries} entries intact before it)`);
+    if (!result.ok) process.exitCode = 1;
+    return;
+  }
   if (command === 'seed' || (command === 'start' && !(await database.db.selectFrom('areas').select('code').limit(1).executeTakeFirst()))) {
     console.log('seeding the demo county (青溪县)…');
     const summary = await seedDemo({ db: database.db, cipher, clock });
     console.log(`demo data: ${JSON.stringify(summary)}`);
     if (command === 'seed') return database.close();
   }
-  if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate, seed, backup or restore`);
+  if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate, seed, backup, restore or audit verify`);
 
   const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true, strictResponses: config.strictResponses });
   const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
@@ -61,6 +72,7 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await jobs?.stop();
     await app.close();
+    await app.services.audit.checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint at shutdown failed'));
     await database.close();
     rmSync(pidFile, { force: true });
     process.exit(0);

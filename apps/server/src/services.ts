@@ -63,7 +63,7 @@ export interface ServiceDeps {
 /** Wires every service by hand: each gets exactly the dependencies it names. */
 export function createServices({ database, config, cipher, clock, smsGateway }: ServiceDeps) {
   const { db } = database;
-  const audit = createAuditLog({ db, clock });
+  const audit = createAuditLog({ db, clock, cipher, dataDir: config.dataDir });
   const notifier = createNotifier({ clock, cipher });
   const deadlines = createDeadlines(db);
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });

@@ -15,6 +15,11 @@ export interface Cipher {
   sign(payload: Record<string, unknown>): string;
   /** The payload of a token this cipher signed, or null if it was altered. */
   verify<T = Record<string, unknown>>(token: string): T | null;
+  /**
+   * HMAC-SHA-256 (hex) of `data` under the audit MAC key — a key derived from the master key for
+   * the audit chain and its checkpoints only, never stored in the database.
+   */
+  auditMac(data: string): string;
 }
 
 const VERSION = 'v1';
@@ -26,6 +31,7 @@ export function createCipher(masterKey: Buffer): Cipher {
   const encKey = derive('lianxin:pii-encryption');
   const indexKey = derive('lianxin:blind-index');
   const signKey = derive('lianxin:token-signing');
+  const auditMacKey = derive('lianxin-audit-mac-v1');
 
   const mac = (data: string) => createHmac('sha256', signKey).update(data).digest('base64url');
 
@@ -61,6 +67,9 @@ export function createCipher(masterKey: Buffer): Cipher {
       } catch {
         return null;
       }
+    },
+    auditMac(data) {
+      return createHmac('sha256', auditMacKey).update(data).digest('hex');
     },
   };
 }

@@ -425,11 +425,21 @@ export const AuditPageSchema = z.object({
   nextCursor: z.number().int().nullable().describe('Pass as `before` for the next page; null at the end'),
 });
 
-/** GET /api/admin/audit/verify: the walk of the hash chain. */
+/** GET /api/admin/audit/verify: the walk of the keyed chain, against its head and the signed checkpoints. */
 export const AuditVerifySchema = z.object({
-  entries: z.number().int().describe('Entries checked'),
-  brokenAt: z.number().int().nullable().describe('First entry altered or out of place; null when intact'),
+  ok: z.boolean().describe('true when the chain, its head and the checkpoints all agree'),
+  entries: z.number().int().describe('Entries checked and found intact'),
+  brokenAt: z.number().int().nullable().describe('First entry altered, missing or out of place; null when intact'),
+  problem: z
+    .enum(['altered', 'missing', 'truncated', 'head', 'forged-checkpoint'])
+    .nullable()
+    .describe('altered: an entry does not match its MAC or a checkpoint; missing: a gap in the sequence; truncated: the head or a checkpoint names later entries than remain; head: the head in the counter row does not match the last entry; forged-checkpoint: a checkpoint line whose signature does not hold'),
+  head: z.object({ seq: z.number().int(), mac: z.string().nullable() }).describe('The head of the chain as the counter row keeps it'),
+  checkpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable().describe('The newest validly signed checkpoint (outside the database), or null'),
+  checkpoints: z.number().int().describe('Validly signed checkpoint lines'),
+  forgedCheckpoints: z.number().int().describe('Checkpoint lines whose signature does not hold'),
 });
+export type AuditVerifyView = z.infer<typeof AuditVerifySchema>;
 
 /** What one time-limit sweep did. */
 export const SweepResultSchema = z.object({

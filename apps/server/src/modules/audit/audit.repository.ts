@@ -29,9 +29,20 @@ export const auditRepository = {
     await trx.updateTable('counters').set({ textValue: row.hash }).where('name', '=', CHAIN).execute();
   },
 
-  /** Entries after `seq` in chain order, for walking the chain. */
-  after(db: Q, seq: number, limit: number) {
-    return db.selectFrom('auditLog').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+  /** Entries after `seq` and up to `upTo` in chain order, for walking the chain. */
+  after(db: Q, seq: number, upTo: number, limit: number) {
+    return db.selectFrom('auditLog').selectAll().where('seq', '>', seq).where('seq', '<=', upTo).orderBy('seq').limit(limit).execute();
+  },
+
+  /** The head of the chain as the counter row keeps it: the last sequence number and its MAC. */
+  async head(db: Q): Promise<{ seq: number; mac: string | null }> {
+    const row = await db.selectFrom('counters').select(['value', 'textValue']).where('name', '=', CHAIN).executeTakeFirst();
+    return { seq: row?.value ?? 0, mac: row?.textValue ?? null };
+  },
+
+  /** The newest committed entry, or undefined when the log is empty. */
+  last(db: Q) {
+    return db.selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
   },
 
   /** Creates the chain's counter row (idempotent). */
