@@ -270,6 +270,11 @@ export interface OutboxTable {
   sentAt: string | null;
   /** The official document that goes with an SMS notice (migration 2026112110). */
   documentType: Generated<string | null>;
+  /**
+   * The message's secret (a one-time code), encrypted, for the delivery step only: body and params
+   * hold it masked. Cleared once the message is delivered, given up or expired (migration 2026112116).
+   */
+  secretEnc: Generated<string | null>;
 }
 
 export interface AuditLogTable {

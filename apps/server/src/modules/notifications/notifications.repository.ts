@@ -4,6 +4,9 @@ import type { DB, OutboxTable } from '../../db/schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
+/** The columns a person or the API may read: every one but `secretEnc`, which only delivery reads. */
+const READABLE = ['id', 'channel', 'recipientUserId', 'recipientPhoneEnc', 'template', 'params', 'body', 'caseId', 'status', 'attempts', 'createdAt', 'sentAt', 'documentType'] as const;
+
 /** Typed queries of the outbox: staff notices (channel `internal`) and SMS to residents. */
 export const notificationsRepository = {
   /** Writes messages, inside the caller's transaction so they exist exactly when its change commits. */
@@ -13,7 +16,7 @@ export const notificationsRepository = {
 
   /** A staff member's notices, newest first, keyset-paged by creation time. */
   noticesOf(db: Q, userId: string, q: NoticeListQuery) {
-    let query = db.selectFrom('outbox').selectAll().where('recipientUserId', '=', userId);
+    let query = db.selectFrom('outbox').select(READABLE).where('recipientUserId', '=', userId);
     if (q.unread === 'true') query = query.where('status', '=', 'pending');
     if (q.before) query = query.where('createdAt', '<', new Date(q.before).toISOString());
     return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
@@ -27,18 +30,18 @@ export const notificationsRepository = {
 
   /** SMS of the outbox, newest first, keyset-paged by creation time. */
   sms(db: Q, q: OutboxQuery) {
-    let query = db.selectFrom('outbox').selectAll().where('channel', '=', 'sms');
+    let query = db.selectFrom('outbox').select(READABLE).where('channel', '=', 'sms');
     if (q.caseId) query = query.where('caseId', '=', q.caseId);
     if (q.status) query = query.where('status', '=', q.status);
     if (q.before) query = query.where('createdAt', '<', new Date(q.before).toISOString());
     return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
   },
 
-  /** Pending SMS, oldest first, for delivery. */
+  /** Pending SMS, oldest first, for delivery — with their encrypted secret, which only delivery reads. */
   pendingSms(db: Q, limit: number) {
     return db
       .selectFrom('outbox')
-      .select(['id', 'recipientPhoneEnc', 'body', 'attempts'])
+      .select(['id', 'recipientPhoneEnc', 'template', 'params', 'body', 'attempts', 'secretEnc'])
       .where('channel', '=', 'sms')
       .where('status', '=', 'pending')
       .orderBy('createdAt')
@@ -46,8 +49,8 @@ export const notificationsRepository = {
       .execute();
   },
 
-  /** Records the outcome of one delivery attempt. */
-  async recordAttempt(db: Q, id: string, changes: { status: string; attempts: number; sentAt?: string }): Promise<void> {
+  /** Records the outcome of one delivery attempt (`secretEnc: null` drops the message's secret). */
+  async recordAttempt(db: Q, id: string, changes: { status: string; attempts: number; sentAt?: string; secretEnc?: null }): Promise<void> {
     await db.updateTable('outbox').set(changes).where('id', '=', id).execute();
   },
 };

@@ -8,13 +8,34 @@ import { notificationsRepository as repo } from './notifications.repository.js';
 
 type Params = Record<string, string | number>;
 
+/** What a stored message shows in place of its secret. */
+export const SECRET_MASK = '******';
+
+/**
+ * A parameter of an SMS that only its recipient may read (a one-time code). The outbox keeps the
+ * message with it masked; the value is encrypted apart, for the delivery step, until `expiresAt`.
+ */
+export interface SmsSecret {
+  /** The parameter that holds the secret, e.g. `otp`. */
+  key: string;
+  /** After this instant (ISO) the message is not sent any more, and its secret is dropped. */
+  expiresAt?: string;
+}
+
+/** The encrypted payload of `outbox.secretEnc`. */
+export interface StoredSecret {
+  key: string;
+  value: string;
+  expiresAt: string | null;
+}
+
 /**
  * Writes notifications to the outbox inside the caller's transaction, so a message exists exactly
  * when the change that caused it committed. Delivery happens later (see outbox-delivery.ts).
  */
 export interface Notifier {
   /** An SMS to a resident's phone, rendered in Chinese. */
-  sms(trx: Transaction<DB>, to: { phone: string; caseId?: string }, template: MessageKey, params: Params): Promise<void>;
+  sms(trx: Transaction<DB>, to: { phone: string; caseId?: string }, template: MessageKey, params: Params, options?: { secret?: SmsSecret }): Promise<void>;
   /**
    * An internal notice to staff members, shown in each reader's language: pass vocabulary codes
    * (action, stage, level) as parameters, not labels.
@@ -25,7 +46,16 @@ export interface Notifier {
 /** The outbox-backed notifier. */
 export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher }): Notifier {
   return {
-    async sms(trx, to, template, params) {
+    async sms(trx, to, template, params, options = {}) {
+      const { secret } = options;
+      let secretEnc: string | null = null;
+      if (secret) {
+        const value = params[secret.key];
+        if (value === undefined) throw new Error(`the secret parameter ${secret.key} is missing`);
+        const stored: StoredSecret = { key: secret.key, value: String(value), expiresAt: secret.expiresAt ?? null };
+        secretEnc = cipher.encrypt(JSON.stringify(stored));
+        params = { ...params, [secret.key]: SECRET_MASK };
+      }
       await repo.insert(trx, [
         {
           id: randomUUID(),
@@ -41,6 +71,7 @@ export function createNotifier({ clock, cipher }: { clock: Clock; cipher: Cipher
           sentAt: null,
           // The official notice (受理告知书 …) that goes with this SMS, rendered on demand from the case.
           documentType: to.caseId ? (DOCUMENT_FOR_SMS[template] ?? null) : null,
+          secretEnc,
         },
       ]);
     },

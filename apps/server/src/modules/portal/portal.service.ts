@@ -272,15 +272,11 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       if (c && stored && digits(stored) === digits(phone)) {
         const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
         const now = clock.now();
+        const expiresAt = new Date(now.getTime() + OTP_MINUTES * 60_000).toISOString();
         await repo.saveOtp(
-          {
-            id: randomUUID(),
-            caseId: c.id,
-            otpHash: cipher.blindIndex(`otp:${c.id}:${otp}`),
-            createdAt: now.toISOString(),
-            expiresAt: new Date(now.getTime() + OTP_MINUTES * 60_000).toISOString(),
-          },
-          (trx) => notifier.sms(trx, { phone: stored, caseId: c.id }, 'sms.otp', { otp, minutes: OTP_MINUTES }),
+          { id: randomUUID(), caseId: c.id, otpHash: cipher.blindIndex(`otp:${c.id}:${otp}`), createdAt: now.toISOString(), expiresAt },
+          // The outbox keeps the message with the code masked; only the gateway gets it in clear.
+          (trx) => notifier.sms(trx, { phone: stored, caseId: c.id }, 'sms.otp', { otp, minutes: OTP_MINUTES }, { secret: { key: 'otp', expiresAt } }),
         );
       }
       return { sent: true, expiresInMinutes: OTP_MINUTES };

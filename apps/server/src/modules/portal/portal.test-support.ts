@@ -1,5 +1,7 @@
 import sharp from 'sharp';
 import { type Client, REMOTE_ADDRESS, type TestContext } from '../../test/context.js';
+import { deliverOutbox } from '../notifications/outbox-delivery.js';
+import type { SmsGateway } from '../notifications/sms-gateway.js';
 
 /** A real JPEG photo with EXIF (camera make and GPS), as a phone would send. */
 export async function phonePhoto(): Promise<Buffer> {
@@ -62,3 +64,32 @@ export async function answer(ctx: TestContext, staff: Client, caseId: string, re
     if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
   }
 }
+
+/** One SMS as the gateway received it. */
+export interface SentSms {
+  id: string;
+  phone: string;
+  body: string;
+}
+
+/**
+ * Runs the outbox delivery through a gateway that records what it is handed (the only place a
+ * one-time code is in clear) until nothing is pending, and returns the messages it received.
+ */
+export async function deliverSms(ctx: TestContext): Promise<SentSms[]> {
+  const sent: SentSms[] = [];
+  const smsGateway: SmsGateway = {
+    name: 'test-recorder',
+    async deliver(message) {
+      sent.push({ ...message });
+      return 'sent';
+    },
+  };
+  for (;;) {
+    const counts = await deliverOutbox({ db: ctx.database.db, cipher: ctx.cipher, clock: ctx.clock, smsGateway });
+    if (counts.delivered + counts.failed === 0) return sent;
+  }
+}
+
+/** The one-time codes in SMS the gateway received. */
+export const otpsIn = (sent: readonly SentSms[]) => sent.flatMap((m) => /验证码为(\d{6})/.exec(m.body)?.[1] ?? []);
