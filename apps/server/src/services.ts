@@ -66,7 +66,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const audit = createAuditLog({ db, clock, cipher, dataDir: config.dataDir });
   const notifier = createNotifier({ clock, cipher });
   const deadlines = createDeadlines(db);
-  const auth = createAuthService({ repo: createAuthRepository(db), clock, audit });
+  const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier });
   const suggest = createSuggestService({ db });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });

@@ -10,6 +10,7 @@ import * as fieldWork from './migrations/2026112109_field_work.js';
 import * as portal from './migrations/2026112110_portal.js';
 import * as searchSpeed from './migrations/2026112111_search_speed.js';
 import * as caseListSort from './migrations/2026112113_case_list_sort.js';
+import * as signInLockout from './migrations/2026112114_sign_in_lockout.js';
 import * as outboxSecret from './migrations/2026112116_outbox_secret.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112110_portal': portal,
   '2026112111_search_speed': searchSpeed,
   '2026112113_case_list_sort': caseListSort,
+  '2026112114_sign_in_lockout': signInLockout,
   '2026112116_outbox_secret': outboxSecret,
 };
 

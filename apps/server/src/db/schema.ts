@@ -67,6 +67,11 @@ export interface UserTable {
   locale: Generated<string>;
   isActive: Generated<Flag>;
   createdAt: string;
+  /** Consecutive failed sign-ins (reset by a successful one, or by an admin's unlock). */
+  failedSignIns: Generated<number>;
+  lastFailedSignInAt: string | null;
+  /** Set when too many sign-ins failed; every sign-in is refused until an admin unlocks. */
+  lockedAt: string | null;
 }
 
 export interface UserRoleTable {

@@ -330,6 +330,7 @@ export const UserSchema = z.object({
   phone: z.string().nullable().describe('Mobile phone, masked'),
   locale: z.enum(LOCALES),
   isActive: z.boolean(),
+  locked: z.boolean().describe('Locked after too many failed sign-ins; an admin can unlock it'),
   createdAt: z.string(),
   grants: z.array(UserGrantSchema),
 });
@@ -472,6 +473,12 @@ export const adminEndpoints = defineEndpoints({
     summary: '修改、停用用户或重置密码 Update, deactivate or reset a user',
     params: IdParamsSchema,
     body: UserUpdateSchema,
+    response: UserSchema,
+  },
+  'POST /api/admin/users/:id/unlock': {
+    tag: 'users',
+    summary: '解除登录锁定 Unlock a user locked after failed sign-ins',
+    params: IdParamsSchema,
     response: UserSchema,
   },
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /** Queries behind sign-in and sessions. */
@@ -6,6 +6,32 @@ export function createAuthRepository(db: Kysely<DB>) {
   return {
     findUserByUsername(username: string) {
       return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    },
+    /** Runs `fn` in one transaction (a failure's count, the lock, its notice and audit entry commit together). */
+    transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+      return db.transaction().execute(fn);
+    },
+    /**
+     * Counts one more failed sign-in in the database itself (`failed_sign_ins + 1`), so that
+     * several server processes share the count; returns the new count.
+     */
+    async recordFailedSignIn(trx: Transaction<DB>, userId: string, at: string): Promise<number> {
+      const row = await trx
+        .updateTable('users')
+        .set((eb) => ({ failedSignIns: eb('failedSignIns', '+', 1), lastFailedSignInAt: at }))
+        .where('id', '=', userId)
+        .returning('failedSignIns')
+        .executeTakeFirstOrThrow();
+      return Number(row.failedSignIns);
+    },
+    /** Locks the account unless it is locked already; true when this call locked it. */
+    async lockAccount(trx: Transaction<DB>, userId: string, at: string): Promise<boolean> {
+      const result = await trx.updateTable('users').set({ lockedAt: at }).where('id', '=', userId).where('lockedAt', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** A successful sign-in: the count of failures starts again. */
+    resetFailedSignIns(userId: string) {
+      return db.updateTable('users').set({ failedSignIns: 0, lastFailedSignInAt: null }).where('id', '=', userId).where('failedSignIns', '>', 0).execute();
     },
     insertSession(session: { id: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string }) {
       return db.insertInto('sessions').values(session).execute();

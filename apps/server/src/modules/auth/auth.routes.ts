@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
 import { actorOf, SESSION_COOKIE } from '../../http/request.js';
 import { presentMe } from './auth.presenter.js';
@@ -13,7 +14,11 @@ export async function authRoutes(app: FastifyInstance, { auth, secureCookies, si
     app,
     'POST /api/auth/login',
     async (request, reply) => {
-      const { token, actor } = await auth.login(request.body.username, request.body.password);
+      const { token, actor } = await auth.login(request.body.username, request.body.password).catch((error: unknown) => {
+        // The account's growing delay: tell the client when to try again.
+        if (error instanceof AppError && error.status === 429 && typeof error.params.seconds === 'number') reply.header('retry-after', error.params.seconds);
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

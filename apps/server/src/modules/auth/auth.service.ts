@@ -4,6 +4,7 @@ import type { Locale, Role } from '@lianxin/core';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { Actor } from '../../access/actor.js';
 import { hashPassword } from '../../security/password.js';
 import type { AuthRepository } from './auth.repository.js';
@@ -11,6 +12,20 @@ import type { AuthRepository } from './auth.repository.js';
 /** Sessions last a working day and a half; the console signs in again after that. */
 export const SESSION_HOURS = 12;
 
+/** From this many consecutive failed sign-ins of one account on, each attempt waits (see signInDelaySeconds). */
+export const SIGN_IN_DELAY_FROM = 5;
+/** This many consecutive failed sign-ins lock the account until an admin unlocks it. */
+export const SIGN_IN_LOCK_AT = 10;
+/** The longest wait between attempts, in seconds. */
+export const SIGN_IN_MAX_DELAY_SECONDS = 15 * 60;
+
+/**
+ * How long an account with `failures` consecutive failed sign-ins must wait after the last one
+ * before the next attempt is checked: none below SIGN_IN_DELAY_FROM, then 1 s, 2 s, 4 s … doubling
+ * with each failure, at most SIGN_IN_MAX_DELAY_SECONDS.
+ */
+export const signInDelaySeconds = (failures: number): number =>
+  failures < SIGN_IN_DELAY_FROM ? 0 : Math.min(SIGN_IN_MAX_DELAY_SECONDS, 2 ** (failures - SIGN_IN_DELAY_FROM));
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -18,10 +33,11 @@ export interface AuthServiceDeps {
   repo: AuthRepository;
   clock: Clock;
   audit: AuditLog;
+  notifier: Notifier;
 }
 
 /** Sign-in, sign-out and turning a session cookie into an Actor. */
-export function createAuthService({ repo, clock, audit }: AuthServiceDeps) {
+export function createAuthService({ repo, clock, audit, notifier }: AuthServiceDeps) {
   // Verifying against a real hash when the user is unknown keeps the response time the same,
   // so timing does not reveal which user names exist.
   const decoyHash = hashPassword(randomBytes(16).toString('hex'));
@@ -42,19 +58,47 @@ export function createAuthService({ repo, clock, audit }: AuthServiceDeps) {
     };
   }
 
+  /** One more failed sign-in of an existing account; the SIGN_IN_LOCK_AT-th locks it, with a notice to the user and an audit entry. */
+  async function recordFailure(userId: string) {
+    const at = clock.now().toISOString();
+    await repo.transaction(async (trx) => {
+      const failures = await repo.recordFailedSignIn(trx, userId, at);
+      if (failures < SIGN_IN_LOCK_AT || !(await repo.lockAccount(trx, userId, at))) return;
+      await notifier.notice(trx, [userId], 'notice.account_locked', { failures });
+      await audit.append({ actorUserId: null, action: 'lock', subjectType: 'user', subjectId: userId, detail: { failedSignIns: failures } }, trx);
+    });
+  }
+
   return {
     actorFromSession,
 
-    /** Checks the password and opens a session; returns the cookie token and the actor. */
+    /**
+     * Checks the password and opens a session; returns the cookie token and the actor.
+     * Per account (counted in the database, shared by every server process): a locked account is
+     * refused (423) whatever the password; from SIGN_IN_DELAY_FROM consecutive failures on, an
+     * attempt before the growing delay has passed is refused (429) without checking the password;
+     * the SIGN_IN_LOCK_AT-th failure locks the account, notifies its user and is audited. An unknown
+     * or disabled user name answers like a wrong password and stores nothing.
+     */
     async login(username: string, password: string) {
       const user = await repo.findUserByUsername(username);
+      const now = clock.now();
+      if (user?.isActive) {
+        if (user.lockedAt) throw new AppError(423, 'error.account_locked');
+        const delay = signInDelaySeconds(user.failedSignIns);
+        if (delay > 0 && user.lastFailedSignInAt) {
+          const waitMs = Date.parse(user.lastFailedSignInAt) + delay * 1000 - now.getTime();
+          if (waitMs > 0) throw new AppError(429, 'error.sign_in_delayed', { seconds: Math.ceil(waitMs / 1000) });
+        }
+      }
       const ok = user?.isActive ? await verify(user.passwordHash, password) : await verify(await decoyHash, password);
       if (!user || !ok || !user.isActive) {
+        if (user?.isActive) await recordFailure(user.id);
         await audit.append({ actorUserId: user?.id ?? null, action: 'login_failed', subjectType: 'user', subjectId: username });
         throw new AppError(401, 'error.invalid_credentials');
       }
+      if (user.failedSignIns > 0) await repo.resetFailedSignIns(user.id);
       const token = randomBytes(32).toString('base64url');
-      const now = clock.now();
       await repo.insertSession({
         id: tokenHash(token),
         userId: user.id,

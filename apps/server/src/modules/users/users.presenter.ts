@@ -12,6 +12,7 @@ export function presentUser(u: UserRow, grants: readonly GrantRow[], cipher: Cip
     phone: u.phoneEnc ? maskPhone(cipher.decrypt(u.phoneEnc)) : null,
     locale: u.locale as Locale,
     isActive: u.isActive === 1,
+    locked: u.lockedAt !== null,
     createdAt: u.createdAt,
     grants: grants
       .filter((g) => g.userId === u.id)

@@ -9,5 +9,6 @@ export async function usersRoutes(app: FastifyInstance, { users }: { users: User
   route(app, 'GET /api/admin/users', (request) => users.list(actorOf(request), request.query));
   route(app, 'GET /api/admin/users/:id', (request) => users.get(actorOf(request), request.params.id));
   route(app, 'POST /api/admin/users', (request) => users.create(actorOf(request), request.body));
+  route(app, 'POST /api/admin/users/:id/unlock', (request) => users.unlock(actorOf(request), request.params.id));
   route(app, 'PATCH /api/admin/users/:id', (request) => users.update(actorOf(request), request.params.id, request.body));
 }

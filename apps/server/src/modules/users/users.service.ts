@@ -138,6 +138,19 @@ export function createUsersService({ db, clock, cipher, audit }: UsersServiceDep
       });
       return presentUser(updated.user, updated.grants, cipher);
     },
+
+    /** Lifts the lock that failed sign-ins put on the account, and starts their count again. */
+    async unlock(actor: Actor, id: string) {
+      assertCan(actor, 'org.manage');
+      const unlocked = await db.transaction().execute(async (trx) => {
+        const { user } = await manageable(trx, actor, id);
+        if (user.lockedAt === null && user.failedSignIns === 0) return { user, grants: await repo.grantsOf(trx, [id]) };
+        await repo.update(trx, id, { lockedAt: null, failedSignIns: 0, lastFailedSignInAt: null });
+        await audit.append({ actorUserId: actor.userId, action: 'unlock', subjectType: 'user', subjectId: id, detail: { lockedAt: user.lockedAt, failedSignIns: user.failedSignIns } }, trx);
+        return { user: (await repo.find(trx, id))!, grants: await repo.grantsOf(trx, [id]) };
+      });
+      return presentUser(unlocked.user, unlocked.grants, cipher);
+    },
   };
 }
 export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,5 +1,6 @@
 import { label, ROLES, type Role, type UserView } from '@lianxin/core';
-import { Button, Flex, Input, Select, Tag, Tooltip } from 'antd';
+import { App, Button, Flex, Input, Select, Tag, Tooltip } from 'antd';
+import { call } from '../../api/client';
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
@@ -18,6 +19,16 @@ export default function UsersTab() {
   const { data, error, loading, reload } = useApi('GET /api/admin/users', { query: { q: q || undefined, role, page, pageSize: 20 } });
   const edit = useEditing<UserView>(reload);
   const statusColumn = useStatusColumn();
+  const { message } = App.useApp();
+  const unlock = async (u: UserView) => {
+    try {
+      await call('POST /api/admin/users/:id/unlock', { params: { id: u.id } });
+      message.success(t('unlocked'));
+      reload();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   if (error) return <PageError error={error} onRetry={reload} />;
   return (
@@ -61,8 +72,35 @@ export default function UsersTab() {
             ),
           },
           { title: t('phone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
-          statusColumn,
-          { title: t('actions'), key: 'actions', width: 80, render: (_: unknown, u: UserView) => <Button size="small" onClick={() => edit.setEditing(u)}>{t('edit')}</Button> },
+          {
+            ...statusColumn,
+            width: 110,
+            render: (active: boolean, u: UserView) => (
+              <Flex wrap gap={4}>
+                {statusColumn.render(active)}
+                {u.locked && (
+                  <Tooltip title={t('lockedHint')}>
+                    <Tag color="red" data-testid="user-locked">{t('locked')}</Tag>
+                  </Tooltip>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            title: t('actions'),
+            key: 'actions',
+            width: 170,
+            render: (_: unknown, u: UserView) => (
+              <Flex wrap gap={4}>
+                <Button size="small" onClick={() => edit.setEditing(u)}>{t('edit')}</Button>
+                {u.locked && (
+                  <Button size="small" danger onClick={() => void unlock(u)} data-testid="user-unlock">
+                    {t('unlock')}
+                  </Button>
+                )}
+              </Flex>
+            ),
+          },
         ]}
       />
       {edit.editing && <UserDialog user={edit.current} onClose={edit.close} />}
