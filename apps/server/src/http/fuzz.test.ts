@@ -1,3 +1,4 @@
+import { createRng } from '../db/seed/demo/random.js';
 import { API } from '@lianxin/core';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,19 +27,14 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 const { ctx } = suiteContext();
 
-// ---------------------------------------------------------------- a seeded generator (mulberry32)
+// ---------------------------------------------------------------- a seeded generator (the demo seed's)
 
 type Rng = () => number;
-function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rngOf = (seed: number): Rng => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
+
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 /** Random ids from the seed too, so a run is repeatable to the request. */
 const idRng = rngOf(SEED);
