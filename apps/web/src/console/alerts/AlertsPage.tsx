@@ -1,4 +1,4 @@
-import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus, type AlertView as Alert, isAlertOpen as isOpen } from '@lianxin/core';
+import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus, type AlertView as Alert, holds, isAlertOpen as isOpen } from '@lianxin/core';
 import { App, Button, Flex, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -7,7 +7,7 @@ import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
-import { hasRole, useMe } from '../shell/session';
+import { useMe } from '../shell/session';
 import { UnitPicker } from '../admin/UnitPicker';
 import { AlertCases } from './AlertCases';
 import { KIND_COLORS, STATUS_COLORS } from './alert-colors';
@@ -26,7 +26,8 @@ export default function AlertsPage() {
   const { data, error, loading, reload } = useApi('GET /api/alerts', { query: { status: status === 'all' ? undefined : status, kind, limit } });
   const [dismissing, setDismissing] = useState<Alert | null>(null);
   const [tasking, setTasking] = useState<Alert | null>(null);
-  const canTask = hasRole(me, 'dispatcher');
+  // The access rule the server applies: a dispatcher over the alert's area.
+  const canTask = (a: Alert) => holds(me.roles, 'alert.task', a.areaCode);
   useEffect(() => setLimit(20), [status, kind]);
 
   const acknowledge = async (a: Alert) => {
@@ -106,7 +107,7 @@ export default function AlertsPage() {
               render: (_: unknown, a: Alert) => (
                 <Space wrap size={4}>
                   {a.status === 'open' && <Button size="small" onClick={() => acknowledge(a)}>{t('acknowledge')}</Button>}
-                  {isOpen(a) && canTask && <Button size="small" type="primary" onClick={() => setTasking(a)}>{t('makeTask')}</Button>}
+                  {isOpen(a) && canTask(a) && <Button size="small" type="primary" onClick={() => setTasking(a)}>{t('makeTask')}</Button>}
                   {isOpen(a) && <Button size="small" onClick={() => setDismissing(a)}>{t('dismiss')}</Button>}
                   {a.taskCaseId && <Link to={`/cases/${a.taskCaseId}`}>{t('openTask')}</Link>}
                 </Space>
