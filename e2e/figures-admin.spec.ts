@@ -162,6 +162,8 @@ test('the language switch leaves no Chinese in the chrome of the workbench, case
     ['/admin/users', async (p) => void (await expect(p.getByTestId('users-table').getByRole('columnheader', { name: 'Roles' })).toBeVisible())],
     ['/admin/rules', async (p) => void (await expect(p.getByTestId('rules-table').getByRole('columnheader', { name: 'Stage' })).toBeVisible())],
     ['/admin/calendar', async (p) => void (await expect(p.getByTestId('calendar-table').getByRole('columnheader', { name: 'Festival' })).toBeVisible())],
+    ['/audit/log', async (p) => void (await expect(p.getByTestId('audit-table').getByRole('columnheader', { name: 'Action' })).toBeVisible())],
+    ['/audit/outbox', async (p) => void (await expect(p.getByTestId('outbox-table').getByRole('columnheader', { name: 'Status' })).toBeVisible())],
     ['/households', async (p) => void (await expect(p.getByRole('heading', { name: 'Households' })).toBeVisible())],
     ['/visits', async (p) => void (await expect(p.getByRole('heading', { name: /^Field diary/ })).toBeVisible())],
     ['/visits/new', async (p) => void (await expect(p.getByTestId('visit-form')).toBeVisible())],

@@ -101,7 +101,10 @@ const ESCALATION_LABELS: Labels<'1' | '2'> = {
   '2': ['督办员', 'supervisors'],
 };
 
-const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'extension' | 'handler' | 'case' | 'leader' | 'user' | 'campaign' | 'reception_session' | 'household' | 'tag' | 'member'> = {
+const ENTITY_LABELS: Labels<
+  | 'area' | 'attachment' | 'category' | 'unit' | 'extension' | 'handler' | 'case' | 'leader' | 'user' | 'campaign' | 'reception_session' | 'household' | 'tag' | 'member'
+  | 'alert' | 'calendar_day' | 'check_in' | 'job' | 'office_day_schedule' | 'office_day_session' | 'policy' | 'reception_appointment' | 'search_index' | 'setting' | 'stationing_assignment' | 'system' | 'time_limit_rule' | 'visit'
+> = {
   area: ['区划', 'area'],
   attachment: ['附件', 'attachment'],
   category: ['分类', 'category'],
@@ -116,6 +119,20 @@ const ENTITY_LABELS: Labels<'area' | 'attachment' | 'category' | 'unit' | 'exten
   household: ['户', 'household'],
   tag: ['标签', 'tag'],
   member: ['家庭成员', 'household member'],
+  alert: ['预警', 'alert'],
+  calendar_day: ['日历日', 'calendar day'],
+  check_in: ['签到', 'check-in'],
+  job: ['定时任务', 'job'],
+  office_day_schedule: ['联合办公日安排', 'office-day schedule'],
+  office_day_session: ['联合办公日', 'office day'],
+  policy: ['政策', 'policy'],
+  reception_appointment: ['接访预约', 'reception appointment'],
+  search_index: ['检索索引', 'search index'],
+  setting: ['设置', 'setting'],
+  stationing_assignment: ['驻村安排', 'stationing assignment'],
+  system: ['系统', 'system'],
+  time_limit_rule: ['时限规则', 'time-limit rule'],
+  visit: ['走访', 'visit'],
 };
 
 const VISIT_KIND_LABELS: Labels<VisitKind> = {
@@ -165,6 +182,46 @@ const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dis
   dissatisfied_twice: ['两次不满意', 'Dissatisfied twice'],
 };
 
+/** Audit-log actions that are not case actions (those are named by ACTION_LABELS). */
+const AUDIT_ACTION_LABELS: Record<string, [string, string]> = {
+  create: ['新建', 'Create'],
+  update: ['修改', 'Update'],
+  delete: ['删除', 'Delete'],
+  archive: ['注销', 'Archive'],
+  login: ['登录', 'Sign in'],
+  login_failed: ['登录失败', 'Failed sign-in'],
+  lock: ['锁定账号', 'Lock account'],
+  unlock: ['解除锁定', 'Unlock account'],
+  reveal_personal_data: ['查看个人信息', 'Reveal personal data'],
+  export_personal_data: ['导出个人信息', 'Export personal data'],
+  export: ['导出', 'Export'],
+  import: ['导入', 'Import'],
+  download_attachment: ['下载附件', 'Download attachment'],
+  generate_document: ['生成文书', 'Generate document'],
+  print_contact_cards: ['打印联系卡', 'Print contact cards'],
+  run_job: ['执行任务', 'Run job'],
+  reindex: ['重建索引', 'Rebuild index'],
+  update_setting: ['修改设置', 'Change setting'],
+  seed_demo: ['写入演示数据', 'Seed demo data'],
+  deny: ['拒绝访问', 'Access denied'],
+  forged: ['伪造凭证', 'Forged token'],
+  add_member: ['添加成员', 'Add member'],
+  update_member: ['修改成员', 'Update member'],
+  remove_member: ['移除成员', 'Remove member'],
+  add_help: ['登记帮扶', 'Record help'],
+  check_in: ['签到', 'Check in'],
+  attendance: ['登记出席', 'Record attendance'],
+  attendance_removed: ['撤销出席', 'Withdraw attendance'],
+  appointment: ['预约接访', 'Book reception'],
+  appointment_status: ['预约状态变更', 'Appointment status'],
+  assign_targets: ['分配走访户', 'Assign households'],
+  add_targets: ['添加走访户', 'Add households'],
+  alert_task: ['预警转任务', 'Alert to task'],
+  problem_to_case: ['问题转诉求', 'Problem to case'],
+  link_case: ['关联诉求', 'Link case'],
+  generate: ['生成', 'Generate'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -182,6 +239,7 @@ const ALL = {
   evaluation: EVALUATION_LABELS,
   extension: EXTENSION_LABELS,
   accountability: ACCOUNTABILITY_LABELS,
+  auditAction: AUDIT_ACTION_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -48,5 +48,6 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns', nav: 'nav.campaigns', section: 'field', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
+  { path: '/audit/*', nav: 'nav.audit', section: 'system', roles: ACCESS_RULES['audit.read'].roles, load: () => import('./audit/AuditPage') },
   { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
 ];

@@ -40,6 +40,7 @@ export const shellMessages = defineMessages(
     'nav.officeDays': '联合办公日',
     'nav.reception': '领导接访',
     'nav.campaigns': '专项活动',
+    'nav.audit': '审计与短信',
     'nav.admin': '系统管理',
   },
   {
@@ -80,6 +81,7 @@ export const shellMessages = defineMessages(
     'nav.officeDays': 'Joint office days',
     'nav.reception': 'Leader reception',
     'nav.campaigns': 'Campaigns',
+    'nav.audit': 'Audit and SMS',
     'nav.admin': 'Administration',
   },
 );

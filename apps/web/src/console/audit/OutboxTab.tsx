@@ -1,0 +1,86 @@
+import { OUTBOX_SMS_STATUSES, type OutboxMessageView as Sms } from '@lianxin/core';
+import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { call } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { PageError } from '../../shared/PageState';
+import { useLatest } from '../../shared/use-api';
+import { auditMessages } from './audit.messages';
+
+type Status = (typeof OUTBOX_SMS_STATUSES)[number];
+const STATUS_COLORS: Record<Status, string> = { pending: 'gold', sent: 'green', stored: 'blue', failed: 'red' };
+const PAGE = 50;
+
+/** The SMS outbox, newest first: masked phone, the text as sent (secrets masked), delivery state. */
+export default function OutboxTab() {
+  const t = useT(auditMessages);
+  const latest = useLatest();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [items, setItems] = useState<Sms[]>([]);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(
+    (before: string | null) => {
+      setLoading(true);
+      latest(call('GET /api/outbox', { query: { status, limit: PAGE, ...(before ? { before } : {}) } })).then(
+        ({ value, current }) => {
+          if (!current) return;
+          setItems((old) => (before ? [...old, ...value.items] : value.items));
+          setHasMore(value.items.length === PAGE);
+          setError(undefined);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          setError(e);
+          setLoading(false);
+        },
+      );
+    },
+    [status, latest],
+  );
+  useEffect(() => load(null), [load]);
+
+  return (
+    <Flex vertical gap={12}>
+      <Select<Status>
+        allowClear
+        aria-label={t('status')}
+        placeholder={t('allStatuses')}
+        value={status}
+        onChange={setStatus}
+        style={{ width: 160 }}
+        options={OUTBOX_SMS_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        data-testid="outbox-status"
+      />
+      {error ? (
+        <PageError error={error} onRetry={() => load(null)} />
+      ) : (
+        <Table<Sms>
+          data-testid="outbox-table"
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: t('createdAt'), dataIndex: 'createdAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm:ss') },
+            { title: t('phone'), dataIndex: 'phone', width: 120 },
+            { title: t('body'), dataIndex: 'body', render: (b: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: 520, fontSize: 13 }}>{b}</Typography.Paragraph> },
+            { title: t('status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s as Status]}>{t(`status.${s as Status}`)}</Tag> },
+            { title: t('attempts'), dataIndex: 'attempts', width: 80 },
+            { title: t('sentAt'), dataIndex: 'sentAt', width: 150, render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm:ss') : '—') },
+            { title: t('case'), dataIndex: 'caseId', width: 100, render: (id: string | null) => (id ? <Link to={`/cases/${id}`}>{t('openCase')}</Link> : null) },
+          ]}
+        />
+      )}
+      <Button onClick={() => items.length && load(items[items.length - 1]!.createdAt)} disabled={!hasMore || loading}>
+        {hasMore ? t('more') : t('end')}
+      </Button>
+    </Flex>
+  );
+}
