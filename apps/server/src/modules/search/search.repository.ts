@@ -146,3 +146,11 @@ export async function casesByIds(db: Kysely<DB>, ids: readonly string[]): Promis
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** A case's tracking code as staff paste it into search (LX20261121-000123), any letter case. */
+export const CASE_CODE_PATTERN = /^\s*(LX\d{8}-\d{6})\s*$/i;
+
+/** The case with this tracking code, when the scope reaches it. */
+export async function caseByCode(db: Kysely<DB>, code: string, scope: Scope): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('cases.code', '=', code).where((eb) => inScope(eb, scope)).executeTakeFirst();
+}

@@ -8,7 +8,7 @@ import { assertCan, caseScope } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { casesByIds, SEARCH_POOL, searchPool } from './search.repository.js';
+import { CASE_CODE_PATTERN, caseByCode, casesByIds, SEARCH_POOL, searchPool } from './search.repository.js';
 import { reindexAllCases } from '../search-index/search-index.repository.js';
 import { buildSnippet } from '../search-index/snippet.js';
 import { queryTerms } from '../search-index/segment.js';
@@ -26,11 +26,17 @@ export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<D
      */
     async searchCases(actor: Actor, query: CaseSearchQuery): Promise<CaseSearchPage> {
       const scope = caseScope(actor);
+      const now = clock.now();
+      // A tracking code finds its case directly (the ledger's ?code= does the same), within scope.
+      const code = CASE_CODE_PATTERN.exec(query.q)?.[1];
+      if (code) {
+        const row = await caseByCode(db, code.toUpperCase(), scope);
+        return { items: row && !query.cursor ? [presentHit(row, buildSnippet(row, []), cipher, now)] : [], nextCursor: null, partial: false };
+      }
       const terms = queryTerms(query.q);
       if (terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
       const offset = query.cursor ? decodeOffsetCursor(query.cursor, MAX_OFFSET) : 0;
       const { q, cursor, limit, ...filters } = query;
-      const now = clock.now();
       const pool = await searchPool(db, terms, scope, filters, true, now.toISOString());
       const window = pool.ranked.slice(offset, offset + limit);
       const rows = await casesByIds(db, window.map((hit) => hit.id));

@@ -96,6 +96,14 @@ describe('GET /api/search/cases', () => {
     expect(await foundIds(cadreA2, '低保')).toEqual([ids.otherVillage]);
   });
 
+  it('finds a case by its tracking code, in any letter case, and only within scope', async () => {
+    const dibao = await search(boss, `q=${encodeURIComponent('低保')}`);
+    const code = dibao.items.find((i) => i.id === ids.dibao)!.code;
+    expect(await foundIds(boss, ` ${code.toLowerCase()} `)).toEqual([ids.dibao]);
+    const cadreA2 = await ctx.as('cadreA2');
+    expect(await foundIds(cadreA2, code)).toEqual([]);
+  });
+
   it('finds a reply’s words once the case is replied', async () => {
     const id = await caseInState(ctx, boss, 'handling', { title: '水管漏水', content: '楼道水管漏水多日。', requester: { anonymous: true } });
     expect(await foundIds(boss, '燃气表')).toEqual([]);

@@ -95,6 +95,8 @@ export default function MapView(props: MapViewProps) {
     const container = containerRef.current!;
     const map = L.map(container, { center: FALLBACK_CENTER, zoom: FALLBACK_ZOOM, preferCanvas: true, zoomSnap: 1, worldCopyJump: false });
     mapRef.current = map;
+    // Leaflet's credit without the national flag its default prefix carries.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noreferrer">Leaflet</a>');
     const renderer = L.canvas({ padding: 0.3 });
     map.createPane('lx-heat').style.zIndex = '350';
     map.createPane('lx-areas').style.zIndex = '300';
