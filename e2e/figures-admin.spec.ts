@@ -146,6 +146,8 @@ test('admin creates a unit and a user with a role; a duplicate name and a bad ar
 });
 
 test('the language switch leaves no Chinese in the chrome of the workbench, cases, figures, alerts, policies, admin and field-work pages', async ({ page }) => {
+  // Twenty pages in one walk: more than the default budget on a loaded two-core machine.
+  test.setTimeout(240_000);
   await signIn(page, 'admin');
   await expect(page.getByTestId('main-menu')).toContainText('工作台');
   await page.getByTestId('language-switch').click();
@@ -160,7 +162,16 @@ test('the language switch leaves no Chinese in the chrome of the workbench, case
     ['/policies', async (p) => void (await expect(p.getByRole('heading', { name: 'Policy library' })).toBeVisible())],
     ['/admin/units', async (p) => void (await expect(p.getByTestId('units-table').getByRole('columnheader', { name: 'Unit name' })).toBeVisible())],
     ['/admin/users', async (p) => void (await expect(p.getByTestId('users-table').getByRole('columnheader', { name: 'Roles' })).toBeVisible())],
-    ['/admin/rules', async (p) => void (await expect(p.getByTestId('rules-table').getByRole('columnheader', { name: 'Stage' })).toBeVisible())],
+    [
+      '/admin/rules',
+      async (p) => {
+        const rules = p.getByTestId('rules-table');
+        await expect(rules.getByRole('columnheader', { name: 'Stage' })).toBeVisible();
+        // One working day is singular in English.
+        await expect(rules).toContainText(/(^|\D)1 working day(?!s)/);
+        await expect(rules).not.toContainText(/(^|\D)1 working days/);
+      },
+    ],
     ['/admin/calendar', async (p) => void (await expect(p.getByTestId('calendar-table').getByRole('columnheader', { name: 'Festival' })).toBeVisible())],
     ['/audit/log', async (p) => void (await expect(p.getByTestId('audit-table').getByRole('columnheader', { name: 'Action' })).toBeVisible())],
     ['/audit/outbox', async (p) => void (await expect(p.getByTestId('outbox-table').getByRole('columnheader', { name: 'Status' })).toBeVisible())],

@@ -70,8 +70,8 @@ export default function CalendarTab() {
           options={Array.from({ length: 6 }, (_, i) => thisYear - 3 + i).map((y) => ({ value: y, label: String(y) }))}
           style={{ width: 100 }}
         />
-        <Tag color="red">{t('holidays', { n: count('holiday') })}</Tag>
-        <Tag color="blue">{t('workdays', { n: count('workday') })}</Tag>
+        <Tag color="red">{t(count('holiday') === 1 ? 'holidays.one' : 'holidays', { n: count('holiday') })}</Tag>
+        <Tag color="blue">{t(count('workday') === 1 ? 'workdays.one' : 'workdays', { n: count('workday') })}</Tag>
         <Typography.Text type="secondary">{t('calendarHint')}</Typography.Text>
       </Flex>
       <AdminTable<CalendarDayView>

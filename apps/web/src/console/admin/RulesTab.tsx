@@ -44,7 +44,7 @@ export default function RulesTab() {
           { title: t('category'), dataIndex: 'categoryCode', width: 120, ellipsis: true, render: (c: string | null) => (c ? (categoryName.get(c) ?? c) : any) },
           { title: t('urgency'), dataIndex: 'urgency', width: 90, render: (u: string | null) => (u ? label('urgency', u, locale) : any) },
           { title: t('channel'), dataIndex: 'channel', width: 110, render: (c: string | null) => (c ? label('channel', c, locale) : any) },
-          { title: t('limit'), key: 'limit', width: 110, render: (_: unknown, r: TimeLimitRuleView) => `${r.amount} ${t(`limitUnit.${r.unit}`)}` },
+          { title: t('limit'), key: 'limit', width: 110, render: (_: unknown, r: TimeLimitRuleView) => t(r.amount === 1 ? `amount.${r.unit}.one` : `amount.${r.unit}`, { n: r.amount }) },
           { title: t('note'), dataIndex: 'note', width: 260, ellipsis: true, render: (n: string | null) => n ?? '' },
           {
             title: t('actions'),
