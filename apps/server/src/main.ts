@@ -10,6 +10,7 @@ import { ensureReferenceData } from './db/seed/reference.js';
 import { seedDemo } from './db/seed/demo.js';
 import { startJobs } from './jobs/index.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
+import { protectStoredText } from './modules/cases/cases.protect-stored.js';
 import { createCipher, loadMasterKey } from './security/cipher.js';
 
 /**
@@ -46,6 +47,9 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
   await ensureReferenceData(database.db);
   const cipher = createCipher(loadMasterKey(config.dataDir, config.dataKey));
   const clock = createClock();
+  // Free text stored before personal data was masked on write: protected once, after migration 2026120605.
+  const protectedText = await protectStoredText(database.db, cipher);
+  if (protectedText) console.log(`personal data in stored free text protected: ${protectedText.cases} cases, ${protectedText.notes} event notes`);
 
   if (command === 'migrate') return database.close();
   if (command === 'audit') {

@@ -200,6 +200,11 @@ export interface CaseTable {
   closedOnTime: Flag | null;
   version: number;
   updatedAt: string;
+  // — personal data in free text (migration 2026120604): the originals, encrypted; the columns above hold them masked —
+  titleEnc: string | null;
+  contentEnc: string | null;
+  replyTextEnc: string | null;
+  evaluationCommentEnc: string | null;
 }
 
 export interface CaseEventTable {
@@ -215,6 +220,8 @@ export interface CaseEventTable {
   at: string;
   note: string | null;
   data: string | null;
+  /** The note's original, encrypted, when it held personal data (the note holds it masked; migration 2026120604). */
+  noteEnc: string | null;
 }
 
 export interface CaseCoUnitTable {

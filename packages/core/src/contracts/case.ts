@@ -293,6 +293,8 @@ export const CaseSchema = CaseSummarySchema.extend({
   dueLevel: z.string(),
   version: z.number().int().describe('Optimistic-lock version; also the sequence number of the last event'),
   canRevealRequester: z.boolean().describe('Whether the actor may read the requester in clear (audited)'),
+  textProtected: z.boolean().describe('Whether the title, content, reply or comment shows personal data masked (a phone, an ID number …)'),
+  canRevealText: z.boolean().describe('Whether the actor may read the masked free text in clear (GET /api/cases/:id/personal-text, audited)'),
   actions: z.array(z.enum(CASE_ACTIONS)).describe('What the actor may do now: allowed by the state and by role'),
 });
 export type CaseView = z.infer<typeof CaseSchema>;
@@ -308,6 +310,7 @@ export const CaseEventSchema = z.object({
   actorLabel: z.string().nullable().describe('resident or system when no staff member acted'),
   at: instant,
   note: z.string().nullable(),
+  noteProtected: z.boolean().describe('Whether the note shows personal data masked (its original comes with the personal-text reveal)'),
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
@@ -404,6 +407,19 @@ export type RequesterHistory = z.infer<typeof RequesterHistorySchema>;
 /** GET /api/cases/:id/requester: the requester in clear (audited). */
 export const RevealedRequesterSchema = z.object({ name: z.string().nullable(), phone: z.string().nullable(), idNumber: z.string().nullable() });
 
+/**
+ * GET /api/cases/:id/personal-text: the case's free text in clear (audited like the requester) —
+ * title, content, reply and comment, and the notes that hold personal data, by their event's seq.
+ */
+export const RevealedCaseTextSchema = z.object({
+  title: z.string(),
+  content: z.string(),
+  reply: z.string().nullable(),
+  evaluationComment: z.string().nullable(),
+  notes: z.array(z.object({ seq: z.number().int(), note: z.string() })).describe('Only the events whose note was masked'),
+});
+export type RevealedCaseText = z.infer<typeof RevealedCaseTextSchema>;
+
 /** GET /api/cases/:id/context: the names a case page shows beside the case. */
 export const CaseContextSchema = z.object({
   users: z.record(z.string(), z.string()).describe('User id → display name'),
@@ -433,6 +449,13 @@ export const casesEndpoints = defineEndpoints({
   },
   'GET /api/cases/:id': { tag: 'cases', summary: '诉求件详情 Case detail', params: IdParamsSchema, response: CaseDetailSchema },
   'GET /api/cases/:id/requester': { tag: 'cases', summary: '查看完整个人信息（留痕）Reveal requester (audited)', params: IdParamsSchema, response: RevealedRequesterSchema },
+  // — personal data in free text —
+  'GET /api/cases/:id/personal-text': {
+    tag: 'cases',
+    summary: '查看正文中的个人信息（留痕）Reveal the free text with its personal data (audited, same rule as the requester)',
+    params: IdParamsSchema,
+    response: RevealedCaseTextSchema,
+  },
   'GET /api/cases/:id/context': {
     tag: 'cases',
     summary: '诉求件页面所需名称 Names of the people, units, area and category a case refers to',

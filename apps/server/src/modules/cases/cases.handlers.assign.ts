@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { unknownReference, unprocessable } from '../../errors.js';
 import { orgQueries } from '../org/org.repository.js';
+import { maskedText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { type Handlers, RECIPIENTS, restartClock, staffIdOf, type TransitionKit } from './cases.transition-kit.js';
 
@@ -80,7 +81,7 @@ export function assignHandlers(kit: TransitionKit): Handlers<AssignAction> {
       const max = (await kit.deadlines.rule('extension', kit.subjectOf(c)))?.amount ?? 0;
       if (days > max) throw unprocessable('error.extension_exceeds', { max }, 'days');
       const extensionId = randomUUID();
-      await repo.insertExtension(trx, { id: extensionId, caseId: c.id, days, reason, status: 'pending', requestedBy: staffIdOf(actor), requestedAt: nowIso(), decidedBy: null, decidedAt: null, decisionNote: null });
+      await repo.insertExtension(trx, { id: extensionId, caseId: c.id, days, reason: maskedText(reason), status: 'pending', requestedBy: staffIdOf(actor), requestedAt: nowIso(), decidedBy: null, decidedAt: null, decisionNote: null });
       const approvers = c.currentUnitId ? await orgQueries.usersInUnit(trx, c.currentUnitId, RECIPIENTS.approvers) : [];
       await notifier.notice(trx, approvers, 'notice.step', { code: c.code, action: 'request_extension' }, c.id);
       return apply(trx, actor, c, 'request_extension', {}, reason, { extensionId, days });
@@ -88,7 +89,7 @@ export function assignHandlers(kit: TransitionKit): Handlers<AssignAction> {
 
     async approve_extension(trx, actor, c, { extensionId, note }) {
       const ext = await pendingExtension(trx, c, extensionId);
-      await repo.decideExtension(trx, ext.id, { status: 'approved', decidedBy: staffIdOf(actor), decidedAt: nowIso(), decisionNote: note ?? null });
+      await repo.decideExtension(trx, ext.id, { status: 'approved', decidedBy: staffIdOf(actor), decidedAt: nowIso(), decisionNote: maskedText(note ?? null) });
       const base = new Date(c.handleDueAt ?? nowIso());
       const handleDueAt = computeDeadline(base, { amount: ext.days, unit: 'natural_days' }, await kit.deadlines.calendar()).toISOString();
       const phone = kit.phoneOf(c);
@@ -98,7 +99,7 @@ export function assignHandlers(kit: TransitionKit): Handlers<AssignAction> {
 
     async reject_extension(trx, actor, c, { extensionId, note }) {
       const ext = await pendingExtension(trx, c, extensionId);
-      await repo.decideExtension(trx, ext.id, { status: 'rejected', decidedBy: staffIdOf(actor), decidedAt: nowIso(), decisionNote: note ?? null });
+      await repo.decideExtension(trx, ext.id, { status: 'rejected', decidedBy: staffIdOf(actor), decidedAt: nowIso(), decisionNote: maskedText(note ?? null) });
       return apply(trx, actor, c, 'reject_extension', {}, note ?? null, { extensionId: ext.id });
     },
   };

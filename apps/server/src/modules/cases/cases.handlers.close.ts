@@ -5,6 +5,7 @@ import type { CaseRow, DB } from '../../db/schema.js';
 import { unknownReference, unprocessable } from '../../errors.js';
 import { orgQueries } from '../org/org.repository.js';
 import { indexCase } from '../search-index/search-index.repository.js';
+import { maskedText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { type ActionActor, type Handlers, RECIPIENTS, restartClock, staffOf, type TransitionKit } from './cases.transition-kit.js';
 import type { ActionBody } from '@lianxin/core';
@@ -117,7 +118,8 @@ export function closeHandlers(kit: TransitionKit): Handlers<CloseAction> {
       );
       await indexCase(trx, row);
       const phone = kit.phoneOf(row);
-      if (phone) await notifier.sms(trx, { phone, caseId: row.id }, 'sms.replied', { code: row.code, reply: reply.slice(0, 60), link: kit.evaluationLink(row) });
+      // The reply as stored: masked, like every copy of it outside the case's encrypted column.
+      if (phone) await notifier.sms(trx, { phone, caseId: row.id }, 'sms.replied', { code: row.code, reply: (row.replyText ?? '').slice(0, 60), link: kit.evaluationLink(row) });
       return row;
     },
 
@@ -141,7 +143,7 @@ export function closeHandlers(kit: TransitionKit): Handlers<CloseAction> {
 
     async not_accept(trx, actor, c, { reason }) {
       const phone = kit.phoneOf(c);
-      if (phone) await notifier.sms(trx, { phone, caseId: c.id }, 'sms.not_accepted', { code: c.code, reason });
+      if (phone) await notifier.sms(trx, { phone, caseId: c.id }, 'sms.not_accepted', { code: c.code, reason: maskedText(reason) });
       return apply(trx, actor, c, 'not_accept', { closedAt: nowIso(), currentDueAt: null }, reason);
     },
 

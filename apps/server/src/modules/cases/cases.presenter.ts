@@ -133,6 +133,9 @@ export function presentCase(c: CaseRow, actor: Actor, cipher: Cipher, now: Date)
     dueLevel: c.dueLevel,
     version: c.version,
     canRevealRequester: !c.anonymous && canActOnCase(actor, 'reveal_requester', c),
+    // Personal data typed into free text: shown masked; revealed under the requester's rule.
+    textProtected: Boolean(c.titleEnc || c.contentEnc || c.replyTextEnc || c.evaluationCommentEnc),
+    canRevealText: canActOnCase(actor, 'reveal_requester', c),
     actions: availableActions(actor, c),
   };
 }
@@ -149,6 +152,7 @@ export function presentEvent(e: CaseEventRow): Contract<typeof CaseEventSchema> 
     actorLabel: e.actorLabel,
     at: e.at,
     note: e.note,
+    noteProtected: e.noteEnc !== null,
     data: e.data ? JSON.parse(e.data) : null,
   };
 }

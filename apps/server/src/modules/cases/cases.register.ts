@@ -10,6 +10,7 @@ import type { Cipher } from '../../security/cipher.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { orgQueries } from '../org/org.repository.js';
 import { indexCase } from '../search-index/search-index.repository.js';
+import { protectText } from '../../text/protect-text.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { detectFlags } from './cases.flags.js';
 import { casesRepository as repo } from './cases.repository.js';
@@ -52,9 +53,13 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
     const requesterKey = keySource ? cipher.blindIndex(keySource) : null;
     const subject = { kind: input.kind, urgency: input.urgency, channel: input.channel, categoryCode: input.categoryCode };
     const intake = await deadlines.deadline('intake', subject, receivedAt);
+    // Personal data typed into the title or content is stored masked, its original encrypted; the
+    // index, the similar-case engine and the flags see only the masked text.
+    const title = protectText(cipher, input.title);
+    const content = protectText(cipher, input.content);
 
     const created = await db.transaction().execute(async (trx) => {
-      const flags = await detectFlags(trx, input, requesterKey, grant.areaCode, now);
+      const flags = await detectFlags(trx, { ...input, title: title.text, content: content.text }, requesterKey, grant.areaCode, now);
       const number = await repo.nextCounter(trx, `case:${localDate(now)}`);
       const row: NewCase = {
         id: randomUUID(),
@@ -63,8 +68,10 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
         kind: input.kind,
         petitionClass: input.petitionClass ?? null,
         categoryCode: input.categoryCode,
-        title: input.title,
-        content: input.content,
+        title: title.text,
+        content: content.text,
+        titleEnc: title.enc,
+        contentEnc: content.enc,
         requesterNameEnc: !requester.anonymous && requester.name ? cipher.encrypt(requester.name) : null,
         requesterPhoneEnc: !requester.anonymous && requester.phone ? cipher.encrypt(requester.phone) : null,
         requesterIdEnc: !requester.anonymous && requester.idNumber ? cipher.encrypt(requester.idNumber) : null,

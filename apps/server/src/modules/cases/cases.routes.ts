@@ -32,6 +32,7 @@ export async function casesRoutes(app: FastifyInstance, { cases }: { cases: Case
 
   route(app, 'GET /api/cases/:id', (request) => cases.detail(actorOf(request), request.params.id));
   route(app, 'GET /api/cases/:id/requester', (request) => cases.revealRequester(actorOf(request), request.params.id));
+  route(app, 'GET /api/cases/:id/personal-text', (request) => cases.revealText(actorOf(request), request.params.id));
   route(app, 'GET /api/cases/:id/context', (request) => cases.context(actorOf(request), request.params.id));
 
   /** Takes one action; the answer is the case page, as the actor now sees it. */

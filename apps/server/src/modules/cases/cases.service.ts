@@ -1,4 +1,4 @@
-import type { CaseExportQuery, CaseListQuery, Contract, DispatchBatch, DispatchQueueQuery, Locale, RequesterHistoryQuery, RequesterHistorySchema } from '@lianxin/core';
+import type { CaseExportQuery, CaseListQuery, Contract, RevealedCaseText, DispatchBatch, DispatchQueueQuery, Locale, RequesterHistoryQuery, RequesterHistorySchema } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import { can, canActOnCase, caseActionReach, caseScope, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.js';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { forbidden, notFound, outOfScope } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
+import { originalText } from '../../text/protect-text.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
 import type { SuggestService } from '../suggest/suggest.service.js';
@@ -105,6 +106,24 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
       await audit.append({ actorUserId: actor.userId, action: 'reveal_personal_data', subjectType: 'case', subjectId: c.id, detail: { code: c.code } });
       const open = (value: string | null) => (value ? cipher.decrypt(value) : null);
       return { name: open(c.requesterNameEnc), phone: open(c.requesterPhoneEnc), idNumber: open(c.requesterIdEnc) };
+    },
+
+    /**
+     * The case's free text in clear — title, content, reply, comment and the masked notes — under
+     * the requester reveal's rule and audited with the same action.
+     */
+    async revealText(actor: Actor, id: string): Promise<RevealedCaseText> {
+      const c = await visibleCase(actor, id);
+      if (!canActOnCase(actor, 'reveal_requester', c)) throw forbidden();
+      await audit.append({ actorUserId: actor.userId, action: 'reveal_personal_data', subjectType: 'case', subjectId: c.id, detail: { code: c.code, text: true } });
+      const events = await repo.events(db, c.id);
+      return {
+        title: originalText(cipher, c.title, c.titleEnc),
+        content: originalText(cipher, c.content, c.contentEnc),
+        reply: originalText(cipher, c.replyText, c.replyTextEnc),
+        evaluationComment: originalText(cipher, c.evaluationComment, c.evaluationCommentEnc),
+        notes: events.filter((e) => e.noteEnc !== null).map((e) => ({ seq: e.seq, note: cipher.decrypt(e.noteEnc!) })),
+      };
     },
 
     /** Names of the people, units, area and category the case page shows. */

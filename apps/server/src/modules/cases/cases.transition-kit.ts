@@ -10,6 +10,7 @@ import type { Cipher } from '../../security/cipher.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { orgQueries } from '../org/org.repository.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
+import { maskedText, protectText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
 
 /** Who took an action: a staff member, the resident (by signed link), or the system (sweeps). */
@@ -67,6 +68,20 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
   const subjectOf = (c: CaseRow) => ({ kind: c.kind, urgency: c.urgency, channel: c.channel, categoryCode: c.categoryCode });
   const actorUnit = (actor: ActionActor, c: CaseRow) => (typeof actor === 'string' ? null : actingUnitOf(actor, c.currentUnitId));
 
+  /** The free-text fields of a change (a reply, a resident's comment), protected. */
+  const protectChanges = (changes: CaseUpdate): CaseUpdate => {
+    const out: CaseUpdate = { ...changes };
+    if (typeof changes.replyText === 'string') {
+      const reply = protectText(cipher, changes.replyText);
+      Object.assign(out, { replyText: reply.text, replyTextEnc: reply.enc });
+    } else if (changes.replyText === null) out.replyTextEnc = null;
+    if (typeof changes.evaluationComment === 'string') {
+      const comment = protectText(cipher, changes.evaluationComment);
+      Object.assign(out, { evaluationComment: comment.text, evaluationCommentEnc: comment.enc });
+    } else if (changes.evaluationComment === null) out.evaluationCommentEnc = null;
+    return out;
+  };
+
   const kit = {
     clock,
     cipher,
@@ -84,6 +99,8 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
     /**
      * Applies one action: state change and field changes under an optimistic lock, the event with
      * the same version number, and a notice to the first-contact owner (首问负责) — one transaction.
+     * Free text (the event's note, a reply, a resident's comment) is stored protected: personal
+     * data masked, the original encrypted beside it; the returned row holds the masked text.
      */
     async apply(
       trx: Transaction<DB>,
@@ -97,7 +114,8 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
       const from = c.status as CaseState;
       const to = action === 'escalate' || action === 'flag' ? from : nextState(from, action);
       const at = nowIso();
-      const update: CaseUpdate = { ...changes, status: to, updatedAt: at };
+      const update: CaseUpdate = { ...protectChanges(changes), status: to, updatedAt: at };
+      const protectedNote = protectText(cipher, note);
       if (!(await repo.updateVersioned(trx, c, update))) throw stale();
       await repo.insertEvent(trx, {
         id: randomUUID(),
@@ -110,7 +128,8 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
         actorUnitId: actorUnit(actor, c),
         actorLabel: typeof actor === 'string' ? actor : null,
         at,
-        note,
+        note: protectedNote.text,
+        noteEnc: protectedNote.enc,
         data: data ? JSON.stringify(data) : null,
       });
       if (c.firstContactUserId !== userIdOf(actor)) {
@@ -138,9 +157,9 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
       return `${publicBaseUrl}/m/evaluate/${cipher.sign({ c: c.id, r: c.reopenCount, e: expires })}`;
     },
 
-    /** 责任追究: one record per case, reason and stage. */
+    /** 责任追究: one record per case, reason and stage (the note masked: its original is an event's note). */
     accountable(trx: Transaction<DB>, c: CaseRow, who: { unitId: string | null; userId: string | null }, reason: string, stage: string, note: string | null) {
-      return repo.insertAccountability(trx, { id: randomUUID(), caseId: c.id, unitId: who.unitId, userId: who.userId, reason, stage, note, createdAt: nowIso() });
+      return repo.insertAccountability(trx, { id: randomUUID(), caseId: c.id, unitId: who.unitId, userId: who.userId, reason, stage, note: maskedText(note), createdAt: nowIso() });
     },
 
     /** Back to the unit after a dissatisfied evaluation or a supervisor's decision: the clocks start again. */

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import { forbidden } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { CasesService } from '../cases/cases.service.js';
+import { maskedText } from '../../text/protect-text.js';
 import { findSimilarCases } from './similar.js';
 
 export interface SimilarDeps {
@@ -23,7 +24,8 @@ export function createSimilarService({ db, dialect, cipher, cases }: SimilarDeps
     async forDraft(actor: Actor, body: SimilarCasesRequest) {
       const scope = caseScope(actor);
       if (scope.areaRanges.length === 0 && scope.unitIds.length === 0) throw forbidden();
-      const probe = { title: body.title, content: body.content, areaCode: body.areaCode ?? null, requesterKey: body.phone ? cipher.blindIndex(body.phone) : null };
+      // Stored cases hold personal data masked; the draft is compared in the same form.
+      const probe = { title: maskedText(body.title), content: maskedText(body.content), areaCode: body.areaCode ?? null, requesterKey: body.phone ? cipher.blindIndex(body.phone) : null };
       return { items: await findSimilarCases(db, dialect, probe, { scope }) };
     },
 

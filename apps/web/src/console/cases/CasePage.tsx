@@ -18,6 +18,7 @@ import { CaseFlags, CasePageFields } from './CasePageFields';
 import { CasePageDeadlines } from './CasePageDeadlines';
 import { CasePageFiles } from './CasePageFiles';
 import { CasePageOutcome } from './CasePageOutcome';
+import { usePersonalText } from './CasePagePersonalText';
 import { CasePageRequester } from './CasePageRequester';
 import { CasePageSimilar } from './CasePageSimilar';
 import { CaseTimeline } from './CaseTimeline';
@@ -46,6 +47,9 @@ export default function CasePage() {
     },
     [reloadAll],
   );
+
+  // Personal data in the free text: masked, or in clear after the audited reveal.
+  const personalText = usePersonalText(detail.data);
 
   const c = detail.data;
   if (!c && detail.loading) return <PageLoading />;
@@ -79,6 +83,7 @@ export default function CasePage() {
     return <PageError error={error} onRetry={detail.reload} />;
   }
 
+  const shown = personalText.shown ?? c;
   return (
     <Flex vertical gap={12} data-testid="case-page">
       <Card size="small">
@@ -104,8 +109,8 @@ export default function CasePage() {
             {c.urgency !== 'normal' && <Tag color={c.urgency === 'critical' ? 'red' : 'orange'}>{label('urgency', c.urgency, locale)}</Tag>}
             <TimeLeftBadge clock={c.clock} showDue />
           </Space>
-          <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} ellipsis={{ rows: 2, tooltip: c.title }} data-testid="case-title">
-            {c.title}
+          <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} ellipsis={{ rows: 2, tooltip: shown.title }} data-testid="case-title">
+            {shown.title}
           </Typography.Title>
           <ActionBar actions={c.actions} onPick={setAction} />
         </Flex>
@@ -113,9 +118,9 @@ export default function CasePage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={12}>
-            <CasePageFields c={c} context={context.data} />
-            <CasePageOutcome c={c} context={context.data} />
-            <CaseTimeline events={c.events} context={context.data} />
+            <CasePageFields c={shown} context={context.data} extra={personalText.control} notice={personalText.notice} />
+            <CasePageOutcome c={shown} context={context.data} />
+            <CaseTimeline events={shown.events} context={context.data} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>

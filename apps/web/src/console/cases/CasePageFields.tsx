@@ -6,6 +6,7 @@ import { flagColor, webLabel } from '../../shared/labels';
 import { formatDue } from '../../shared/time-left';
 import { casePageMessages } from './case-page.messages';
 import type { CaseContext, CaseDetail } from '@lianxin/core';
+import type { ReactNode } from 'react';
 
 /** The case's flags as coloured tags (集体/重复/越级/重大 …). */
 export function CaseFlags({ flags }: { flags: string[] }) {
@@ -21,8 +22,8 @@ export function CaseFlags({ flags }: { flags: string[] }) {
   );
 }
 
-/** Every field of the case, names resolved through the context. */
-export function CasePageFields({ c, context }: { c: CaseDetail; context: CaseContext | undefined }) {
+/** Every field of the case, names resolved through the context; `extra` and `notice` are the personal-text reveal's control and message. */
+export function CasePageFields({ c, context, extra, notice }: { c: CaseDetail; context: CaseContext | undefined; extra?: ReactNode; notice?: ReactNode }) {
   const t = useT(casePageMessages);
   const { locale } = useLocale();
   const user = (id: string | null) => (id ? (context?.users[id] ?? '…') : t('none'));
@@ -33,7 +34,8 @@ export function CasePageFields({ c, context }: { c: CaseDetail; context: CaseCon
   // The county and above say nothing on a county platform; show from the township down.
   const area = context?.areaPath.length ? context.areaPath.slice(-3).map((p) => p.name).join(' / ') : c.areaCode;
   return (
-    <Card title={t('details')} size="small">
+    <Card title={t('details')} size="small" extra={extra}>
+      {notice}
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="case-content">
         {c.content}
       </Typography.Paragraph>
