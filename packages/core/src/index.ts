@@ -35,3 +35,5 @@ export * from './contracts/notifications.js';
 export * from './contracts/documents.js';
 export * from './contracts/attachments.js';
 export * from './contracts/system.js';
+// — supervision —
+export * from './contracts/supervision.js';

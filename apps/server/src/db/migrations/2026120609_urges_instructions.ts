@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * 催办 (urges: a record each, and a count on the case for lists) and 批示 (leaders' instructions the
+ * handling unit acknowledges and reports back on).
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('cases').addColumn('urge_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .createTable('case_urges')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    .addColumn('unit_id', 'text', (c) => c.references('units.id'))
+    .addColumn('urged_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('note', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('case_urges_case').on('case_urges').columns(['case_id', 'created_at']).execute();
+
+  await db.schema
+    .createTable('case_instructions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+    .addColumn('leader_user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull()) // issued | acknowledged | reported
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('acknowledged_at', 'text')
+    .addColumn('acknowledged_by', 'text', (c) => c.references('users.id'))
+    .addColumn('reported_at', 'text')
+    .addColumn('reported_by', 'text', (c) => c.references('users.id'))
+    .addColumn('report', 'text')
+    .execute();
+  await db.schema.createIndex('case_instructions_case').on('case_instructions').columns(['case_id', 'created_at']).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('case_instructions').execute();
+  await db.schema.dropTable('case_urges').execute();
+  await db.schema.alterTable('cases').dropColumn('urge_count').execute();
+}
