@@ -21,6 +21,8 @@ import { CasePageOutcome } from './CasePageOutcome';
 import { CasePageRequester } from './CasePageRequester';
 import { CasePageSimilar } from './CasePageSimilar';
 import { CaseTimeline } from './CaseTimeline';
+// — supervision —
+import { CaseSupervisionPanel } from '../supervision/CaseSupervisionPanel';
 
 /** A case's page: every field, its clocks, its history, similar cases, and the actions the user may take now. */
 export default function CasePage() {
@@ -115,6 +117,8 @@ export default function CasePage() {
           <Flex vertical gap={12}>
             <CasePageFields c={c} context={context.data} />
             <CasePageOutcome c={c} context={context.data} />
+            {/* — supervision — reloaded with the case (its version) */}
+            <CaseSupervisionPanel key={c.version} c={c} onChanged={reloadAll} />
             <CaseTimeline events={c.events} context={context.data} />
           </Flex>
         </Col>
