@@ -107,7 +107,7 @@ test('a supervisor issues a 督办 on an overdue case; the unit head is told, si
     await page.getByTestId('order-accept').click();
     await page.getByTestId('order-prompt-accept').getByRole('textbox').fill('同意，请按期办结。');
     await page.getByRole('button', { name: /确\s*定/ }).click();
-    await expect(page.getByTestId('order-state')).toHaveText('已办结');
+    await expect(page.getByTestId('order-state')).toHaveText('已通过');
     await keepScreenshot(page, 'supervision-order');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('order-pdf').click()]);

@@ -190,7 +190,7 @@ const SUPERVISION_STATE_LABELS: Labels<SupervisionState> = {
   signed: ['已签收', 'Signed for'],
   responded: ['已回复', 'Responded'],
   returned: ['已退回', 'Sent back'],
-  accepted: ['已办结', 'Accepted'],
+  accepted: ['已通过', 'Accepted'],
 };
 const INSTRUCTION_STATE_LABELS: Labels<InstructionState> = {
   issued: ['待收悉', 'Awaiting acknowledgement'],

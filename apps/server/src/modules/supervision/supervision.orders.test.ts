@@ -37,7 +37,7 @@ describe('supervision orders (督办)', () => {
     expect(Number(next.number.match(/〔2026〕(\d+)号/)[1])).toBe(Number(order.number.match(/〔2026〕(\d+)号/)[1]) + 1);
 
     // The unit's workers are told, with a link to the case and the order.
-    const told = (await noticesOf(ctx, 'notice.supervision_issued')).filter((n) => JSON.parse(n.params).orderId === order.id);
+    const told = (await noticesOf(ctx, 'notice.supervision_issued')).filter((n) => JSON.parse(n.params ?? '{}').orderId === order.id);
     expect(new Set(told.map((n) => n.recipientUserId))).toEqual(new Set([ctx.org.users.handler, ctx.org.users.head]));
     expect(told[0].caseId).toBe(c.id);
 
@@ -136,7 +136,7 @@ describe('supervision orders (督办)', () => {
     expect((await ctx.app.services.supervision.sweepOverdue()).escalated).toBe(0);
     const records = await ctx.database.db.selectFrom('accountabilityRecords').selectAll().where('caseId', '=', c.id).where('reason', '=', 'supervision_overdue').execute();
     expect(records).toHaveLength(1);
-    const told = (await noticesOf(ctx, 'notice.supervision_overdue')).filter((n) => JSON.parse(n.params).orderId === order.id);
+    const told = (await noticesOf(ctx, 'notice.supervision_overdue')).filter((n) => JSON.parse(n.params ?? '{}').orderId === order.id);
     expect(new Set(told.map((n) => n.recipientUserId))).toEqual(new Set([ctx.org.users.supervisor, ctx.org.users.head]));
     expect(await timeline(supervisor, c.id)).toContain('supervision_overdue');
     const overdue = (await supervisor.get('/api/supervision/orders?view=overdue')).json().items;

@@ -74,6 +74,7 @@ export default function OrderPage() {
           </Space>
         }
       >
+        {(o.may.sign || o.may.respond || o.may.accept || o.may.return) && (
         <Space wrap style={{ marginBottom: 12 }}>
           {o.may.sign && (
             <Button type="primary" onClick={sign} data-testid="order-sign">
@@ -96,6 +97,7 @@ export default function OrderPage() {
             </Button>
           )}
         </Space>
+        )}
         {o.escalatedAt && <Alert type="error" showIcon title={t('escalated', { at: formatDue(o.escalatedAt) })} style={{ marginBottom: 12 }} />}
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('colUnit')}>{o.unitName}</Descriptions.Item>
