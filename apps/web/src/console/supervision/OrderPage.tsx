@@ -1,4 +1,4 @@
-import { label, type SupervisionOrderDetail } from '@lianxin/core';
+import { label } from '@lianxin/core';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,21 +25,23 @@ export default function OrderPage() {
   const [prompt, setPrompt] = useState<Prompt | null>(null);
   const o = order.data;
 
-  const after = (_updated: SupervisionOrderDetail) => {
+  const after = () => {
     order.reload();
     message.success(t('done'));
   };
   const sign = async () => {
     try {
-      after(await call('POST /api/supervision/orders/:id/sign', { params: { id } }));
+      await call('POST /api/supervision/orders/:id/sign', { params: { id } });
+      after();
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : String(e));
     }
   };
   const submit = async (text: string) => {
-    if (prompt === 'respond') after(await call('POST /api/supervision/orders/:id/respond', { params: { id }, body: { response: text } }));
-    if (prompt === 'accept') after(await call('POST /api/supervision/orders/:id/accept', { params: { id }, body: text ? { note: text } : {} }));
-    if (prompt === 'return') after(await call('POST /api/supervision/orders/:id/return', { params: { id }, body: { note: text } }));
+    if (prompt === 'respond') await call('POST /api/supervision/orders/:id/respond', { params: { id }, body: { response: text } });
+    if (prompt === 'accept') await call('POST /api/supervision/orders/:id/accept', { params: { id }, body: text ? { note: text } : {} });
+    if (prompt === 'return') await call('POST /api/supervision/orders/:id/return', { params: { id }, body: { note: text } });
+    after();
   };
 
   if (!o && order.loading) return <PageLoading />;
@@ -75,28 +77,28 @@ export default function OrderPage() {
         }
       >
         {(o.may.sign || o.may.respond || o.may.accept || o.may.return) && (
-        <Space wrap style={{ marginBottom: 12 }}>
-          {o.may.sign && (
-            <Button type="primary" onClick={sign} data-testid="order-sign">
-              {t('sign')}
-            </Button>
-          )}
-          {o.may.respond && (
-            <Button type="primary" onClick={() => setPrompt('respond')} data-testid="order-respond">
-              {t('respond')}
-            </Button>
-          )}
-          {o.may.accept && (
-            <Button type="primary" onClick={() => setPrompt('accept')} data-testid="order-accept">
-              {t('accept')}
-            </Button>
-          )}
-          {o.may.return && (
-            <Button danger onClick={() => setPrompt('return')} data-testid="order-return">
-              {t('return')}
-            </Button>
-          )}
-        </Space>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {o.may.sign && (
+              <Button type="primary" onClick={sign} data-testid="order-sign">
+                {t('sign')}
+              </Button>
+            )}
+            {o.may.respond && (
+              <Button type="primary" onClick={() => setPrompt('respond')} data-testid="order-respond">
+                {t('respond')}
+              </Button>
+            )}
+            {o.may.accept && (
+              <Button type="primary" onClick={() => setPrompt('accept')} data-testid="order-accept">
+                {t('accept')}
+              </Button>
+            )}
+            {o.may.return && (
+              <Button danger onClick={() => setPrompt('return')} data-testid="order-return">
+                {t('return')}
+              </Button>
+            )}
+          </Space>
         )}
         {o.escalatedAt && <Alert type="error" showIcon title={t('escalated', { at: formatDue(o.escalatedAt) })} style={{ marginBottom: 12 }} />}
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>

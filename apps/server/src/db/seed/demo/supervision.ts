@@ -4,7 +4,8 @@ import type { AdjustableClock } from '../../../clock.js';
 import type { Services } from '../../../services.js';
 import { DEMO_AREA_CODES, DEMO_UNITS, DEMO_USERS } from './org.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A demo account as the services see a signed-in staff member. */
 function demoActor(username: string): Actor {
@@ -39,42 +40,45 @@ export async function seedDemoSupervision(services: Services, clock: AdjustableC
     .where('areaCode', '<', hi)
     .where('status', 'in', ['assigned', 'handling', 'reopened'])
     .where('currentUnitId', 'is not', null)
-    .where('currentDueAt', '<', new Date(end - 5 * DAY).toISOString())
+    .where('currentDueAt', '<', new Date(end).toISOString())
     .orderBy('currentDueAt')
     .orderBy('id')
     .limit(4)
     .execute();
-  if (overdue.length < 4) return 0;
+  if (overdue.length === 0) return 0;
+  // A small county may have fewer overdue cases: the steps then share them.
+  const pick = (i: number) => overdue[i % overdue.length];
   const supervisor = demoActor('supervisor');
   const leader = demoActor('leader');
   const { orders, caseSteps } = services.supervision;
 
-  // Five days ago: one order answered in time, one never answered (due two days ago).
-  clock.set(new Date(end - 5 * DAY));
+  // In the last hours before now (after every seeded step): one order answered in time, one left
+  // unanswered past its date and escalated by the sweep, an urge and an instruction.
+  const at = (hoursBefore: number) => clock.set(new Date(end - hoursBefore * HOUR));
+  at(3);
   const answered = await orders.issue(supervisor, {
-    caseIds: [overdue[0].id],
+    caseIds: [pick(0).id],
     level: 'key',
     reason: '群众多次来电反映，超期未办结，请单位主要负责人亲自过问。',
-    responseDueAt: new Date(end - 2 * DAY).toISOString(),
+    responseDueAt: new Date(end + 2 * DAY).toISOString(),
   });
-  const head = headOf(overdue[0].currentUnitId!);
-  if (head) {
-    clock.set(new Date(end - 4 * DAY));
-    await orders.sign(demoActor(head.username), answered.id);
-    clock.set(new Date(end - 3 * DAY));
-    await orders.respond(demoActor(head.username), answered.id, '已召开专题会研究，明确专人负责，三日内办结并答复群众。');
-  }
-  clock.set(new Date(end - 5 * DAY));
-  await orders.issue(supervisor, {
-    caseIds: [overdue[1].id],
+  const unanswered = await orders.issue(supervisor, {
+    caseIds: [pick(1).id],
     level: 'general',
     reason: '超过办理时限，请说明原因并尽快办结。',
-    responseDueAt: new Date(end - 2 * DAY).toISOString(),
+    responseDueAt: new Date(end - 2 * HOUR).toISOString(),
   });
-  clock.set(new Date(end - DAY));
+  const head = headOf(pick(0).currentUnitId!);
+  if (head) {
+    at(2.5);
+    await orders.sign(demoActor(head.username), answered.id);
+    at(2.2);
+    await orders.respond(demoActor(head.username), answered.id, '已召开专题会研究，明确专人负责，三日内办结并答复群众。');
+  }
+  at(1);
   await services.supervision.sweepOverdue();
-  await caseSteps.urge(supervisor, overdue[2].id, '请加快办理，尽快答复群众。');
-  await caseSteps.instruct(leader, overdue[3].id, '请承办单位高度重视，三日内核实情况并妥善解决。');
+  await caseSteps.urge(supervisor, pick(2).id, '请加快办理，尽快答复群众。');
+  await caseSteps.instruct(leader, pick(3).id, '请承办单位高度重视，三日内核实情况并妥善解决。');
   clock.set(new Date(end));
-  return 4;
+  return [answered, unanswered].length;
 }
