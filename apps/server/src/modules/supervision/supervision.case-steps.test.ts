@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { act } from '../../test/case-driver.js';
 import { type Client, suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
+import { closeStalePendingExtensions } from '../../db/migrations/2026120609_urges_instructions.js';
 import { handlingCase, noticesOf, timeline } from './supervision.test-support.js';
 
 const { ctx, registrar, dispatcher, handler, head, supervisor, leader, housingHandler } = suiteContext({
@@ -122,6 +123,18 @@ describe('extensions offer only what the rules allow (issue 13 item 7)', () => {
     const after = (await head.get(`/api/cases/${c.id}`)).json();
     expect(after.extensions[0]).toMatchObject({ status: 'closed', decisionNote: '诉求件已答复，延期申请自动关闭' });
     expect(after.actions).not.toContain('approve_extension');
+  });
+
+  it('the migration closes requests that an earlier version left pending after the case moved on, and keeps those of cases still handling', async () => {
+    const stuck = await newCase();
+    const live = await newCase();
+    await act(handler, stuck.id, 'request_extension', { days: 5, reason: '需要入户核查' });
+    await act(handler, live.id, 'request_extension', { days: 5, reason: '需要入户核查' });
+    // As before the fix: the case was replied while its request stayed pending.
+    await ctx.database.db.updateTable('cases').set({ status: 'replied' }).where('id', '=', stuck.id).execute();
+    await closeStalePendingExtensions(ctx.database.db, ctx.clock.now().toISOString());
+    expect((await head.get(`/api/cases/${stuck.id}`)).json().extensions[0]).toMatchObject({ status: 'closed', decisionNote: '诉求件已离开办理环节，延期申请自动关闭' });
+    expect((await head.get(`/api/cases/${live.id}`)).json().extensions[0].status).toBe('pending');
   });
 
   it('no request is offered once an extension was used', async () => {
