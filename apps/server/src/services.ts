@@ -51,6 +51,8 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createJobsService } from './jobs/jobs.service.js';
 import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import type { Cipher } from './security/cipher.js';
+// — supervision —
+import { createSupervisionService } from './modules/supervision/supervision.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -100,6 +102,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const search = createSearchService({ db, audit, clock, cipher });
   const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
   const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
+  // — supervision —
+  const supervision = createSupervisionService({ db, clock, audit, notifier, cases });
   return {
     db,
     dialect: database.dialect,
@@ -140,6 +144,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     similar,
     documents,
     suggest,
+    // — supervision —
+    supervision,
     smsGateway: smsGateway ?? localOutboxGateway,
   };
 }

@@ -64,6 +64,10 @@ export const ACCESS_RULES = {
   // cases
   'case.supervise': { roles: ['supervisor'], reach: 'area', doc: '督办：超期件待办、再次不满意与超期升级通知 watch overdue cases of the area, receive escalations' },
   'case.lead': { roles: ['leader'], reach: 'area', doc: '领导包案：可被指定为包案领导，待办中见所包案件 may be assigned to lead cases of the area' },
+  // — supervision —
+  'supervision.issue': { roles: ['supervisor', 'leader'], reach: 'area', doc: '督办：对辖区诉求件发出督办单、审核单位书面回复 issue supervision orders on cases of the area, review the responses' },
+  'supervision.urge': { roles: ['supervisor', 'leader', 'dispatcher'], reach: 'area', doc: '催办：提醒承办单位加快办理 urge the handling unit of a case of the area' },
+  'instruction.write': { roles: ['leader'], reach: 'area', doc: '领导批示：对辖区诉求件作出批示 write instructions on cases of the area' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */
@@ -163,3 +167,13 @@ export function rolesFor(action: CaseAction | 'reveal_requester'): Role[] {
   const rule = CASE_ACTION_RULES[action];
   return [...new Set([...rule.overArea, ...rule.inCurrentUnit])];
 }
+
+// — supervision —
+/**
+ * Who answers for a unit on 督办 and 批示 (signs for an order, responds, acknowledges and reports
+ * back on an instruction): the unit's workers, as for accepting its cases.
+ */
+export const UNIT_ANSWER_ROLES: readonly Role[] = CASE_ACTION_RULES.accept.inCurrentUnit;
+
+/** Whether the grants let their holder answer for `unitId` (sign, respond, acknowledge, report back). */
+export const mayAnswerForUnit = (grants: readonly Grant[], unitId: string): boolean => grants.some((g) => g.unitId === unitId && UNIT_ANSWER_ROLES.includes(g.role));

@@ -112,8 +112,24 @@ export function actionsFrom(state: CaseState): CaseAction[] {
   return CASE_ACTIONS.filter((action) => isActionAllowed(state, action));
 }
 
+// — supervision —
+/** Events of 督办 · 催办 · 批示 on a case: they record a step and keep the state. */
+export const SUPERVISION_EVENTS = [
+  'supervise',
+  'supervision_sign',
+  'supervision_respond',
+  'supervision_accept',
+  'supervision_return',
+  'supervision_overdue',
+  'urge',
+  'instruct',
+  'instruction_ack',
+  'instruction_report',
+] as const;
+export type SupervisionEvent = (typeof SUPERVISION_EVENTS)[number];
+
 /** Events that record something about a case without an action of the table (time-limit sweep, flags). */
-export const NOTE_EVENTS = ['escalate', 'flag'] as const;
+export const NOTE_EVENTS = ['escalate', 'flag', ...SUPERVISION_EVENTS] as const;
 export type NoteEvent = (typeof NOTE_EVENTS)[number];
 
 /** One recorded transition, as stored in case_events. */

@@ -36,3 +36,5 @@ export * from './contracts/documents.js';
 export * from './contracts/attachments.js';
 export * from './contracts/system.js';
 export * from './personal-text.js';
+// — supervision —
+export * from './contracts/supervision.js';

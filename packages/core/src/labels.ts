@@ -1,4 +1,5 @@
-import type { CaseAction, CaseState } from './case-machine.js';
+import type { CaseAction, CaseState, SupervisionEvent } from './case-machine.js';
+import type { InstructionState, SupervisionLevel, SupervisionState } from './contracts/supervision.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
 import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
@@ -21,7 +22,7 @@ const STATE_LABELS: Labels<CaseState> = {
   final: ['已终结', 'Final'],
 };
 
-const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due'> = {
+const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | SupervisionEvent> = {
   register: ['登记', 'Register'],
   dispatch: ['交办', 'Dispatch'],
   accept: ['签收', 'Accept'],
@@ -46,6 +47,17 @@ const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'not
   escalate: ['超期升级', 'Escalate'],
   flag: ['标记', 'Flag'],
   notify_due: ['临期提醒', 'Due-soon reminder'],
+  // — supervision —
+  supervise: ['督办', 'Supervision order'],
+  supervision_sign: ['签收督办', 'Order signed for'],
+  supervision_respond: ['督办回复', 'Order responded to'],
+  supervision_accept: ['督办回复通过', 'Order response accepted'],
+  supervision_return: ['督办回复退回', 'Order response sent back'],
+  supervision_overdue: ['督办逾期未回复', 'Order response overdue'],
+  urge: ['催办', 'Urge'],
+  instruct: ['领导批示', 'Leader instruction'],
+  instruction_ack: ['批示收悉', 'Instruction acknowledged'],
+  instruction_report: ['批示回复', 'Instruction reported back'],
 };
 
 const KIND_LABELS: Labels<CaseKind> = {
@@ -170,16 +182,37 @@ const EVALUATION_LABELS: Labels<EvaluationResult> = {
   dissatisfied: ['不满意', 'Dissatisfied'],
 };
 
-const EXTENSION_LABELS: Labels<'pending' | 'approved' | 'rejected'> = {
+const EXTENSION_LABELS: Labels<'pending' | 'approved' | 'rejected' | 'closed'> = {
   pending: ['待审批', 'Pending'],
   approved: ['已批准', 'Approved'],
   rejected: ['已驳回', 'Rejected'],
+  closed: ['已关闭', 'Closed'],
 };
 
-const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice'> = {
+const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice' | 'supervision_overdue'> = {
   overdue: ['超期', 'Overdue'],
   returned_without_reason: ['无理由退单', 'Returned without a valid reason'],
   dissatisfied_twice: ['两次不满意', 'Dissatisfied twice'],
+  supervision_overdue: ['督办逾期未回复', 'Supervision order not answered in time'],
+};
+
+// — supervision —
+const SUPERVISION_LEVEL_LABELS: Labels<SupervisionLevel> = {
+  general: ['一般督办', 'General'],
+  key: ['重点督办', 'Key'],
+  listed: ['挂牌督办', 'Listed'],
+};
+const SUPERVISION_STATE_LABELS: Labels<SupervisionState> = {
+  issued: ['待签收', 'Awaiting signature'],
+  signed: ['已签收', 'Signed for'],
+  responded: ['已回复', 'Responded'],
+  returned: ['已退回', 'Sent back'],
+  accepted: ['已通过', 'Accepted'],
+};
+const INSTRUCTION_STATE_LABELS: Labels<InstructionState> = {
+  issued: ['待收悉', 'Awaiting acknowledgement'],
+  acknowledged: ['已收悉', 'Acknowledged'],
+  reported: ['已回复', 'Reported back'],
 };
 
 /** Audit-log actions that are not case actions (those are named by ACTION_LABELS). */
@@ -240,6 +273,10 @@ const ALL = {
   extension: EXTENSION_LABELS,
   accountability: ACCOUNTABILITY_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
+  // — supervision —
+  supervisionLevel: SUPERVISION_LEVEL_LABELS,
+  supervisionState: SUPERVISION_STATE_LABELS,
+  instructionState: INSTRUCTION_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -252,7 +289,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

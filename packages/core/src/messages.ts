@@ -114,6 +114,24 @@ const zhCN = {
   'import.invalid_member': '第{index}位成员格式应为“姓名/关系/身份证号/电话”：{value}',
   'import.duplicate_in_file': '与第{row}行的身份证号重复',
   'import.not_number': '应为数字',
+  // — supervision —
+  'notice.supervision_issued': '督办通知：{number}（{supervisionLevel}），涉及诉求件{code}等{count}件，请于{due}前签收并书面回复',
+  'notice.supervision_signed': '督办单{number}已由承办单位签收',
+  'notice.supervision_responded': '督办单{number}已书面回复，请审核',
+  'notice.supervision_accepted': '督办单{number}的回复已审核通过',
+  'notice.supervision_returned': '督办单{number}的回复被退回：{note}',
+  'notice.supervision_overdue': '督办单{number}逾期未回复（应于{due}前回复），已记入责任追究',
+  'notice.urge': '催办：诉求件{code}请加快办理。{note}',
+  'notice.instruction': '领导批示：诉求件{code}——{text}',
+  'notice.instruction_acknowledged': '诉求件{code}的批示已收悉',
+  'notice.instruction_reported': '诉求件{code}的批示已回复',
+  'error.supervision_state': '督办单当前状态为“{orderState}”，不能执行此操作',
+  'error.supervision_unit': '所选诉求件须由同一单位承办，且该单位须为督办对象',
+  'error.supervision_case_closed': '诉求件{code}已办结或尚未交办，不能督办',
+  'error.supervision_due': '回复期限须晚于当前时间',
+  'error.instruction_state': '批示当前状态为“{instructionState}”，不能执行此操作',
+  'error.case_no_unit': '诉求件尚未交办给承办单位',
+  'extension.closed_by_step': '诉求件已{action}，延期申请自动关闭',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -225,6 +243,24 @@ const enUS: Record<MessageKey, string> = {
   'import.invalid_member': 'Member {index} should read "name/relationship/ID number/phone": {value}',
   'import.duplicate_in_file': 'Same ID number as row {row}',
   'import.not_number': 'Must be a number',
+  // — supervision —
+  'notice.supervision_issued': 'Supervision order {number} ({supervisionLevel}) on case {code} and {count} in all: sign for it and respond in writing by {due}',
+  'notice.supervision_signed': 'Supervision order {number} was signed for by the unit',
+  'notice.supervision_responded': 'Supervision order {number} has a written response to review',
+  'notice.supervision_accepted': 'The response to supervision order {number} was accepted',
+  'notice.supervision_returned': 'The response to supervision order {number} was sent back: {note}',
+  'notice.supervision_overdue': 'Supervision order {number} was not answered by {due}; an accountability record was written',
+  'notice.urge': 'Urge: please speed up case {code}. {note}',
+  'notice.instruction': 'Leader instruction on case {code}: {text}',
+  'notice.instruction_acknowledged': 'The instruction on case {code} was acknowledged',
+  'notice.instruction_reported': 'The instruction on case {code} was reported back on',
+  'error.supervision_state': 'The order is “{orderState}”: this step is not possible',
+  'error.supervision_unit': 'The cases must be handled by one unit, the unit addressed',
+  'error.supervision_case_closed': 'Case {code} is closed or not dispatched yet and cannot be supervised',
+  'error.supervision_due': 'The response date must lie in the future',
+  'error.instruction_state': 'The instruction is “{instructionState}”: this step is not possible',
+  'error.case_no_unit': 'The case has no handling unit yet',
+  'extension.closed_by_step': 'Extension request closed: the case was {action}',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

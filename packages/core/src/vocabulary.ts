@@ -62,7 +62,7 @@ export const CASE_FLAGS = ['collective', 'repeat', 'cross_level', 'risk', 'major
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 /** Why an accountability record (责任追究) was written. */
-export const ACCOUNTABILITY_REASONS = ['overdue', 'returned_without_reason', 'dissatisfied_twice'] as const;
+export const ACCOUNTABILITY_REASONS = ['overdue', 'returned_without_reason', 'dissatisfied_twice', /* — supervision — */ 'supervision_overdue'] as const;
 export type AccountabilityReason = (typeof ACCOUNTABILITY_REASONS)[number];
 
 /** A collective case (集体访) has at least this many people. */

@@ -15,6 +15,9 @@ import * as outboxSecret from './migrations/2026112116_outbox_secret.js';
 // — personal data in free text —
 import * as personalText from './migrations/2026120604_personal_text.js';
 import * as personalTextPending from './migrations/2026120605_personal_text_pending.js';
+// — supervision —
+import * as supervision from './migrations/2026120608_supervision.js';
+import * as urgesInstructions from './migrations/2026120609_urges_instructions.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +37,9 @@ const MIGRATIONS: Record<string, Migration> = {
   // — personal data in free text —
   '2026120604_personal_text': personalText,
   '2026120605_personal_text_pending': personalTextPending,
+  // — supervision —
+  '2026120608_supervision': supervision,
+  '2026120609_urges_instructions': urgesInstructions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,12 +1,14 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertKind, AlertStatus } from '@lianxin/core';
 import type { FieldWorkTables } from './field-work.tables.js';
+// — supervision —
+import type { SupervisionTables } from './supervision.tables.js';
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;
@@ -205,6 +207,9 @@ export interface CaseTable {
   contentEnc: string | null;
   replyTextEnc: string | null;
   evaluationCommentEnc: string | null;
+  // — supervision —
+  /** 催办 count (migration 2026120609). */
+  urgeCount: Generated<number>;
 }
 
 export interface CaseEventTable {

@@ -124,6 +124,8 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     outbox: 'outbox',
     attachments: 'attachments',
     'time-limit-rules': 'timeLimitRules',
+    // — supervision —
+    orders: 'supervisionOrders',
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);

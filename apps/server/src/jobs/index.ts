@@ -3,9 +3,11 @@ import type { SmsGateway } from '../modules/notifications/sms-gateway.js';
 import type { Cipher } from '../security/cipher.js';
 import { type HotspotDeps, type HotspotScanResult, runHotspotScan } from './hotspot-scan.js';
 import { createTimeLimitSweep, type SweepDeps, type SweepResult } from './time-limit-sweep.js';
+// — supervision —
+import { SUPERVISION_SWEEP_MS, supervisionSweep, type SupervisionSweepDeps } from './supervision-sweep.js';
 
 /** What the scheduled jobs work with (named, so the jobs reach only the modules they call). */
-export interface JobsDeps extends SweepDeps, HotspotDeps {
+export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision — */ SupervisionSweepDeps {
   cipher: Cipher;
   smsGateway: SmsGateway;
   config?: { retrainHours?: number };
@@ -117,6 +119,15 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
   if (retrain && retrainMs > 0) {
     const report = (result: unknown) => log.info({ result }, 'suggestion models retrained');
     stops.push(schedule('suggestion retrain', retrainMs, retrain, log, report, { atOnce: false }));
+  }
+  // — supervision —
+  const overdueOrders = supervisionSweep(services);
+  if (overdueOrders) {
+    stops.push(
+      schedule('supervision sweep', SUPERVISION_SWEEP_MS, overdueOrders, log, (result) => {
+        if ((result as { escalated: number }).escalated) log.info({ result }, 'supervision sweep');
+      }),
+    );
   }
   return {
     async stop() {

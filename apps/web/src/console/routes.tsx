@@ -1,4 +1,4 @@
-import { ACCESS_RULES, type Role, rolesFor } from '@lianxin/core';
+import { ACCESS_RULES, type Role, rolesFor, UNIT_ANSWER_ROLES } from '@lianxin/core';
 import type { ComponentType } from 'react';
 import type { shellMessages } from './shell/shell.messages';
 
@@ -23,6 +23,8 @@ export type ConsoleRoute = {
 const HOUSEHOLD_ROLES = ACCESS_RULES['household.read'].roles;
 // Field work (SPEC §4): department handlers and unit heads work cases, not villages.
 const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
+// — supervision — issuers and reviewers, and the units that answer orders.
+const SUPERVISION_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['supervision.issue'].roles, ...UNIT_ANSWER_ROLES])];
 const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
 /** Every console page. A new module adds its entry here. */
@@ -33,6 +35,9 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/cases/:id', load: () => import('./cases/CasePage') },
   { path: '/search', nav: 'nav.search', section: 'cases', load: () => import('./search/SearchPage') },
   { path: '/dispatch', nav: 'nav.dispatch', section: 'cases', roles: rolesFor('dispatch'), load: () => import('./dispatch/DispatchPage') },
+  // — supervision —
+  { path: '/supervision', nav: 'nav.supervision', section: 'cases', roles: SUPERVISION_ROLES, load: () => import('./supervision/SupervisionPage') },
+  { path: '/supervision/:id', roles: SUPERVISION_ROLES, load: () => import('./supervision/OrderPage') },
   { path: '/figures', nav: 'nav.figures', section: 'insight', roles: ACCESS_RULES['figures.read'].roles, load: () => import('./figures/FiguresPage') },
   { path: '/map', nav: 'nav.map', section: 'insight', load: () => import('./map/MapPage') },
   { path: '/alerts', nav: 'nav.alerts', section: 'insight', roles: ACCESS_RULES['alert.read'].roles, load: () => import('./alerts/AlertsPage') },

@@ -17,6 +17,8 @@ import { searchEndpoints } from './search.js';
 import { similarEndpoints } from './similar.js';
 import { suggestEndpoints } from './suggest.js';
 import { systemEndpoints } from './system.js';
+// — supervision —
+import { supervisionEndpoints } from './supervision.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -44,5 +46,7 @@ export const API = {
   ...suggestEndpoints,
   ...systemEndpoints,
   ...visitsEndpoints,
+  // — supervision —
+  ...supervisionEndpoints,
 };
 export type Api = typeof API;

@@ -249,6 +249,8 @@ export const CaseSummarySchema = z.object({
   registeredAt: instant,
   clock: CaseClockSchema.nullable().describe('The running clock; null when no limit runs'),
   requester: MaskedRequesterSchema,
+  // — supervision —
+  urgeCount: z.number().int().describe('催办 count'),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -350,6 +352,8 @@ export const CaseDetailSchema = CaseSchema.extend({
       }),
     )
     .describe('责任追究 records'),
+  // — extension fixes —
+  extensionMaxDays: z.number().int().nullable().describe('The most days an extension may ask for under the rules (the form offers no more); null when no request may be made now'),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -127,7 +127,7 @@ describe('the demo cases', () => {
       expect(actions, action).toContain(action);
     }
     const accountability = new Set((await database.db.selectFrom('accountabilityRecords').select('reason').distinct().execute()).map((r) => r.reason));
-    expect(accountability).toEqual(new Set(['overdue', 'returned_without_reason', 'dissatisfied_twice']));
+    expect(accountability).toEqual(new Set(['overdue', 'returned_without_reason', 'dissatisfied_twice', /* — supervision — */ 'supervision_overdue']));
     const merged = await database.db.selectFrom('cases').select(['id', 'duplicateOfId']).where('status', '=', 'merged').execute();
     expect(merged.every((m) => m.duplicateOfId !== null)).toBe(true);
   });

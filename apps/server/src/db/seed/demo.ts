@@ -16,6 +16,9 @@ import { seedDemoPortal } from './demo/portal.js';
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
 
+// — supervision —
+import { seedDemoSupervision } from './demo/supervision.js';
+
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
 export interface SeedDemoOptions {
@@ -113,6 +116,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoFieldWork({ db, cipher, now: new Date(end), seed: options.seed ?? 20261121 });
   // The residents' portal: cadres' work phones for the contact cards, a few submissions from phones.
   await seedDemoPortal(services);
+  // — supervision — orders, urges and an instruction on a few overdue cases.
+  await seedDemoSupervision(services, clock, end);
   return {
     ...org,
     cases: seeded.cases,

@@ -77,6 +77,8 @@ export function presentCaseSummary(c: CaseRow, cipher: Cipher, now: Date): Contr
     registeredAt: c.registeredAt,
     clock: clockOf(c, now),
     requester: maskedRequester(c, cipher),
+    // — supervision —
+    urgeCount: c.urgeCount ?? 0,
   };
 }
 
@@ -166,12 +168,25 @@ export interface CaseWithRelated {
   attachments: Contract<typeof CaseDetailSchema>['attachments'];
   duplicates: Contract<typeof CaseDetailSchema>['duplicates'];
   accountability: Contract<typeof CaseDetailSchema>['accountability'];
+  /** The most days an extension may ask for under the rules (0: none). */
+  extensionMaxDays: number;
+}
+
+/** Extension actions only when they can succeed: a request when none is pending or used and the rules allow one, a decision when one is pending. */
+function extensionActions(actions: CaseAction[], detail: CaseWithRelated): CaseAction[] {
+  const pending = detail.extensions.some((x) => x.status === 'pending');
+  const mayRequest = !pending && detail.case.extensionDays === 0 && detail.extensionMaxDays > 0;
+  return actions.filter((a) => (a === 'request_extension' ? mayRequest : a === 'approve_extension' || a === 'reject_extension' ? pending : true));
 }
 
 /** GET /api/cases/:id and every action's answer. */
 export function presentDetail(detail: CaseWithRelated, actor: Actor, cipher: Cipher, now: Date): Contract<typeof CaseDetailSchema> {
+  const base = presentCase(detail.case, actor, cipher, now);
+  const actions = extensionActions(base.actions, detail);
   return {
-    ...presentCase(detail.case, actor, cipher, now),
+    ...base,
+    actions,
+    extensionMaxDays: actions.includes('request_extension') ? detail.extensionMaxDays : null,
     events: detail.events.map(presentEvent),
     coUnits: detail.coUnits,
     extensions: detail.extensions,

@@ -110,6 +110,10 @@ export const casesRepository = {
   decideExtension(db: Q, id: string, decision: { status: string; decidedBy: string; decidedAt: string; decisionNote: string | null }) {
     return db.updateTable('caseExtensions').set(decision).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   },
+  /** Closes the case's pending extension requests (the case moved on without a decision). */
+  closePendingExtensions(db: Q, caseId: string, decision: { status: 'closed'; decidedBy: string | null; decidedAt: string; decisionNote: string }) {
+    return db.updateTable('caseExtensions').set(decision).where('caseId', '=', caseId).where('status', '=', 'pending').execute();
+  },
   attachments(db: Q, caseId: string) {
     return db
       .selectFrom('attachments')

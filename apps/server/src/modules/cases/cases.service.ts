@@ -52,15 +52,16 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
 
   /** The case with everything its page shows (for a case the caller has checked). */
   async function withRelated(c: CaseRow): Promise<CaseWithRelated> {
-    const [events, coUnits, extensions, attachments, duplicates, accountability] = await Promise.all([
+    const [events, coUnits, extensions, attachments, duplicates, accountability, extensionRule] = await Promise.all([
       repo.events(db, c.id),
       repo.coUnits(db, c.id),
       repo.extensions(db, c.id),
       repo.attachments(db, c.id),
       repo.duplicates(db, c.id),
       repo.accountability(db, c.id),
+      deadlines.rule('extension', { kind: c.kind, urgency: c.urgency, channel: c.channel, categoryCode: c.categoryCode }),
     ]);
-    return { case: c, events, coUnits, extensions, attachments, duplicates, accountability };
+    return { case: c, events, coUnits, extensions, attachments, duplicates, accountability, extensionMaxDays: extensionRule?.amount ?? 0 };
   }
 
   /** Where the actor's to-dos lie: what they may act on, by the access tables. */
@@ -84,6 +85,9 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
     act: transitions.act,
     /** System events (sweep, flags) that record something without changing the state. */
     note: transitions.note,
+    // — supervision —
+    /** 督办 · 催办 · 批示 steps written as events on the case. */
+    record: transitions.record,
     evaluateByToken: transitions.evaluateByToken,
     caseForToken: transitions.caseForToken,
     evaluationLink: transitions.evaluationLink,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_RULES, type ActionBody, CASE_ACTION_RULES, type CaseAction, type CaseState, type LimitStage, nextState } from '@lianxin/core';
+import { ACCESS_RULES, type ActionBody, CASE_ACTION_RULES, type CaseAction, type CaseState, type LimitStage, NOTE_EVENTS, type NoteEvent, nextState, renderMessage } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import { actingUnitOf } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -106,17 +106,22 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
       trx: Transaction<DB>,
       actor: ActionActor,
       c: CaseRow,
-      action: CaseAction | 'escalate' | 'flag',
+      action: CaseAction | NoteEvent,
       changes: CaseUpdate,
       note: string | null = null,
       data: Record<string, unknown> | null = null,
     ): Promise<CaseRow> {
       const from = c.status as CaseState;
-      const to = action === 'escalate' || action === 'flag' ? from : nextState(from, action);
+      const to = (NOTE_EVENTS as readonly string[]).includes(action) ? from : nextState(from, action as CaseAction);
       const at = nowIso();
       const update: CaseUpdate = { ...protectChanges(changes), status: to, updatedAt: at };
       const protectedNote = protectText(cipher, note);
       if (!(await repo.updateVersioned(trx, c, update))) throw stale();
+      // An extension is asked for while handling: once the case moves on, a request still pending is closed, with the reason.
+      if (from === 'handling' && to !== 'handling') {
+        const decisionNote = renderMessage('zh-CN', 'extension.closed_by_step', { action });
+        await repo.closePendingExtensions(trx, c.id, { status: 'closed', decidedBy: userIdOf(actor), decidedAt: at, decisionNote });
+      }
       await repo.insertEvent(trx, {
         id: randomUUID(),
         caseId: c.id,

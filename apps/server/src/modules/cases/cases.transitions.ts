@@ -7,6 +7,7 @@ import {
   type Evaluation,
   IllegalTransitionError,
   isActionAllowed,
+  type SupervisionEvent,
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { canActOnCase, caseScope } from '../../access/access.js';
@@ -79,5 +80,10 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
     /** Sweep and flag events written by the system (no state change). */
     note: (trx: Transaction<DB>, c: CaseRow, action: 'escalate' | 'flag', changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
       kit.apply(trx, 'system', c, action, changes, note, data),
+
+    // — supervision —
+    /** A 督办 · 催办 · 批示 step on the case (no state change), by a staff member or the system, with the first-contact owner told. */
+    record: (trx: Transaction<DB>, actor: Actor | 'system', c: CaseRow, event: SupervisionEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
+      kit.apply(trx, actor, c, event, changes, note, data),
   };
 }

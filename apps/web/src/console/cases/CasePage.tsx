@@ -22,6 +22,8 @@ import { usePersonalText } from './CasePagePersonalText';
 import { CasePageRequester } from './CasePageRequester';
 import { CasePageSimilar } from './CasePageSimilar';
 import { CaseTimeline } from './CaseTimeline';
+// — supervision —
+import { CaseSupervisionPanel } from '../supervision/CaseSupervisionPanel';
 
 /** A case's page: every field, its clocks, its history, similar cases, and the actions the user may take now. */
 export default function CasePage() {
@@ -120,6 +122,8 @@ export default function CasePage() {
           <Flex vertical gap={12}>
             <CasePageFields c={shown} context={context.data} extra={personalText.control} notice={personalText.notice} />
             <CasePageOutcome c={shown} context={context.data} />
+            {/* — supervision — reloaded with the case (its version) */}
+            <CaseSupervisionPanel key={c.version} c={c} onChanged={reloadAll} />
             <CaseTimeline events={shown.events} context={context.data} />
           </Flex>
         </Col>

@@ -8,8 +8,8 @@ import { casePageMessages } from './case-page.messages';
 import type { CaseContext, CaseEvent } from '@lianxin/core';
 
 // Dot colours: red for what goes wrong (returns, overdue), green for endings, blue otherwise.
-const RED = new Set(['return', 'escalate', 'reopen', 'not_accept', 'reject_extension']);
-const GREEN = new Set(['close', 'resolve_on_spot', 'complete_review', 'complete_rereview', 'evaluate', 'callback', 'reply']);
+const RED = new Set(['return', 'escalate', 'reopen', 'not_accept', 'reject_extension', /* — supervision — */ 'supervise', 'supervision_return', 'supervision_overdue', 'urge']);
+const GREEN = new Set(['close', 'resolve_on_spot', 'complete_review', 'complete_rereview', 'evaluate', 'callback', 'reply', /* — supervision — */ 'supervision_accept', 'instruction_report']);
 
 /** The extra facts an event carries in `data`, as short tags. */
 function dataTags(e: CaseEvent, context: CaseContext | undefined, locale: Locale, t: (k: 'toUnit' | 'extensionDays' | 'solved' | 'notSolved', p?: Record<string, string | number>) => string): ReactNode[] {
@@ -24,6 +24,8 @@ function dataTags(e: CaseEvent, context: CaseContext | undefined, locale: Locale
   if (typeof d.leaderUserId === 'string') tags.push(<Tag key="leader">{context?.users[d.leaderUserId] ?? '…'}</Tag>);
   if (typeof d.days === 'number') tags.push(<Tag key="days">{t('extensionDays', { days: d.days })}</Tag>);
   if (typeof d.intoCode === 'string') tags.push(<Tag key="into">→ {d.intoCode}</Tag>);
+  // — supervision — the order's number
+  if (typeof d.number === 'string') tags.push(<Tag key="order" color="volcano">{d.number}</Tag>);
   if (typeof d.result === 'string') tags.push(<Tag key="result" color={d.result === 'dissatisfied' ? 'red' : 'green'}>{webLabel('evaluation', d.result, locale)}</Tag>);
   if (typeof d.solved === 'boolean') tags.push(<Tag key="solved">{d.solved ? t('solved') : t('notSolved')}</Tag>);
   if (typeof d.stage === 'string') tags.push(<Tag key="stage">{label('stage', d.stage, locale)}</Tag>);

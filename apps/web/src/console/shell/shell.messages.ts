@@ -32,6 +32,8 @@ export const shellMessages = defineMessages(
     'nav.figures': '数据',
     'nav.map': '民情图',
     'nav.alerts': '预警',
+    // — supervision —
+    'nav.supervision': '督办',
     'nav.policies': '知识库',
     'nav.households': '民情档案',
     'nav.villageMap': '户情地图',
@@ -73,6 +75,8 @@ export const shellMessages = defineMessages(
     'nav.figures': 'Figures',
     'nav.map': 'Map',
     'nav.alerts': 'Alerts',
+    // — supervision —
+    'nav.supervision': 'Supervision',
     'nav.policies': 'Policies',
     'nav.households': 'Households',
     'nav.villageMap': 'Household map',

@@ -13,6 +13,8 @@ import { FlagTags } from '../cases/case-list/CaseTable';
 import { useMe } from '../shell/session';
 import { countText, isPriority, ledgerLinkOf, orderGroups, orderTodos } from './inbox';
 import { workbenchMessages } from './workbench.messages';
+// — supervision —
+import { OverdueActions, UrgeTag } from '../supervision/OverdueActions';
 
 /** 工作台: the user's to-dos by kind of work, flagged cases first, each with its clock. */
 export default function WorkbenchPage() {
@@ -33,6 +35,7 @@ export default function WorkbenchPage() {
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
           <Flex gap={6} wrap align="center">
             <FlagTags flags={c.flags} />
+            <UrgeTag count={c.urgeCount} />
             <Link to={`/cases/${c.id}`} title={c.title} style={{ fontWeight: isPriority(c) ? 600 : undefined }}>
               <Typography.Text ellipsis style={{ maxWidth: 420, color: 'inherit' }}>
                 {c.title}
@@ -47,6 +50,14 @@ export default function WorkbenchPage() {
     },
     { key: 'status', title: t('colState'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={stateColor(s)}>{label('state', s, locale)}</Tag> },
     { key: 'due', title: t('colDue'), width: 240, render: (_: unknown, c) => <TimeLeftBadge clock={c.clock} showDue emptyText="—" /> },
+  ];
+  // — supervision — the supervisor's overdue list: which unit, and 督办 / 催办 at hand.
+  const units = useApi('GET /api/units', current?.key === 'overdue' ? { query: { pageSize: 200 } } : null);
+  const unitName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const overdueColumns: ColumnsType<CaseSummary> = [
+    ...columns,
+    { key: 'unit', title: t('colUnit'), width: 180, render: (_: unknown, c) => (c.currentUnitId ? (unitName.get(c.currentUnitId) ?? '…') : '—') },
+    { key: 'supervise', title: t('colSupervise'), width: 150, render: (_: unknown, c) => <OverdueActions c={c} onChanged={inbox.reload} /> },
   ];
 
   if (inbox.loading && !inbox.data) return <PageLoading />;
@@ -99,7 +110,7 @@ export default function WorkbenchPage() {
               <Table<CaseSummary>
                 rowKey="id"
                 size="small"
-                columns={columns}
+                columns={current.key === 'overdue' ? overdueColumns : columns}
                 dataSource={orderTodos(current.items)}
                 pagination={false}
                 scroll={{ x: 640 }}

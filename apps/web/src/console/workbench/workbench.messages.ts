@@ -28,6 +28,9 @@ export const workbenchMessages = defineMessages(
     colTitle: '标题',
     colState: '状态',
     colDue: '剩余时限',
+    // — supervision —
+    colUnit: '承办单位',
+    colSupervise: '督办操作',
     priority: '标记件优先',
   },
   {
@@ -56,6 +59,9 @@ export const workbenchMessages = defineMessages(
     colTitle: 'Title',
     colState: 'State',
     colDue: 'Time left',
+    // — supervision —
+    colUnit: 'Unit',
+    colSupervise: 'Supervise',
     priority: 'Flagged first',
   },
 );

@@ -39,7 +39,8 @@ export function initialValues(action: StaffAction, c: CaseDetail): ActionValues 
   if (action === 'approve_extension' || action === 'reject_extension') return { extensionId: pending?.id };
   if (action === 'reply') return { solved: true };
   if (action === 'callback') return { result: 'satisfied', solved: true };
-  if (action === 'request_extension') return { days: 15 };
+  // The rules' limit comes with the case: the form never starts above it.
+  if (action === 'request_extension') return { days: c.extensionMaxDays ?? undefined };
   return {};
 }
 
@@ -109,8 +110,8 @@ export function ActionFields({ action, form, c, context, similar }: Props) {
     case 'request_extension':
       return (
         <>
-          <Form.Item name="days" label={t('f_days')} rules={needPick('f_days')}>
-            <InputNumber min={1} max={90} precision={0} style={{ width: 160 }} />
+          <Form.Item name="days" label={t('f_days')} rules={needPick('f_days')} extra={c.extensionMaxDays ? t('f_daysMax', { max: c.extensionMaxDays }) : undefined}>
+            <InputNumber min={1} max={c.extensionMaxDays ?? 90} precision={0} style={{ width: 160 }} data-testid="extension-days" />
           </Form.Item>
           {text('reason', 'f_reason', true, 1000)}
         </>

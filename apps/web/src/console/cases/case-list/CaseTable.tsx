@@ -9,6 +9,8 @@ import { caseListMessages } from './case-list.messages';
 import { type CaseSummary, formatTime } from './case-summary';
 import { columnOrder, type ListFilters, sortFor } from './list-query';
 import type { Reference } from './use-reference';
+// — supervision —
+import { UrgeTag } from '../../supervision/OverdueActions';
 
 /** Flags as coloured tags. */
 export function FlagTags({ flags }: { flags: string[] }) {
@@ -38,7 +40,18 @@ export function CaseTable({ items, loading, filters, onSort, reference }: { item
     { key: 'code', title: t('colCode'), dataIndex: 'code', width: 170, render: (code: string, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
     { key: 'title', title: t('colTitle'), dataIndex: 'title', width: 260, ellipsis: true, render: (title: string, c) => <Link to={`/cases/${c.id}`} title={title}>{title}</Link> },
     { key: 'status', title: t('colState'), dataIndex: 'status', width: 96, render: (s: string) => <Tag color={stateColor(s)}>{label('state', s, locale)}</Tag> },
-    { key: 'flags', title: t('colFlags'), dataIndex: 'flags', width: 130, render: (flags: string[]) => <FlagTags flags={flags} /> },
+    {
+      key: 'flags',
+      title: t('colFlags'),
+      dataIndex: 'flags',
+      width: 130,
+      render: (flags: string[], c) => (
+        <Space size={2} wrap>
+          <FlagTags flags={flags} />
+          <UrgeTag count={c.urgeCount} />
+        </Space>
+      ),
+    },
     { key: 'due', title: t('colDue'), width: 150, sorter: true, sortOrder: columnOrder(filters.sort, 'due'), render: (_: unknown, c) => <TimeLeftBadge clock={c.clock} emptyText="—" /> },
     { key: 'registered', title: t('colRegistered'), dataIndex: 'registeredAt', width: 150, sorter: true, sortOrder: columnOrder(filters.sort, 'registered'), render: formatTime },
     { key: 'category', title: t('colCategory'), dataIndex: 'categoryCode', width: 120, ellipsis: true, render: (code: string) => ellipsis(reference.categoryName.get(code) ?? code) },
