@@ -12,6 +12,9 @@ import * as searchSpeed from './migrations/2026112111_search_speed.js';
 import * as caseListSort from './migrations/2026112113_case_list_sort.js';
 import * as signInLockout from './migrations/2026112114_sign_in_lockout.js';
 import * as outboxSecret from './migrations/2026112116_outbox_secret.js';
+// — limits and tracking (issue 12) —
+import * as rateLimits from './migrations/2026120602_rate_limits.js';
+import * as trackingSecrets from './migrations/2026120603_tracking_secrets.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +31,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112113_case_list_sort': caseListSort,
   '2026112114_sign_in_lockout': signInLockout,
   '2026112116_outbox_secret': outboxSecret,
+  // — limits and tracking (issue 12) —
+  '2026120602_rate_limits': rateLimits,
+  '2026120603_tracking_secrets': trackingSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
