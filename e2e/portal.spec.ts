@@ -33,6 +33,10 @@ test('a resident submits with a photo, tracks the reply, rates it dissatisfied a
   await page.getByRole('button', { name: /提\s*交/ }).click();
   const code = (await page.getByTestId('tracking-code').innerText()).trim();
   expect(code).toMatch(/^LX\d{8}-\d{6}$/);
+  // The 查询码 (8 characters of Crockford base32, shown as two groups of four) and the tracking link.
+  const secret = (await page.getByTestId('tracking-secret').innerText()).trim();
+  expect(secret).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  await expect(page.getByTestId('tracking-link')).toContainText('/m/track/');
   await keepScreenshot(page, 'portal-submitted');
 
   // Staff handle it through the API: dispatch, accept, reply.
@@ -45,9 +49,14 @@ test('a resident submits with a photo, tracks the reply, rates it dissatisfied a
   await handler.post(`/api/cases/${caseId}/accept`);
   await handler.post(`/api/cases/${caseId}/reply`, { solved: true, reply: '经核实，您家符合低保申请条件，请携带户口簿到乡镇民政办提交申请，我们将在30个工作日内完成审核。' });
 
-  // Track by code and the phone's last four digits.
+  // Code and phone digits no longer open the case: the form asks for the 查询码, and a wrong one is refused.
   await page.goto(`/m/track?code=${code}`);
-  await page.getByLabel('手机尾号后四位').fill(PHONE.slice(-4));
+  await page.getByLabel('查询码', { exact: true }).fill(secret.startsWith('Z') ? 'YYYY-YYYY' : 'ZZZZ-ZZZZ');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page.getByRole('alert')).toContainText('查询码');
+  await expect(page.getByTestId('track-result')).toHaveCount(0);
+  // Typed in lower case, as a resident might.
+  await page.getByLabel('查询码', { exact: true }).fill(secret.toLowerCase());
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await expect(page.getByTestId('track-reply')).toContainText('符合低保申请条件');
   await expect(page.getByTestId('track-result')).not.toContainText('刘桂英');
@@ -66,6 +75,19 @@ test('a resident submits with a photo, tracks the reply, rates it dissatisfied a
   expect(after.status).toBe('reopened');
   await dispatcher.dispose();
   await handler.dispose();
+});
+
+test('a demo case is tracked with its tracking code and the demo 查询码', async ({ page, baseURL }) => {
+  const dispatcher = await apiAs(baseURL!, 'dispatcher');
+  // An older case of the ledger (newest first): one the demo seeded, not one a journey registered.
+  const { items } = await dispatcher.get<{ items: Array<{ code: string }> }>('/api/cases?limit=100');
+  const code = items.at(-1)!.code;
+  await dispatcher.dispose();
+  await page.goto(`/m/track?code=${code}`);
+  await page.getByLabel('查询码', { exact: true }).fill('DEM0-2026');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page.getByTestId('track-result')).toContainText(code);
+  await keepScreenshot(page, 'portal-track-demo');
 });
 
 test('the public board, policies and reception pages show without personal data and switch to English', async ({ page }) => {

@@ -16,6 +16,7 @@ import type { SmsGateway } from './modules/notifications/sms-gateway.js';
 import { registerModules } from './modules/index.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
 import { webPlugin } from './plugins/web.js';
+import { databaseStore } from './http/rate-limit-store.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -61,7 +62,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(problemPlugin);
   await app.register(securityHeaders, { tileUrl: options.config.tileUrl, secure: options.config.secureCookies });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  // Every limit counts in the database (`rate_limits`), so several processes over one database share it.
+  await app.register(rateLimit, { global: false, hook: 'preHandler', store: databaseStore(services.rateLimiter) });
   await app.register(swagger, {
     openapi: {
       info: { title: '连心 Lianxin API', version: '0.1.0', description: '基层群众工作平台接口 — grassroots mass-work platform API' },

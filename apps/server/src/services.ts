@@ -53,6 +53,8 @@ import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import type { Cipher } from './security/cipher.js';
 // — supervision —
 import { createSupervisionService } from './modules/supervision/supervision.service.js';
+// — limits and tracking (issue 12) —
+import { createRateLimiter } from './http/rate-limit-store.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -68,7 +70,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const audit = createAuditLog({ db, clock, cipher, dataDir: config.dataDir });
   const notifier = createNotifier({ clock, cipher });
   const deadlines = createDeadlines(db);
-  const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier });
+  // — limits and tracking (issue 12): every rate limit counts in the database, shared by every process —
+  const rateLimiter = createRateLimiter({ db, cipher, clock });
+  const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier, rateLimiter });
   const suggest = createSuggestService({ db });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
@@ -113,6 +117,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     audit,
     notifier,
     deadlines,
+    rateLimiter,
     auth,
     cases,
     attachments,

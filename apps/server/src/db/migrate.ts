@@ -18,6 +18,9 @@ import * as personalTextPending from './migrations/2026120605_personal_text_pend
 // — supervision —
 import * as supervision from './migrations/2026120608_supervision.js';
 import * as urgesInstructions from './migrations/2026120609_urges_instructions.js';
+// — limits and tracking (issue 12) —
+import * as rateLimits from './migrations/2026120602_rate_limits.js';
+import * as trackingSecrets from './migrations/2026120603_tracking_secrets.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +43,9 @@ const MIGRATIONS: Record<string, Migration> = {
   // — supervision —
   '2026120608_supervision': supervision,
   '2026120609_urges_instructions': urgesInstructions,
+  // — limits and tracking (issue 12) —
+  '2026120602_rate_limits': rateLimits,
+  '2026120603_tracking_secrets': trackingSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

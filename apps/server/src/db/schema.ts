@@ -34,6 +34,9 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   householdTags: HouseholdTagTable;
   householdHelp: HouseholdHelpTable;
   tags: TagTable;
+  // — limits and tracking (issue 12) —
+  rateLimits: RateLimitTable;
+  trackingSecrets: TrackingSecretTable;
 }
 
 type Flag = number; // 0 | 1
@@ -421,4 +424,23 @@ export interface PortalOtpTable {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+}
+
+// — limits and tracking (issue 12) —
+
+/** A rate-limit counter shared by every server process (migration 2026120602). */
+export interface RateLimitTable {
+  /** A keyed hash of the limit's name and what it counts (an address, a phone, a user name …). */
+  key: string;
+  count: number;
+  windowStart: string;
+  lastAt: string;
+  expiresAt: string;
+}
+
+/** The keyed hash of a case's 查询码 (migration 2026120603). */
+export interface TrackingSecretTable {
+  caseId: string;
+  secretHash: string;
+  createdAt: string;
 }

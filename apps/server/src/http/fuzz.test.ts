@@ -406,7 +406,9 @@ describe('the API under fuzzed input (generated from the OpenAPI document)', () 
     const tables = ctx.database.schema
       ? (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${ctx.database.schema} and table_type = 'BASE TABLE'`.execute(ctx.database.db)).rows
       : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(ctx.database.db)).rows;
-    countQuery = `select ${tables.map(({ name }) => `(select count(*) from "${name}") as "${name}"`).join(', ')}`;
+    // `rate_limits` counts requests, refused ones too — that is its job, not a write of the input.
+    const counted = tables.filter(({ name }) => name !== 'rate_limits');
+    countQuery = `select ${counted.map(({ name }) => `(select count(*) from "${name}") as "${name}"`).join(', ')}`;
   });
 
   it('answers no 5xx, problem+json on every error, and writes nothing for invalid input', { timeout: 120_000 }, async () => {

@@ -61,12 +61,23 @@ export type PublicCaseSubmit = z.infer<typeof PublicCaseSubmitSchema>;
 /** The submission as the portal's form sends it (defaults not yet applied). */
 export type PublicCaseSubmitInput = z.input<typeof PublicCaseSubmitSchema>;
 
-/** Body of POST /api/public/track: tracking code and the last four digits of the phone. */
-export const TrackByPhoneSchema = z.object({
+/**
+ * 查询码: the secret given with the tracking code (8 characters of Crockford's base32, 40 random
+ * bits). Case, spaces and dashes do not matter; O reads 0 and I or L read 1.
+ */
+export const TRACKING_SECRET_PATTERN = /^[0-9A-Z][0-9A-Z -]{6,9}[0-9A-Z]$/;
+
+/** Body of POST /api/public/track: the tracking code and its 查询码. */
+export const TrackBySecretSchema = z.object({
   code: trackingCode,
-  phoneLast4: z.string().trim().regex(/^\d{4}$/).describe('Last four digits of the phone given when submitting 手机尾号后四位'),
+  secret: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(TRACKING_SECRET_PATTERN)
+    .describe('查询码: the 8-character secret given with the code (receipt page, registration SMS), e.g. 7K3M-Q9TD'),
 });
-export type TrackByPhone = z.infer<typeof TrackByPhoneSchema>;
+export type TrackBySecret = z.infer<typeof TrackBySecretSchema>;
 
 /** Body of POST /api/public/track/otp: asks for a one-time code by SMS. */
 export const TrackOtpRequestSchema = z.object({
@@ -217,6 +228,7 @@ export const PublicSubmitResultSchema = z.object({
   code: z.string().describe('Tracking code 受理编号'),
   status: z.string().describe('State of the case (registered)'),
   accessToken: z.string().describe('Access token for GET /api/public/track/:token (the only way to track an anonymous request)'),
+  secret: z.string().describe('查询码: with the tracking code it opens the case on the portal; shown once, stored only as a keyed hash'),
   smsSent: z.boolean().describe('Whether the code also goes by SMS'),
 });
 export type PublicSubmitResult = z.infer<typeof PublicSubmitResultSchema>;
@@ -372,7 +384,13 @@ export const portalEndpoints = defineEndpoints({
     body: PublicCaseSubmitSchema,
     response: PublicSubmitResultSchema,
   },
-  'POST /api/public/track': { tag, public: true, summary: '查询办理进度 Track by code and the phone’s last four digits', body: TrackByPhoneSchema, response: TrackedCaseSchema },
+  'POST /api/public/track': {
+    tag,
+    public: true,
+    summary: '查询办理进度 Track by code and 查询码; failures limited per address (10/hour) and per code and address (5/hour)',
+    body: TrackBySecretSchema,
+    response: TrackedCaseSchema,
+  },
   'GET /api/public/track/:token': {
     tag,
     public: true,
@@ -388,7 +406,7 @@ export const portalEndpoints = defineEndpoints({
     body: TrackOtpRequestSchema,
     response: OtpSentSchema,
   },
-  'POST /api/public/track/verify': { tag, public: true, summary: '验证码查询 Track with the one-time code (five tries per code)', body: TrackOtpVerifySchema, response: TrackedCaseSchema },
+  'POST /api/public/track/verify': { tag, public: true, summary: '验证码查询 Track with the one-time code; failures limited per address and per code and address', body: TrackOtpVerifySchema, response: TrackedCaseSchema },
   'GET /api/public/board': {
     tag,
     public: true,

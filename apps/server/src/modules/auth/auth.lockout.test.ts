@@ -117,18 +117,78 @@ describe('per-account sign-in limit', () => {
     expect((await admin.post('/api/admin/users/no-such-user/unlock')).statusCode).toBe(404);
   });
 
-  it('answers an unknown user name like a wrong password and stores nothing', async () => {
+  it('answers an unknown user name exactly like a known one: 401, a growing 429, then 423 — and keeps no name in clear', async () => {
     const user = await freshUser();
-    const count = async () => Number((await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const before = await count();
-    const wrong = await login(user.username, 'not-the-password');
-    const unknown = await login('nobody-at-all', 'not-the-password');
-    expect(unknown.statusCode).toBe(401);
-    expect(unknown.json()).toEqual(wrong.json());
-    for (let i = 0; i < 10; i++) expect((await login('nobody-at-all', `guess-${i}`)).statusCode).toBe(401);
-    expect(await count()).toBe(before);
-    const counted = await ctx.database.db.selectFrom('users').select('id').where('failedSignIns', '>', 0).where('username', '=', 'nobody-at-all').execute();
-    expect(counted).toEqual([]);
+    const unknown = `nobody-${user.username}`;
+    const users = async () => Number((await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await users();
+    /** The same attempt for both names at the same instant; their answers must not differ. */
+    const both = async (password: string) => {
+      const [known, other] = [await login(user.username, password), await login(unknown, password)];
+      const answer = (r: typeof known) => ({ status: r.statusCode, body: r.json(), retryAfter: r.headers['retry-after'] ?? null, type: r.headers['content-type'] });
+      expect(answer(other)).toEqual(answer(known));
+      return known.statusCode;
+    };
+    const seen: number[] = [];
+    for (let i = 0; i < 5; i++) seen.push(await both(`wrong-${i}`));
+    seen.push(await both(FIXTURE_PASSWORD)); // within 1 s of the 5th failure: 429, nothing checked
+    ctx.clock.advance(1000);
+    seen.push(await both('wrong-6'));
+    seen.push(await both('wrong-7')); // the wait doubled: 2 s
+    for (let i = 0; i < 4; i++) {
+      ctx.clock.advance(15 * 60_000);
+      seen.push(await both(`wrong-${8 + i}`));
+    }
+    seen.push(await both(FIXTURE_PASSWORD)); // ten failures: locked
+    ctx.clock.advance(24 * 3_600_000);
+    seen.push(await both(FIXTURE_PASSWORD));
+    expect(seen).toEqual([401, 401, 401, 401, 401, 429, 401, 429, 401, 401, 401, 401, 423, 423]);
+
+    // No user row is made up for the unknown name, and the limiter keeps only a keyed hash of it.
+    expect(await users()).toBe(before);
+    const keys = (await ctx.database.db.selectFrom('rateLimits').select('key').execute()).map((r) => r.key).join(' ');
+    expect(keys).not.toContain('nobody');
+  });
+
+  it('takes as long for an unknown user name as for a known one (both check an argon2id hash)', async () => {
+    const user = await freshUser();
+    const unknown = `nobody-timed-${user.username}`;
+    const timed = async (name: string, i: number) => {
+      const started = performance.now();
+      expect((await login(name, `wrong-${i}`)).statusCode).toBe(401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const other: number[] = [];
+    // Interleaved, four each (below the delay), so load on the machine hits both alike.
+    for (let i = 0; i < 4; i++) {
+      known.push(await timed(user.username, i));
+      other.push(await timed(unknown, i));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const ratio = median(other) / median(known);
+    expect(ratio, `unknown ${median(other).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it('ends the open sessions of an account when it locks', async () => {
+    const client = await ctx.userWith([{ role: 'registrar', unitId: 'u-townA' }]);
+    const { username } = await ctx.database.db.selectFrom('users').select('username').where('id', '=', client.userId!).executeTakeFirstOrThrow();
+    const signedIn = await login(username, FIXTURE_PASSWORD);
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0];
+    const me = (headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await me({ cookie })).statusCode).toBe(200);
+
+    await failTimes(username, 9);
+    // Still open one failure before the lock …
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    await failTimes(username, 1);
+    // … and refused after it, both the direct session and the one from a sign-in.
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await me({ cookie })).statusCode).toBe(401);
+    expect(await ctx.database.db.selectFrom('sessions').select('id').where('userId', '=', client.userId!).execute()).toEqual([]);
   });
 
   it('is shared by two server processes on the same database', async () => {

@@ -29,6 +29,10 @@ export function createAuthRepository(db: Kysely<DB>) {
       const result = await trx.updateTable('users').set({ lockedAt: at }).where('id', '=', userId).where('lockedAt', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Ends every open session of a user (the account was locked). */
+    endSessionsOf(trx: Transaction<DB>, userId: string) {
+      return trx.deleteFrom('sessions').where('userId', '=', userId).execute();
+    },
     /** A successful sign-in: the count of failures starts again. */
     resetFailedSignIns(userId: string) {
       return db.updateTable('users').set({ failedSignIns: 0, lastFailedSignInAt: null }).where('id', '=', userId).where('failedSignIns', '>', 0).execute();
@@ -42,7 +46,7 @@ export function createAuthRepository(db: Kysely<DB>) {
     deleteExpiredSessions(now: string) {
       return db.deleteFrom('sessions').where('expiresAt', '<', now).execute();
     },
-    /** The session with its active user, or undefined when missing, expired or the user is disabled. */
+    /** The session with its active user, or undefined when missing, expired, or the user is disabled or locked. */
     findActiveSession(id: string, now: string) {
       return db
         .selectFrom('sessions')
@@ -59,6 +63,7 @@ export function createAuthRepository(db: Kysely<DB>) {
         .where('sessions.id', '=', id)
         .where('sessions.expiresAt', '>', now)
         .where('users.isActive', '=', 1)
+        .where('users.lockedAt', 'is', null)
         .executeTakeFirst();
     },
     findGrants(userId: string) {

@@ -30,7 +30,8 @@ export async function authRoutes(app: FastifyInstance, { auth, secureCookies, si
     },
     {
       config: {
-        // Per address and user name: slows password guessing without locking out a whole office.
+        // Per address and user name (counted in the database, shared by every server process): slows
+        // password guessing without locking out a whole office.
         rateLimit: {
           max: signInsPerMinute,
           timeWindow: '1 minute',

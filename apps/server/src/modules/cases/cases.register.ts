@@ -15,6 +15,7 @@ import type { Deadlines } from '../time-limits/deadlines.js';
 import { detectFlags } from './cases.flags.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { RECIPIENTS } from './cases.transition-kit.js';
+import { newTrackingSecret, trackingSecretHash } from './cases.tracking-secret.js';
 
 /** Tracking codes read LX20261121-000123: the day of registration (China time) and a daily number. */
 export function formatTrackingCode(day: string, n: number): string {
@@ -31,13 +32,17 @@ export interface RegistrationDeps {
   run: <A extends CaseAction>(trx: Transaction<DB>, actor: Actor, c: CaseRow, action: A, body: ActionBody<A>) => Promise<CaseRow>;
 }
 
+/** A registered case, with the 查询码 that was given to its requester (it is stored only as a keyed hash). */
+export type RegisteredCase = CaseRow & { trackingSecret: string };
+
 /**
  * Registration (登记): by someone who may register over the case's area, with its automatic flags,
- * the intake clock, its first event, the requester's SMS, the leaders' notice of risk words — and,
- * when asked, the on-the-spot close — in one transaction.
+ * the intake clock, its first event, its 查询码 (only a keyed hash kept), the requester's SMS with
+ * code and 查询码, the leaders' notice of risk words — and, when asked, the on-the-spot close — in
+ * one transaction.
  */
 export function createRegistration({ db, clock, cipher, notifier, deadlines, run }: RegistrationDeps) {
-  return async function register(actor: Actor, input: CaseCreate): Promise<CaseRow> {
+  return async function register(actor: Actor, input: CaseCreate): Promise<RegisteredCase> {
     assertCan(actor, 'case.register', input);
     // The unit the actor registers for: one where they may register over the case's area.
     const grant = grantsWith(actor.grants, 'case.register').find((g) => isInSubtree(input.areaCode, g.areaCode))!;
@@ -57,6 +62,7 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
     // index, the similar-case engine and the flags see only the masked text.
     const title = protectText(cipher, input.title);
     const content = protectText(cipher, input.content);
+    const trackingSecret = newTrackingSecret();
 
     const created = await db.transaction().execute(async (trx) => {
       const flags = await detectFlags(trx, { ...input, title: title.text, content: content.text }, requesterKey, grant.areaCode, now);
@@ -137,6 +143,7 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
         updatedAt: nowIso,
       };
       await repo.insertCase(trx, row);
+      await repo.insertTrackingSecret(trx, { caseId: row.id, secretHash: trackingSecretHash(cipher, row.id, trackingSecret), createdAt: nowIso });
       await indexCase(trx, row);
       const activeFlags = Object.entries({ collective: flags.collective, repeat: flags.repeat, cross_level: flags.crossLevel, risk: flags.riskWords.length > 0, major: flags.major })
         .filter(([, on]) => on)
@@ -158,7 +165,8 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
       const linked = await repo.linkAttachments(trx, row.id, input.attachmentIds, actor.userId);
       if (linked !== input.attachmentIds.length) throw unknownReference('attachmentIds', 'attachment');
       if (requester.phone && !requester.anonymous) {
-        await notifier.sms(trx, { phone: requester.phone, caseId: row.id }, 'sms.registered', { code: row.code });
+        // The outbox keeps the message with the 查询码 masked; only the gateway gets it in clear.
+        await notifier.sms(trx, { phone: requester.phone, caseId: row.id }, 'sms.registered', { code: row.code, secret: trackingSecret }, { secret: { key: 'secret' } });
       }
       if (flags.riskWords.length) {
         const leaders = await orgQueries.usersOverArea(trx, input.areaCode, [...RECIPIENTS.leaders, ...RECIPIENTS.supervisors]);
@@ -170,6 +178,6 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
       }
       return registered;
     });
-    return created;
+    return { ...created, trackingSecret };
   }
 }

@@ -34,6 +34,10 @@ export const casesRepository = {
   insertEvent(db: Q, event: NewCaseEvent) {
     return db.insertInto('caseEvents').values(event).execute();
   },
+  /** The keyed hash of a new case's 查询码 (issue 12). */
+  insertTrackingSecret(db: Q, row: { caseId: string; secretHash: string; createdAt: string }) {
+    return db.insertInto('trackingSecrets').values(row).execute();
+  },
 
   findById(db: Q, id: string) {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,18 +1,22 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from '../../errors.js';
+import type { RateLimiter } from '../../http/rate-limit-store.js';
 
 /**
  * Rate limits of the public API (abuse resistance). Each route is limited per client IP, and
- * submission, tracking and one-time codes also per phone or per tracking code, so neither many
- * addresses against one phone nor one address against many phones gets far. Limits live in
- * memory (one process); a multi-process deployment puts a shared store behind @fastify/rate-limit.
+ * submission and one-time codes also per phone, so neither many addresses against one phone nor
+ * one address against many phones gets far. Failed tracking attempts (a wrong 查询码 or SMS code)
+ * are counted per address and per (tracking code, address) pair, never per code alone: the
+ * guesser is stopped, and the resident who holds the right secret is never blocked by someone
+ * else's guesses. Every count lives in the database (`rate_limits`), shared by every process.
  */
 export const PORTAL_LIMITS = {
   submitPerIp: { max: 10, timeWindow: 3_600_000 },
   submitPerPhone: { max: 5, timeWindow: 86_400_000 },
   photoPerIp: { max: 60, timeWindow: 3_600_000 },
   trackPerIp: { max: 30, timeWindow: 600_000 },
-  trackPerCode: { max: 10, timeWindow: 3_600_000 },
+  trackFailuresPerIp: { max: 10, timeWindow: 3_600_000 },
+  trackFailuresPerPair: { max: 5, timeWindow: 3_600_000 },
   otpPerIp: { max: 10, timeWindow: 3_600_000 },
   otpPerPhone: { max: 3, timeWindow: 3_600_000 },
   readPerIp: { max: 120, timeWindow: 60_000 },
@@ -36,6 +40,36 @@ export function limitBy(app: FastifyInstance, name: string, limit: Limit, keyOf:
       reply.header('retry-after', result.ttlInSeconds);
       throw new AppError(429, 'error.rate_limited');
     }
+  };
+}
+
+/** A count of failures under a key: a guard that refuses once `limit.max` have been counted, and the step that counts one. */
+export interface FailureLimit {
+  /** preHandler: 429 (with Retry-After) once the window holds `limit.max` failures; counts nothing. */
+  guard: preHandlerAsyncHookHandler;
+  /** Counts one failure of this request. */
+  record(request: FastifyRequest): Promise<void>;
+}
+
+/** Failures (not requests) counted under `keyOf(request)` (null: not counted) in the shared limiter. */
+export function failureLimit(limiter: Pick<RateLimiter, 'hit' | 'peek'>, name: string, limit: Limit, keyOf: (request: FastifyRequest) => string | null): FailureLimit {
+  const keyFor = (request: FastifyRequest) => {
+    const key = keyOf(request);
+    return key === null ? null : `${name}:${key}`;
+  };
+  return {
+    async guard(request, reply) {
+      const key = keyFor(request);
+      const counted = key === null ? null : await limiter.peek(key);
+      if (counted && counted.count >= limit.max) {
+        reply.header('retry-after', Math.max(1, Math.ceil(counted.remainingMs / 1000)));
+        throw new AppError(429, 'error.rate_limited');
+      }
+    },
+    async record(request) {
+      const key = keyFor(request);
+      if (key !== null) await limiter.hit(key, limit.timeWindow);
+    },
   };
 }
 

@@ -28,12 +28,12 @@ function forbiddenStrings(): string[] {
 
 const { ctx, staff } = suiteContext({ staff: allPowerful });
 const tokens: string[] = [];
-const codes: Array<{ code: string; last4: string }> = [];
+const codes: Array<{ code: string; secret: string }> = [];
 
 beforeAll(async () => {
   for (const [i, p] of PEOPLE.entries()) {
     const other = PEOPLE[1 - i];
-    const { code, accessToken } = await submit(ctx, {
+    const { code, accessToken, secret } = await submit(ctx, {
       name: p.name,
       phone: p.phone,
       address: `解放路${12 + i}号3栋2单元301室`,
@@ -42,7 +42,7 @@ beforeAll(async () => {
       description: `我是${p.name}，身份证${p.id}，电话${p.phone.slice(0, 3)} ${p.phone.slice(3, 7)} ${p.phone.slice(7)}，住解放路${12 + i}号。邻居${other.name}也知道，${p.given}家门口路灯坏了。`,
     });
     tokens.push(accessToken);
-    codes.push({ code, last4: p.phone.slice(-4) });
+    codes.push({ code, secret });
     const id = await caseIdOf(ctx, code);
     const post = async (path: string, body: unknown) => {
       const response = await staff.post(`/api/cases/${id}/${path}`, body);
@@ -101,7 +101,7 @@ describe('no personal data in public responses', () => {
       expect(tracked.reply.text).toContain('路灯已修复');
       if (tracked.evaluationToken) await get(`/api/public/evaluations/${tracked.evaluationToken}`);
     }
-    for (const { code, last4 } of codes) await post('/api/public/track', { code, phoneLast4: last4 });
+    for (const { code, secret } of codes) await post('/api/public/track', { code, secret });
     await post('/api/public/track/otp', { code: codes[0].code, phone: PEOPLE[0].phone }, 202);
 
     const policy = await (await ctx.as('admin')).post('/api/admin/policies', { kind: 'policy', title: '路灯维护管理办法', body: '路灯由住建部门维护。' });

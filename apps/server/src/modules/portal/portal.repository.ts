@@ -141,6 +141,10 @@ export function createPortalRepository(db: Kysely<DB>) {
       return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     },
     /** The case of a tracking code, with what proves a resident's claim to it. */
+    /** The keyed hash of a case's 查询码 (none for cases registered before 查询码 existed). */
+    async trackingSecretHash(caseId: string): Promise<string | undefined> {
+      return (await db.selectFrom('trackingSecrets').select('secretHash').where('caseId', '=', caseId).executeTakeFirst())?.secretHash;
+    },
     caseByCode(code: string) {
       return db.selectFrom('cases').select(['id', 'anonymous', 'requesterPhoneEnc']).where('code', '=', code).executeTakeFirst();
     },
@@ -178,27 +182,16 @@ export function createPortalRepository(db: Kysely<DB>) {
         await send(trx);
       });
     },
-    /** The case's codes that can still be used: not used, not expired, tries left. */
-    liveOtps(caseId: string, now: string, maxAttempts: number) {
+    /** The case's codes that can still be used: not used, not expired. */
+    liveOtps(caseId: string, now: string) {
       return db
         .selectFrom('portalOtps')
         .selectAll()
         .where('caseId', '=', caseId)
         .where('usedAt', 'is', null)
         .where('expiresAt', '>', now)
-        .where('attempts', '<', maxAttempts)
         .orderBy('createdAt', 'desc')
         .execute();
-    },
-    /** Counts an attempt on a code; returns false when the code has had its last allowed attempt. */
-    async spendOtpAttempt(id: string, max: number): Promise<boolean> {
-      const result = await db
-        .updateTable('portalOtps')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', id)
-        .where('attempts', '<', max)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
     },
     useOtp(id: string, at: string) {
       return db.updateTable('portalOtps').set({ usedAt: at }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();

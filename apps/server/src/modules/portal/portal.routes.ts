@@ -1,23 +1,38 @@
 import multipart from '@fastify/multipart';
 import { PORTAL_PHOTO_MAX_MB } from '@lianxin/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
 import { requestLocale } from '../../http/request.js';
-import { byIp, bodyField, EVALUATION_LIMIT, inTurn, limitBy, PORTAL_LIMITS as L } from './portal.limits.js';
+import { byIp, bodyField, EVALUATION_LIMIT, failureLimit, inTurn, limitBy, PORTAL_LIMITS as L } from './portal.limits.js';
 import type { PortalService } from './portal.service.js';
 
 /**
  * The residents' portal API (/api/public/*, no login): submit, track, the public board, figures,
- * policies and the evaluation link. Every route is rate limited per client, some also per phone or
- * per tracking code.
+ * policies and the evaluation link. Every route is rate limited per client, some also per phone;
+ * failed tracking attempts are counted per client and per (tracking code, client).
  */
 export async function portalRoutes(app: FastifyInstance, { portal }: { portal: PortalService }) {
   await app.register(multipart, { limits: { fileSize: PORTAL_PHOTO_MAX_MB * 1024 * 1024, files: 1, fields: 2 } });
   const read = { preHandler: limitBy(app, 'read', L.readPerIp, byIp) };
   const phoneOf = bodyField('phone', (phone) => phone.replace(/\D/g, ''));
   const codeOf = bodyField('code', (code) => portal.codeKey(code));
-  const track = { preHandler: inTurn(limitBy(app, 'track-ip', L.trackPerIp, byIp), limitBy(app, 'track-code', L.trackPerCode, codeOf)) };
+  const pairOf = (request: FastifyRequest) => {
+    const code = codeOf(request);
+    return code === null ? null : `${code}|${request.ip}`;
+  };
+  // The shared limiter (app.ts builds it with the services): failures, not requests, are counted here.
+  const failures = [failureLimit(app.services.rateLimiter, 'track-fail-ip', L.trackFailuresPerIp, byIp), failureLimit(app.services.rateLimiter, 'track-fail-pair', L.trackFailuresPerPair, pairOf)];
+  const track = { preHandler: inTurn(limitBy(app, 'track-ip', L.trackPerIp, byIp), ...failures.map((f) => f.guard)) };
+  /** Runs a tracking attempt; a wrong code or secret counts against the caller's address and pair. */
+  async function countingFailures<T>(request: FastifyRequest, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'error.track_failed') for (const f of failures) await f.record(request);
+      throw error;
+    }
+  }
   const evaluation = { config: { rateLimit: EVALUATION_LIMIT } };
 
   route(app, 'GET /api/public/options', (request) => portal.options(requestLocale(request)), read);
@@ -51,14 +66,14 @@ export async function portalRoutes(app: FastifyInstance, { portal }: { portal: P
     { preHandler: inTurn(limitBy(app, 'submit-ip', L.submitPerIp, byIp), limitBy(app, 'submit-phone', L.submitPerPhone, phoneOf)) },
   );
 
-  route(app, 'POST /api/public/track', (request) => portal.trackByPhone(request.body.code, request.body.phoneLast4, requestLocale(request)), track);
+  route(app, 'POST /api/public/track', (request) => countingFailures(request, () => portal.trackBySecret(request.body.code, request.body.secret, requestLocale(request))), track);
   route(app, 'GET /api/public/track/:token', (request) => portal.trackByToken(request.params.token, requestLocale(request)), {
-    preHandler: limitBy(app, 'track-ip', L.trackPerIp, byIp),
+    preHandler: limitBy(app, 'track-token-ip', L.trackPerIp, byIp),
   });
   route(app, 'POST /api/public/track/otp', (request) => portal.requestOtp(request.body.code, request.body.phone), {
     preHandler: inTurn(limitBy(app, 'otp-ip', L.otpPerIp, byIp), limitBy(app, 'otp-phone', L.otpPerPhone, phoneOf)),
   });
-  route(app, 'POST /api/public/track/verify', (request) => portal.verifyOtp(request.body.code, request.body.otp, requestLocale(request)), track);
+  route(app, 'POST /api/public/track/verify', (request) => countingFailures(request, () => portal.verifyOtp(request.body.code, request.body.otp, requestLocale(request))), track);
 
   route(app, 'GET /api/public/board', (request) => portal.board(request.query, requestLocale(request)), read);
   route(app, 'GET /api/public/board/map', (request) => portal.mapPoints(request.query, requestLocale(request)), read);

@@ -1,4 +1,4 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   type CaseCreate,
   type Evaluation,
@@ -23,6 +23,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { AttachmentsService } from '../attachments/attachments.service.js';
 import { type CasesService, formatTrackingCode } from '../cases/cases.service.js';
+import { newTrackingSecret, normalizeTrackingSecret, trackingSecretHash } from '../cases/cases.tracking-secret.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 import type { Notifier } from '../notifications/notifier.js';
 import type { OrgRepository } from '../org/org.repository.js';
@@ -44,7 +45,6 @@ import { type BoardFilter, PORTAL_USER_ID, type PortalRepository } from './porta
 const PHOTO_TOKEN_HOURS = 24;
 const ACCESS_TOKEN_DAYS = 730;
 export const OTP_MINUTES = 10;
-const OTP_MAX_ATTEMPTS = 5;
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const MAP_LIMIT = 2000;
 const DAY_MS = 86_400_000;
@@ -93,7 +93,8 @@ export interface PortalDeps {
  * monthly figures, the policy library and the evaluation link. Residents have no account: every
  * method is public, and what proves a claim to a case is a code with phone digits, a one-time
  * code or a signed token. Where the portal acts in the cases, metrics or policies module it does
- * so as a system actor whose grants those modules check.
+ * so as a system actor whose grants those modules check. Tracking needs a real secret: the 查询码
+ * given with the code, a one-time SMS code, or a signed token.
  */
 export function createPortalService({ repo, org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline }: PortalDeps) {
   let portalUserReady = false;
@@ -208,7 +209,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       const now = clock.now();
       if (input.website && input.website.trim() !== '') {
         const fake = formatTrackingCode(localDate(now), randomInt(100, 999_999));
-        return { stored: false, code: fake, status: 'registered', accessToken: cipher.sign({ k: 'none', e: now.getTime() }), smsSent: !input.anonymous };
+        return { stored: false, code: fake, status: 'registered', accessToken: cipher.sign({ k: 'none', e: now.getTime() }), secret: newTrackingSecret(), smsSent: !input.anonymous };
       }
       const areaCode = await resolveArea(input);
       const unit = await repo.intakeUnit(areaCode);
@@ -238,7 +239,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       const actor = systemActor([{ role: 'registrar', unitId: unit.id, unitName: unit.name, areaCode: unit.areaCode }]);
       try {
         const c = await cases.register(actor, body);
-        return { stored: true, code: c.code, status: c.status, accessToken: accessToken(c.id), smsSent: !!(input.phone && !input.anonymous) };
+        return { stored: true, code: c.code, status: c.status, accessToken: accessToken(c.id), secret: c.trackingSecret, smsSent: !!(input.phone && !input.anonymous) };
       } catch (error) {
         // The cases service names its own fields; the resident's form calls the photos `photos`.
         if (error instanceof AppError && error.field === 'attachmentIds') throw new AppError(error.status, error.code, error.params, 'photos');
@@ -246,11 +247,16 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       }
     },
 
-    /** Tracking by code and the phone's last four digits. */
-    async trackByPhone(code: string, last4: string, locale: Locale) {
+    /**
+     * Tracking by code and 查询码. The answer is the same 404 for an unknown code, a case without a
+     * 查询码 and a wrong one; the route counts it as a failure of the caller's address.
+     */
+    async trackBySecret(code: string, typed: string, locale: Locale) {
       const c = await repo.caseByCode(code);
-      const phone = c && phoneOfCase(c);
-      if (!c || !phone || !digits(phone).endsWith(last4)) throw trackFailed();
+      const stored = c ? await repo.trackingSecretHash(c.id) : undefined;
+      const secret = normalizeTrackingSecret(typed);
+      const given = c && secret ? trackingSecretHash(cipher, c.id, secret) : '';
+      if (!c || !stored || !secret || given.length !== stored.length || !timingSafeEqual(Buffer.from(given), Buffer.from(stored))) throw trackFailed();
       return tracked(c.id, locale);
     },
 
@@ -282,20 +288,20 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       return { sent: true, expiresInMinutes: OTP_MINUTES };
     },
 
-    /** Checks a one-time code (at most five tries per code) and opens the tracking page. */
+    /**
+     * Checks a one-time code and opens the tracking page. Wrong guesses are counted per address and
+     * per (code, address) by the route, never against the code itself: a guesser cannot burn the
+     * resident's SMS code.
+     */
     async verifyOtp(code: string, otp: string, locale: Locale) {
       const c = await repo.caseByCode(code);
       if (!c) throw trackFailed();
       const now = clock.now().toISOString();
-      // Any live code of the case may be typed (a resident who asked twice may use either SMS); every
-      // wrong guess costs each live code a try, so five guesses burn them all.
-      const live = await repo.liveOtps(c.id, now, OTP_MAX_ATTEMPTS);
+      // Any live code of the case may be typed (a resident who asked twice may use either SMS).
+      const live = await repo.liveOtps(c.id, now);
       const hash = cipher.blindIndex(`otp:${c.id}:${otp}`);
       const match = live.find((row) => row.otpHash === hash);
-      if (!match) {
-        for (const row of live) await repo.spendOtpAttempt(row.id, OTP_MAX_ATTEMPTS);
-        throw trackFailed();
-      }
+      if (!match) throw trackFailed();
       if (Number((await repo.useOtp(match.id, now)).numUpdatedRows) !== 1) throw trackFailed();
       return tracked(c.id, locale);
     },

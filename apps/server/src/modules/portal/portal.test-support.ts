@@ -45,7 +45,7 @@ export function submission(ctx: TestContext, overrides: Record<string, unknown> 
 export async function submit(ctx: TestContext, overrides: Record<string, unknown> = {}) {
   const response = await ctx.anonymous().post('/api/public/cases', submission(ctx, overrides), freshIp());
   if (response.statusCode !== 201) throw new Error(`submit: ${response.statusCode} ${response.body}`);
-  return response.json() as { code: string; accessToken: string; status: string; smsSent: boolean };
+  return response.json() as { code: string; accessToken: string; secret: string; status: string; smsSent: boolean };
 }
 
 /** The case id of a tracking code. */

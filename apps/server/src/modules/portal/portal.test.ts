@@ -85,22 +85,37 @@ describe('submission', () => {
     expect(response.json().code).toMatch(/^LX\d{8}-\d{6}$/);
     expect(await count()).toBe(cases);
     expect(await outbox()).toBe(messages);
-    const track = await resident().post('/api/public/track', { code: response.json().code, phoneLast4: '1234' }, freshIp());
+    const track = await resident().post('/api/public/track', { code: response.json().code, secret: response.json().secret }, freshIp());
     expect(track.statusCode).toBe(404);
   });
 });
 
 describe('tracking and rating', () => {
-  it('tracks by code and phone digits: timeline with unit names only, the reply, the evaluation link; a dissatisfied rating reopens the case', async () => {
-    const { code } = await submit(ctx, { phone: '13907981234' });
+  it('tracks by code and 查询码: timeline with unit names only, the reply, the evaluation link; a dissatisfied rating reopens the case', async () => {
+    const { code, secret } = await submit(ctx, { phone: '13907981234' });
+    expect(secret).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     const id = await caseIdOf(ctx, code);
-    expect((await resident().post('/api/public/track', { code, phoneLast4: '9999' }, freshIp())).statusCode).toBe(404);
-    const first = await resident().post('/api/public/track', { code: code.toLowerCase(), phoneLast4: '1234' }, freshIp());
+    // Code and phone digits no longer open a case; only the 查询码 does.
+    expect((await resident().post('/api/public/track', { code, phoneLast4: '1234' }, freshIp())).statusCode).toBe(400);
+    const wrong = secret.startsWith('Z') ? `Y${secret.slice(1)}` : `Z${secret.slice(1)}`;
+    expect((await resident().post('/api/public/track', { code, secret: wrong }, freshIp())).statusCode).toBe(404);
+    // Typed loosely: lower case, a dash in the middle, O for 0 and I or L for 1.
+    const typed = `${secret.slice(0, 4)}-${secret.slice(4)}`.toLowerCase().replaceAll('0', 'o').replaceAll('1', 'l');
+    const first = await resident().post('/api/public/track', { code: code.toLowerCase(), secret: typed }, freshIp());
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ code, status: 'registered', statusLabel: '已登记', awaitingEvaluation: false, reply: null });
 
+    // The 查询码 is kept only as a keyed hash, and the registration SMS carries it masked in the outbox.
+    const stored = await ctx.database.db.selectFrom('trackingSecrets').selectAll().where('caseId', '=', id).executeTakeFirstOrThrow();
+    expect(stored.secretHash).not.toContain(secret);
+    const sms = await ctx.database.db.selectFrom('outbox').select(['body', 'params']).where('caseId', '=', id).where('template', '=', 'sms.registered').executeTakeFirstOrThrow();
+    expect(`${sms.body}${sms.params}`).not.toContain(secret);
+    expect(sms.body).toContain('查询码******');
+    const delivered = (await deliverSms(ctx)).filter((m) => m.phone === '13907981234' && m.body.includes(code));
+    expect(delivered.map((m) => m.body)).toEqual([expect.stringContaining(`查询码${secret}`)]);
+
     await answer(ctx, staff, id);
-    const tracked = (await resident().post('/api/public/track', { code, phoneLast4: '1234' }, freshIp())).json();
+    const tracked = (await resident().post('/api/public/track', { code, secret }, freshIp())).json();
     expect(tracked.status).toBe('replied');
     expect(tracked.reply.text).toContain('审核通过');
     expect(tracked.timeline.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch', 'accept', 'reply']);
@@ -117,7 +132,7 @@ describe('tracking and rating', () => {
     expect(after.evaluation).toMatchObject({ result: 'dissatisfied', resultLabel: '不满意', solved: false });
   });
 
-  it('tracks with a one-time SMS code; five wrong tries burn the code', async () => {
+  it('tracks with a one-time SMS code; a code works once, within its minutes', async () => {
     const { code } = await submit(ctx, { phone: '13907981234' });
     const id = await caseIdOf(ctx, code);
     const ask = () => resident().post('/api/public/track/otp', { code, phone: '13907981234' }, freshIp());
@@ -132,16 +147,18 @@ describe('tracking and rating', () => {
     const [otp] = otpsIn((await deliverSms(ctx)).filter((m) => m.phone === '13907981234'));
     expect(otp).toMatch(/^\d{6}$/);
     const wrong = otp === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) expect((await resident().post('/api/public/track/verify', { code, otp: wrong }, freshIp())).statusCode).toBe(404);
-    expect((await resident().post('/api/public/track/verify', { code, otp }, freshIp())).statusCode).toBe(404);
-
-    await ask();
-    const [good] = otpsIn((await deliverSms(ctx)).filter((m) => m.phone === '13907981234'));
-    const ok = await resident().post('/api/public/track/verify', { code, otp: good }, freshIp());
+    expect((await resident().post('/api/public/track/verify', { code, otp: wrong }, freshIp())).statusCode).toBe(404);
+    const ok = await resident().post('/api/public/track/verify', { code, otp }, freshIp());
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().code).toBe(code);
     // A code works once.
-    expect((await resident().post('/api/public/track/verify', { code, otp: good }, freshIp())).statusCode).toBe(404);
+    expect((await resident().post('/api/public/track/verify', { code, otp }, freshIp())).statusCode).toBe(404);
+
+    // And not after its minutes.
+    await ask();
+    const [late] = otpsIn((await deliverSms(ctx)).filter((m) => m.phone === '13907981234'));
+    ctx.clock.advance(11 * 60_000);
+    expect((await resident().post('/api/public/track/verify', { code, otp: late }, freshIp())).statusCode).toBe(404);
   });
 
   it('lets an anonymous resident track with the access token only', async () => {

@@ -10,6 +10,7 @@ import { PortalError, PortalLoading } from '../PortalState';
 import { AreaPicker } from './AreaPicker';
 import { PhotoPicker, type UploadedPhoto } from './PhotoPicker';
 import { categoryTree, isPhone, submissionBody, type SubmitValues } from './submit-form';
+import { formatSecret } from '../track/track-logic';
 
 // Leaflet loads only when the resident opens the map.
 const MapView = lazy(() => import('../../shared/map/MapView'));
@@ -43,11 +44,20 @@ export default function SubmitPage() {
             <Typography.Title level={3} copyable data-testid="tracking-code">
               {done.code}
             </Typography.Title>
-            {done.smsSent ? <div>{t('codeSmsSent')}</div> : <div>{t('saveToken')}</div>}
+            <div>{t('yourSecret')}</div>
+            <Typography.Title level={3} copyable={{ text: done.secret }} data-testid="tracking-secret">
+              {formatSecret(done.secret)}
+            </Typography.Title>
+            <div>{t('secretHint')}</div>
+            {done.smsSent && <div>{t('codeSmsSent')}</div>}
+            <div>{t('trackLink')}</div>
+            <Typography.Text copyable data-testid="tracking-link" style={{ wordBreak: 'break-all' }}>
+              {`${window.location.origin}/m/track/${done.accessToken}`}
+            </Typography.Text>
           </>
         }
         extra={[
-          <Link key="track" to={done.smsSent ? `/track?code=${done.code}` : `/track/${done.accessToken}`}>
+          <Link key="track" to={`/track/${done.accessToken}`}>
             <Button type="primary">{t('trackNow')}</Button>
           </Link>,
           <Button key="again" onClick={() => (setDone(null), setPhotos([]), form.resetFields())}>

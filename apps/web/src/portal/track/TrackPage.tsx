@@ -6,10 +6,10 @@ import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { portalMessages } from '../portal.messages';
 import { PortalLoading } from '../PortalState';
-import { isTrackingCode, normalizeCode } from './track-logic';
+import { isTrackingCode, isTrackingSecret, normalizeCode } from './track-logic';
 import { TrackResult } from './TrackResult';
 
-/** 查询进度: by code and the phone's last four digits, by an SMS code, or with an access link. */
+/** 查询进度: by code and 查询码, by an SMS code, or with an access link. */
 export default function TrackPage() {
   const t = useT(portalMessages);
   const { message } = App.useApp();
@@ -18,7 +18,7 @@ export default function TrackPage() {
   const [tracked, setTracked] = useState<TrackedCase | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(!!token);
-  const [phoneForm] = Form.useForm();
+  const [secretForm] = Form.useForm();
   const [smsForm] = Form.useForm();
 
   const run = async (track: () => Promise<TrackedCase>) => {
@@ -39,6 +39,7 @@ export default function TrackPage() {
   }, [token]);
 
   const codeRule = { validator: async (_: unknown, v?: string) => (v && isTrackingCode(v) ? undefined : Promise.reject(new Error(t('codeInvalid')))) };
+  const secretRule = { validator: async (_: unknown, v?: string) => (v && isTrackingSecret(v) ? undefined : Promise.reject(new Error(t('secretInvalid')))) };
   /** One way to look a case up: the tracking code, the way's own `fields`, the query button. */
   const trackForm = <V extends { code: string }>(form: FormInstance, onFinish: (v: V) => void, fields: ReactNode) => (
     <Form form={form} layout="vertical" initialValues={{ code: params.get('code') ?? '' }} onFinish={onFinish}>
@@ -69,13 +70,13 @@ export default function TrackPage() {
           <Tabs
             items={[
               {
-                key: 'phone',
-                label: t('byPhone'),
+                key: 'secret',
+                label: t('bySecret'),
                 children: trackForm(
-                  phoneForm,
-                  (v: { code: string; phoneLast4: string }) => run(() => call('POST /api/public/track', { body: { code: normalizeCode(v.code), phoneLast4: v.phoneLast4 } })),
-                  <Form.Item name="phoneLast4" label={t('last4')} rules={[{ pattern: /^\d{4}$/, required: true, message: t('last4Invalid') }]}>
-                    <Input inputMode="numeric" maxLength={4} />
+                  secretForm,
+                  (v: { code: string; secret: string }) => run(() => call('POST /api/public/track', { body: { code: normalizeCode(v.code), secret: v.secret.trim() } })),
+                  <Form.Item name="secret" label={t('secret')} rules={[secretRule]} normalize={(v: string) => v.toUpperCase()}>
+                    <Input placeholder={t('secretPlaceholder')} autoCapitalize="characters" autoComplete="off" maxLength={11} />
                   </Form.Item>,
                 ),
               },
