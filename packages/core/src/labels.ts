@@ -1,6 +1,7 @@
 import type { CaseAction, CaseState } from './case-machine.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
+import type { NoticeKind } from './contracts/notifications.js';
 import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
 
 /** People-facing names of the vocabulary codes, in both languages. */
@@ -165,6 +166,22 @@ const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dis
   dissatisfied_twice: ['两次不满意', 'Dissatisfied twice'],
 };
 
+// — notices —
+const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
+  step: ['办理进展', 'Case steps'],
+  risk: ['风险提示', 'Risk words'],
+  escalation: ['超期升级', 'Escalations'],
+  due_soon: ['即将到期', 'Due soon'],
+  alert: ['预警', 'Alerts'],
+  account: ['账号安全', 'Account'],
+  supervision: ['督办', 'Supervision'],
+  urge: ['催办', 'Urges'],
+  instruction: ['领导批示', 'Instructions'],
+  hard_case: ['积案会审', 'Hard cases'],
+  bulletin: ['通报', 'Bulletins'],
+  other: ['其他', 'Other'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -182,6 +199,7 @@ const ALL = {
   evaluation: EVALUATION_LABELS,
   extension: EXTENSION_LABELS,
   accountability: ACCOUNTABILITY_LABELS,
+  noticeKind: NOTICE_KIND_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
