@@ -1,5 +1,5 @@
 import { API, type Api, type EventInputOf } from '@lianxin/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { droppedPaths, ResponseContractError } from './route.js';
 
@@ -25,11 +25,12 @@ export interface EventStreamOptions {
   retryMs?: number;
 }
 
-const open = new Set<{ close(): void }>();
+/** The open streams of each server (several servers may run in one process, e.g. in tests). */
+const openStreams = new WeakMap<FastifyInstance, Set<{ close(): void }>>();
 
-/** Ends every open stream (the server is shutting down), so closing does not wait for them. */
-export function closeEventStreams(): void {
-  for (const stream of [...open]) stream.close();
+/** Ends every open stream of `server` (it is shutting down), so closing does not wait for them. */
+export function closeEventStreams(server: FastifyInstance): void {
+  for (const stream of [...(openStreams.get(server) ?? [])]) stream.close();
 }
 
 /**
@@ -50,6 +51,8 @@ export function openEventStream<K extends StreamKey>(key: K, request: FastifyReq
     'x-accel-buffering': 'no',
   });
   raw.write(`retry: ${options.retryMs ?? 3000}\n\n`);
+  let open = openStreams.get(request.server);
+  if (!open) openStreams.set(request.server, (open = new Set()));
   const closers: Array<() => void> = [];
   let closed = false;
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), options.heartbeatMs ?? 25_000);
@@ -59,7 +62,7 @@ export function openEventStream<K extends StreamKey>(key: K, request: FastifyReq
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
-    open.delete(stream);
+    open!.delete(stream);
     request.raw.off('close', end);
     if (!raw.writableEnded) raw.end();
     for (const fn of closers.splice(0)) fn();

@@ -25,6 +25,8 @@ export interface NoticeBus {
   announce(db: Kysely<DB> | Transaction<DB>, signals: readonly NoticeSignal[]): Promise<void>;
   /** Listens for one user's signals; resolves once listening, to the function that stops it. */
   subscribe(userId: string, listener: Listener): Promise<() => void>;
+  /** How many streams of this process listen now. */
+  listenerCount(): number;
   /** Stops listening (closes the PostgreSQL connection). */
   close(): Promise<void>;
 }
@@ -87,6 +89,11 @@ export function createNoticeBus(options: NoticeBusOptions): NoticeBus {
         set.delete(listener);
         if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
       };
+    },
+    listenerCount() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
     },
     async close() {
       listeners.clear();

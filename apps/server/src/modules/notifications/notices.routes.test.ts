@@ -17,6 +17,7 @@ describe('the notification centre', () => {
   it('lists my notices with their kind and link, filters them, counts and marks them read', async () => {
     const first = await register();
     await dispatch(first.id);
+    ctx.clock.advance(60_000); // newest first: the second case's notice comes first
     const second = await register();
     await dispatch(second.id);
     const list = (await registrar.get('/api/notifications')).json();

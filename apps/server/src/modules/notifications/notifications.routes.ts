@@ -40,7 +40,7 @@ export async function notificationsRoutes(app: FastifyInstance, { notifications,
   route(app, 'GET /api/outbox', (request) => notifications.outbox(actorOf(request), request.query));
   // Open streams end first, so closing the server does not wait for them; then the bus stops listening.
   app.addHook('preClose', (done) => {
-    closeEventStreams();
+    closeEventStreams(app);
     done();
   });
   app.addHook('onClose', async () => {
