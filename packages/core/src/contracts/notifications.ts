@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../messages.js';
 import { defineEndpoints } from './endpoint.js';
 
 /**
@@ -104,6 +105,11 @@ export const NoticePreferencesBodySchema = z.object({
 });
 export type NoticePreferencesBody = z.infer<typeof NoticePreferencesBodySchema>;
 
+/** Query of GET /api/notifications/stream: an EventSource cannot send headers, so the language comes here. */
+export const NoticeStreamQuerySchema = z.object({
+  locale: z.enum(LOCALES).optional().describe('Language of the notices’ text (default: the request’s)'),
+});
+
 /** Events of GET /api/notifications/stream. */
 export const NOTICE_STREAM_EVENTS = {
   count: UnreadCountSchema.describe('The unread count: sent on connecting and whenever it changes'),
@@ -135,7 +141,7 @@ export const notificationsEndpoints = defineEndpoints({
   'POST /api/notifications/:id/read': { tag: 'notifications', summary: '标为已读 Mark as read', params: NoticeIdParamsSchema, status: 204 },
   'GET /api/notifications/unread-count': { tag: 'notifications', summary: '未读消息数 My unread count', response: UnreadCountSchema },
   'POST /api/notifications/read-all': { tag: 'notifications', summary: '全部标为已读 Mark all as read', response: z.object({ marked: z.number().int() }) },
-  'GET /api/notifications/stream': { tag: 'notifications', summary: '消息推送 Live notices (server-sent events: count, notice)', events: NOTICE_STREAM_EVENTS },
+  'GET /api/notifications/stream': { tag: 'notifications', summary: '消息推送 Live notices (server-sent events: count, notice)', query: NoticeStreamQuerySchema, events: NOTICE_STREAM_EVENTS },
   'GET /api/notifications/preferences': { tag: 'notifications', summary: '消息设置 Which notices also go by SMS', response: NoticePreferencesSchema },
   'PUT /api/notifications/preferences': { tag: 'notifications', summary: '保存消息设置 Save the SMS choices', body: NoticePreferencesBodySchema, response: NoticePreferencesSchema },
   'GET /api/outbox': { tag: 'notifications', summary: '短信发件箱 SMS outbox (admins, supervisors)', query: OutboxQuerySchema, response: z.object({ items: z.array(OutboxMessageSchema) }) },

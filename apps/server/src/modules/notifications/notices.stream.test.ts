@@ -66,6 +66,17 @@ describe('the live notice stream', () => {
     } finally {
       stream.close();
     }
+    // In the language the console asks for (an EventSource sends no headers of its own).
+    const english = await openSse(`${base}/api/notifications/stream?locale=en-US`, { cookie });
+    try {
+      await english.next((e) => e.event === 'count');
+      const created = (await registrar.post('/api/cases', caseInput())).json();
+      await dispatcher.post(`/api/cases/${created.id}/dispatch`, { unitId: ctx.org.units['u-civil'] });
+      expect((await english.next((e) => e.event === 'notice')).data).toMatchObject({ text: `Case ${created.code}: Dispatch` });
+    } finally {
+      english.close();
+    }
+    expect((await openSse(`${base}/api/notifications/stream?locale=xx`, { cookie })).status).toBe(400);
   });
 
   it('lets nobody in without a session, and lets go of a stream when the browser leaves', async () => {

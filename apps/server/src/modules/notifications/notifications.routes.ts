@@ -26,7 +26,7 @@ export async function notificationsRoutes(app: FastifyInstance, { notifications,
     const actor = actorOf(request);
     const stream = openEventStream('GET /api/notifications/stream', request, reply, { heartbeatMs });
     try {
-      const stop = await notifications.watch(actor, requestLocale(request), {
+      const stop = await notifications.watch(actor, request.query.locale ?? requestLocale(request), {
         count: (unread) => stream.send('count', { unread }),
         notice: (notice) => stream.send('notice', notice),
       });
