@@ -49,4 +49,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
   { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
+  // — notices — every signed-in user's own notices (reached from the header's bell)
+  { path: '/notices', load: () => import('./notices/NoticesPage') },
+  { path: '/notices/settings', load: () => import('./notices/NoticeSettingsPage') },
 ];
