@@ -86,8 +86,8 @@ export function NoticeBell() {
 
   return (
     <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" title={t('latest')} content={content}>
-      <Button type="text" aria-label={unread ? t('bellUnread', { n: unread }) : t('bell')} data-testid="notice-bell">
-        <Badge count={unread ?? 0} size="small" overflowCount={99} data-testid="notice-count" data-count={unread ?? 0}>
+      <Button type="text" aria-label={unread ? t('bellUnread', { n: unread }) : t('bell')} data-testid="notice-bell" data-count={unread ?? undefined}>
+        <Badge count={unread ?? 0} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
       </Button>
