@@ -182,6 +182,13 @@ const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
   other: ['其他', 'Other'],
 };
 
+/** Kinds of alert, as the alert notice names them (`notice.alert`'s `kind`). */
+const ALERT_KIND_LABELS: Labels<'hotspot' | 'repeat_requester' | 'risk_words'> = {
+  hotspot: ['热点聚集', 'Hotspot'],
+  repeat_requester: ['重复来访', 'Repeat requester'],
+  risk_words: ['风险词', 'Risk words'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -200,6 +207,7 @@ const ALL = {
   extension: EXTENSION_LABELS,
   accountability: ACCOUNTABILITY_LABELS,
   noticeKind: NOTICE_KIND_LABELS,
+  alertKind: ALERT_KIND_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -212,7 +220,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

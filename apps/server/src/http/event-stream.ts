@@ -23,6 +23,11 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** How long the browser waits before it connects again after a drop. */
   retryMs?: number;
+  /**
+   * The stream ends after this long and the browser connects again, so its session is checked
+   * anew (signed out or disabled meanwhile: the new connection is refused). Default 10 minutes.
+   */
+  maxLifetimeMs?: number;
 }
 
 /** The open streams of each server (several servers may run in one process, e.g. in tests). */
@@ -57,11 +62,14 @@ export function openEventStream<K extends StreamKey>(key: K, request: FastifyReq
   let closed = false;
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), options.heartbeatMs ?? 25_000);
   heartbeat.unref();
+  const lifetime = setTimeout(() => end(), options.maxLifetimeMs ?? 600_000);
+  lifetime.unref();
 
   const end = () => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
+    clearTimeout(lifetime);
     open!.delete(stream);
     request.raw.off('close', end);
     if (!raw.writableEnded) raw.end();

@@ -65,7 +65,7 @@ describe('the notification centre', () => {
       await notifier.notice(trx, [userId], 'notice.step' as never, { code: 'X', action: 'dispatch' }, { caseId: 'case-9', target: { kind: 'supervision', id: 'order-7' }, kind: 'supervision' });
     });
     const items = (await (await ctx.as('supervisor')).get('/api/notifications')).json().items as Notice[];
-    expect(items.find((n) => n.target?.kind === 'alert')).toMatchObject({ kind: 'alert', caseId: null, target: { kind: 'alert', id: 'alert-1' } });
+    expect(items.find((n) => n.target?.kind === 'alert')).toMatchObject({ kind: 'alert', caseId: null, target: { kind: 'alert', id: 'alert-1' }, text: '预警（热点聚集）：东门社区，涉及5件诉求，请关注' });
     expect(items.find((n) => n.target?.kind === 'supervision')).toMatchObject({ kind: 'supervision', caseId: 'case-9', target: { kind: 'supervision', id: 'order-7' } });
   });
 

@@ -1,6 +1,6 @@
 import type { NoticeView } from '@lianxin/core';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
-import { apiUrl } from '../../api/client';
+import { apiUrl, call } from '../../api/client';
 import { useLocale } from '../../i18n/i18n';
 
 interface NoticeFeed {
@@ -45,6 +45,9 @@ export function NoticeFeedProvider({ children }: { children: ReactNode }) {
         setLive(false);
         if (source?.readyState !== EventSource.CLOSED || stopped) return;
         source.close();
+        // Refused or gone: an ordinary request says which (a 401 takes the console to sign-in) and
+        // keeps the count right meanwhile.
+        call('GET /api/notifications/unread-count').then(({ unread }) => !stopped && setUnread(unread), () => {});
         retry = setTimeout(connect, wait);
         wait = Math.min(MAX_RETRY_MS, wait * 2);
       });
