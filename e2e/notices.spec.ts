@@ -58,14 +58,14 @@ test('a notice reaches the open console live; the list opens its case and the co
   // 消息设置: step notices by SMS too; saved, and shown again after a reload.
   await page.goto('/notices/settings');
   await expect(page.getByTestId('notice-settings-title')).toHaveText('消息设置', FIRST_LOAD);
-  const step = page.getByTestId('sms-step').locator('input');
+  const step = page.getByRole('checkbox', { name: '办理进展' });
   await expect(step).not.toBeChecked();
-  await expect(page.getByTestId('sms-risk').locator('input')).toBeChecked();
-  await page.getByTestId('sms-step').click();
+  await expect(page.getByRole('checkbox', { name: '风险提示' })).toBeChecked();
+  await step.check();
   await page.getByTestId('notice-settings-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('sms-step').locator('input')).toBeChecked(FIRST_LOAD);
+  await expect(page.getByRole('checkbox', { name: '办理进展' })).toBeChecked(FIRST_LOAD);
   const saved = await registrar.get<{ items: Array<{ kind: string; sms: boolean }> }>('/api/notifications/preferences');
   expect(saved.items).toContainEqual({ kind: 'step', sms: true });
   await keepScreenshot(page, 'notice-settings');
