@@ -55,8 +55,8 @@ export function createNoticeBus(options: NoticeBusOptions): NoticeBus {
   };
   const channel = `lianxin_notices${options.schema ? `_${options.schema}` : ''}`.slice(0, 63);
   let pg: PgListener | null = null;
-  if (options.dialect === 'postgres') {
-    if (!options.url) throw new Error('the notice bus needs the PostgreSQL URL');
+  // Without its URL (a database opened by other means) PostgreSQL gets the in-memory bus: live within one process.
+  if (options.dialect === 'postgres' && options.url) {
     pg = createPgListener({
       url: options.url,
       channel,
