@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
@@ -91,6 +92,28 @@ describe('the live notice stream', () => {
     expect(subscribers()).toBe(idle + 1);
     stream.close();
     await expect.poll(subscribers).toBe(idle);
+  });
+
+  it('PostgreSQL: listens again after losing its LISTEN connection, and notices flow again', async (test) => {
+    if (ctx.database.dialect !== 'postgres') test.skip();
+    const cookie = await sessionCookie(ctx.database, ctx.org.users.registrar, ctx.clock.now());
+    const stream = await openSse(`${base}/api/notifications/stream`, { cookie });
+    try {
+      await stream.next((e) => e.event === 'count');
+      const seen = stream.events.length;
+      // The database drops the second app's LISTEN connection (a restart, a network cut …).
+      const channel = `lianxin_notices_${ctx.database.schema}`;
+      const killed = await sql<{ n: number }>`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where query = ${`LISTEN "${channel}"`}`.execute(ctx.database.db);
+      expect(killed.rows[0].n).toBeGreaterThan(0);
+      // Back again: every open stream reads its count anew …
+      await stream.next((e) => e.event === 'count' && stream.events.indexOf(e) >= seen, 10_000);
+      // … and a notice written through the first app arrives as before.
+      const created = (await registrar.post('/api/cases', caseInput())).json();
+      await dispatcher.post(`/api/cases/${created.id}/dispatch`, { unitId: ctx.org.units['u-civil'] });
+      await stream.next((e) => e.event === 'notice' && (e.data as { caseId: string }).caseId === created.id, 10_000);
+    } finally {
+      stream.close();
+    }
   });
 
   it('keeps an idle stream alive with heartbeats and ends it when the server closes', async () => {
