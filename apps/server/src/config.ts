@@ -35,6 +35,9 @@ export interface Config {
   hotline: string;
   /** Hours between scheduled retrainings of the category/unit suggestion models (0: only on demand). */
   retrainHours?: number;
+  // — notices —
+  /** Heartbeat of the live notice stream (LIANXIN_NOTICE_HEARTBEAT_SECONDS, default 25 s), under any proxy's idle timeout. */
+  noticeHeartbeatMs?: number;
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -61,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInsPerMinute: Number(env.LIANXIN_SIGNINS_PER_MINUTE) || 10,
     trustedProxies: (env.LIANXIN_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     retrainHours: retrainHoursOf(env.LIANXIN_RETRAIN_HOURS),
+    // — notices —
+    noticeHeartbeatMs: (Number(env.LIANXIN_NOTICE_HEARTBEAT_SECONDS) || 25) * 1000,
   };
 }
 

@@ -32,6 +32,8 @@ import { createPortalRepository } from './modules/portal/portal.repository.js';
 import { createPortalService } from './modules/portal/portal.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
+// — notices —
+import { createNoticeBus } from './modules/notifications/notice-bus.js';
 import { localOutboxGateway, type SmsGateway } from './modules/notifications/sms-gateway.js';
 import { createStationingRepository } from './modules/stationing/stationing.repository.js';
 import { createStationingService } from './modules/stationing/stationing.service.js';
@@ -68,7 +70,9 @@ export interface ServiceDeps {
 export function createServices({ database, config, cipher, clock, smsGateway }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditLog({ db, clock, cipher, dataDir: config.dataDir });
-  const notifier = createNotifier({ clock, cipher });
+  // — notices — live notices: an in-memory bus on SQLite, LISTEN/NOTIFY across processes on PostgreSQL
+  const noticeBus = createNoticeBus({ dialect: database.dialect, url: database.url, schema: database.schema });
+  const notifier = createNotifier({ clock, cipher, bus: noticeBus });
   const deadlines = createDeadlines(db);
   // — limits and tracking (issue 12): every rate limit counts in the database, shared by every process —
   const rateLimiter = createRateLimiter({ db, cipher, clock });
@@ -94,7 +98,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const timeLimits = createTimeLimitsService({ db, audit, deadlines });
   const calendar = createCalendarService({ db, audit, deadlines });
   const auditReader = createAuditReader({ db, audit });
-  const notifications = createNotificationsService({ db, cipher });
+  const notifications = createNotificationsService({ db, cipher, bus: noticeBus, clock });
   const timeLimitSweep = createTimeLimitSweep({ db, dialect: database.dialect, notifier, cases, clock });
   const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit });
   const households = createHouseholdsService({ db, audit, clock, cipher });
@@ -116,6 +120,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     cipher,
     audit,
     notifier,
+    noticeBus,
     deadlines,
     rateLimiter,
     auth,

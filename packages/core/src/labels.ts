@@ -2,6 +2,7 @@ import type { CaseAction, CaseState, SupervisionEvent } from './case-machine.js'
 import type { InstructionState, SupervisionLevel, SupervisionState } from './contracts/supervision.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
+import type { NoticeKind } from './contracts/notifications.js';
 import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
 
 /** People-facing names of the vocabulary codes, in both languages. */
@@ -255,6 +256,29 @@ const AUDIT_ACTION_LABELS: Record<string, [string, string]> = {
   generate: ['生成', 'Generate'],
 };
 
+// — notices —
+const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
+  step: ['办理进展', 'Case steps'],
+  risk: ['风险提示', 'Risk words'],
+  escalation: ['超期升级', 'Escalations'],
+  due_soon: ['即将到期', 'Due soon'],
+  alert: ['预警', 'Alerts'],
+  account: ['账号安全', 'Account'],
+  supervision: ['督办', 'Supervision'],
+  urge: ['催办', 'Urges'],
+  instruction: ['领导批示', 'Instructions'],
+  hard_case: ['积案会审', 'Hard cases'],
+  bulletin: ['通报', 'Bulletins'],
+  other: ['其他', 'Other'],
+};
+
+/** Kinds of alert, as the alert notice names them (`notice.alert`'s `kind`). */
+const ALERT_KIND_LABELS: Labels<'hotspot' | 'repeat_requester' | 'risk_words'> = {
+  hotspot: ['热点聚集', 'Hotspot'],
+  repeat_requester: ['重复来访', 'Repeat requester'],
+  risk_words: ['风险词', 'Risk words'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -277,6 +301,8 @@ const ALL = {
   supervisionLevel: SUPERVISION_LEVEL_LABELS,
   supervisionState: SUPERVISION_STATE_LABELS,
   instructionState: INSTRUCTION_STATE_LABELS,
+  noticeKind: NOTICE_KIND_LABELS,
+  alertKind: ALERT_KIND_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -289,7 +315,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

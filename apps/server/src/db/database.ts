@@ -13,6 +13,8 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL schema the connection works in, when not the default. */
   schema?: string;
+  /** PostgreSQL: the server's URL, for a connection of its own (the notices' LISTEN). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -79,5 +81,5 @@ function openPostgres(options: DatabaseOptions): Database {
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.schema, url: options.url, close: () => db.destroy() };
 }

@@ -21,6 +21,9 @@ import * as urgesInstructions from './migrations/2026120609_urges_instructions.j
 // — limits and tracking (issue 12) —
 import * as rateLimits from './migrations/2026120602_rate_limits.js';
 import * as trackingSecrets from './migrations/2026120603_tracking_secrets.js';
+// — notices —
+import * as noticeTargets from './migrations/2026120606_notice_targets.js';
+import * as noticePreferences from './migrations/2026120607_notice_preferences.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +49,9 @@ const MIGRATIONS: Record<string, Migration> = {
   // — limits and tracking (issue 12) —
   '2026120602_rate_limits': rateLimits,
   '2026120603_tracking_secrets': trackingSecrets,
+  // — notices —
+  '2026120606_notice_targets': noticeTargets,
+  '2026120607_notice_preferences': noticePreferences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

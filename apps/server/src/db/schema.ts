@@ -37,6 +37,8 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   // — limits and tracking (issue 12) —
   rateLimits: RateLimitTable;
   trackingSecrets: TrackingSecretTable;
+  // — notices —
+  noticePreferences: NoticePreferenceTable;
 }
 
 type Flag = number; // 0 | 1
@@ -295,6 +297,18 @@ export interface OutboxTable {
    * hold it masked. Cleared once the message is delivered, given up or expired (migration 2026112116).
    */
   secretEnc: Generated<string | null>;
+  // — notices — what a staff notice is about and links to (migration 2026120606)
+  noticeKind: Generated<string | null>;
+  targetKind: Generated<string | null>;
+  targetId: Generated<string | null>;
+}
+
+// — notices — the notice kinds a user also wants by SMS (migration 2026120607)
+export interface NoticePreferenceTable {
+  userId: string;
+  kind: string;
+  sms: Flag;
+  updatedAt: string;
 }
 
 export interface AuditLogTable {

@@ -9,7 +9,7 @@ import {
 } from '@lianxin/core';
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, preHandlerHookHandler } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { toJSONSchema, type z } from 'zod';
 
 /** The key of one operation of the API table, `METHOD /api/…`. */
 export type ApiKey = keyof Api;
@@ -17,12 +17,14 @@ export type ApiKey = keyof Api;
 /** The request a handler receives: params, query and body already parsed by their schemas. */
 export type ApiRequest<K extends ApiKey> = FastifyRequest<{ Params: ParamsOf<Api[K]>; Querystring: QueryOf<Api[K]>; Body: BodyOf<Api[K]> }>;
 
-/** What a handler returns: the response contract's input (JSON), or the reply it sent (files). */
+/** What a handler returns: the response contract's input (JSON), or the reply it sent (files, event streams). */
 export type ApiResult<K extends ApiKey> = Api[K] extends { response: z.ZodType }
   ? ResponseInputOf<Api[K]>
   : Api[K] extends { file: readonly string[] }
     ? FastifyReply
-    : void;
+    : Api[K] extends { events: Record<string, z.ZodType> }
+      ? FastifyReply
+      : void;
 
 export interface RouteOptions {
   /** Route config, e.g. `rateLimit`. */
@@ -58,6 +60,7 @@ export function route<K extends ApiKey>(
     ...('response' in endpoint ? { response: { [status]: endpoint.response, '2xx': endpoint.response } } : {}),
     ...('file' in endpoint ? { [FILE_MEDIA]: endpoint.file } : {}),
     ...(endpoint.status === 204 ? { [NO_CONTENT]: true } : {}),
+    ...('events' in endpoint ? { [EVENTS]: endpoint.events } : {}),
     ...(endpoint.public ? { security: [] } : {}),
     ...(endpoint.multipart ? { consumes: ['multipart/form-data'] } : {}),
   };
@@ -80,24 +83,34 @@ export function route<K extends ApiKey>(
 
 const FILE_MEDIA = 'x-lianxin-file';
 const NO_CONTENT = 'x-lianxin-no-content';
+const EVENTS = 'x-lianxin-events';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 
 /**
  * OpenAPI transform: the zod schemas become JSON Schema (fastify-type-provider-zod), a download
- * declares its media types, and a 204 says it has no content.
+ * declares its media types, a 204 says it has no content, and an event stream answers
+ * text/event-stream with each event's JSON Schema under `x-events` (by event name).
  */
 export function openApiTransform(input: TransformInput) {
   const schema = input.schema as (FastifySchema & Record<string, unknown>) | undefined;
   const files = schema?.[FILE_MEDIA] as readonly string[] | undefined;
   const noContent = schema?.[NO_CONTENT];
-  if (!schema || (!files && !noContent)) return jsonSchemaTransform(input);
-  const { [FILE_MEDIA]: _files, [NO_CONTENT]: _noContent, ...rest } = schema;
+  const events = schema?.[EVENTS] as Record<string, z.ZodType> | undefined;
+  if (!schema || (!files && !noContent && !events)) return jsonSchemaTransform(input);
+  const { [FILE_MEDIA]: _files, [NO_CONTENT]: _noContent, [EVENTS]: _events, ...rest } = schema;
   const transformed = jsonSchemaTransform({ ...input, schema: rest } as TransformInput);
   const response = files
     ? { 200: { description: 'File 文件', content: Object.fromEntries(files.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])) } }
-    : { 204: { description: 'No content 无内容', type: 'null' } };
+    : events
+      ? { 200: { description: 'Server-sent events 事件流', content: { 'text/event-stream': { schema: { type: 'string' }, 'x-events': eventSchemas(events) } } } }
+      : { 204: { description: 'No content 无内容', type: 'null' } };
   return { ...transformed, schema: { ...transformed.schema, response } };
+}
+
+/** Each event's data as JSON Schema, by event name. */
+function eventSchemas(events: Record<string, z.ZodType>) {
+  return Object.fromEntries(Object.entries(events).map(([name, schema]) => [name, toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })]));
 }
 
 /**

@@ -203,8 +203,9 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
       await hotspotQueries.updateAlert(trx, alert.id, { caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary });
       return 'grown';
     }
+    const alertId = randomUUID();
     const inserted = await hotspotQueries.insertAlert(trx, {
-      id: randomUUID(),
+      id: alertId,
       kind: candidate.kind,
       areaCode: candidate.areaCode,
       title: candidate.title,
@@ -222,7 +223,7 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
     });
     if (!inserted) return 'none'; // a concurrent scan raised it first
     const recipients = await orgQueries.usersOverArea(trx, candidate.areaCode, ['leader', 'supervisor']);
-    await notifier.notice(trx, recipients, 'notice.alert', { kind: candidate.kind, title: candidate.title, count: ids.length });
+    await notifier.notice(trx, recipients, 'notice.alert', { kind: candidate.kind, title: candidate.title, count: ids.length }, { target: { kind: 'alert', id: alertId } });
     return 'created';
   }
 }

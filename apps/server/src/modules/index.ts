@@ -48,7 +48,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(auditRoutes, { auditReader: services.auditReader });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
-  await app.register(notificationsRoutes, { notifications: services.notifications });
+  await app.register(notificationsRoutes, { notifications: services.notifications, bus: services.noticeBus, heartbeatMs: config.noticeHeartbeatMs });
   await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(searchRoutes, { search: services.search });
   await app.register(similarRoutes, { similar: services.similar });

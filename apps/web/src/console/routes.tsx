@@ -55,4 +55,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
   { path: '/audit/*', nav: 'nav.audit', section: 'system', roles: ACCESS_RULES['audit.read'].roles, load: () => import('./audit/AuditPage') },
   { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
+  // — notices — every signed-in user's own notices (reached from the header's bell)
+  { path: '/notices', load: () => import('./notices/NoticesPage') },
+  { path: '/notices/settings', load: () => import('./notices/NoticeSettingsPage') },
 ];

@@ -38,7 +38,17 @@ export interface EmptyEndpoint extends EndpointBase {
   status: 204;
 }
 
-export type Endpoint = JsonEndpoint | FileEndpoint | EmptyEndpoint;
+/**
+ * An operation answering a stream of server-sent events (text/event-stream) that stays open: each
+ * event has a name and JSON data of that event's schema. The web reads it with an EventSource.
+ */
+export interface EventStreamEndpoint extends EndpointBase {
+  status?: 200;
+  /** The events it sends, by event name; each one's data is JSON of its schema. */
+  events: Record<string, z.ZodType>;
+}
+
+export type Endpoint = JsonEndpoint | FileEndpoint | EmptyEndpoint | EventStreamEndpoint;
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** `METHOD /api/path/:param` — the key of an operation. */
@@ -63,6 +73,10 @@ type In<S> = S extends z.ZodType ? z.input<S> : never;
 
 /** What a JSON operation answers, as the web receives it. */
 export type ResponseOf<E> = E extends { response: infer R } ? Out<R> : E extends { file: readonly string[] } ? Blob : undefined;
+/** The data of event `N` of an event-stream operation, as the web receives it. */
+export type EventDataOf<E, N extends string> = E extends { events: infer V } ? (N extends keyof V ? Out<V[N]> : never) : never;
+/** The data of event `N` of an event-stream operation, as the server hands it to the stream. */
+export type EventInputOf<E, N extends string> = E extends { events: infer V } ? (N extends keyof V ? In<V[N]> : never) : never;
 /** What the server's handler returns before serialization through the response schema. */
 export type ResponseInputOf<E> = E extends { response: infer R } ? In<R> : undefined;
 export type ParamsOf<E> = E extends { params: infer P } ? Out<P> : Record<string, never>;

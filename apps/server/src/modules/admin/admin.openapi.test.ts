@@ -47,6 +47,7 @@ describe('the administration API in the OpenAPI document', () => {
       expect(operation, key).toBeDefined();
       const status = String(endpoint.status ?? 200);
       if (status === '204') expect(operation.responses['204'], key).toBeDefined();
+      else if ('events' in endpoint) expect(Object.keys((operation.responses['200']?.content?.['text/event-stream'] as { 'x-events'?: object } | undefined)?.['x-events'] ?? {}), key).toEqual(Object.keys(endpoint.events));
       else expect(operation.responses[status]?.content?.['application/json']?.schema.properties, key).toBeTruthy();
     }
   });

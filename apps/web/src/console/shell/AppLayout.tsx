@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
+import { NoticeBell } from '../notices/NoticeBell';
+import { NoticeFeedProvider } from '../notices/notice-feed';
 import { CONSOLE_ROUTES, MENU_SECTIONS } from '../routes';
 import { hasRole, useMe, useSession } from './session';
 import { shellMessages } from './shell.messages';
@@ -12,7 +14,7 @@ import { shellMessages } from './shell.messages';
 const menuPath = (path: string) => path.replace(/\/\*$/, '');
 
 /**
- * Header with the user, their units and the language switch; a menu shaped by the user's roles —
+ * Header with the user, their units, the notices' bell and the language switch; a menu shaped by the user's roles —
  * a side bar on a laptop, a drawer behind a button on a phone.
  */
 export function AppLayout() {
@@ -68,45 +70,48 @@ export function AppLayout() {
   );
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {wide ? (
-        <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
-          {brand}
-          {menu}
-        </Layout.Sider>
-      ) : (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0 } }} title={null} closable={false}>
-          {brand}
-          <div style={{ padding: '0 16px 8px' }}>
-            <Space wrap size={4}>{unitTags}</Space>
-            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-              {roles}
+    <NoticeFeedProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        {wide ? (
+          <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
+            {brand}
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0 } }} title={null} closable={false}>
+            {brand}
+            <div style={{ padding: '0 16px 8px' }}>
+              <Space wrap size={4}>{unitTags}</Space>
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+                {roles}
+              </Typography.Text>
+            </div>
+            {menu}
+          </Drawer>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Layout.Header style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', height: 'auto', minHeight: 56 }}>
+            {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="menu" data-testid="menu-button" onClick={() => setDrawerOpen(true)} />}
+            <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>{wide && <Space size={4}>{unitTags}</Space>}</div>
+            <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 120 }}>
+              {me.displayName}
             </Typography.Text>
-          </div>
-          {menu}
-        </Drawer>
-      )}
-      <Layout style={{ minWidth: 0 }}>
-        <Layout.Header style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', height: 'auto', minHeight: 56 }}>
-          {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="menu" data-testid="menu-button" onClick={() => setDrawerOpen(true)} />}
-          <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>{wide && <Space size={4}>{unitTags}</Space>}</div>
-          <Typography.Text strong data-testid="current-user" ellipsis style={{ maxWidth: 120 }}>
-            {me.displayName}
-          </Typography.Text>
-          {wide && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {roles}
-            </Typography.Text>
-          )}
-          <LanguageSwitch />
-          <Button size="small" onClick={() => signOut()} data-testid="sign-out">
-            {t('signOut')}
-          </Button>
-        </Layout.Header>
-        <Layout.Content style={{ padding: wide ? 16 : 8, minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
+            {wide && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {roles}
+              </Typography.Text>
+            )}
+            <NoticeBell />
+            <LanguageSwitch />
+            <Button size="small" onClick={() => signOut()} data-testid="sign-out">
+              {t('signOut')}
+            </Button>
+          </Layout.Header>
+          <Layout.Content style={{ padding: wide ? 16 : 8, minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </NoticeFeedProvider>
   );
 }
