@@ -188,7 +188,9 @@ export function nameSpans(text: string, known: readonly NameDictionary[], latin:
   for (let i = 0; i + 1 < text.length; i++) {
     if ((text[i] !== '老' && text[i] !== '小') || !SURNAMES.has(text[i + 1]) || taken[i] || taken[i + 1]) continue;
     const w = text.slice(i, i + 2);
-    if (isOldYoungWord(w) || !words.isBoundary(i) || !words.isBoundary(i + 2)) continue;
+    // jieba reads 老刘家 as 老 + 刘家: the family's name still ends after the surname.
+    const endsName = words.isBoundary(i + 2) || (text[i + 2] === '家' && words.wordAround(i + 1)?.word === `${text[i + 1]}家`);
+    if (isOldYoungWord(w) || !words.isBoundary(i) || !endsName) continue;
     add(i, i + 2, 'name');
   }
   return spans;

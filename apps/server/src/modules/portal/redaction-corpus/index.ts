@@ -4,6 +4,7 @@ import { createRng } from '../../../db/seed/demo/random.js';
 import { NameDictionary } from '../name-dictionary.js';
 import type { RedactionSpan } from '../redact-span.js';
 import { EVALUATIONS } from './evaluations.js';
+import { HOLDOUT } from './holdout.js';
 import { PRAISE } from './praise.js';
 import { REPLIES } from './replies.js';
 import { REQUESTS } from './requests.js';
@@ -73,6 +74,7 @@ export const CORPUS: readonly CorpusText[] = [
   ...REPLIES.map((t, i) => parseMarked(t, `replies#${i + 1}`)),
   ...PRAISE.map((t, i) => parseMarked(t, `praise#${i + 1}`)),
   ...EVALUATIONS.map((t, i) => parseMarked(t, `evaluations#${i + 1}`)),
+  ...HOLDOUT.map((t, i) => parseMarked(t, `holdout#${i + 1}`)),
 ];
 
 export interface CorpusScore {
@@ -96,9 +98,9 @@ export interface CorpusScore {
 const overlaps = (a: RedactionSpan, b: RedactionSpan) => a.start < b.end && b.start < a.end;
 
 /** Runs `spansOf` and `redact` over the corpus and scores them. */
-export function scoreCorpus(spansOf: (text: string) => RedactionSpan[], redact: (text: string) => string): CorpusScore {
+export function scoreCorpus(spansOf: (text: string) => RedactionSpan[], redact: (text: string) => string, items: readonly CorpusText[] = CORPUS): CorpusScore {
   const score: CorpusScore = { texts: 0, goldSpans: 0, predictedSpans: 0, recalled: 0, correct: 0, precision: 1, recall: 1, garbled: [], leaked: [], mismatches: [] };
-  for (const item of CORPUS) {
+  for (const item of items) {
     const predicted = spansOf(item.text);
     score.texts++;
     score.goldSpans += item.gold.length;
