@@ -75,18 +75,7 @@ export const isOrdinaryWord = (word: string) => ordinaryWords().has(word);
  */
 export const isCommonWord = (word: string) => (ordinaryWords().get(word) ?? 0) >= 300;
 
-/** Word boundaries of `text` by jieba without HMM (dictionary words only): a set of offsets. */
-export function wordBoundaries(text: string): Set<number> {
-  const bounds = new Set<number>([0]);
-  let at = 0;
-  for (const token of segmenter().cut(text, false)) {
-    at += token.length;
-    bounds.add(at);
-  }
-  return bounds;
-}
-
-/** Jieba's tokens of `text` with their offsets. */
+/** Jieba's words of `text` (dictionary words only, no HMM guesses) with their offsets. */
 export function tokensOf(text: string): Array<{ word: string; start: number }> {
   let at = 0;
   return segmenter()
