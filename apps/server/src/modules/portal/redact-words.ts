@@ -78,13 +78,17 @@ export const isCommonWord = (word: string) => (ordinaryWords().get(word) ?? 0) >
 /** Jieba's words of `text` (dictionary words only, no HMM guesses) with their offsets. */
 export function tokensOf(text: string): Array<{ word: string; start: number }> {
   let at = 0;
-  return segmenter()
+  const tokens = segmenter()
     .cut(text, false)
     .map((word) => {
       const start = at;
       at += word.length;
       return { word, start };
     });
+  // Offsets are only right if the words spell the text again; otherwise every character is a word.
+  if (at === text.length) return tokens;
+  let offset = 0;
+  return [...text].map((word) => ({ word, start: (offset += word.length) - word.length }));
 }
 
 export const isHan = (c: string | undefined) => !!c && /[\u3400-\u9fff]/.test(c);
