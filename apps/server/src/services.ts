@@ -30,6 +30,7 @@ import { createOrgRepository } from './modules/org/org.repository.js';
 import { createPoliciesService } from './modules/policies/policies.service.js';
 import { createPortalRepository } from './modules/portal/portal.repository.js';
 import { createPortalService } from './modules/portal/portal.service.js';
+import { RedactionNames } from './modules/portal/redact-dictionary.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createNotifier } from './modules/notifications/notifier.js';
 // — notices —
@@ -84,7 +85,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
   const policies = createPoliciesService({ db, audit, clock });
-  const portal = createPortalService({ repo: createPortalRepository(db), org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline: config.hotline });
+  const portal = createPortalService({ repo: createPortalRepository(db), org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline: config.hotline, names: new RedactionNames(db, cipher) });
   const visits = createVisitsService({ visits: createVisitsRepository(db), org, cases, audit, clock, dataDir: config.dataDir });
   const stationing = createStationingService({ stationing: createStationingRepository(db), org, audit, clock });
   const officeDays = createOfficeDaysService({ officeDays: createOfficeDaysRepository(db), org, audit, clock });

@@ -18,6 +18,7 @@ import {
 } from '@lianxin/core';
 import type { CaseRow } from '../../db/schema.js';
 
+import type { NameDictionary } from './name-dictionary.js';
 import { redact } from './redact.js';
 
 /**
@@ -55,6 +56,8 @@ export function publicTimeline(events: PublicEvent[], unitNames: Map<string, str
 export interface TrackFacts {
   c: CaseRow;
   names: string[];
+  /** Every staff and household member's name (the redactor's dictionary). */
+  dictionary?: NameDictionary;
   timeline: ReturnType<typeof publicTimeline>;
   unitName: string | null;
   areaName: string | null;
@@ -68,7 +71,7 @@ export interface TrackFacts {
 /** The tracking page of one case. */
 export function presentTracked(f: TrackFacts, locale: Locale): Contract<typeof TrackedCaseSchema> {
   const { c } = f;
-  const clean = (text: string | null) => (text ? redact(text, f.names) : null);
+  const clean = (text: string | null) => (text ? redact(text, f.names, f.dictionary) : null);
   return {
     code: c.code,
     kind: c.kind,
@@ -99,7 +102,7 @@ export function presentTracked(f: TrackFacts, locale: Locale): Contract<typeof T
 export function presentBoardItem(
   row: Pick<CaseRow, 'kind' | 'categoryCode' | 'title' | 'content' | 'status' | 'areaCode' | 'registeredAt' | 'replyText' | 'repliedAt'>,
   ref: string,
-  context: { names: string[]; unitName: string | null; areaName: string | null; categoryName: string | null },
+  context: { names: string[]; dictionary?: NameDictionary; unitName: string | null; areaName: string | null; categoryName: string | null },
   locale: Locale,
 ): Contract<typeof BoardItemSchema> {
   return {
@@ -107,14 +110,14 @@ export function presentBoardItem(
     kind: row.kind,
     kindLabel: label('kind', row.kind, locale),
     categoryName: context.categoryName,
-    title: redact(row.title, context.names),
-    content: redact(row.content, context.names),
+    title: redact(row.title, context.names, context.dictionary),
+    content: redact(row.content, context.names, context.dictionary),
     status: row.status,
     statusLabel: label('state', row.status, locale),
     unitName: context.unitName,
     areaName: context.areaName,
     month: localDate(new Date(row.registeredAt)).slice(0, 7),
-    reply: row.replyText ? redact(row.replyText, context.names) : null,
+    reply: row.replyText ? redact(row.replyText, context.names, context.dictionary) : null,
     repliedOn: row.repliedAt ? localDate(new Date(row.repliedAt)) : null,
   };
 }
@@ -171,6 +174,12 @@ export function presentPolicy(row: PolicyView): Contract<typeof PublicPolicySche
  * What a resident sees behind the evaluation link: no internal notes, and texts anonymised like every
  * public response (a link can be forwarded; the requester's and staff names never travel with it).
  */
-export function presentEvaluationView(c: Pick<CaseRow, 'code' | 'title' | 'status' | 'replyText' | 'repliedAt'>, names: string[], locale: Locale): Contract<typeof EvaluationViewSchema> {
-  return { code: c.code, title: redact(c.title, names), status: c.status, statusLabel: label('state', c.status, locale), reply: c.replyText ? redact(c.replyText, names) : null, repliedAt: c.repliedAt };
+export function presentEvaluationView(
+  c: Pick<CaseRow, 'code' | 'title' | 'status' | 'replyText' | 'repliedAt'>,
+  names: string[],
+  locale: Locale,
+  dictionary?: NameDictionary,
+): Contract<typeof EvaluationViewSchema> {
+  const clean = (text: string) => redact(text, names, dictionary);
+  return { code: c.code, title: clean(c.title), status: c.status, statusLabel: label('state', c.status, locale), reply: c.replyText ? clean(c.replyText) : null, repliedAt: c.repliedAt };
 }

@@ -1,8 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { createClock } from '../../clock.js';
+import { loadConfig } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { DEMO_USERS, seedDemo } from '../../db/seed/demo.js';
+import { TOWNSHIPS, unitIdOfVillage, userIdOf } from '../../db/seed/demo/org.js';
+import { ensureReferenceData } from '../../db/seed/reference.js';
+import { createCipher } from '../../security/cipher.js';
 import { allPowerful } from '../../test/case-driver.js';
-import { suiteContext } from '../../test/context.js';
+import { type Client, clientOf, signInClient, suiteContext } from '../../test/context.js';
+import { createTestDatabase } from '../../test/database.js';
 import { caseInput } from '../../test/fixtures.js';
-import { caseIdOf, freshIp, submit } from './portal.test-support.js';
+import { caseIdOf, freshIp, nextPhone, submit } from './portal.test-support.js';
 
 /**
  * Proves that no phone number, ID number or name reaches any public response: cases carrying known
@@ -132,5 +142,84 @@ describe('no personal data in public responses', () => {
     }
     // The anonymised texts are still useful: the matter and the answer survive.
     expect(bodies.map(([, b]) => b).join('\n')).toContain('路灯坏了');
+  });
+});
+
+/**
+ * The public board of the demo county (issue 12, finding 6): village cadres thanked by name in
+ * praise texts — with 网格员 before the name as the demo writes it, and bare (王秀兰和许艳冒雨…) —
+ * staff who never touched the case, residents of the household registry: none of their names
+ * reaches the board, and the texts stay readable (no 小某某, no 值某医生).
+ */
+describe('the demo county public board', () => {
+  const NOW = new Date('2026-11-20T02:00:00Z');
+  const cipher = createCipher(Buffer.alloc(32, 3));
+  const clock = createClock(NOW, { frozen: true });
+  const dongmen = TOWNSHIPS[1].villages[0];
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let neighbour: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateToLatest(database.db, database.schema);
+    await ensureReferenceData(database.db);
+    await seedDemo({ db: database.db, cipher, clock: createClock(NOW), caseCount: Number(process.env.DEMO_BOARD_CASES ?? 400), jobs: false });
+    const config = { ...loadConfig({}), dataDir: '/nonexistent', publicBaseUrl: 'http://lianxin.test', runJobs: false };
+    app = await buildApp({ database, config, cipher, clock, strictResponses: true });
+    await app.ready();
+    // A resident of the registry, named by a neighbour with no sign that a name follows.
+    const members = await database.db.selectFrom('householdMembers').select('nameEnc').limit(50).execute();
+    neighbour = members.map((m) => cipher.decrypt(m.nameEnc)).find((n) => n.length === 3)!;
+    const dispatcher: Client = await signInClient(app, database, clock, userIdOf('dispatcher'));
+    const resident = clientOf(app, null, null, null);
+    const praise = [
+      '感谢王秀兰和许艳冒雨把我家老人送到医院，一两个小时就办好了住院手续。',
+      '邓水生帮我们组修好了水泵，曾火根也来看过两次，江涛和梁静帮我们调解了纠纷。',
+      `邻居${neighbour}家的老人摔伤了，同一个小区的值班医生很快就赶到了，东门小区6栋的邻居都来帮忙。`,
+    ];
+    for (const [i, description] of praise.entries()) {
+      const submitted = await resident.post(
+        '/api/public/cases',
+        { kind: i < 2 ? 'praise' : 'help', categoryCode: i < 2 ? 'conduct.attitude' : 'social.elderly', description, areaCode: dongmen.code, name: '方晓红', phone: nextPhone(), publicConsent: true },
+        freshIp(),
+      );
+      expect(submitted.statusCode, submitted.body).toBe(201);
+      const id = (await database.db.selectFrom('cases').select('id').where('code', '=', submitted.json().code).executeTakeFirstOrThrow()).id;
+      const dispatched = await dispatcher.post(`/api/cases/${id}/dispatch`, { unitId: unitIdOfVillage(dongmen.code) });
+      expect(dispatched.statusCode, dispatched.body).toBe(200);
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('names no staff member and no registered resident, cadres praised by name included', async () => {
+    const cadres = DEMO_USERS.map((u) => u.name);
+    // The stored praise texts do name cadres (the test would prove nothing otherwise).
+    const praised = await database.db.selectFrom('cases').select(['content']).where('kind', '=', 'praise').where('publicConsent', '=', 1).execute();
+    expect(praised.filter((c) => cadres.some((n) => c.content.includes(n))).length).toBeGreaterThan(2);
+    const residents = (await database.db.selectFrom('householdMembers').select('nameEnc').execute()).map((m) => cipher.decrypt(m.nameEnc)).filter((n) => n.length >= 3);
+    expect(residents.length).toBeGreaterThan(100);
+
+    const resident = clientOf(app, null, null, null);
+    const texts: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await resident.get(`/api/public/board?limit=50${cursor ? `&cursor=${cursor}` : ''}`, freshIp());
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: Array<{ title: string; content: string; reply: string | null }>; nextCursor: string | null };
+      for (const item of page.items) texts.push(item.title, item.content, item.reply ?? '');
+      cursor = page.nextCursor;
+    } while (cursor);
+    const board = texts.join('\n');
+    expect(board).toContain('网格员某某');
+    expect(board).toContain('感谢某某和某某冒雨把我家老人送到医院，一两个小时就办好了住院手续。');
+    expect(board).toContain('同一个小区的值班医生很快就赶到了，东门小区6栋的邻居都来帮忙。');
+    for (const name of cadres) expect(board.includes(name), `the board names ${name}`).toBe(false);
+    for (const name of new Set(residents)) expect(board.includes(name), `the board names ${name}`).toBe(false);
+    expect(board).not.toMatch(/小某某|值某医生|某某时|[一两三]个某某/);
   });
 });

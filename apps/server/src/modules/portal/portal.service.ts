@@ -41,6 +41,7 @@ import {
   publicTimeline,
 } from './portal.presenter.js';
 import { type BoardFilter, PORTAL_USER_ID, type PortalRepository } from './portal.repository.js';
+import type { NameDictionary } from './name-dictionary.js';
 
 const PHOTO_TOKEN_HOURS = 24;
 const ACCESS_TOKEN_DAYS = 730;
@@ -85,6 +86,8 @@ export interface PortalDeps {
   cipher: Cipher;
   /** The public hotline shown on the form. */
   hotline: string;
+  /** Every staff and household member's name, for the redactor (`RedactionNames`). */
+  names: { current(): Promise<NameDictionary> };
 }
 
 /**
@@ -96,7 +99,7 @@ export interface PortalDeps {
  * so as a system actor whose grants those modules check. Tracking needs a real secret: the 查询码
  * given with the code, a one-time SMS code, or a signed token.
  */
-export function createPortalService({ repo, org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline }: PortalDeps) {
+export function createPortalService({ repo, org, cases, attachments, metrics, policies, notifier, clock, cipher, hotline, names: knownNames }: PortalDeps) {
   let portalUserReady = false;
   /** An opaque public reference of a case on the board (not its id, not its tracking code). */
   const refOf = (id: string) => cipher.blindIndex(`board:${id}`).slice(0, 16);
@@ -136,12 +139,13 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
     const events = await repo.events(c.id);
     const dispatchedTo = events.filter((e) => e.action === 'dispatch' && e.data).map((e) => (JSON.parse(e.data!) as { unitId?: string }).unitId).filter((x): x is string => !!x);
     const unitIds = [...new Set([...dispatchedTo, ...(c.currentUnitId ? [c.currentUnitId] : [])])];
-    const [units, areas, categories, staff, extension] = await Promise.all([
+    const [units, areas, categories, staff, extension, dictionary] = await Promise.all([
       repo.unitNames(unitIds),
       repo.areaNames([c.areaCode]),
       repo.categoryNames([c.categoryCode]),
       repo.staffNames([c.id]),
       repo.approvedExtension(c.id),
+      knownNames.current(),
     ]);
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const category = categories[0];
@@ -149,6 +153,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       {
         c,
         names: [nameOf(c.requesterNameEnc), ...(staff.get(c.id) ?? [])].filter((n): n is string => !!n),
+        dictionary,
         timeline: publicTimeline(events, unitNames, locale),
         unitName: c.currentUnitId ? (unitNames.get(c.currentUnitId) ?? null) : null,
         areaName: areas[0]?.name ?? null,
@@ -312,11 +317,12 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
       const rows = await repo.board(filter, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const unitIds = [...new Set(page.map((r) => r.currentUnitId ?? r.registeredUnitId))];
-      const [units, areas, categories, staff] = await Promise.all([
+      const [units, areas, categories, staff, dictionary] = await Promise.all([
         repo.unitNames(unitIds),
         repo.areaNames([...new Set(page.map((r) => r.areaCode))]),
         repo.categoryNames([...new Set(page.map((r) => r.categoryCode))]),
         repo.staffNames(page.map((r) => r.id)),
+        knownNames.current(),
       ]);
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       const areaName = new Map(areas.map((a) => [a.code, a.name]));
@@ -326,6 +332,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
         items: page.map((r) =>
           presentBoardItem(r, refOf(r.id), {
             names: [nameOf(r.requesterNameEnc), ...(staff.get(r.id) ?? [])].filter((n): n is string => !!n),
+            dictionary,
             unitName: unitName.get(r.currentUnitId ?? r.registeredUnitId) ?? null,
             areaName: areaName.get(r.areaCode) ?? null,
             categoryName: categoryName.get(r.categoryCode) ?? null,
@@ -380,13 +387,13 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
     /** The case behind an evaluation link, anonymised. */
     async evaluationView(token: string, locale: Locale) {
       const c = await cases.caseForToken(token);
-      return presentEvaluationView(c, await namesOf(c), locale);
+      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current());
     },
 
     /** The resident's rating through the evaluation link; a dissatisfied one reopens the case. */
     async evaluate(token: string, evaluation: Evaluation, locale: Locale) {
       const c = await cases.evaluateByToken(token, evaluation);
-      return presentEvaluationView(c, await namesOf(c), locale);
+      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current());
     },
 
     /** A stable digest of the tracking code for per-code rate limits (codes never reach the limiter's keys in clear). */

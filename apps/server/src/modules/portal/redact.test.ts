@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NameDictionary } from './name-dictionary.js';
 import { NAME_MASK, NUMBER_MASK, redact } from './redact.js';
 
 describe('redact (public board anonymiser)', () => {
@@ -35,5 +36,31 @@ describe('redact (public board anonymiser)', () => {
 
   it('removes e-mail addresses and licence plates', () => {
     expect(redact('邮箱zhang.xy@example.com，车牌赣A12345')).toBe(`邮箱${NUMBER_MASK}，车牌赣${NUMBER_MASK}`);
+  });
+});
+
+describe('redact keeps ordinary words (issue 12, finding 7)', () => {
+  it('does not eat words that contain a surname, nor numbers that are not personal', () => {
+    for (const text of ['一两个小时就修好了', '我们住同一个小区', '值班医生态度很好', '东门小区6栋的下水道堵了', '依据青民发〔2025〕12号文件', '党支部书记和办公室主任都来了', '向书记汇报了情况', '2025-2026学年', '补助3000000元', '3月12号下午3:30']) {
+      expect(redact(text), text).toBe(text);
+    }
+  });
+
+  it('still removes a person’s building, unit and room', () => {
+    expect(redact('我家住东门小区6栋2单元301室')).toBe(`我家住东门小区${NUMBER_MASK}栋${NUMBER_MASK}单元${NUMBER_MASK}室`);
+  });
+});
+
+describe('redact with the dictionary of every staff and household member (issue 12, finding 6)', () => {
+  const dictionary = NameDictionary.of(['王秀兰', '许艳', '甘露', '周平', '文明']);
+
+  it('removes a known cadre named with no title, and a known two-character name that reads as a name', () => {
+    expect(redact('王秀兰帮我们叫了救护车，许艳也来了', [], dictionary)).toBe(`${NAME_MASK}帮我们叫了救护车，${NAME_MASK}也来了`);
+    expect(redact('感谢窗口的甘露同志', [], dictionary)).toBe(`感谢窗口的${NAME_MASK}同志`);
+  });
+
+  it('keeps a known two-character name where the text uses the ordinary word', () => {
+    expect(redact('本周平均停水两次，争创文明城市', [], dictionary)).toBe('本周平均停水两次，争创文明城市');
+    expect(redact('感谢文明同志', [], dictionary)).toBe(`感谢${NAME_MASK}同志`);
   });
 });
