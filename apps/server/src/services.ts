@@ -51,6 +51,10 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createJobsService } from './jobs/jobs.service.js';
 import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import type { Cipher } from './security/cipher.js';
+// — hard-cases —
+import { createHardCasesService } from './modules/hard-cases/hard-cases.service.js';
+import { createMeetingsService } from './modules/hard-cases/meetings.service.js';
+import { createTaskForcesService } from './modules/hard-cases/task-forces.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -100,6 +104,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const search = createSearchService({ db, audit, clock, cipher });
   const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
   const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
+  // — hard-cases —
+  const hardCases = createHardCasesService({ db, clock, audit });
+  const taskForces = createTaskForcesService({ db, clock, audit, notifier, cases });
+  const hardCaseMeetings = createMeetingsService({ db, clock, audit, notifier, cases, taskForces });
   return {
     db,
     dialect: database.dialect,
@@ -141,6 +149,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     documents,
     suggest,
     smsGateway: smsGateway ?? localOutboxGateway,
+    // — hard-cases —
+    hardCases,
+    taskForces,
+    hardCaseMeetings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

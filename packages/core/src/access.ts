@@ -64,6 +64,14 @@ export const ACCESS_RULES = {
   // cases
   'case.supervise': { roles: ['supervisor'], reach: 'area', doc: '督办：超期件待办、再次不满意与超期升级通知 watch overdue cases of the area, receive escalations' },
   'case.lead': { roles: ['leader'], reach: 'area', doc: '领导包案：可被指定为包案领导，待办中见所包案件 may be assigned to lead cases of the area' },
+  // — hard-cases —
+  'hard_case.read': {
+    roles: ['supervisor', 'leader', 'unit_head', 'handler'],
+    reach: 'area',
+    doc: '查看积案、集中会审与专案组：督办、领导看辖区，单位看本单位承办及受邀的 read long-standing cases, joint reviews and task forces: supervisors and leaders of the area, units their own',
+  },
+  'hard_case.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '安排集中会审、作出会审决定、成立专案组 schedule joint reviews, decide on cases, form task forces' },
+  // — end hard-cases —
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

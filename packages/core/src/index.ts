@@ -35,3 +35,4 @@ export * from './contracts/notifications.js';
 export * from './contracts/documents.js';
 export * from './contracts/attachments.js';
 export * from './contracts/system.js';
+export * from './contracts/hard-cases.js'; // — hard-cases —

@@ -1,4 +1,4 @@
-import type { CaseAction, CaseState } from './case-machine.js';
+import type { CaseAction, CaseState, HardCaseEvent } from './case-machine.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
 import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
@@ -21,7 +21,7 @@ const STATE_LABELS: Labels<CaseState> = {
   final: ['已终结', 'Final'],
 };
 
-const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due'> = {
+const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | HardCaseEvent> = {
   register: ['登记', 'Register'],
   dispatch: ['交办', 'Dispatch'],
   accept: ['签收', 'Accept'],
@@ -46,6 +46,12 @@ const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'not
   escalate: ['超期升级', 'Escalate'],
   flag: ['标记', 'Flag'],
   notify_due: ['临期提醒', 'Due-soon reminder'],
+  // — hard-cases —
+  hard_case_decision: ['积案会审决定', 'Joint review decision'],
+  task_force_formed: ['成立专案组', 'Task force formed'],
+  task_force_update: ['专案组调整', 'Task force updated'],
+  task_force_report: ['专案组进展', 'Task force progress'],
+  // — end hard-cases —
 };
 
 const KIND_LABELS: Labels<CaseKind> = {

@@ -12,6 +12,7 @@ import * as searchSpeed from './migrations/2026112111_search_speed.js';
 import * as caseListSort from './migrations/2026112113_case_list_sort.js';
 import * as signInLockout from './migrations/2026112114_sign_in_lockout.js';
 import * as outboxSecret from './migrations/2026112116_outbox_secret.js';
+import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-cases —
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112113_case_list_sort': caseListSort,
   '2026112114_sign_in_lockout': signInLockout,
   '2026112116_outbox_secret': outboxSecret,
+  '2026120610_hard_cases': hardCases, // — hard-cases —
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

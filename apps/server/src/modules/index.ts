@@ -31,6 +31,7 @@ import { searchRoutes } from './search/search.routes.js';
 import { similarRoutes } from './similar/similar.routes.js';
 import { suggestRoutes } from './suggest/suggest.routes.js';
 import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
+import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard-cases —
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -63,5 +64,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(officeDaysRoutes, { officeDays: services.officeDays });
   await app.register(receptionRoutes, { reception: services.reception });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
+  // — hard-cases —
+  await app.register(hardCasesRoutes, { hardCases: services.hardCases, meetings: services.hardCaseMeetings, taskForces: services.taskForces });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

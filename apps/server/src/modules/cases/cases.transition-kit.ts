@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_RULES, type ActionBody, CASE_ACTION_RULES, type CaseAction, type CaseState, type LimitStage, nextState } from '@lianxin/core';
+import { ACCESS_RULES, type ActionBody, CASE_ACTION_RULES, type CaseAction, type CaseState, type LimitStage, nextState, NOTE_EVENTS, type NoteEvent } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import { actingUnitOf } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -89,13 +89,13 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
       trx: Transaction<DB>,
       actor: ActionActor,
       c: CaseRow,
-      action: CaseAction | 'escalate' | 'flag',
+      action: CaseAction | NoteEvent,
       changes: CaseUpdate,
       note: string | null = null,
       data: Record<string, unknown> | null = null,
     ): Promise<CaseRow> {
       const from = c.status as CaseState;
-      const to = action === 'escalate' || action === 'flag' ? from : nextState(from, action);
+      const to = (NOTE_EVENTS as readonly string[]).includes(action) ? from : nextState(from, action as CaseAction);
       const at = nowIso();
       const update: CaseUpdate = { ...changes, status: to, updatedAt: at };
       if (!(await repo.updateVersioned(trx, c, update))) throw stale();

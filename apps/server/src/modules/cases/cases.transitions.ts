@@ -5,6 +5,7 @@ import {
   type CaseAction,
   type CaseState,
   type Evaluation,
+  type HardCaseEvent,
   IllegalTransitionError,
   isActionAllowed,
 } from '@lianxin/core';
@@ -79,5 +80,11 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
     /** Sweep and flag events written by the system (no state change). */
     note: (trx: Transaction<DB>, c: CaseRow, action: 'escalate' | 'flag', changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
       kit.apply(trx, 'system', c, action, changes, note, data),
+
+    // — hard-cases —
+    /** Events of hard-case work written by a staff member (no state change): a joint review's decision, a task force. */
+    record: (trx: Transaction<DB>, actor: Actor, c: CaseRow, action: HardCaseEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
+      kit.apply(trx, actor, c, action, changes, note, data),
+    // — end hard-cases —
   };
 }
