@@ -67,7 +67,7 @@ describe('scheduling', () => {
     expect(recipients).toEqual(expect.arrayContaining([ctx.org.users.handler, ctx.org.users.head, ctx.org.users.leader]));
     expect(recipients).not.toContain(ctx.org.users.housingHandler);
     expect(recipients).not.toContain(ctx.org.users.supervisor);
-    expect(JSON.parse(notices[0]!.params)).toMatchObject({ meetingId, place: '县群众工作中心三楼会议室', time: '2026-03-10 09:30' });
+    expect(JSON.parse(notices[0]!.params ?? '{}')).toMatchObject({ meetingId, place: '县群众工作中心三楼会议室', time: '2026-03-10 09:30' });
   });
 
   it('shows the meeting to its managers and invited units only', async () => {
