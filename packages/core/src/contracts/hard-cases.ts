@@ -41,6 +41,10 @@ export const HardCaseListQuerySchema = z.object({
 });
 export type HardCaseListQuery = z.infer<typeof HardCaseListQuerySchema>;
 
+const lang = z.enum(['zh-CN', 'en-US']).optional().describe('Language of the file (default: the caller’s language)');
+/** Query of the Excel export: the list's filters plus the language of headers and labels. */
+export const HardCaseExportQuerySchema = HardCaseListQuerySchema.extend({ lang });
+
 /** Body of PUT /api/hard-cases/settings (admins). */
 export const HardCaseSettingsSchema = z.object({
   minAgeDays: z.number().int().min(1).max(3650).describe('Open for more than this many days'),
@@ -216,7 +220,7 @@ export const CaseTaskForceSchema = z.object({
 /** The hard-case operations. */
 export const hardCasesEndpoints = defineEndpoints({
   'GET /api/hard-cases': { tag: 'hard-cases', summary: '积案列表 Long-standing cases in my scope, oldest first', query: HardCaseListQuerySchema, response: HardCasePageSchema },
-  'GET /api/hard-cases/export.xlsx': { tag: 'hard-cases', summary: '导出积案 The filtered list as Excel (audited)', query: HardCaseListQuerySchema, file: [MEDIA.xlsx] },
+  'GET /api/hard-cases/export.xlsx': { tag: 'hard-cases', summary: '导出积案 The filtered list as Excel (audited)', query: HardCaseExportQuerySchema, file: [MEDIA.xlsx] },
   'GET /api/hard-cases/settings': { tag: 'hard-cases', summary: '积案标准 The thresholds of the list', response: HardCaseSettingsViewSchema },
   'PUT /api/hard-cases/settings': { tag: 'hard-cases', summary: '设置积案标准 Set the thresholds (admin)', body: HardCaseSettingsSchema, response: HardCaseSettingsViewSchema },
   'GET /api/hard-case-meetings': { tag: 'hard-cases', summary: '集中会审 Joint review meetings I organise or am invited to', query: MeetingListQuerySchema, response: MeetingPageSchema },
@@ -225,7 +229,7 @@ export const hardCasesEndpoints = defineEndpoints({
   'PATCH /api/hard-case-meetings/:id': { tag: 'hard-cases', summary: '修改会审、记录纪要 Edit a planned meeting, record minutes', params: HardCaseIdParamsSchema, body: MeetingUpdateSchema, response: MeetingDetailSchema },
   'POST /api/hard-case-meetings/:id/decisions': { tag: 'hard-cases', summary: '会审决定 Decide on a case of the agenda', params: HardCaseIdParamsSchema, body: MeetingDecisionSchema, response: MeetingDetailSchema },
   'POST /api/hard-case-meetings/:id/hold': { tag: 'hard-cases', summary: '会审已召开 Mark the meeting held (minutes locked)', params: HardCaseIdParamsSchema, response: MeetingDetailSchema },
-  'GET /api/hard-case-meetings/:id/minutes.:format': { tag: 'hard-cases', summary: '会审纪要 The minutes as DOCX or PDF (audited)', params: MinutesParamsSchema, file: [MEDIA.docx, MEDIA.pdf] },
+  'GET /api/hard-case-meetings/:id/minutes.:format': { tag: 'hard-cases', summary: '会审纪要 The minutes as DOCX or PDF (audited)', params: MinutesParamsSchema, query: z.object({ lang }), file: [MEDIA.docx, MEDIA.pdf] },
   'GET /api/cases/:id/task-force': { tag: 'hard-cases', summary: '专案组 The task force of a case', params: HardCaseIdParamsSchema, response: CaseTaskForceSchema },
   'POST /api/cases/:id/task-force': { tag: 'hard-cases', summary: '成立专案组 Form a task force on a case', params: HardCaseIdParamsSchema, body: TaskForceCreateSchema, status: 201, response: TaskForceSchema },
   'POST /api/task-forces/:id/members': { tag: 'hard-cases', summary: '增加成员 Add members', params: HardCaseIdParamsSchema, body: TaskForceMembersSchema, response: TaskForceSchema },

@@ -17,7 +17,8 @@ export interface HardCasesRouteDeps {
 export async function hardCasesRoutes(app: FastifyInstance, { hardCases, meetings, taskForces }: HardCasesRouteDeps) {
   route(app, 'GET /api/hard-cases', (request) => hardCases.list(actorOf(request), request.query));
   route(app, 'GET /api/hard-cases/export.xlsx', async (request, reply) => {
-    const data = await hardCases.exportXlsx(actorOf(request), request.query, requestLocale(request));
+    const { lang, ...query } = request.query;
+    const data = await hardCases.exportXlsx(actorOf(request), query, lang ?? requestLocale(request));
     return sendFile(reply, { data, fileName: `积案清单_${localDate(new Date())}.xlsx`, mimeType: MEDIA.xlsx });
   });
   route(app, 'GET /api/hard-cases/settings', (request) => hardCases.settings(actorOf(request)));
@@ -30,7 +31,7 @@ export async function hardCasesRoutes(app: FastifyInstance, { hardCases, meeting
   route(app, 'POST /api/hard-case-meetings/:id/decisions', (request) => meetings.decide(actorOf(request), request.params.id, request.body));
   route(app, 'POST /api/hard-case-meetings/:id/hold', (request) => meetings.hold(actorOf(request), request.params.id));
   route(app, 'GET /api/hard-case-meetings/:id/minutes.:format', async (request, reply) =>
-    sendFile(reply, await meetings.minutes(actorOf(request), request.params.id, request.params.format, requestLocale(request))),
+    sendFile(reply, await meetings.minutes(actorOf(request), request.params.id, request.params.format, request.query.lang ?? requestLocale(request))),
   );
 
   route(app, 'GET /api/cases/:id/task-force', (request) => taskForces.ofCase(actorOf(request), request.params.id));

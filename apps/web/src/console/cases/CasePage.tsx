@@ -21,6 +21,7 @@ import { CasePageOutcome } from './CasePageOutcome';
 import { CasePageRequester } from './CasePageRequester';
 import { CasePageSimilar } from './CasePageSimilar';
 import { CaseTimeline } from './CaseTimeline';
+import { TaskForcePanel } from '../hard-cases/TaskForcePanel'; // — hard-cases —
 
 /** A case's page: every field, its clocks, its history, similar cases, and the actions the user may take now. */
 export default function CasePage() {
@@ -121,6 +122,7 @@ export default function CasePage() {
         <Col xs={24} lg={8}>
           <Flex vertical gap={12}>
             <CasePageDeadlines c={c} />
+            <TaskForcePanel caseId={c.id} onChanged={detail.reload} />
             <CasePageRequester c={c} />
             <CasePageSimilar items={similar.data?.items} loading={similar.loading} error={similar.error} onRetry={similar.reload} />
             <CasePageFiles c={c} />

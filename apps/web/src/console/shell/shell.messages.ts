@@ -41,6 +41,7 @@ export const shellMessages = defineMessages(
     'nav.reception': '领导接访',
     'nav.campaigns': '专项活动',
     'nav.admin': '系统管理',
+    'nav.hardCases': '积案会审', // — hard-cases —
   },
   {
     appName: 'Lianxin',
@@ -81,5 +82,6 @@ export const shellMessages = defineMessages(
     'nav.reception': 'Leader reception',
     'nav.campaigns': 'Campaigns',
     'nav.admin': 'Administration',
+    'nav.hardCases': 'Hard cases', // — hard-cases —
   },
 );
