@@ -86,7 +86,7 @@ export default function MeetingPage() {
               {t('download')} DOCX
             </Button>
             {m.canManage && (
-              <Popconfirm title={t('hold')} description={t('holdConfirm')} okText={t('ok')} cancelText={t('cancel')} onConfirm={hold}>
+              <Popconfirm title={t('hold')} description={t('holdConfirm')} okText={t('ok')} cancelText={t('cancel')} onConfirm={hold} okButtonProps={{ 'data-testid': 'meeting-hold-confirm' } as Record<string, string>}>
                 <Button type="primary" loading={busy} data-testid="meeting-hold">
                   {t('hold')}
                 </Button>
