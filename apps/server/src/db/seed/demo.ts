@@ -13,6 +13,7 @@ import { seedDemoHouseholds } from './demo/households.js';
 import { seedDemoFieldWork } from './demo/field-work.js';
 import { seedDemoPolicies } from './demo/policies.js';
 import { seedDemoPortal } from './demo/portal.js';
+import { seedDemoHardCases } from './demo/hard-cases.js'; // — hard-cases —
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
 
@@ -113,6 +114,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoFieldWork({ db, cipher, now: new Date(end), seed: options.seed ?? 20261121 });
   // The residents' portal: cadres' work phones for the contact cards, a few submissions from phones.
   await seedDemoPortal(services);
+  // — hard-cases — one joint review held a week ago, with a task force at work.
+  await seedDemoHardCases(services);
   return {
     ...org,
     cases: seeded.cases,
