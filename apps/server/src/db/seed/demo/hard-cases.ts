@@ -28,7 +28,11 @@ export async function seedDemoHardCases(services: Services): Promise<number> {
   const supervisor = actorOf('supervisor');
   const { items } = await services.hardCases.list(supervisor, { offset: 0, limit: 100 });
   // Cases at a stage with a running clock (a new date needs one), newest of the list last.
-  const fit = items.filter((c) => c.status !== 'evaluated').slice(-2);
+  let fit: Array<{ id: string; unitId: string | null }> = items.filter((c) => c.status !== 'evaluated').slice(-2);
+  // A small demo (the tests seed a few hundred cases) may list fewer: the oldest cases in work then.
+  if (fit.length < 2) {
+    fit = await services.db.selectFrom('cases').select(['id', 'currentUnitId as unitId']).where('status', 'in', ['assigned', 'handling']).orderBy('registeredAt').orderBy('id').limit(2).execute();
+  }
   if (fit.length < 2) return 0;
   const [forTaskForce, forNewDate] = fit as [(typeof fit)[number], (typeof fit)[number]];
   const handling = [forTaskForce.unitId, forNewDate.unitId].filter((u): u is string => !!u);
