@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ACCESS_RULES,
   clockStageOf,
   type ClockStage,
   endOfLocalDay,
@@ -11,7 +12,6 @@ import {
   type MeetingListQuery,
   type MeetingUpdate,
   rangesOf,
-  ROLES,
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { assertCan, can, caseScope } from '../../access/access.js';
@@ -110,10 +110,10 @@ export function createMeetingsService({ db, clock, audit, notifier, cases, taskF
     if (rows.some((r) => !isCaseOpen(r))) throw unprocessable('error.case_not_open', {}, 'caseIds');
   }
 
-  /** Tells every active member of the newly invited units (and the chair) about the meeting. */
+  /** Tells the members of the newly invited units who may open the meeting (and the chair) about it. */
   async function invite(trx: Transaction<DB>, m: MeetingRow, unitIds: string[]) {
     const people = [m.chairUserId];
-    for (const unitId of unitIds) people.push(...(await orgQueries.usersInUnit(trx, unitId, ROLES)));
+    for (const unitId of unitIds) people.push(...(await orgQueries.usersInUnit(trx, unitId, ACCESS_RULES['hard_case.read'].roles)));
     await notifier.notice(trx, people, 'notice.hard_case_meeting', { title: m.title, time: chinaTime(m.scheduledAt), place: m.place, meetingId: m.id });
   }
 
