@@ -58,6 +58,10 @@ import type { Cipher } from './security/cipher.js';
 import { createSupervisionService } from './modules/supervision/supervision.service.js';
 // — limits and tracking (issue 12) —
 import { createRateLimiter } from './http/rate-limit-store.js';
+// — hard-cases —
+import { createHardCasesService } from './modules/hard-cases/hard-cases.service.js';
+import { createMeetingsService } from './modules/hard-cases/meetings.service.js';
+import { createTaskForcesService } from './modules/hard-cases/task-forces.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -113,6 +117,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
   // — supervision —
   const supervision = createSupervisionService({ db, clock, audit, notifier, cases });
+  // — hard-cases —
+  const hardCases = createHardCasesService({ db, clock, audit });
+  const taskForces = createTaskForcesService({ db, clock, audit, notifier, cases });
+  const hardCaseMeetings = createMeetingsService({ db, clock, audit, notifier, cases, taskForces });
   return {
     db,
     dialect: database.dialect,
@@ -158,6 +166,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     // — supervision —
     supervision,
     smsGateway: smsGateway ?? localOutboxGateway,
+    // — hard-cases —
+    hardCases,
+    taskForces,
+    hardCaseMeetings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -68,6 +68,14 @@ export const ACCESS_RULES = {
   'supervision.issue': { roles: ['supervisor', 'leader'], reach: 'area', doc: '督办：对辖区诉求件发出督办单、审核单位书面回复 issue supervision orders on cases of the area, review the responses' },
   'supervision.urge': { roles: ['supervisor', 'leader', 'dispatcher'], reach: 'area', doc: '催办：提醒承办单位加快办理 urge the handling unit of a case of the area' },
   'instruction.write': { roles: ['leader'], reach: 'area', doc: '领导批示：对辖区诉求件作出批示 write instructions on cases of the area' },
+  // — hard-cases —
+  'hard_case.read': {
+    roles: ['supervisor', 'leader', 'unit_head', 'handler'],
+    reach: 'area',
+    doc: '查看积案、集中会审与专案组：督办、领导看辖区，单位看本单位承办及受邀的 read long-standing cases, joint reviews and task forces: supervisors and leaders of the area, units their own',
+  },
+  'hard_case.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '安排集中会审、作出会审决定、成立专案组 schedule joint reviews, decide on cases, form task forces' },
+  // — end hard-cases —
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -129,7 +129,12 @@ export const SUPERVISION_EVENTS = [
 export type SupervisionEvent = (typeof SUPERVISION_EVENTS)[number];
 
 /** Events that record something about a case without an action of the table (time-limit sweep, flags). */
-export const NOTE_EVENTS = ['escalate', 'flag', ...SUPERVISION_EVENTS] as const;
+// — hard-cases —
+/** Events of hard-case work (积案): a joint review's decision, a task force formed, changed, reporting progress. */
+export const HARD_CASE_EVENTS = ['hard_case_decision', 'task_force_formed', 'task_force_update', 'task_force_report'] as const;
+export type HardCaseEvent = (typeof HARD_CASE_EVENTS)[number];
+// — end hard-cases —
+export const NOTE_EVENTS = ['escalate', 'flag', ...SUPERVISION_EVENTS, ...HARD_CASE_EVENTS] as const;
 export type NoteEvent = (typeof NOTE_EVENTS)[number];
 
 /** One recorded transition, as stored in case_events. */

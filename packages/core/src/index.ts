@@ -38,3 +38,4 @@ export * from './contracts/system.js';
 export * from './personal-text.js';
 // — supervision —
 export * from './contracts/supervision.js';
+export * from './contracts/hard-cases.js'; // — hard-cases —

@@ -1,4 +1,4 @@
-import type { CaseAction, CaseState, SupervisionEvent } from './case-machine.js';
+import type { CaseAction, CaseState, HardCaseEvent, SupervisionEvent } from './case-machine.js';
 import type { InstructionState, SupervisionLevel, SupervisionState } from './contracts/supervision.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
@@ -23,7 +23,7 @@ const STATE_LABELS: Labels<CaseState> = {
   final: ['已终结', 'Final'],
 };
 
-const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | SupervisionEvent> = {
+const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | SupervisionEvent | HardCaseEvent> = {
   register: ['登记', 'Register'],
   dispatch: ['交办', 'Dispatch'],
   accept: ['签收', 'Accept'],
@@ -59,6 +59,12 @@ const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'not
   instruct: ['领导批示', 'Leader instruction'],
   instruction_ack: ['批示收悉', 'Instruction acknowledged'],
   instruction_report: ['批示回复', 'Instruction reported back'],
+  // — hard-cases —
+  hard_case_decision: ['积案会审决定', 'Joint review decision'],
+  task_force_formed: ['成立专案组', 'Task force formed'],
+  task_force_update: ['专案组调整', 'Task force updated'],
+  task_force_report: ['专案组进展', 'Task force progress'],
+  // — end hard-cases —
 };
 
 const KIND_LABELS: Labels<CaseKind> = {

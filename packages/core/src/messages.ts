@@ -132,6 +132,21 @@ const zhCN = {
   'error.instruction_state': '批示当前状态为“{instructionState}”，不能执行此操作',
   'error.case_no_unit': '诉求件尚未交办给承办单位',
   'extension.closed_by_step': '诉求件已{action}，延期申请自动关闭',
+  // — hard-cases —
+  'error.meeting_held': '会审已召开，议程、纪要和决定已锁定',
+  'error.minutes_required': '请先记录会审纪要，再标记会审已召开',
+  'error.not_on_agenda': '该诉求件不在本次会审的议程中',
+  'error.case_not_open': '该诉求件已办结、终结或合并，不能列入会审或成立专案组',
+  'error.task_force_exists': '该诉求件已成立专案组，可在专案组中增加成员',
+  'error.task_force_closed': '诉求件已办结，专案组已结束',
+  'error.no_running_clock': '该诉求件当前环节没有办理时限，不能设定新期限',
+  'error.due_not_future': '新期限须晚于今天',
+  'notice.hard_case_meeting': '邀请参加集中会审：{title}，时间{time}，地点{place}',
+  'notice.hard_case_decided': '诉求件{code}经集中会审作出决定，请按决定办理',
+  'notice.task_force_member': '您已加入诉求件{code}的专案组（{name}）',
+  'notice.task_force_report': '诉求件{code}专案组有新的进展报告',
+  'notice.task_force_milestone': '诉求件{code}专案组计划新增节点：{title}（{dueOn}前）',
+  // — end hard-cases —
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -261,6 +276,21 @@ const enUS: Record<MessageKey, string> = {
   'error.instruction_state': 'The instruction is “{instructionState}”: this step is not possible',
   'error.case_no_unit': 'The case has no handling unit yet',
   'extension.closed_by_step': 'Extension request closed: the case was {action}',
+  // — hard-cases —
+  'error.meeting_held': 'The meeting has been held: its agenda, minutes and decisions are locked',
+  'error.minutes_required': 'Record the minutes before marking the meeting held',
+  'error.not_on_agenda': 'This case is not on the meeting’s agenda',
+  'error.case_not_open': 'This case is closed, final or merged: it cannot go to a joint review or get a task force',
+  'error.task_force_exists': 'This case already has a task force; add members to it instead',
+  'error.task_force_closed': 'The case is closed, so its task force has ended',
+  'error.no_running_clock': 'No time limit runs at the case’s current stage, so no new date can be set',
+  'error.due_not_future': 'The new date must be after today',
+  'notice.hard_case_meeting': 'You are invited to a joint review: {title}, {time}, {place}',
+  'notice.hard_case_decided': 'A joint review decided on case {code}; please act on the decision',
+  'notice.task_force_member': 'You have joined the task force of case {code} ({name})',
+  'notice.task_force_report': 'The task force of case {code} has a new progress report',
+  'notice.task_force_milestone': 'The task force of case {code} added a milestone: {title} (by {dueOn})',
+  // — end hard-cases —
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

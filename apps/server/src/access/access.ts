@@ -80,6 +80,8 @@ export function inRanges<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>,
 export interface CaseScope {
   areaRanges: AreaRange[];
   unitIds: string[];
+  /** Cases on whose task force (专案组) this user sits, wherever they lie. */
+  taskForceUserId?: string;
 }
 
 /** The case scope that follows from the actor's grants. */
@@ -93,6 +95,27 @@ export function caseScope(actor: Pick<Actor, 'grants'>): CaseScope {
   }
   return { areaRanges: [...areaCodes].map(subtreeRange), unitIds: [...unitIds] };
 }
+
+// — hard-cases —
+/**
+ * Where an actor may open one case (its page, documents, files): their case scope, plus the cases
+ * whose task force (专案组) they sit on, from whatever unit they come. Lists keep `caseScope`.
+ */
+export function caseReadScope(actor: Pick<Actor, 'grants' | 'userId'>): CaseScope {
+  return { ...caseScope(actor), taskForceUserId: actor.userId };
+}
+
+/**
+ * Which long-standing cases (积案) an actor lists: those of the areas where they hold
+ * `hard_case.manage` (supervisors, leaders), those their units handle, and those whose task force
+ * they sit on. 403 without `hard_case.read`.
+ */
+export function hardCaseScope(actor: Pick<Actor, 'grants' | 'userId'>): CaseScope {
+  const readers = grantsWith(actor.grants, 'hard_case.read');
+  if (readers.length === 0) throw forbidden();
+  return { areaRanges: rangesOf(actor.grants, 'hard_case.manage'), unitIds: [...new Set(readers.map((g) => g.unitId))], taskForceUserId: actor.userId };
+}
+// — end hard-cases —
 
 /**
  * Where the actor may take `action` on cases by role, whatever the case: the area ranges where it

@@ -24,6 +24,7 @@ import * as trackingSecrets from './migrations/2026120603_tracking_secrets.js';
 // — notices —
 import * as noticeTargets from './migrations/2026120606_notice_targets.js';
 import * as noticePreferences from './migrations/2026120607_notice_preferences.js';
+import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-cases —
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // — notices —
   '2026120606_notice_targets': noticeTargets,
   '2026120607_notice_preferences': noticePreferences,
+  '2026120610_hard_cases': hardCases, // — hard-cases —
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

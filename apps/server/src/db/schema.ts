@@ -3,12 +3,13 @@ import type { AlertKind, AlertStatus } from '@lianxin/core';
 import type { FieldWorkTables } from './field-work.tables.js';
 // — supervision —
 import type { SupervisionTables } from './supervision.tables.js';
+import type { HardCaseTables } from './hard-cases.tables.js'; // — hard-cases —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;

@@ -126,6 +126,7 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     'time-limit-rules': 'timeLimitRules',
     // — supervision —
     orders: 'supervisionOrders',
+    'hard-case-meetings': 'hardCaseMeetings', // — hard-cases —
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);

@@ -33,6 +33,7 @@ import { suggestRoutes } from './suggest/suggest.routes.js';
 import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 // — supervision —
 import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard-cases —
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -67,5 +68,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   // — supervision —
   await app.register(supervisionRoutes, { supervision: services.supervision });
+  // — hard-cases —
+  await app.register(hardCasesRoutes, { hardCases: services.hardCases, meetings: services.hardCaseMeetings, taskForces: services.taskForces });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

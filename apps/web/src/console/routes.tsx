@@ -58,4 +58,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — notices — every signed-in user's own notices (reached from the header's bell)
   { path: '/notices', load: () => import('./notices/NoticesPage') },
   { path: '/notices/settings', load: () => import('./notices/NoticeSettingsPage') },
+  // — hard-cases —
+  { path: '/hard-cases', nav: 'nav.hardCases', section: 'cases', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/HardCasesPage') },
+  { path: '/hard-cases/meetings/:id', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/MeetingPage') },
 ];

@@ -5,6 +5,7 @@ import { authEndpoints } from './auth.js';
 import { campaignsEndpoints } from './campaigns.js';
 import { casesEndpoints } from './case.js';
 import { documentsEndpoints } from './documents.js';
+import { hardCasesEndpoints } from './hard-cases.js'; // — hard-cases —
 import { officeDaysEndpoints, receptionEndpoints } from './field-days.js';
 import { stationingEndpoints, visitsEndpoints } from './field-work.js';
 import { householdsEndpoints } from './households.js';
@@ -32,6 +33,7 @@ export const API = {
   ...campaignsEndpoints,
   ...casesEndpoints,
   ...documentsEndpoints,
+  ...hardCasesEndpoints, // — hard-cases —
   ...householdsEndpoints,
   ...mapEndpoints,
   ...metricsEndpoints,

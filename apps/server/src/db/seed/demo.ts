@@ -13,6 +13,7 @@ import { seedDemoHouseholds } from './demo/households.js';
 import { seedDemoFieldWork } from './demo/field-work.js';
 import { seedDemoPolicies } from './demo/policies.js';
 import { seedDemoPortal } from './demo/portal.js';
+import { seedDemoHardCases } from './demo/hard-cases.js'; // — hard-cases —
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
 
@@ -118,6 +119,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoPortal(services);
   // — supervision — orders, urges and an instruction on a few overdue cases.
   await seedDemoSupervision(services, clock, end);
+  // — hard-cases — one joint review held a week ago, with a task force at work.
+  await seedDemoHardCases(services);
   return {
     ...org,
     cases: seeded.cases,

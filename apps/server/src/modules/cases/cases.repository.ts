@@ -20,6 +20,17 @@ export function inScope(eb: ExpressionBuilder<DB, 'cases'>, scope: CaseScope) {
       ),
     );
   }
+  if (scope.taskForceUserId) {
+    alternatives.push(
+      eb.exists(
+        eb
+          .selectFrom('taskForceMembers')
+          .select('taskForceMembers.caseId')
+          .whereRef('taskForceMembers.caseId', '=', 'cases.id')
+          .where('taskForceMembers.userId', '=', scope.taskForceUserId),
+      ),
+    );
+  }
   return alternatives.length ? eb.or(alternatives) : eb.val(false);
 }
 

@@ -1,6 +1,6 @@
 import type { CaseExportQuery, CaseListQuery, Contract, RevealedCaseText, DispatchBatch, DispatchQueueQuery, Locale, RequesterHistoryQuery, RequesterHistorySchema } from '@lianxin/core';
 import type { Kysely } from 'kysely';
-import { can, canActOnCase, caseActionReach, caseScope, rangesFor } from '../../access/access.js';
+import { can, canActOnCase, caseActionReach, caseReadScope, caseScope, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { CaseRow, DB } from '../../db/schema.js';
@@ -45,7 +45,7 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
 
   /** A case the actor can see, or 403 (exists elsewhere) / 404. */
   async function visibleCase(actor: Actor, id: string): Promise<CaseRow> {
-    const found = await repo.findInScope(db, id, caseScope(actor));
+    const found = await repo.findInScope(db, id, caseReadScope(actor));
     if (found) return found;
     throw (await repo.findById(db, id)) ? outOfScope() : notFound();
   }
@@ -85,8 +85,10 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
     act: transitions.act,
     /** System events (sweep, flags) that record something without changing the state. */
     note: transitions.note,
-    // — supervision —
-    /** 督办 · 催办 · 批示 steps written as events on the case. */
+    // — supervision, hard-cases —
+    /** Runs an action inside the caller's transaction (a joint review's decision to assign a leader or close). */
+    run: transitions.run,
+    /** Staff or system events that record a step without changing the state: 督办 · 催办 · 批示, joint review decisions, task forces. */
     record: transitions.record,
     evaluateByToken: transitions.evaluateByToken,
     caseForToken: transitions.caseForToken,

@@ -5,6 +5,7 @@ import {
   type CaseAction,
   type CaseState,
   type Evaluation,
+  type HardCaseEvent,
   IllegalTransitionError,
   isActionAllowed,
   type SupervisionEvent,
@@ -81,9 +82,9 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
     note: (trx: Transaction<DB>, c: CaseRow, action: 'escalate' | 'flag', changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
       kit.apply(trx, 'system', c, action, changes, note, data),
 
-    // — supervision —
-    /** A 督办 · 催办 · 批示 step on the case (no state change), by a staff member or the system, with the first-contact owner told. */
-    record: (trx: Transaction<DB>, actor: Actor | 'system', c: CaseRow, event: SupervisionEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
+    // — supervision, hard-cases —
+    /** A step on the case with no state change — 督办 · 催办 · 批示, a joint review's decision, a task force — by a staff member or the system, with the first-contact owner told. */
+    record: (trx: Transaction<DB>, actor: Actor | 'system', c: CaseRow, event: SupervisionEvent | HardCaseEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
       kit.apply(trx, actor, c, event, changes, note, data),
   };
 }

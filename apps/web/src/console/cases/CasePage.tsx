@@ -24,6 +24,7 @@ import { CasePageSimilar } from './CasePageSimilar';
 import { CaseTimeline } from './CaseTimeline';
 // — supervision —
 import { CaseSupervisionPanel } from '../supervision/CaseSupervisionPanel';
+import { TaskForcePanel } from '../hard-cases/TaskForcePanel'; // — hard-cases —
 
 /** A case's page: every field, its clocks, its history, similar cases, and the actions the user may take now. */
 export default function CasePage() {
@@ -130,6 +131,7 @@ export default function CasePage() {
         <Col xs={24} lg={8}>
           <Flex vertical gap={12}>
             <CasePageDeadlines c={c} />
+            <TaskForcePanel caseId={c.id} onChanged={detail.reload} />
             <CasePageRequester c={c} />
             <CasePageSimilar items={similar.data?.items} loading={similar.loading} error={similar.error} onRetry={similar.reload} />
             <CasePageFiles c={c} />

@@ -44,6 +44,7 @@ export const shellMessages = defineMessages(
     'nav.campaigns': '专项活动',
     'nav.audit': '审计与短信',
     'nav.admin': '系统管理',
+    'nav.hardCases': '积案会审', // — hard-cases —
   },
   {
     appName: 'Lianxin',
@@ -87,5 +88,6 @@ export const shellMessages = defineMessages(
     'nav.campaigns': 'Campaigns',
     'nav.audit': 'Audit and SMS',
     'nav.admin': 'Administration',
+    'nav.hardCases': 'Hard cases', // — hard-cases —
   },
 );
