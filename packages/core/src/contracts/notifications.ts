@@ -17,6 +17,9 @@ export const NOTICE_SMS_BY_DEFAULT: readonly NoticeKind[] = ['risk', 'alert', 's
 const NOTICE_TEMPLATE_KINDS: Record<string, NoticeKind> = {
   'notice.escalated': 'escalation',
   'notice.account_locked': 'account',
+  'notice.task_force_member': 'hard_case',
+  'notice.task_force_milestone': 'hard_case',
+  'notice.task_force_report': 'hard_case',
 };
 
 /** The kind of a notice written with `template` (`notice.<kind>…`, or the table above; else `other`). */

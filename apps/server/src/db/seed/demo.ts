@@ -120,7 +120,10 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   // — supervision — orders, urges and an instruction on a few overdue cases.
   await seedDemoSupervision(services, clock, end);
   // — hard-cases — one joint review held a week ago, with a task force at work.
+  // Its decisions are recorded half an hour before now, so no step lands after the demo's "now".
+  clock.set(new Date(end - 30 * 60_000));
   await seedDemoHardCases(services);
+  clock.set(new Date(end));
   return {
     ...org,
     cases: seeded.cases,

@@ -114,7 +114,7 @@ export function createMeetingsService({ db, clock, audit, notifier, cases, taskF
   async function invite(trx: Transaction<DB>, m: MeetingRow, unitIds: string[]) {
     const people = [m.chairUserId];
     for (const unitId of unitIds) people.push(...(await orgQueries.usersInUnit(trx, unitId, ACCESS_RULES['hard_case.read'].roles)));
-    await notifier.notice(trx, people, 'notice.hard_case_meeting', { title: m.title, time: chinaTime(m.scheduledAt), place: m.place, meetingId: m.id });
+    await notifier.notice(trx, people, 'notice.hard_case_meeting', { title: m.title, time: chinaTime(m.scheduledAt), place: m.place, meetingId: m.id }, { target: { kind: 'hard_case_meeting', id: m.id } });
   }
 
   /** Applies one decision on the case (in the caller's transaction); answers the particulars to keep. */

@@ -40,6 +40,9 @@ describe('supervision orders (督办)', () => {
     const told = (await noticesOf(ctx, 'notice.supervision_issued')).filter((n) => JSON.parse(n.params ?? '{}').orderId === order.id);
     expect(new Set(told.map((n) => n.recipientUserId))).toEqual(new Set([ctx.org.users.handler, ctx.org.users.head]));
     expect(told[0].caseId).toBe(c.id);
+    // In the notification centre the notice opens the order (its target), under the kind 督办.
+    const mine = (await head.get('/api/notifications?kind=supervision')).json().items;
+    expect(mine.find((n: { target: { kind: string; id: string } | null }) => n.target?.id === order.id)).toMatchObject({ kind: 'supervision', target: { kind: 'supervision', id: order.id } });
 
     expect((await head.get(`/api/supervision/orders/${order.id}`)).json().may).toMatchObject({ sign: true, respond: false });
     const signed = await head.post(`/api/supervision/orders/${order.id}/sign`);

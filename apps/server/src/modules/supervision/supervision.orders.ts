@@ -83,7 +83,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
       await cases.record(trx, 'system', c, 'supervision_overdue', {}, note, { orderId: order.id, number: order.number });
     }
     const heads = await orgQueries.usersInUnit(trx, order.unitId, ['unit_head']);
-    await notifier.notice(trx, [order.issuedBy, ...heads], 'notice.supervision_overdue', { number: order.number, due: chinaDateTime(order.responseDueAt), orderId: order.id });
+    await notifier.notice(trx, [order.issuedBy, ...heads], 'notice.supervision_overdue', { number: order.number, due: chinaDateTime(order.responseDueAt), orderId: order.id }, { target: { kind: 'supervision', id: order.id } });
     await audit.append({ actorUserId: null, action: 'supervision_overdue', subjectType: 'supervision_order', subjectId: order.id, detail: { number: order.number, unitId: order.unitId } }, trx);
   }
 
@@ -189,7 +189,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
           await cases.record(trx, actor, c, 'supervise', {}, body.reason, { orderId: order.id, number: order.number, level: body.level });
         }
         const params = { number: order.number, supervisionLevel: body.level, code: seen[0].code, count: caseIds.length, due: chinaDateTime(dueAt), orderId: order.id };
-        await notifier.notice(trx, await unitAnswerers(trx, unitId), 'notice.supervision_issued', params, caseIds[0]);
+        await notifier.notice(trx, await unitAnswerers(trx, unitId), 'notice.supervision_issued', params, { caseId: caseIds[0], target: { kind: 'supervision', id: order.id } });
         await audit.append({ actorUserId: actor.userId, action: 'supervision_issue', subjectType: 'supervision_order', subjectId: order.id, detail: { number: order.number, unitId, caseIds, level: body.level } }, trx);
         return detailOf(trx, actor, order);
       });
@@ -202,7 +202,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
         may: (o) => answersFor(actor, o.unitId),
         async run(trx, o, at) {
           await recordOnCases(trx, actor, o, 'supervision_sign', null);
-          await notifier.notice(trx, [o.issuedBy], 'notice.supervision_signed', { number: o.number, orderId: o.id });
+          await notifier.notice(trx, [o.issuedBy], 'notice.supervision_signed', { number: o.number, orderId: o.id }, { target: { kind: 'supervision', id: o.id } });
           await audit.append({ actorUserId: actor.userId, action: 'supervision_sign', subjectType: 'supervision_order', subjectId: o.id, detail: { number: o.number } }, trx);
           return { state: 'signed', signedAt: at, signedBy: actor.userId };
         },
@@ -217,7 +217,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
           const late = at > o.responseDueAt;
           if (late && !o.escalatedAt) await escalate(trx, o, at);
           await recordOnCases(trx, actor, o, 'supervision_respond', response);
-          await notifier.notice(trx, [o.issuedBy], 'notice.supervision_responded', { number: o.number, orderId: o.id });
+          await notifier.notice(trx, [o.issuedBy], 'notice.supervision_responded', { number: o.number, orderId: o.id }, { target: { kind: 'supervision', id: o.id } });
           await audit.append({ actorUserId: actor.userId, action: 'supervision_respond', subjectType: 'supervision_order', subjectId: o.id, detail: { number: o.number, late } }, trx);
           return { state: 'responded', respondedAt: at, respondedBy: actor.userId, response, ...(late ? { respondedLate: 1, escalatedAt: o.escalatedAt ?? at } : {}) };
         },
@@ -230,7 +230,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
         may: (o) => reviews(actor, o),
         async run(trx, o, at) {
           await recordOnCases(trx, actor, o, 'supervision_accept', note);
-          await notifier.notice(trx, await unitAnswerers(trx, o.unitId), 'notice.supervision_accepted', { number: o.number, orderId: o.id });
+          await notifier.notice(trx, await unitAnswerers(trx, o.unitId), 'notice.supervision_accepted', { number: o.number, orderId: o.id }, { target: { kind: 'supervision', id: o.id } });
           await audit.append({ actorUserId: actor.userId, action: 'supervision_accept', subjectType: 'supervision_order', subjectId: o.id, detail: { number: o.number } }, trx);
           return { state: 'accepted', reviewedAt: at, reviewedBy: actor.userId, reviewNote: note };
         },
@@ -243,7 +243,7 @@ export function createSupervisionOrders({ db, clock, audit, notifier, cases }: S
         may: (o) => reviews(actor, o),
         async run(trx, o, at) {
           await recordOnCases(trx, actor, o, 'supervision_return', note);
-          await notifier.notice(trx, await unitAnswerers(trx, o.unitId), 'notice.supervision_returned', { number: o.number, note, orderId: o.id });
+          await notifier.notice(trx, await unitAnswerers(trx, o.unitId), 'notice.supervision_returned', { number: o.number, note, orderId: o.id }, { target: { kind: 'supervision', id: o.id } });
           await audit.append({ actorUserId: actor.userId, action: 'supervision_return', subjectType: 'supervision_order', subjectId: o.id, detail: { number: o.number, note } }, trx);
           return { state: 'returned', reviewedAt: at, reviewedBy: actor.userId, reviewNote: note, returnCount: o.returnCount + 1 };
         },

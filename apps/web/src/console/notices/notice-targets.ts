@@ -7,6 +7,8 @@ import type { NoticeTarget } from '@lianxin/core';
 const TARGET_PAGES: Record<string, (id: string) => string> = {
   case: (id) => `/cases/${encodeURIComponent(id)}`,
   alert: () => '/alerts',
+  supervision: (id) => `/supervision/${encodeURIComponent(id)}`,
+  hard_case_meeting: (id) => `/hard-cases/meetings/${encodeURIComponent(id)}`,
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */
