@@ -51,6 +51,10 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createJobsService } from './jobs/jobs.service.js';
 import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import type { Cipher } from './security/cipher.js';
+// — accountability, bulletins, resolution levels (h7) —
+import { createAccountabilityService } from './modules/accountability/accountability.service.js';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
+import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -100,6 +104,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const search = createSearchService({ db, audit, clock, cipher });
   const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
   const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
+  // — accountability, bulletins, resolution levels (h7) —
+  const accountability = createAccountabilityService({ db, clock, audit, notifier });
+  const resolutionLevels = createResolutionLevels({ db, clock });
+  const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
   return {
     db,
     dialect: database.dialect,
@@ -141,6 +149,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     documents,
     suggest,
     smsGateway: smsGateway ?? localOutboxGateway,
+    // — accountability, bulletins, resolution levels (h7) —
+    accountability,
+    resolutionLevels,
+    bulletins,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -35,3 +35,7 @@ export * from './contracts/notifications.js';
 export * from './contracts/documents.js';
 export * from './contracts/attachments.js';
 export * from './contracts/system.js';
+// — accountability, bulletins, resolution levels (h7) —
+export * from './contracts/accountability.js';
+export * from './contracts/bulletins.js';
+export * from './contracts/resolution-levels.js';

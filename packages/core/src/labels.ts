@@ -165,6 +165,21 @@ const ACCOUNTABILITY_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dis
   dissatisfied_twice: ['两次不满意', 'Dissatisfied twice'],
 };
 
+// — accountability and bulletins (h7) —
+const ACCOUNTABILITY_SOURCE_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice' | 'supervision_overdue' | 'manual'> = {
+  ...ACCOUNTABILITY_LABELS,
+  supervision_overdue: ['督办逾期未复', 'Supervision order unanswered'],
+  manual: ['手工登记', 'Recorded by hand'],
+};
+const ACCOUNTABILITY_STATE_LABELS: Labels<'proposed' | 'appealed' | 'confirmed' | 'withdrawn'> = {
+  proposed: ['待确认', 'Proposed'],
+  appealed: ['已申诉', 'Appealed'],
+  confirmed: ['已确认', 'Confirmed'],
+  withdrawn: ['已撤销', 'Withdrawn'],
+};
+const BULLETIN_KIND_LABELS: Labels<'weekly' | 'monthly'> = { weekly: ['周通报', 'Weekly'], monthly: ['月通报', 'Monthly'] };
+const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿', 'Draft'], published: ['已发布', 'Published'] };
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -182,6 +197,11 @@ const ALL = {
   evaluation: EVALUATION_LABELS,
   extension: EXTENSION_LABELS,
   accountability: ACCOUNTABILITY_LABELS,
+  // — accountability and bulletins (h7) —
+  accountabilitySource: ACCOUNTABILITY_SOURCE_LABELS,
+  accountabilityState: ACCOUNTABILITY_STATE_LABELS,
+  bulletinKind: BULLETIN_KIND_LABELS,
+  bulletinState: BULLETIN_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -12,6 +12,9 @@ import * as searchSpeed from './migrations/2026112111_search_speed.js';
 import * as caseListSort from './migrations/2026112113_case_list_sort.js';
 import * as signInLockout from './migrations/2026112114_sign_in_lockout.js';
 import * as outboxSecret from './migrations/2026112116_outbox_secret.js';
+// — accountability and bulletins (h7) —
+import * as accountabilityDecisions from './migrations/2026120612_accountability_decisions.js';
+import * as bulletins from './migrations/2026120613_bulletins.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +31,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112113_case_list_sort': caseListSort,
   '2026112114_sign_in_lockout': signInLockout,
   '2026112116_outbox_secret': outboxSecret,
+  // — accountability and bulletins (h7) —
+  '2026120612_accountability_decisions': accountabilityDecisions,
+  '2026120613_bulletins': bulletins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -32,6 +32,9 @@ export interface DB extends FieldWorkTables {
   householdTags: HouseholdTagTable;
   householdHelp: HouseholdHelpTable;
   tags: TagTable;
+  // — bulletins (h7) —
+  bulletins: BulletinTable;
+  bulletinRecipients: BulletinRecipientTable;
 }
 
 type Flag = number; // 0 | 1
@@ -258,6 +261,15 @@ export interface AccountabilityRecordTable {
   stage: string | null;
   note: string | null;
   createdAt: string;
+  // — accountability decisions (h7) —
+  state: Generated<string>;
+  appealText: string | null;
+  appealedBy: string | null;
+  appealedAt: string | null;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdBy: string | null;
 }
 
 export interface OutboxTable {
@@ -409,4 +421,32 @@ export interface PortalOtpTable {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+}
+
+// — bulletins (h7) —
+export interface BulletinTable {
+  id: string;
+  kind: string;
+  periodKey: string;
+  areaCode: string;
+  periodFrom: string;
+  periodTo: string;
+  year: number;
+  seq: number;
+  issuer: string;
+  minCases: number;
+  sections: string;
+  typical: Generated<string>;
+  state: string;
+  isPublic: Generated<number>;
+  createdBy: string | null;
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+}
+export type BulletinRow = Selectable<BulletinTable>;
+
+export interface BulletinRecipientTable {
+  bulletinId: string;
+  unitId: string;
 }

@@ -31,6 +31,9 @@ import { searchRoutes } from './search/search.routes.js';
 import { similarRoutes } from './similar/similar.routes.js';
 import { suggestRoutes } from './suggest/suggest.routes.js';
 import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
+// — accountability, bulletins (h7) —
+import { accountabilityRoutes } from './accountability/accountability.routes.js';
+import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -47,7 +50,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(auditRoutes, { auditReader: services.auditReader });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   await app.register(notificationsRoutes, { notifications: services.notifications });
-  await app.register(metricsRoutes, { metrics: services.metrics });
+  await app.register(metricsRoutes, { metrics: services.metrics, resolutionLevels: services.resolutionLevels });
   await app.register(searchRoutes, { search: services.search });
   await app.register(similarRoutes, { similar: services.similar });
   await app.register(suggestRoutes, { suggest: services.suggest });
@@ -63,5 +66,8 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(officeDaysRoutes, { officeDays: services.officeDays });
   await app.register(receptionRoutes, { reception: services.reception });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
+  // — accountability, bulletins (h7) —
+  await app.register(accountabilityRoutes, { accountability: services.accountability });
+  await app.register(bulletinsRoutes, { bulletins: services.bulletins });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }
