@@ -25,6 +25,9 @@ const HOUSEHOLD_ROLES = ACCESS_RULES['household.read'].roles;
 const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
 const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
+// — accountability and bulletins (h7) —: the ledger is for those who read, decide or appeal records.
+const ACCOUNTABILITY_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['accountability.read'].roles, ...ACCESS_RULES['accountability.decide'].roles, ...ACCESS_RULES['accountability.appeal'].roles])];
+
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
@@ -48,5 +51,9 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns', nav: 'nav.campaigns', section: 'field', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignsPage') },
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
+  // — accountability and bulletins (h7) —
+  { path: '/accountability', nav: 'nav.accountability', section: 'insight', roles: ACCOUNTABILITY_ROLES, load: () => import('./accountability/AccountabilityPage') },
+  { path: '/bulletins', nav: 'nav.bulletins', section: 'insight', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinsPage') },
+  { path: '/bulletins/:id', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinPage') },
   { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
 ];

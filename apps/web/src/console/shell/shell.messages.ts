@@ -41,6 +41,9 @@ export const shellMessages = defineMessages(
     'nav.reception': '领导接访',
     'nav.campaigns': '专项活动',
     'nav.admin': '系统管理',
+    // — accountability and bulletins (h7) —
+    'nav.accountability': '责任追究',
+    'nav.bulletins': '定期通报',
   },
   {
     appName: 'Lianxin',
@@ -81,5 +84,8 @@ export const shellMessages = defineMessages(
     'nav.reception': 'Leader reception',
     'nav.campaigns': 'Campaigns',
     'nav.admin': 'Administration',
+    // — accountability and bulletins (h7) —
+    'nav.accountability': 'Accountability',
+    'nav.bulletins': 'Bulletins',
   },
 );
