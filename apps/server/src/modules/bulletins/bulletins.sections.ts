@@ -114,7 +114,7 @@ const ranking: SectionBuilder = {
           rows: g.ranked.map((u) => [u.rank, u.name, u.counts.registered, u.rates.responseRate, u.rates.resolutionRate, u.rates.satisfactionRate, u.rates.composite]),
         });
       }
-      if (g.unranked.length) section.paragraphs.push({ key: 'bulletin.ranking.unranked', params: { min: ctx.minCases, units: `${g.unranked.join('、')}` } });
+      if (g.unranked.length) section.paragraphs.push({ key: `bulletin.ranking.unranked.${g.peer}`, params: { min: ctx.minCases, units: `${g.unranked.join('、')}` } });
     }
     return section;
   },

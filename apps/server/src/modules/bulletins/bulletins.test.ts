@@ -100,7 +100,7 @@ describe('a monthly bulletin', () => {
     expect(villages).toEqual([[1, '东门社区居民委员会']]);
     expect(townships).toEqual([[1, '城关镇人民政府']]);
     expect(departments).toEqual([[1, '青溪县民政局'], [2, '青溪县住房和城乡建设局']]);
-    expect(ranking.paragraphs.join()).toContain('件数少于2件、本期不参与排名：西门社区居民委员会');
+    expect(ranking.paragraphs.join()).toContain('村（社区）中件数少于2件、本期不参与排名的：西门社区居民委员会');
     expect(ranking.tables[2].rows[1]).toEqual([2, '青溪县住房和城乡建设局', 2, '100.0%', '50.0%', '50.0%', '65.0']);
 
     const tied = await generate(supervisor, { kind: 'monthly', period: '2026-03', minCases: 1 });
