@@ -124,6 +124,7 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     outbox: 'outbox',
     attachments: 'attachments',
     'time-limit-rules': 'timeLimitRules',
+    bulletins: 'bulletins', // h7
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);

@@ -12,6 +12,7 @@ import { DEMO_AREA_CODES, DEMO_PASSWORD, insertOrg } from './demo/org.js';
 import { seedDemoHouseholds } from './demo/households.js';
 import { seedDemoFieldWork } from './demo/field-work.js';
 import { seedDemoPolicies } from './demo/policies.js';
+import { seedDemoBulletins } from './demo/bulletins.js';
 import { seedDemoPortal } from './demo/portal.js';
 import { DAY } from './demo/timing.js';
 import { ensureReferenceData } from './reference.js';
@@ -113,6 +114,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoFieldWork({ db, cipher, now: new Date(end), seed: options.seed ?? 20261121 });
   // The residents' portal: cadres' work phones for the contact cards, a few submissions from phones.
   await seedDemoPortal(services);
+  // — accountability decisions and a published bulletin (h7) —
+  await seedDemoBulletins(services, new Date(end));
   return {
     ...org,
     cases: seeded.cases,
