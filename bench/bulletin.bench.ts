@@ -69,7 +69,7 @@ async function main() {
         LATERAL (SELECT (ARRAY['closed','closed','closed','closed','closed','closed','closed','handling','replied','assigned'])[1 + i % 10] AS status) st,
         (SELECT array_agg(code ORDER BY code) AS codes FROM categories WHERE parent_code IS NOT NULL) cat,
         (SELECT array_agg(id ORDER BY id) AS ids, array_agg(area_code ORDER BY id) AS areas FROM units WHERE is_active = 1 AND kind <> 'center') un,
-        LATERAL (SELECT un.ids[1 + (i * 7919) % array_length(un.ids, 1)] AS id, un.areas[1 + (i * 7919) % array_length(un.ids, 1)] AS area) u,
+        LATERAL (SELECT un.ids[(1 + (i::bigint * 7919) % array_length(un.ids, 1))::int] AS id, un.areas[(1 + (i::bigint * 7919) % array_length(un.ids, 1))::int] AS area) u,
         (SELECT id FROM units WHERE kind = 'center' ORDER BY id LIMIT 1) ctr,
         (SELECT user_id AS id FROM user_roles LIMIT 1) usr`);
     await q(`INSERT INTO accountability_records (id, case_id, unit_id, user_id, reason, stage, note, created_at, state)

@@ -31,7 +31,7 @@ export default function BulletinPage() {
           <Space size={8}>
             <Typography.Text type="secondary" data-testid="bulletin-number">{b.number}</Typography.Text>
             <Tag color={b.state === 'published' ? 'green' : 'gold'} data-testid="bulletin-state">{label('bulletinState', b.state, locale)}</Tag>
-            {b.isPublic && <Tag color="blue">{t('publishPublic').slice(0, 6)}</Tag>}
+            {b.isPublic && <Tag color="blue">{t('onPortal')}</Tag>}
           </Space>
         </div>
         <Space wrap>
