@@ -82,3 +82,17 @@ test('the figures page shows where cases were resolved', async ({ page }) => {
   await expect(card.locator('[data-testid="chart-resolution-levels"] canvas')).toHaveCount(1);
   await expect(card.getByRole('columnheader', { name: '越级' })).toBeVisible();
 });
+
+test('in English: the ledger and the bulletins keep no Chinese labels', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('main-menu')).toContainText('Bulletins');
+  await page.goto('/accountability');
+  await expect(page.getByRole('heading', { name: 'Accountability ledger' })).toBeVisible();
+  await expect(page.getByTestId('accountability-table').getByRole('columnheader', { name: 'Source' })).toBeVisible();
+  await page.goto('/bulletins');
+  await expect(page.getByRole('heading', { name: 'Bulletins' })).toBeVisible();
+  await expect(page.getByTestId('bulletins-table').getByRole('columnheader', { name: 'Number' })).toBeVisible();
+  const headers = await page.locator('main th, main h3, main button').allInnerTexts();
+  expect(headers.filter((text) => /[\u3400-\u9fff]/.test(text))).toEqual([]);
+});

@@ -170,9 +170,6 @@ test('the language switch leaves no Chinese in the chrome of the workbench, case
     ['/office-days', async (p) => void (await expect(p.getByRole('heading', { name: 'Joint office days' })).toBeVisible())],
     ['/reception', async (p) => void (await expect(p.getByRole('heading', { name: 'Leader reception' })).toBeVisible())],
     ['/campaigns', async (p) => void (await expect(p.getByRole('heading', { name: 'Campaigns' })).toBeVisible())],
-    // — accountability and bulletins (h7) —
-    ['/accountability', async (p) => void (await expect(p.getByRole('heading', { name: 'Accountability ledger' })).toBeVisible())],
-    ['/bulletins', async (p) => void (await expect(p.getByRole('heading', { name: 'Bulletins' })).toBeVisible())],
   ];
   for (const [path, ready] of pages) {
     await page.goto(path);
