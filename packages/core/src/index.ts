@@ -39,3 +39,7 @@ export * from './personal-text.js';
 // — supervision —
 export * from './contracts/supervision.js';
 export * from './contracts/hard-cases.js'; // — hard-cases —
+// — accountability, bulletins, resolution levels (h7) —
+export * from './contracts/accountability.js';
+export * from './contracts/bulletins.js';
+export * from './contracts/resolution-levels.js';

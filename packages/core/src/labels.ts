@@ -285,6 +285,21 @@ const ALERT_KIND_LABELS: Labels<'hotspot' | 'repeat_requester' | 'risk_words'> =
   risk_words: ['风险词', 'Risk words'],
 };
 
+// — accountability and bulletins (h7) —
+const ACCOUNTABILITY_SOURCE_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice' | 'supervision_overdue' | 'manual'> = {
+  ...ACCOUNTABILITY_LABELS,
+  supervision_overdue: ['督办逾期未复', 'Supervision order unanswered'],
+  manual: ['手工登记', 'Recorded by hand'],
+};
+const ACCOUNTABILITY_STATE_LABELS: Labels<'proposed' | 'appealed' | 'confirmed' | 'withdrawn'> = {
+  proposed: ['待确认', 'Proposed'],
+  appealed: ['已申诉', 'Appealed'],
+  confirmed: ['已确认', 'Confirmed'],
+  withdrawn: ['已撤销', 'Withdrawn'],
+};
+const BULLETIN_KIND_LABELS: Labels<'weekly' | 'monthly'> = { weekly: ['周通报', 'Weekly'], monthly: ['月通报', 'Monthly'] };
+const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿', 'Draft'], published: ['已发布', 'Published'] };
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -309,6 +324,11 @@ const ALL = {
   instructionState: INSTRUCTION_STATE_LABELS,
   noticeKind: NOTICE_KIND_LABELS,
   alertKind: ALERT_KIND_LABELS,
+  // — accountability and bulletins (h7) —
+  accountabilitySource: ACCOUNTABILITY_SOURCE_LABELS,
+  accountabilityState: ACCOUNTABILITY_STATE_LABELS,
+  bulletinKind: BULLETIN_KIND_LABELS,
+  bulletinState: BULLETIN_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -40,6 +40,9 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   trackingSecrets: TrackingSecretTable;
   // — notices —
   noticePreferences: NoticePreferenceTable;
+  // — bulletins (h7) —
+  bulletins: BulletinTable;
+  bulletinRecipients: BulletinRecipientTable;
 }
 
 type Flag = number; // 0 | 1
@@ -276,6 +279,15 @@ export interface AccountabilityRecordTable {
   stage: string | null;
   note: string | null;
   createdAt: string;
+  // — accountability decisions (h7) —
+  state: Generated<string>;
+  appealText: string | null;
+  appealedBy: string | null;
+  appealedAt: string | null;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdBy: string | null;
 }
 
 export interface OutboxTable {
@@ -458,4 +470,32 @@ export interface TrackingSecretTable {
   caseId: string;
   secretHash: string;
   createdAt: string;
+}
+
+// — bulletins (h7) —
+export interface BulletinTable {
+  id: string;
+  kind: string;
+  periodKey: string;
+  areaCode: string;
+  periodFrom: string;
+  periodTo: string;
+  year: number;
+  seq: number;
+  issuer: string;
+  minCases: number;
+  sections: string;
+  typical: Generated<string>;
+  state: string;
+  isPublic: Generated<number>;
+  createdBy: string | null;
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+}
+export type BulletinRow = Selectable<BulletinTable>;
+
+export interface BulletinRecipientTable {
+  bulletinId: string;
+  unitId: string;
 }

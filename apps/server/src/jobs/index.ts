@@ -12,6 +12,8 @@ export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision —
   smsGateway: SmsGateway;
   config?: { retrainHours?: number };
   suggest?: { retrainScheduled(): Promise<unknown> };
+  // — bulletins (h7) —
+  bulletins?: { generateDue(): Promise<{ generated: number }> };
 }
 
 /** The part of a pino/Fastify logger the jobs use. */
@@ -43,6 +45,9 @@ export interface JobsOptions {
   retrainIntervalMs?: number;
   /** The retraining to run (tests replace it); default: `services.suggest.retrainScheduled()`. */
   retrain?: () => Promise<unknown>;
+  // — bulletins (h7) —
+  /** Time between checks for a due weekly or monthly bulletin (default 1 h; 0 turns it off). */
+  bulletinIntervalMs?: number;
 }
 
 const consoleLogger: JobLogger = {
@@ -128,6 +133,15 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
         if ((result as { escalated: number }).escalated) log.info({ result }, 'supervision sweep');
       }),
     );
+  }
+  // — bulletins (h7) —: last week's and last month's drafts, once each, as soon as the period ends.
+  const { bulletins } = services;
+  const bulletinMs = options.bulletinIntervalMs ?? 3_600_000;
+  if (bulletins && bulletinMs > 0) {
+    const report = (result: unknown) => {
+      if ((result as { generated: number }).generated) log.info({ result }, 'bulletins generated');
+    };
+    stops.push(schedule('bulletins', bulletinMs, () => bulletins.generateDue(), log, report, { atOnce: false }));
   }
   return {
     async stop() {

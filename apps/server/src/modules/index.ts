@@ -34,6 +34,9 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 // — supervision —
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard-cases —
+// — accountability, bulletins (h7) —
+import { accountabilityRoutes } from './accountability/accountability.routes.js';
+import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -50,7 +53,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(auditRoutes, { auditReader: services.auditReader });
   await app.register(attachmentsRoutes, { attachments: services.attachments });
   await app.register(notificationsRoutes, { notifications: services.notifications, bus: services.noticeBus, heartbeatMs: config.noticeHeartbeatMs });
-  await app.register(metricsRoutes, { metrics: services.metrics });
+  await app.register(metricsRoutes, { metrics: services.metrics, resolutionLevels: services.resolutionLevels });
   await app.register(searchRoutes, { search: services.search });
   await app.register(similarRoutes, { similar: services.similar });
   await app.register(suggestRoutes, { suggest: services.suggest });
@@ -70,5 +73,8 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(supervisionRoutes, { supervision: services.supervision });
   // — hard-cases —
   await app.register(hardCasesRoutes, { hardCases: services.hardCases, meetings: services.hardCaseMeetings, taskForces: services.taskForces });
+  // — accountability, bulletins (h7) —
+  await app.register(accountabilityRoutes, { accountability: services.accountability });
+  await app.register(bulletinsRoutes, { bulletins: services.bulletins });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

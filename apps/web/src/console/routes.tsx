@@ -27,6 +27,9 @@ const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
 const SUPERVISION_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['supervision.issue'].roles, ...UNIT_ANSWER_ROLES])];
 const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
+// — accountability and bulletins (h7) —: the ledger is for those who read, decide or appeal records.
+const ACCOUNTABILITY_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['accountability.read'].roles, ...ACCESS_RULES['accountability.decide'].roles, ...ACCESS_RULES['accountability.appeal'].roles])];
+
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
@@ -54,6 +57,10 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
   { path: '/audit/*', nav: 'nav.audit', section: 'system', roles: ACCESS_RULES['audit.read'].roles, load: () => import('./audit/AuditPage') },
+  // — accountability and bulletins (h7) —
+  { path: '/accountability', nav: 'nav.accountability', section: 'insight', roles: ACCOUNTABILITY_ROLES, load: () => import('./accountability/AccountabilityPage') },
+  { path: '/bulletins', nav: 'nav.bulletins', section: 'insight', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinsPage') },
+  { path: '/bulletins/:id', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinPage') },
   { path: '/admin/*', nav: 'nav.admin', section: 'system', roles: ADMIN_ROLES, load: () => import('./admin/AdminPage') },
   // — notices — every signed-in user's own notices (reached from the header's bell)
   { path: '/notices', load: () => import('./notices/NoticesPage') },

@@ -1,10 +1,11 @@
-import { CalendarOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
+import { portalBulletinsMessages } from './bulletins.messages';
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -25,6 +26,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
 /** The landing page a QR code or SMS link opens. */
 export default function HomePage() {
   const t = useT(portalMessages);
+  const tb = useT(portalBulletinsMessages);
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -36,6 +38,7 @@ export default function HomePage() {
       <Entry to="/board" icon={<ReadOutlined />} title={t('nav.board')} hint={t('homeBoardHint')} />
       <Entry to="/policies" icon={<SolutionOutlined />} title={t('nav.policies')} hint={t('homePoliciesHint')} />
       <Entry to="/reception" icon={<CalendarOutlined />} title={t('nav.reception')} hint={t('homeReceptionHint')} />
+      <Entry to="/bulletins" icon={<NotificationOutlined />} title={tb('nav')} hint={tb('hint')} />
       {config && (
         <Card size="small" style={{ textAlign: 'center' }}>
           <PhoneOutlined /> {t('hotline')}{' '}

@@ -1,4 +1,8 @@
 import { adminEndpoints } from './admin.js';
+// — accountability, bulletins, resolution levels (h7) —
+import { accountabilityEndpoints } from './accountability.js';
+import { bulletinsEndpoints } from './bulletins.js';
+import { resolutionLevelsEndpoints } from './resolution-levels.js';
 import { alertsEndpoints } from './alerts.js';
 import { attachmentsEndpoints } from './attachments.js';
 import { authEndpoints } from './auth.js';
@@ -50,5 +54,9 @@ export const API = {
   ...visitsEndpoints,
   // — supervision —
   ...supervisionEndpoints,
+  // — accountability, bulletins, resolution levels (h7) —
+  ...accountabilityEndpoints,
+  ...bulletinsEndpoints,
+  ...resolutionLevelsEndpoints,
 };
 export type Api = typeof API;

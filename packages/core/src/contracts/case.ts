@@ -349,6 +349,7 @@ export const CaseDetailSchema = CaseSchema.extend({
         stage: z.string().nullable(),
         note: z.string().nullable(),
         createdAt: instant,
+        state: z.string().describe('proposed | appealed | confirmed | withdrawn (only confirmed ones count)'),
       }),
     )
     .describe('责任追究 records'),

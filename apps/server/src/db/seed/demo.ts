@@ -12,6 +12,7 @@ import { DEMO_AREA_CODES, DEMO_PASSWORD, insertOrg } from './demo/org.js';
 import { seedDemoHouseholds } from './demo/households.js';
 import { seedDemoFieldWork } from './demo/field-work.js';
 import { seedDemoPolicies } from './demo/policies.js';
+import { seedDemoBulletins } from './demo/bulletins.js';
 import { seedDemoPortal } from './demo/portal.js';
 import { seedDemoHardCases } from './demo/hard-cases.js'; // — hard-cases —
 import { DAY } from './demo/timing.js';
@@ -124,6 +125,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end - 30 * 60_000));
   await seedDemoHardCases(services);
   clock.set(new Date(end));
+  // — accountability decisions and a published bulletin (h7) —
+  await seedDemoBulletins(services, new Date(end));
   return {
     ...org,
     cases: seeded.cases,

@@ -159,7 +159,12 @@ export const casesRepository = {
       .execute();
   },
   accountability(db: Q, caseId: string) {
-    return db.selectFrom('accountabilityRecords').selectAll().where('caseId', '=', caseId).orderBy('createdAt').execute();
+    return db
+      .selectFrom('accountabilityRecords')
+      .select(['id', 'caseId', 'unitId', 'userId', 'reason', 'stage', 'note', 'createdAt', 'state'])
+      .where('caseId', '=', caseId)
+      .orderBy('createdAt')
+      .execute();
   },
 
   /** The last return of each of `caseIds` (the dispatch queue shows its reason and unit). */

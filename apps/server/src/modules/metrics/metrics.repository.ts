@@ -86,7 +86,9 @@ function countColumns(eb: CaseEb, dialect: Dialect, now: string) {
       .selectFrom('accountabilityRecords')
       .select('accountabilityRecords.id')
       .whereRef('accountabilityRecords.caseId', '=', 'cases.id')
-      .where('accountabilityRecords.reason', '=', 'overdue'),
+      .where('accountabilityRecords.reason', '=', 'overdue')
+      // Only a confirmed record counts (a supervisor may withdraw one, e.g. after an appeal).
+      .where('accountabilityRecords.state', '=', 'confirmed'),
   );
   const replied = eb('cases.repliedAt', 'is not', null);
   return [

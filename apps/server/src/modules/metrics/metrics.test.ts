@@ -72,6 +72,12 @@ beforeAll(async () => {
   await evaluateByLink(ids.c2, 'basically_satisfied', false);
   await evaluateByLink(ids.c3, 'dissatisfied', false);
   await evaluateByLink(ids.c4, 'satisfied', true);
+
+  // Only confirmed accountability records count (docs/METRICS.md): the supervisor confirms C3's.
+  const supervisor = await ctx.as('supervisor');
+  const record = await ctx.database.db.selectFrom('accountabilityRecords').select('id').where('caseId', '=', ids.c3).where('reason', '=', 'overdue').executeTakeFirstOrThrow();
+  const confirmed = await supervisor.post(`/api/accountability/${record.id}/decide`, { decision: 'confirmed', reason: '签收超期属实' });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
 });
 
 const counts = (values: Partial<MetricCounts>): MetricCounts => ({ ...emptyMetricCounts(), ...values });

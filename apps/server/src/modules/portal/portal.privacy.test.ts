@@ -117,6 +117,13 @@ describe('no personal data in public responses', () => {
     const policy = await (await ctx.as('admin')).post('/api/admin/policies', { kind: 'policy', title: '路灯维护管理办法', body: '路灯由住建部门维护。' });
     await get(`/api/public/policies/${policy.json().id}`);
 
+    // — public bulletins (h7) —: published with a typical case whose requester is named; the public version leaves it out.
+    const supervisor = await ctx.as('supervisor');
+    const bulletin = (await supervisor.post('/api/bulletins', { kind: 'monthly', period: '2026-03', minCases: 1 })).json();
+    await supervisor.put(`/api/bulletins/${bulletin.id}/typical-cases`, { cases: [{ caseId: (await ctx.database.db.selectFrom('cases').select('id').where('status', '=', 'not_accepted').executeTakeFirstOrThrow()).id, kind: 'bad', note: `${PEOPLE[0].name}反映的问题` }] });
+    expect((await supervisor.post(`/api/bulletins/${bulletin.id}/publish`, { public: true })).statusCode).toBe(200);
+    await get(`/api/public/bulletins/${bulletin.id}`);
+
     // Every documented public GET is visited: those without parameters by the crawler itself (so
     // endpoints added later by other modules are covered), those with parameters above.
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
@@ -126,7 +133,8 @@ describe('no personal data in public responses', () => {
         .split('?')[0]
         .replace(/\/track\/(?!otp$|verify$)[^/]+$/, '/track/{token}')
         .replace(/\/evaluations\/[^/]+$/, '/evaluations/{token}')
-        .replace(/\/policies\/[0-9a-f-]{36}$/, '/policies/{id}');
+        .replace(/\/policies\/[0-9a-f-]{36}$/, '/policies/{id}')
+        .replace(/\/bulletins\/[0-9a-f-]{36}$/, '/bulletins/{id}');
     for (const path of publicGets) if (!path.includes('{') && !bodies.some(([url]) => pathOf(url) === path)) await get(path);
     const visited = new Set(bodies.map(([url]) => pathOf(url)));
     expect(publicGets.filter((p) => !visited.has(p)), [...visited].join(' ')).toEqual([]);

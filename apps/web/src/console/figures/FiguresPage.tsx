@@ -10,6 +10,7 @@ import { EChart } from './EChart';
 import { figuresMessages } from './figures.messages';
 import { formatRate, formatWeight, periodDays } from './metrics-logic';
 import { RankingTable } from './RankingTable';
+import { ResolutionLevelsCard } from './ResolutionLevelsCard';
 import { METRIC_GROUPINGS, type MetricGrouping } from '@lianxin/core';
 
 const DAY = 'YYYY-MM-DD';
@@ -129,6 +130,8 @@ export default function FiguresPage() {
           </Card>
         </Col>
       </Row>
+
+      <ResolutionLevelsCard period={period} />
 
       <Card size="small" title={t('heat')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('heatHint', { days })}</Typography.Text>}>
         <CaseHeatMap days={days} ariaLabel={t('heat')} />

@@ -45,6 +45,9 @@ export const shellMessages = defineMessages(
     'nav.audit': '审计与短信',
     'nav.admin': '系统管理',
     'nav.hardCases': '积案会审', // — hard-cases —
+    // — accountability and bulletins (h7) —
+    'nav.accountability': '责任追究',
+    'nav.bulletins': '定期通报',
   },
   {
     appName: 'Lianxin',
@@ -89,5 +92,8 @@ export const shellMessages = defineMessages(
     'nav.audit': 'Audit and SMS',
     'nav.admin': 'Administration',
     'nav.hardCases': 'Hard cases', // — hard-cases —
+    // — accountability and bulletins (h7) —
+    'nav.accountability': 'Accountability',
+    'nav.bulletins': 'Bulletins',
   },
 );
