@@ -20,6 +20,7 @@ const NOTICE_TEMPLATE_KINDS: Record<string, NoticeKind> = {
   'notice.task_force_member': 'hard_case',
   'notice.task_force_milestone': 'hard_case',
   'notice.task_force_report': 'hard_case',
+  'notice.accountability': 'supervision',
 };
 
 /** The kind of a notice written with `template` (`notice.<kind>…`, or the table above; else `other`). */

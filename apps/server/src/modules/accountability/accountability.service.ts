@@ -100,7 +100,7 @@ export function createAccountabilityService({ db, clock, audit, notifier }: Acco
         await repo.insert(trx, { id, caseId: c.id, unitId: unit.id, reason: 'manual', stage: `manual-${id}`, note: body.note, createdAt: clock.now().toISOString(), createdBy: actor.userId });
         await audit.append({ actorUserId: actor.userId, action: 'accountability_create', subjectType: 'accountability', subjectId: id, detail: { caseId: c.id, unitId: unit.id } }, trx);
         const heads = await orgQueries.usersInUnit(trx, unit.id, ACCESS_RULES['accountability.appeal'].roles);
-        await notifier.notice(trx, heads, 'notice.accountability', { code: c.code }, c.id);
+        await notifier.notice(trx, heads, 'notice.accountability', { code: c.code }, { caseId: c.id, target: { kind: 'accountability', id } });
       });
       return reread(actor, id);
     },

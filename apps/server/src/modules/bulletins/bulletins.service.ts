@@ -262,7 +262,7 @@ export function createBulletinsService({ db, dialect, clock, audit, notifier, re
         const now = clock.now().toISOString();
         if (!(await repo.update(trx, id, { state: 'published', isPublic: body.public ? 1 : 0, publishedAt: now, publishedBy: actor.userId }))) throw new AppError(409, 'error.bulletin_published');
         const readers = await repo.addRecipients(trx, id, subtreeRange(row.areaCode));
-        await notifier.notice(trx, readers, 'notice.bulletin', { number: header.number, title: header.title });
+        await notifier.notice(trx, readers, 'notice.bulletin', { number: header.number, title: header.title }, { target: { kind: 'bulletin', id } });
         await audit.append({ actorUserId: actor.userId, action: 'bulletin_publish', subjectType: 'bulletin', subjectId: id, detail: { public: body.public, readers: readers.length } }, trx);
       });
       return present(actor, (await repo.find(db, id))!, locale);

@@ -156,6 +156,9 @@ describe('a monthly bulletin', () => {
     }
     const notified = await ctx.database.db.selectFrom('outbox').select('recipientUserId').where('template', '=', 'notice.bulletin').execute();
     expect(notified.map((n) => n.recipientUserId)).toEqual(expect.arrayContaining([ctx.org.users.cadreA1, ctx.org.users.handler, ctx.org.users.head]));
+    // In the notification centre the notice is of the kind 通报 and opens the bulletin.
+    const mine = (await cadreA1.get('/api/notifications?kind=bulletin')).json().items;
+    expect(mine[0]).toMatchObject({ kind: 'bulletin', target: { kind: 'bulletin', id: bulletin.id } });
 
     expect((await supervisor.post(`/api/bulletins/${bulletin.id}/publish`, {})).statusCode).toBe(409);
     expect((await supervisor.put(`/api/bulletins/${bulletin.id}/typical-cases`, { cases: [] })).statusCode).toBe(409);

@@ -9,6 +9,8 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   alert: () => '/alerts',
   supervision: (id) => `/supervision/${encodeURIComponent(id)}`,
   hard_case_meeting: (id) => `/hard-cases/meetings/${encodeURIComponent(id)}`,
+  bulletin: (id) => `/bulletins/${encodeURIComponent(id)}`,
+  accountability: () => '/accountability',
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */
