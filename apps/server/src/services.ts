@@ -62,7 +62,7 @@ import { createRateLimiter } from './http/rate-limit-store.js';
 import { createHardCasesService } from './modules/hard-cases/hard-cases.service.js';
 import { createMeetingsService } from './modules/hard-cases/meetings.service.js';
 import { createTaskForcesService } from './modules/hard-cases/task-forces.service.js';
-// — accountability, bulletins, resolution levels (h7) —
+// — accountability, bulletins, resolution levels —
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
@@ -125,7 +125,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const hardCases = createHardCasesService({ db, clock, audit });
   const taskForces = createTaskForcesService({ db, clock, audit, notifier, cases });
   const hardCaseMeetings = createMeetingsService({ db, clock, audit, notifier, cases, taskForces });
-  // — accountability, bulletins, resolution levels (h7) —
+  // — accountability, bulletins, resolution levels —
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
@@ -178,7 +178,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     hardCases,
     taskForces,
     hardCaseMeetings,
-    // — accountability, bulletins, resolution levels (h7) —
+    // — accountability, bulletins, resolution levels —
     accountability,
     resolutionLevels,
     bulletins,

@@ -76,7 +76,7 @@ export const ACCESS_RULES = {
   },
   'hard_case.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '安排集中会审、作出会审决定、成立专案组 schedule joint reviews, decide on cases, form task forces' },
   // — end hard-cases —
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   'accountability.read': { roles: ['supervisor', 'leader', 'admin'], reach: 'area', doc: '责任追究台账：查看本区划的记录 read the accountability records of the area' },
   'accountability.decide': { roles: ['supervisor'], reach: 'area', doc: '责任追究：手工登记、确认或撤销 record by hand, confirm or withdraw accountability records' },
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },

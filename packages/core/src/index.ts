@@ -39,7 +39,7 @@ export * from './personal-text.js';
 // — supervision —
 export * from './contracts/supervision.js';
 export * from './contracts/hard-cases.js'; // — hard-cases —
-// — accountability, bulletins, resolution levels (h7) —
+// — accountability, bulletins, resolution levels —
 export * from './contracts/accountability.js';
 export * from './contracts/bulletins.js';
 export * from './contracts/resolution-levels.js';

@@ -285,7 +285,7 @@ const ALERT_KIND_LABELS: Labels<'hotspot' | 'repeat_requester' | 'risk_words'> =
   risk_words: ['风险词', 'Risk words'],
 };
 
-// — accountability and bulletins (h7) —
+// — accountability and bulletins —
 const ACCOUNTABILITY_SOURCE_LABELS: Labels<'overdue' | 'returned_without_reason' | 'dissatisfied_twice' | 'supervision_overdue' | 'manual'> = {
   ...ACCOUNTABILITY_LABELS,
   supervision_overdue: ['督办逾期未复', 'Supervision order unanswered'],
@@ -324,7 +324,7 @@ const ALL = {
   instructionState: INSTRUCTION_STATE_LABELS,
   noticeKind: NOTICE_KIND_LABELS,
   alertKind: ALERT_KIND_LABELS,
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   accountabilitySource: ACCOUNTABILITY_SOURCE_LABELS,
   accountabilityState: ACCOUNTABILITY_STATE_LABELS,
   bulletinKind: BULLETIN_KIND_LABELS,

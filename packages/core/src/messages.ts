@@ -147,7 +147,7 @@ const zhCN = {
   'notice.task_force_report': '诉求件{code}专案组有新的进展报告',
   'notice.task_force_milestone': '诉求件{code}专案组计划新增节点：{title}（{dueOn}前）',
   // — end hard-cases —
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   'error.accountability_decided': '该记录已有决定（已确认或已撤销），不能再操作',
   'error.accountability_appealed': '只能在确认前对待定记录申诉一次',
   'error.bulletin_published': '该通报已发布，不能再修改',
@@ -201,6 +201,12 @@ const zhCN = {
   'bulletin.col.overdueOpen': '在办超期',
   'bulletin.col.source': '来源',
   'bulletin.col.count': '条数',
+  'bulletin.section.supervision': '督办落实情况',
+  'bulletin.supervision.note': '本期共发出督办单{issued}件，逾期未回复或逾期回复{overdue}件。',
+  'bulletin.supervision.none': '本期未发出督办单。',
+  'bulletin.col.ordersIssued': '督办件数',
+  'bulletin.col.ordersOverdue': '逾期件数',
+  'bulletin.col.ordersAccepted': '回复通过',
   'bulletin.col.code': '编号',
   'bulletin.col.caseTitle': '诉求',
   'bulletin.col.typicalKind': '类别',
@@ -352,7 +358,7 @@ const enUS: Record<MessageKey, string> = {
   'notice.task_force_report': 'The task force of case {code} has a new progress report',
   'notice.task_force_milestone': 'The task force of case {code} added a milestone: {title} (by {dueOn})',
   // — end hard-cases —
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   'error.accountability_decided': 'This record has already been decided (confirmed or withdrawn)',
   'error.accountability_appealed': 'A proposed record can be appealed once, before it is decided',
   'error.bulletin_published': 'This bulletin has been published and can no longer be changed',
@@ -406,6 +412,12 @@ const enUS: Record<MessageKey, string> = {
   'bulletin.col.overdueOpen': 'Open and overdue',
   'bulletin.col.source': 'Source',
   'bulletin.col.count': 'Records',
+  'bulletin.section.supervision': 'Supervision orders',
+  'bulletin.supervision.note': '{issued} supervision orders were issued in the period; {overdue} were answered late or not by their date.',
+  'bulletin.supervision.none': 'No supervision order was issued in the period.',
+  'bulletin.col.ordersIssued': 'Orders',
+  'bulletin.col.ordersOverdue': 'Overdue',
+  'bulletin.col.ordersAccepted': 'Accepted',
   'bulletin.col.code': 'Code',
   'bulletin.col.caseTitle': 'Request',
   'bulletin.col.typicalKind': 'Kind',

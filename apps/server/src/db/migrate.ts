@@ -25,7 +25,7 @@ import * as trackingSecrets from './migrations/2026120603_tracking_secrets.js';
 import * as noticeTargets from './migrations/2026120606_notice_targets.js';
 import * as noticePreferences from './migrations/2026120607_notice_preferences.js';
 import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-cases —
-// — accountability and bulletins (h7) —
+// — accountability and bulletins —
 import * as accountabilityDecisions from './migrations/2026120612_accountability_decisions.js';
 import * as bulletins from './migrations/2026120613_bulletins.js';
 
@@ -57,7 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120606_notice_targets': noticeTargets,
   '2026120607_notice_preferences': noticePreferences,
   '2026120610_hard_cases': hardCases, // — hard-cases —
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   '2026120612_accountability_decisions': accountabilityDecisions,
   '2026120613_bulletins': bulletins,
 };

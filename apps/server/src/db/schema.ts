@@ -40,7 +40,7 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   trackingSecrets: TrackingSecretTable;
   // — notices —
   noticePreferences: NoticePreferenceTable;
-  // — bulletins (h7) —
+  // — bulletins —
   bulletins: BulletinTable;
   bulletinRecipients: BulletinRecipientTable;
 }
@@ -279,7 +279,7 @@ export interface AccountabilityRecordTable {
   stage: string | null;
   note: string | null;
   createdAt: string;
-  // — accountability decisions (h7) —
+  // — accountability decisions —
   state: Generated<string>;
   appealText: string | null;
   appealedBy: string | null;
@@ -472,7 +472,7 @@ export interface TrackingSecretTable {
   createdAt: string;
 }
 
-// — bulletins (h7) —
+// — bulletins —
 export interface BulletinTable {
   id: string;
   kind: string;

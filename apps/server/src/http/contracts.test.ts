@@ -127,7 +127,7 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     // — supervision —
     orders: 'supervisionOrders',
     'hard-case-meetings': 'hardCaseMeetings', // — hard-cases —
-    bulletins: 'bulletins', // h7
+    bulletins: 'bulletins',
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);

@@ -12,7 +12,7 @@ export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision —
   smsGateway: SmsGateway;
   config?: { retrainHours?: number };
   suggest?: { retrainScheduled(): Promise<unknown> };
-  // — bulletins (h7) —
+  // — bulletins —
   bulletins?: { generateDue(): Promise<{ generated: number }> };
 }
 
@@ -45,7 +45,7 @@ export interface JobsOptions {
   retrainIntervalMs?: number;
   /** The retraining to run (tests replace it); default: `services.suggest.retrainScheduled()`. */
   retrain?: () => Promise<unknown>;
-  // — bulletins (h7) —
+  // — bulletins —
   /** Time between checks for a due weekly or monthly bulletin (default 1 h; 0 turns it off). */
   bulletinIntervalMs?: number;
 }
@@ -134,7 +134,7 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
       }),
     );
   }
-  // — bulletins (h7) —: last week's and last month's drafts, once each, as soon as the period ends.
+  // — bulletins —: last week's and last month's drafts, once each, as soon as the period ends.
   const { bulletins } = services;
   const bulletinMs = options.bulletinIntervalMs ?? 3_600_000;
   if (bulletins && bulletinMs > 0) {

@@ -34,7 +34,7 @@ import { testHooksRoutes } from './test-hooks/test-hooks.routes.js';
 // — supervision —
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard-cases —
-// — accountability, bulletins (h7) —
+// — accountability, bulletins —
 import { accountabilityRoutes } from './accountability/accountability.routes.js';
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 
@@ -73,7 +73,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(supervisionRoutes, { supervision: services.supervision });
   // — hard-cases —
   await app.register(hardCasesRoutes, { hardCases: services.hardCases, meetings: services.hardCaseMeetings, taskForces: services.taskForces });
-  // — accountability, bulletins (h7) —
+  // — accountability, bulletins —
   await app.register(accountabilityRoutes, { accountability: services.accountability });
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });

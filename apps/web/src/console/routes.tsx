@@ -27,7 +27,7 @@ const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
 const SUPERVISION_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['supervision.issue'].roles, ...UNIT_ANSWER_ROLES])];
 const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
-// — accountability and bulletins (h7) —: the ledger is for those who read, decide or appeal records.
+// — accountability and bulletins —: the ledger is for those who read, decide or appeal records.
 const ACCOUNTABILITY_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['accountability.read'].roles, ...ACCESS_RULES['accountability.decide'].roles, ...ACCESS_RULES['accountability.appeal'].roles])];
 
 /** Every console page. A new module adds its entry here. */
@@ -57,7 +57,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/campaigns/:id', roles: FIELD_ROLES, load: () => import('./campaigns/CampaignPage') },
   { path: '/policies', nav: 'nav.policies', section: 'system', load: () => import('./policies/PoliciesPage') },
   { path: '/audit/*', nav: 'nav.audit', section: 'system', roles: ACCESS_RULES['audit.read'].roles, load: () => import('./audit/AuditPage') },
-  // — accountability and bulletins (h7) —
+  // — accountability and bulletins —
   { path: '/accountability', nav: 'nav.accountability', section: 'insight', roles: ACCOUNTABILITY_ROLES, load: () => import('./accountability/AccountabilityPage') },
   { path: '/bulletins', nav: 'nav.bulletins', section: 'insight', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinsPage') },
   { path: '/bulletins/:id', roles: ACCESS_RULES['bulletin.read'].roles, load: () => import('./bulletins/BulletinPage') },

@@ -27,7 +27,7 @@ const router = createBrowserRouter(
         { path: '/board', element: page(() => import('./board/BoardPage')) },
         { path: '/policies', element: page(() => import('./PoliciesPage')) },
         { path: '/reception', element: page(() => import('./ReceptionPage')) },
-        // — public bulletins (h7) —
+        // — public bulletins —
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],

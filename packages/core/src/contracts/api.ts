@@ -1,5 +1,5 @@
 import { adminEndpoints } from './admin.js';
-// — accountability, bulletins, resolution levels (h7) —
+// — accountability, bulletins, resolution levels —
 import { accountabilityEndpoints } from './accountability.js';
 import { bulletinsEndpoints } from './bulletins.js';
 import { resolutionLevelsEndpoints } from './resolution-levels.js';
@@ -54,7 +54,7 @@ export const API = {
   ...visitsEndpoints,
   // — supervision —
   ...supervisionEndpoints,
-  // — accountability, bulletins, resolution levels (h7) —
+  // — accountability, bulletins, resolution levels —
   ...accountabilityEndpoints,
   ...bulletinsEndpoints,
   ...resolutionLevelsEndpoints,

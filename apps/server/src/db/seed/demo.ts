@@ -125,7 +125,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end - 30 * 60_000));
   await seedDemoHardCases(services);
   clock.set(new Date(end));
-  // — accountability decisions and a published bulletin (h7) —
+  // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
   return {
     ...org,

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AreaRange, inRanges } from '../../access/access.js';
 import type { BulletinTable, DB } from '../../db/schema.js';
 
@@ -35,6 +35,31 @@ export const bulletinsRepository = {
     return rows
       .map((r) => ({ unitName: r.unitName ?? '—', reason: r.reason, count: num(r.count) }))
       .sort((a, b) => b.count - a.count || a.unitName.localeCompare(b.unitName, 'zh-CN') || a.reason.localeCompare(b.reason));
+  },
+
+  /**
+   * 督办 orders issued in [from, to) over the area, per addressed unit: issued, answered late or
+   * escalated unanswered (overdue), and accepted.
+   */
+  async supervisionByUnit(db: Q, area: readonly [string, string], from: string, to: string) {
+    const rows = await db
+      .selectFrom('supervisionOrders as o')
+      .innerJoin('units as u', 'u.id', 'o.unitId')
+      .select((eb) => [
+        'u.name as unitName',
+        eb.fn.countAll().as('issued'),
+        sql<string | number>`sum(case when ${eb.ref('o.escalatedAt')} is not null or ${eb.ref('o.respondedLate')} = 1 then 1 else 0 end)`.as('overdue'),
+        sql<string | number>`sum(case when ${eb.ref('o.state')} = 'accepted' then 1 else 0 end)`.as('accepted'),
+      ])
+      .where('o.issuedAt', '>=', from)
+      .where('o.issuedAt', '<', to)
+      .where('o.areaCode', '>=', area[0])
+      .where('o.areaCode', '<', area[1])
+      .groupBy('u.name')
+      .execute();
+    return rows
+      .map((r) => ({ unitName: r.unitName, issued: num(r.issued), overdue: num(r.overdue), accepted: num(r.accepted) }))
+      .sort((a, b) => b.overdue - a.overdue || b.issued - a.issued || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   },
 
   areaName(db: Q, code: string) {

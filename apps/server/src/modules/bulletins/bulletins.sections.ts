@@ -197,6 +197,36 @@ const overdue: SectionBuilder = {
   },
 };
 
+/** 督办 orders by the unit they were addressed to: issued, overdue (answered late or escalated), accepted. */
+const supervision: SectionBuilder = {
+  key: 'supervision',
+  async build(ctx) {
+    const rows = await repo.supervisionByUnit(ctx.db, subtreeRange(ctx.areaCode), ctx.from.toISOString(), ctx.to.toISOString());
+    const issued = rows.reduce((n, r) => n + r.issued, 0);
+    const overdue = rows.reduce((n, r) => n + r.overdue, 0);
+    return {
+      key: 'supervision',
+      title: 'bulletin.section.supervision',
+      public: true,
+      paragraphs: [issued ? { key: 'bulletin.supervision.note', params: { issued, overdue } } : { key: 'bulletin.supervision.none' }],
+      tables: issued
+        ? [
+            {
+              caption: null,
+              columns: [
+                { label: 'bulletin.col.unit', format: 'text' },
+                { label: 'bulletin.col.ordersIssued', format: 'int' },
+                { label: 'bulletin.col.ordersOverdue', format: 'int' },
+                { label: 'bulletin.col.ordersAccepted', format: 'int' },
+              ],
+              rows: rows.map((r) => [r.unitName, r.issued, r.overdue, r.accepted]),
+            },
+          ]
+        : [],
+    };
+  },
+};
+
 const accountability: SectionBuilder = {
   key: 'accountability',
   async build(ctx) {
@@ -254,4 +284,4 @@ export const typicalSection: SectionBuilder = {
 };
 
 /** The body of every bulletin, in order. */
-export const BULLETIN_SECTIONS: readonly SectionBuilder[] = [ranking, resolution, overdue, accountability, typicalSection];
+export const BULLETIN_SECTIONS: readonly SectionBuilder[] = [ranking, resolution, overdue, supervision, accountability, typicalSection];

@@ -93,7 +93,7 @@ describe('a monthly bulletin', () => {
   it('ranks units only among peers, with the minimum case count, ties sharing a rank', async () => {
     bulletin = await generate(supervisor, { kind: 'monthly', period: '2026-03', minCases: 2 });
     expect(bulletin).toMatchObject({ state: 'draft', canManage: true, number: '青溪通〔2026〕1号', title: '关于2026年3月群众诉求办理情况的通报' });
-    expect(bulletin.sections.map((s) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'accountability', 'typical']);
+    expect(bulletin.sections.map((s) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability', 'typical']);
     const ranking = section(bulletin, 'ranking');
     expect(ranking.tables.map((t) => t.caption)).toEqual(['村（社区）', '乡镇（街道）', '县直部门']);
     const [villages, townships, departments] = ranking.tables.map((t) => t.rows.map((r) => [r[0], r[1]]));
@@ -174,7 +174,7 @@ describe('a monthly bulletin', () => {
     expect(list.items.map((b: { id: string }) => b.id)).toEqual([weekly.id]);
     const open = await ctx.anonymous().get(`/api/public/bulletins/${weekly.id}`);
     expect(open.statusCode).toBe(200);
-    expect(open.json().sections.map((s: { key: string }) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'accountability']);
+    expect(open.json().sections.map((s: { key: string }) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability']);
     expect(open.body).not.toContain('申请低保');
     expect(open.body).not.toContain('LX');
   });
@@ -187,6 +187,39 @@ describe('a monthly bulletin', () => {
     expect((await supervisor.post('/api/bulletins', { kind: 'monthly', period: '2026-13' })).statusCode).toBe(400);
     expect((await supervisor.post('/api/bulletins', { kind: 'monthly', period: '2026-W10' })).statusCode).toBe(400);
     expect((await supervisor.get('/api/bulletins/nope')).statusCode).toBe(404);
+  });
+
+  it('reports 督办 orders by the unit they were addressed to: issued, overdue, accepted', async () => {
+    const order = (id: string, number: string, extra: Record<string, unknown>) => ({
+      id,
+      number,
+      level: 'general',
+      state: 'issued',
+      unitId: ctx.org.units['u-civil'],
+      areaCode: AREAS.townA,
+      issuingUnitId: ctx.org.units['u-civil'],
+      issuedBy: ctx.org.users.supervisor,
+      issuedAt: '2026-01-27T02:00:00.000Z',
+      reason: '超期未办结',
+      responseDueAt: '2026-01-29T10:00:00.000Z',
+      respondedLate: 0,
+      returnCount: 0,
+      ...extra,
+    });
+    await ctx.database.db
+      .insertInto('supervisionOrders')
+      .values([
+        order('so-w05-1', '青溪督〔2026〕901号', { escalatedAt: '2026-01-29T10:01:00.000Z' }),
+        order('so-w05-2', '青溪督〔2026〕902号', { state: 'accepted', respondedAt: '2026-01-28T02:00:00.000Z' }),
+        // Issued the week after: not in this bulletin.
+        order('so-w06-1', '青溪督〔2026〕903号', { issuedAt: '2026-02-03T02:00:00.000Z' }),
+      ])
+      .execute();
+    const weekly = await generate(supervisor, { kind: 'weekly', period: '2026-W05' });
+    const orders = section(weekly, 'supervision');
+    expect(orders.title).toBe('督办落实情况');
+    expect(orders.paragraphs[0]).toContain('督办单2件');
+    expect(orders.tables[0]!.rows).toEqual([['青溪县民政局', 2, 1, 1]]);
   });
 
   it('the schedule drafts last month’s and last week’s bulletins once', async () => {

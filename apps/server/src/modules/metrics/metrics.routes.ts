@@ -10,6 +10,6 @@ export async function metricsRoutes(app: FastifyInstance, { metrics, resolutionL
   route(app, 'GET /api/metrics', (request) => metrics.report(actorOf(request), request.query, requestLocale(request)));
   route(app, 'GET /api/settings/metric-weights', (request) => metrics.weights(actorOf(request)));
   route(app, 'PUT /api/admin/settings/metric-weights', (request) => metrics.setWeights(actorOf(request), request.body));
-  // 小事不出村、大事不出乡 (h7)
+  // 小事不出村、大事不出乡
   route(app, 'GET /api/metrics/resolution-levels', (request) => resolutionLevels.report(actorOf(request), request.query, requestLocale(request)));
 }

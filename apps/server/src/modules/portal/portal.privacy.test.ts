@@ -117,7 +117,7 @@ describe('no personal data in public responses', () => {
     const policy = await (await ctx.as('admin')).post('/api/admin/policies', { kind: 'policy', title: '路灯维护管理办法', body: '路灯由住建部门维护。' });
     await get(`/api/public/policies/${policy.json().id}`);
 
-    // — public bulletins (h7) —: published with a typical case whose requester is named; the public version leaves it out.
+    // — public bulletins —: published with a typical case whose requester is named; the public version leaves it out.
     const supervisor = await ctx.as('supervisor');
     const bulletin = (await supervisor.post('/api/bulletins', { kind: 'monthly', period: '2026-03', minCases: 1 })).json();
     await supervisor.put(`/api/bulletins/${bulletin.id}/typical-cases`, { cases: [{ caseId: (await ctx.database.db.selectFrom('cases').select('id').where('status', '=', 'not_accepted').executeTakeFirstOrThrow()).id, kind: 'bad', note: `${PEOPLE[0].name}反映的问题` }] });

@@ -45,7 +45,7 @@ export const shellMessages = defineMessages(
     'nav.audit': '审计与短信',
     'nav.admin': '系统管理',
     'nav.hardCases': '积案会审', // — hard-cases —
-    // — accountability and bulletins (h7) —
+    // — accountability and bulletins —
     'nav.accountability': '责任追究',
     'nav.bulletins': '定期通报',
   },
@@ -92,7 +92,7 @@ export const shellMessages = defineMessages(
     'nav.audit': 'Audit and SMS',
     'nav.admin': 'Administration',
     'nav.hardCases': 'Hard cases', // — hard-cases —
-    // — accountability and bulletins (h7) —
+    // — accountability and bulletins —
     'nav.accountability': 'Accountability',
     'nav.bulletins': 'Bulletins',
   },

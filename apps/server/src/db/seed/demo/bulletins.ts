@@ -4,7 +4,7 @@ import type { Services } from '../../../services.js';
 import { DEMO_AREA_CODES, userIdOf } from './org.js';
 
 /**
- * The demo's accountability decisions and one published bulletin (h7): the supervisor has
+ * The demo's accountability decisions and one published bulletin: the supervisor has
  * confirmed the overdue records older than 30 days (every third one withdrawn after checking),
  * the newer ones still wait as proposed; the monthly bulletin of the month before last is
  * published to the county's units and on the portal.
