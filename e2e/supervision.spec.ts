@@ -49,7 +49,7 @@ async function pdfText(path: string): Promise<string> {
   return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, '');
 }
 
-test('a supervisor issues a 督办 on an overdue case; the unit head is told, signs and responds; the supervisor accepts; the PDF carries the number', async ({ page, baseURL }) => {
+test('a supervisor issues a 督办 on an overdue case; the unit head sees the notice arrive live, signs and responds; the supervisor accepts; the PDF carries the number', async ({ page, browser, baseURL }) => {
   const created = await handlingCase(baseURL!, '督办测试：低保申请超期未办');
   const before = (await (await fetch(`${baseURL}/api/test/clock`)).json()) as { now: string };
   // Past the handling deadline by two days: the case is overdue.
@@ -58,6 +58,15 @@ test('a supervisor issues a 督办 on an overdue case; the unit head is told, si
   try {
     const serverNow = Date.parse(before.now) + jumpMs;
     // Sessions live on the server clock too: sign in after the jump.
+    // The unit head has the console open in a window of their own, watching the bell.
+    const headWindow = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } });
+    const headPage = await headWindow.newPage();
+    await signIn(headPage, 'unithead', FIRST_LOAD);
+    const headApi = await apiAs(baseURL!, 'unithead');
+    const unreadBefore = (await headApi.get<{ unread: number }>('/api/notifications/unread-count')).unread;
+    const headBell = headPage.getByTestId('notice-bell');
+    await expect(headBell).toHaveAttribute('data-count', String(unreadBefore), FIRST_LOAD);
+
     await signIn(page, 'supervisor', FIRST_LOAD);
     // The overdue list names the unit and offers 督办 / 催办.
     await page.getByTestId('todo-count-overdue').click();
@@ -83,13 +92,19 @@ test('a supervisor issues a 督办 on an overdue case; the unit head is told, si
     expect(number).toMatch(/^青溪督〔\d{4}〕\d+号$/);
     const orderUrl = page.url();
 
-    // The unit head is told (the notice links the case and the order), and finds the order under "to my unit".
-    const head = await apiAs(baseURL!, 'unithead');
-    const notices = await head.get<{ items: Array<{ template: string; text: string; caseId: string | null }> }>('/api/notifications');
+    // The unit head's bell counts the order without a reload; the notice opens the order.
+    await expect(headBell).toHaveAttribute('data-count', String(unreadBefore + 1));
+    const notices = await headApi.get<{ items: Array<{ template: string; text: string; caseId: string | null }> }>('/api/notifications');
     const notice = notices.items.find((n) => n.template === 'notice.supervision_issued' && n.text.includes(number));
     expect(notice?.caseId).toBe(created.id);
-    await head.dispose();
+    await headApi.dispose();
+    await headBell.click();
+    await headPage.getByTestId('notice-dropdown').getByText(number).first().click();
+    await expect(headPage.getByTestId('order-number')).toHaveText(number, FIRST_LOAD);
+    await keepScreenshot(headPage, 'supervision-notice-opened');
+    await headWindow.close();
 
+    // The unit head finds it under "to my unit" too, and signs and responds.
     await switchTo(page, 'unithead');
     await page.goto('/supervision?view=unit');
     await page.getByTestId('supervision-table').getByRole('link', { name: number }).click();
