@@ -54,6 +54,7 @@ export const CaseSearchHitSchema = z.object({
     phone: z.string().nullable().describe('Masked'),
     idNumber: z.string().nullable().describe('Masked'),
   }),
+  urgeCount: z.number().int().describe('催办 count, as in the ledger'),
   snippet: z.string().nullable().describe('The best passage, matched words in 【】'),
 });
 export type CaseSearchHit = z.infer<typeof CaseSearchHitSchema>;
