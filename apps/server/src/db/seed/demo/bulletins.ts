@@ -1,7 +1,6 @@
 import { addLocalDays, localDate } from '@lianxin/core';
-import type { Actor } from '../../../access/actor.js';
 import type { Services } from '../../../services.js';
-import { DEMO_AREA_CODES, userIdOf } from './org.js';
+import { demoActor } from './actors.js';
 
 /**
  * The demo's accountability decisions and one published bulletin: the supervisor has
@@ -11,17 +10,8 @@ import { DEMO_AREA_CODES, userIdOf } from './org.js';
  */
 export async function seedDemoBulletins(services: Services, end: Date): Promise<void> {
   const { db } = services;
-  const supervisorId = userIdOf('supervisor');
-  const grant = await db
-    .selectFrom('userRoles')
-    .innerJoin('units', 'units.id', 'userRoles.unitId')
-    .select(['userRoles.role', 'units.id', 'units.name', 'units.areaCode'])
-    .where('userRoles.userId', '=', supervisorId)
-    .where('userRoles.role', '=', 'supervisor')
-    .where('units.areaCode', '=', DEMO_AREA_CODES.county)
-    .executeTakeFirst();
-  if (!grant) return;
-  const actor: Actor = { userId: supervisorId, username: 'supervisor', displayName: 'supervisor', locale: 'zh-CN', sessionId: '', csrfToken: '', grants: [{ role: 'supervisor', unitId: grant.id, unitName: grant.name, areaCode: grant.areaCode }] };
+  // The county's supervisor (群众工作中心), as the services see them.
+  const actor = demoActor('supervisor');
 
   const older = await db
     .selectFrom('accountabilityRecords')

@@ -46,6 +46,7 @@ import {
   type UnitRef,
 } from './content.js';
 import { DEMO_UNITS, DEMO_USERS, DEPARTMENTS, type DeptKey, TOWNSHIPS, type TownshipDef, unitIdOfDept, unitIdOfTownship, unitIdOfVillage, userIdOf, type VillageDef } from './org.js';
+import { demoActor } from './actors.js';
 import { createPeople, type PeopleFactory, type Person } from './people.js';
 import { createRng, type Rng } from './random.js';
 import { createSlots, type Slots } from './slots.js';
@@ -1018,21 +1019,7 @@ function inputOf(p: Plan): CaseCreate {
 // ───────────────────────────── playing ─────────────────────────────
 
 function buildActors(): Map<string, Actor> {
-  const units = new Map(DEMO_UNITS.map((u) => [u.id, u]));
-  return new Map(
-    DEMO_USERS.map((u) => [
-      u.username,
-      {
-        userId: u.id,
-        username: u.username,
-        displayName: u.name,
-        locale: 'zh-CN',
-        grants: u.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: units.get(g.unitId)!.name, areaCode: units.get(g.unitId)!.areaCode })),
-        sessionId: 'demo-seed',
-        csrfToken: 'demo-seed',
-      } satisfies Actor,
-    ]),
-  );
+  return new Map(DEMO_USERS.map((u) => [u.username, demoActor(u.username)]));
 }
 
 async function play(services: Services, actors: Map<string, Actor>, step: Step) {

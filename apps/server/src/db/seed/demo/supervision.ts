@@ -1,27 +1,12 @@
 import { subtreeRange } from '@lianxin/core';
-import type { Actor } from '../../../access/actor.js';
 import type { AdjustableClock } from '../../../clock.js';
 import type { Services } from '../../../services.js';
-import { DEMO_AREA_CODES, DEMO_UNITS, DEMO_USERS } from './org.js';
+import { demoActor } from './actors.js';
+import { DEMO_AREA_CODES, DEMO_USERS } from './org.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A demo account as the services see a signed-in staff member. */
-function demoActor(username: string): Actor {
-  const user = DEMO_USERS.find((u) => u.username === username);
-  if (!user) throw new Error(`no demo user ${username}`);
-  const units = new Map(DEMO_UNITS.map((u) => [u.id, u]));
-  return {
-    userId: user.id,
-    username,
-    displayName: user.name,
-    locale: 'zh-CN',
-    grants: user.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: units.get(g.unitId)!.name, areaCode: units.get(g.unitId)!.areaCode })),
-    sessionId: 'demo-seed',
-    csrfToken: 'demo-seed',
-  };
-}
 
 /** The demo account heading a unit, if any. */
 const headOf = (unitId: string) => DEMO_USERS.find((u) => u.grants.some((g) => g.role === 'unit_head' && g.unitId === unitId));
