@@ -106,3 +106,20 @@ test('a supervisor reviews two long-standing cases with a unit, forms a task for
   await page.goto(`/cases/${first.id}`);
   await expect(page.getByTestId('task-force-panel').getByTestId('task-force-report').first()).toContainText(text);
 });
+
+test('an administrator sets when a case counts as long-standing (积案标准), and it holds after a reload', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/hardCases');
+  const form = page.getByTestId('hard-case-rule-form');
+  const days = form.getByLabel('办理超过多少天列为积案');
+  await expect(days).toHaveValue('90', { timeout: 60_000 });
+  await days.fill('120');
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('hard-case-rule-form').getByLabel('办理超过多少天列为积案')).toHaveValue('120', { timeout: 60_000 });
+  // Put the demo's threshold back for the other journeys.
+  await page.getByTestId('hard-case-rule-form').getByLabel('办理超过多少天列为积案').fill('90');
+  await page.getByTestId('hard-case-rule-form').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+});

@@ -13,6 +13,7 @@ const TABS = {
   rules: lazy(() => import('./RulesTab')),
   calendar: lazy(() => import('./CalendarTab')),
   weights: lazy(() => import('./WeightsTab')),
+  hardCases: lazy(() => import('./HardCaseRuleTab')),
 } as const;
 type TabKey = keyof typeof TABS;
 const isTab = (key: string | undefined): key is TabKey => !!key && key in TABS;
