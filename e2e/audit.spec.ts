@@ -26,5 +26,10 @@ test('an administrator reads the audit log, verifies its chain, and reads the SM
   const text = await outbox.innerText();
   expect(text).toMatch(/1\d{2}\*{4}\d{4}/);
   expect(text).not.toMatch(/1[3-9]\d{9}/);
+  // 加载更多 appends the next page (the demo county has sent more than one page of SMS).
+  const messages = outbox.locator('tbody tr.ant-table-row');
+  await expect(messages).toHaveCount(50);
+  await page.getByRole('button', { name: '加载更多' }).click();
+  await expect.poll(() => messages.count()).toBeGreaterThan(50);
   await keepScreenshot(page, 'audit-outbox');
 });

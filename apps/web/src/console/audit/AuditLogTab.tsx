@@ -1,12 +1,12 @@
 import type { AuditEntryView as Entry, AuditVerifyView as Verify } from '@lianxin/core';
 import { Alert, Button, Flex, Form, Input, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useLatest } from '../../shared/use-api';
+import { useLoadMore } from '../../shared/use-load-more';
 import { auditActionLabel, subjectLabel } from './audit-labels';
 import { auditMessages } from './audit.messages';
 
@@ -17,34 +17,15 @@ const PAGE = 50;
 export default function AuditLogTab() {
   const t = useT(auditMessages);
   const { locale } = useLocale();
-  const latest = useLatest();
   const [filter, setFilter] = useState<Filter>({});
-  const [items, setItems] = useState<Entry[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    (before: number | null) => {
-      setLoading(true);
-      const query = { ...filter, limit: PAGE, ...(before ? { before } : {}) };
-      latest(call('GET /api/admin/audit', { query })).then(
-        ({ value, current }) => {
-          if (!current) return;
-          setItems((old) => (before ? [...old, ...value.items] : value.items));
-          setNext(value.nextCursor);
-          setError(undefined);
-          setLoading(false);
-        },
-        (e: unknown) => {
-          setError(e);
-          setLoading(false);
-        },
-      );
+  const fetchPage = useCallback(
+    async (before: number | null) => {
+      const page = await call('GET /api/admin/audit', { query: { ...filter, limit: PAGE, ...(before ? { before } : {}) } });
+      return { items: page.items, next: page.nextCursor };
     },
-    [filter, latest],
+    [filter],
   );
-  useEffect(() => load(null), [load]);
+  const { items, loading, error, hasMore, loadMore, reload } = useLoadMore<Entry, number>(fetchPage);
 
   return (
     <Flex vertical gap={12}>
@@ -59,7 +40,7 @@ export default function AuditLogTab() {
         <Button htmlType="submit">{t('filter')}</Button>
       </Form>
       {error ? (
-        <PageError error={error} onRetry={() => load(null)} />
+        <PageError error={error} onRetry={reload} />
       ) : (
         <Table<Entry>
           data-testid="audit-table"
@@ -93,8 +74,8 @@ export default function AuditLogTab() {
           ]}
         />
       )}
-      <Button onClick={() => next && load(next)} disabled={!next || loading}>
-        {next ? t('more') : t('end')}
+      <Button onClick={loadMore} disabled={!hasMore || loading}>
+        {hasMore ? t('more') : t('end')}
       </Button>
     </Flex>
   );

@@ -1,12 +1,12 @@
 import { OUTBOX_SMS_STATUSES, type OutboxMessageView as Sms } from '@lianxin/core';
 import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
-import { useLatest } from '../../shared/use-api';
+import { useLoadMore } from '../../shared/use-load-more';
 import { auditMessages } from './audit.messages';
 
 type Status = (typeof OUTBOX_SMS_STATUSES)[number];
@@ -16,33 +16,16 @@ const PAGE = 50;
 /** The SMS outbox, newest first: masked phone, the text as sent (secrets masked), delivery state. */
 export default function OutboxTab() {
   const t = useT(auditMessages);
-  const latest = useLatest();
   const [status, setStatus] = useState<Status | undefined>();
-  const [items, setItems] = useState<Sms[]>([]);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    (before: string | null) => {
-      setLoading(true);
-      latest(call('GET /api/outbox', { query: { status, limit: PAGE, ...(before ? { before } : {}) } })).then(
-        ({ value, current }) => {
-          if (!current) return;
-          setItems((old) => (before ? [...old, ...value.items] : value.items));
-          setHasMore(value.items.length === PAGE);
-          setError(undefined);
-          setLoading(false);
-        },
-        (e: unknown) => {
-          setError(e);
-          setLoading(false);
-        },
-      );
+  // The outbox pages by creation instant: a full page means there may be more before its last.
+  const fetchPage = useCallback(
+    async (before: string | null) => {
+      const { items } = await call('GET /api/outbox', { query: { status, limit: PAGE, ...(before ? { before } : {}) } });
+      return { items, next: items.length === PAGE ? items[items.length - 1]!.createdAt : null };
     },
-    [status, latest],
+    [status],
   );
-  useEffect(() => load(null), [load]);
+  const { items, loading, error, hasMore, loadMore, reload } = useLoadMore<Sms, string>(fetchPage);
 
   return (
     <Flex vertical gap={12}>
@@ -57,7 +40,7 @@ export default function OutboxTab() {
         data-testid="outbox-status"
       />
       {error ? (
-        <PageError error={error} onRetry={() => load(null)} />
+        <PageError error={error} onRetry={reload} />
       ) : (
         <Table<Sms>
           data-testid="outbox-table"
@@ -78,7 +61,7 @@ export default function OutboxTab() {
           ]}
         />
       )}
-      <Button onClick={() => items.length && load(items[items.length - 1]!.createdAt)} disabled={!hasMore || loading}>
+      <Button onClick={loadMore} disabled={!hasMore || loading}>
         {hasMore ? t('more') : t('end')}
       </Button>
     </Flex>
