@@ -4,12 +4,13 @@ import type { FieldWorkTables } from './field-work.tables.js';
 // — supervision —
 import type { SupervisionTables } from './supervision.tables.js';
 import type { HardCaseTables } from './hard-cases.tables.js'; // — hard-cases —
+import type { BulletinTables } from './bulletins.tables.js';
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;
@@ -40,9 +41,6 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   trackingSecrets: TrackingSecretTable;
   // — notices —
   noticePreferences: NoticePreferenceTable;
-  // — bulletins —
-  bulletins: BulletinTable;
-  bulletinRecipients: BulletinRecipientTable;
 }
 
 type Flag = number; // 0 | 1
@@ -470,32 +468,4 @@ export interface TrackingSecretTable {
   caseId: string;
   secretHash: string;
   createdAt: string;
-}
-
-// — bulletins —
-export interface BulletinTable {
-  id: string;
-  kind: string;
-  periodKey: string;
-  areaCode: string;
-  periodFrom: string;
-  periodTo: string;
-  year: number;
-  seq: number;
-  issuer: string;
-  minCases: number;
-  sections: string;
-  typical: Generated<string>;
-  state: string;
-  isPublic: Generated<number>;
-  createdBy: string | null;
-  createdAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
-}
-export type BulletinRow = Selectable<BulletinTable>;
-
-export interface BulletinRecipientTable {
-  bulletinId: string;
-  unitId: string;
 }

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AreaRange, inRanges } from '../../access/access.js';
-import type { BulletinTable, DB } from '../../db/schema.js';
+import type { BulletinTable } from '../../db/bulletins.tables.js';
+import type { DB } from '../../db/schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
