@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATES } from '../case-machine.js';
-import { CASE_FLAGS } from '../vocabulary.js';
-import { CaseListQuerySchema } from './case.js';
+import { CaseListQuerySchema, CaseSummarySchema } from './case.js';
 import { defineEndpoints } from './endpoint.js';
 
 /** Query of the case search (GET /api/search/cases): words to find, plus the ledger's filters. */
@@ -25,36 +23,7 @@ export type CaseSearchQuery = z.infer<typeof CaseSearchQuerySchema>;
  * A case found by the search: the ledger's case summary (cases.presenter `presentCaseSummary`,
  * personal data masked) and the best passage.
  */
-export const CaseSearchHitSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  channel: z.string(),
-  categoryCode: z.string(),
-  areaCode: z.string(),
-  urgency: z.string(),
-  status: z.enum(CASE_STATES),
-  flags: z.array(z.enum(CASE_FLAGS)),
-  currentUnitId: z.string().nullable(),
-  registeredAt: z.string(),
-  clock: z
-    .object({
-      dueAt: z.string(),
-      startedAt: z.string(),
-      level: z.enum(['normal', 'yellow', 'red']),
-      remainingMs: z.number(),
-      usedRatio: z.number(),
-    })
-    .nullable()
-    .describe('The running deadline of the current stage; null when no clock runs'),
-  requester: z.object({
-    anonymous: z.boolean(),
-    name: z.string().nullable().describe('Masked'),
-    phone: z.string().nullable().describe('Masked'),
-    idNumber: z.string().nullable().describe('Masked'),
-  }),
-  urgeCount: z.number().int().describe('催办 count, as in the ledger'),
+export const CaseSearchHitSchema = CaseSummarySchema.extend({
   snippet: z.string().nullable().describe('The best passage, matched words in 【】'),
 });
 export type CaseSearchHit = z.infer<typeof CaseSearchHitSchema>;

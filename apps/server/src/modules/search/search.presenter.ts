@@ -5,6 +5,6 @@ import { presentCaseSummary } from '../cases/cases.presenter.js';
 
 /** A case found by the search → its response contract: the ledger's summary and the best passage. */
 export const presentHit = (row: CaseRow, snippet: string | null, cipher: Cipher, now: Date): Contract<typeof CaseSearchHitSchema> => ({
-  ...(presentCaseSummary(row, cipher, now) as Omit<Contract<typeof CaseSearchHitSchema>, 'snippet'>),
+  ...presentCaseSummary(row, cipher, now),
   snippet,
 });
