@@ -66,6 +66,10 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — duty, leave and attendance —
+import { createDutyService } from './modules/duty/duty.service.js';
+import { createAttendanceService } from './modules/leave/attendance.service.js';
+import { createLeaveService } from './modules/leave/leave.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -129,6 +133,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  // — duty, leave and attendance —
+  const duty = createDutyService({ db, clock, audit, notifier, deadlines, cases });
+  const leave = createLeaveService({ db, clock, audit, notifier, deadlines, cases });
+  const attendance = createAttendanceService({ db, clock, audit, deadlines });
   return {
     db,
     dialect: database.dialect,
@@ -182,6 +190,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — duty, leave and attendance —
+    duty,
+    leave,
+    attendance,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -82,6 +82,11 @@ export const ACCESS_RULES = {
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },
   'bulletin.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '定期通报：生成、选定典型案例、发布 generate, edit and publish periodic bulletins' },
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
+  // — duty, leave and attendance —
+  'duty.read': { roles: ROLES, reach: 'area', doc: '值班表：查看辖区单位的值班安排 read the duty rosters of units of the area' },
+  'duty.manage': { roles: ['admin'], reach: 'area', doc: '排班、审批调班（另：单位负责人管本单位）build rosters and approve swaps (unit heads: their own unit)' },
+  'attendance.read': { roles: ['supervisor', 'leader', 'admin'], reach: 'area', doc: '考勤表：查看辖区单位的月度考勤（另：单位负责人看本单位）read monthly attendance of units of the area (unit heads: their own unit)' },
+  // — end duty —
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */
@@ -191,3 +196,19 @@ export const UNIT_ANSWER_ROLES: readonly Role[] = CASE_ACTION_RULES.accept.inCur
 
 /** Whether the grants let their holder answer for `unitId` (sign, respond, acknowledge, report back). */
 export const mayAnswerForUnit = (grants: readonly Grant[], unitId: string): boolean => grants.some((g) => g.unitId === unitId && UNIT_ANSWER_ROLES.includes(g.role));
+
+// — duty, leave and attendance —
+/**
+ * Who heads a unit for 排班, 调班, 请假审批 and 考勤更正: its 单位负责人, or a 领导 held in the unit
+ * (the county centre's leaders head the centre).
+ */
+export const UNIT_HEAD_ROLES: readonly Role[] = ['unit_head', 'leader'];
+
+/** Whether the grants head `unitId` (approve leave and swaps, correct attendance, reassign cases). */
+export const headsUnit = (grants: readonly Grant[], unitId: string): boolean => grants.some((g) => g.unitId === unitId && UNIT_HEAD_ROLES.includes(g.role));
+
+/** Whether the grants may build the roster of a unit: its head, or `duty.manage` over its area. */
+export const mayManageRoster = (grants: readonly Grant[], unit: { id: string; areaCode: string }): boolean => headsUnit(grants, unit.id) || holds(grants, 'duty.manage', unit.areaCode);
+
+/** Whether the grants may read a unit's attendance sheet: its head, or `attendance.read` over its area. */
+export const mayReadAttendance = (grants: readonly Grant[], unit: { id: string; areaCode: string }): boolean => headsUnit(grants, unit.id) || holds(grants, 'attendance.read', unit.areaCode);

@@ -134,7 +134,11 @@ export type SupervisionEvent = (typeof SUPERVISION_EVENTS)[number];
 export const HARD_CASE_EVENTS = ['hard_case_decision', 'task_force_formed', 'task_force_update', 'task_force_report'] as const;
 export type HardCaseEvent = (typeof HARD_CASE_EVENTS)[number];
 // — end hard-cases —
-export const NOTE_EVENTS = ['escalate', 'flag', ...SUPERVISION_EVENTS, ...HARD_CASE_EVENTS] as const;
+// — duty, leave and attendance —
+/** Events of 值班 and 请假: a case claimed for the duty person out of hours; cases handed over while their handler is away. */
+export const DUTY_EVENTS = ['duty_claim', 'leave_reassign'] as const;
+export type DutyEvent = (typeof DUTY_EVENTS)[number];
+export const NOTE_EVENTS = ['escalate', 'flag', ...SUPERVISION_EVENTS, ...HARD_CASE_EVENTS, /* — duty — */ ...DUTY_EVENTS] as const;
 export type NoteEvent = (typeof NOTE_EVENTS)[number];
 
 /** One recorded transition, as stored in case_events. */

@@ -1,4 +1,4 @@
-import type { CaseAction, CaseState, HardCaseEvent, SupervisionEvent } from './case-machine.js';
+import type { CaseAction, CaseState, DutyEvent, HardCaseEvent, SupervisionEvent } from './case-machine.js';
 import type { InstructionState, SupervisionLevel, SupervisionState } from './contracts/supervision.js';
 import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
@@ -23,7 +23,7 @@ const STATE_LABELS: Labels<CaseState> = {
   final: ['已终结', 'Final'],
 };
 
-const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | SupervisionEvent | HardCaseEvent> = {
+const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'notify_due' | SupervisionEvent | HardCaseEvent | /* — duty — */ DutyEvent> = {
   register: ['登记', 'Register'],
   dispatch: ['交办', 'Dispatch'],
   accept: ['签收', 'Accept'],
@@ -65,6 +65,9 @@ const ACTION_LABELS: Labels<CaseAction | 'register' | 'escalate' | 'flag' | 'not
   task_force_update: ['专案组调整', 'Task force updated'],
   task_force_report: ['专案组进展', 'Task force progress'],
   // — end hard-cases —
+  // — duty, leave and attendance —
+  duty_claim: ['值班人员接管', 'Taken by the person on duty'],
+  leave_reassign: ['请假转办', 'Handed over (handler on leave)'],
 };
 
 const KIND_LABELS: Labels<CaseKind> = {
@@ -275,6 +278,7 @@ const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
   instruction: ['领导批示', 'Instructions'],
   hard_case: ['积案会审', 'Hard cases'],
   bulletin: ['通报', 'Bulletins'],
+  duty: ['值班请假', 'Duty and leave'], // — duty —
   other: ['其他', 'Other'],
 };
 
@@ -299,6 +303,19 @@ const ACCOUNTABILITY_STATE_LABELS: Labels<'proposed' | 'appealed' | 'confirmed' 
 };
 const BULLETIN_KIND_LABELS: Labels<'weekly' | 'monthly'> = { weekly: ['周通报', 'Weekly'], monthly: ['月通报', 'Monthly'] };
 const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿', 'Draft'], published: ['已发布', 'Published'] };
+
+// — duty, leave and attendance —
+const DUTY_SHIFT_LABELS: Labels<'day' | 'night'> = { day: ['白班', 'Day shift'], night: ['夜班', 'Night shift'] };
+const LEAVE_KIND_LABELS: Labels<'sick' | 'personal' | 'annual' | 'other'> = { sick: ['病假', 'Sick leave'], personal: ['事假', 'Personal leave'], annual: ['年休假', 'Annual leave'], other: ['其他假', 'Other leave'] };
+const LEAVE_STATE_LABELS: Labels<'pending' | 'approved' | 'rejected' | 'cancelled'> = { pending: ['待审批', 'Pending'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Refused'], cancelled: ['已撤回', 'Withdrawn'] };
+const ATTENDANCE_MARK_LABELS: Labels<'present' | 'absent' | 'leave' | 'trip' | 'rest' | 'future'> = {
+  present: ['出勤', 'Present'],
+  absent: ['缺勤', 'Absent'],
+  leave: ['请假', 'On leave'],
+  trip: ['出差', 'On a trip'],
+  rest: ['休息', 'Day off'],
+  future: ['—', '—'],
+};
 
 const ALL = {
   state: STATE_LABELS,
@@ -329,6 +346,11 @@ const ALL = {
   accountabilityState: ACCOUNTABILITY_STATE_LABELS,
   bulletinKind: BULLETIN_KIND_LABELS,
   bulletinState: BULLETIN_STATE_LABELS,
+  // — duty, leave and attendance —
+  dutyShift: DUTY_SHIFT_LABELS,
+  leaveKind: LEAVE_KIND_LABELS,
+  leaveState: LEAVE_STATE_LABELS,
+  attendanceMark: ATTENDANCE_MARK_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -341,7 +363,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

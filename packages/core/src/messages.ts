@@ -214,6 +214,24 @@ const zhCN = {
   'bulletin.typical.good': '正面典型',
   'bulletin.typical.bad': '反面典型',
   'bulletin.total': '合计',
+  // — duty, leave and attendance —
+  'notice.duty_case': '值班提醒：网上诉求{code}在非工作时间到达，受理时限至{due}，已转您（{shift}值班）处理',
+  'notice.duty_gap': '值班表提醒：{unit}{date}{shift}尚未安排值班人员，请及时排班',
+  'notice.duty_swap_requested': '调班申请：{date}{shift}拟由{to}接替，请审批',
+  'notice.duty_swap_decided': '您的调班申请（{date}{shift}）{result}',
+  'notice.duty_assigned': '值班安排：您被安排于{date}{shift}在{unit}值班',
+  'notice.leave_applied': '请假申请：{person}申请{leaveKind}，{from}至{to}，请审批',
+  'notice.leave_decided': '您的{leaveKind}申请（{from}至{to}）{result}',
+  'notice.leave_reassigned': '诉求件{code}因原承办人请假转由您办理',
+  'duty.approved': '已批准',
+  'duty.rejected': '未批准',
+  'error.on_leave': '{person}在{date}请假，不能安排',
+  'error.leave_overlap': '该期间已有请假申请',
+  'error.leave_state': '该请假申请当前状态为“{leaveState}”，不能执行此操作',
+  'error.duty_not_member': '所选人员不属于本单位',
+  'error.swap_state': '该调班申请已处理',
+  'error.duty_past': '不能修改已过去日期的值班安排',
+  'error.all_on_leave': '所选干部在{date}均在请假，无法分配',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -425,6 +443,24 @@ const enUS: Record<MessageKey, string> = {
   'bulletin.typical.good': 'Good example',
   'bulletin.typical.bad': 'Bad example',
   'bulletin.total': 'Total',
+  // — duty, leave and attendance —
+  'notice.duty_case': 'On duty: online case {code} arrived out of hours; accept it by {due} (you are on the {shift})',
+  'notice.duty_gap': 'Roster: nobody is on duty at {unit} on {date} ({shift}); please fill the shift',
+  'notice.duty_swap_requested': 'Swap request: {to} to take the {shift} on {date}; please decide',
+  'notice.duty_swap_decided': 'Your swap request ({date}, {shift}) was {result}',
+  'notice.duty_assigned': 'Roster: you are on duty at {unit} on {date} ({shift})',
+  'notice.leave_applied': 'Leave request: {person} asks for {leaveKind} from {from} to {to}; please decide',
+  'notice.leave_decided': 'Your {leaveKind} from {from} to {to} was {result}',
+  'notice.leave_reassigned': 'Case {code} is handed to you while its handler is on leave',
+  'duty.approved': 'approved',
+  'duty.rejected': 'refused',
+  'error.on_leave': '{person} is on leave on {date} and cannot be given this',
+  'error.leave_overlap': 'There is already a leave application for that period',
+  'error.leave_state': 'The application is “{leaveState}”: this step is not possible',
+  'error.duty_not_member': 'The person chosen does not belong to the unit',
+  'error.swap_state': 'The swap request has been decided already',
+  'error.duty_past': 'Shifts of past days cannot be changed',
+  'error.all_on_leave': 'Every cadre chosen is on leave on {date}',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -5,6 +5,7 @@ import type { FieldWorkTables } from './field-work.tables.js';
 import type { SupervisionTables } from './supervision.tables.js';
 import type { HardCaseTables } from './hard-cases.tables.js'; // — hard-cases —
 import type { BulletinTables } from './bulletins.tables.js';
+import type { DutyTables } from './duty.tables.js'; // — duty, leave and attendance —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
@@ -469,3 +470,6 @@ export interface TrackingSecretTable {
   secretHash: string;
   createdAt: string;
 }
+
+// — duty, leave and attendance — (declaration merging: DB also extends the duty tables)
+export interface DB extends DutyTables {}

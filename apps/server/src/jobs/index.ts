@@ -14,6 +14,8 @@ export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision —
   suggest?: { retrainScheduled(): Promise<unknown> };
   // — bulletins —
   bulletins?: { generateDue(): Promise<{ generated: number }> };
+  // — duty —
+  duty?: { routeAfterHours(): Promise<{ claimed: number }>; sweepGaps(): Promise<{ notified: number }> };
 }
 
 /** The part of a pino/Fastify logger the jobs use. */
@@ -142,6 +144,16 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
       if ((result as { generated: number }).generated) log.info({ result }, 'bulletins generated');
     };
     stops.push(schedule('bulletins', bulletinMs, () => bulletins.generateDue(), log, report, { atOnce: false }));
+  }
+  // — duty —: out-of-hours online cases to the person on duty every minute; unfilled shifts a week ahead hourly.
+  const { duty } = services;
+  if (duty) {
+    stops.push(
+      schedule('duty routing', 60_000, () => duty.routeAfterHours(), log, (result) => {
+        if ((result as { claimed: number }).claimed) log.info({ result }, 'duty routing');
+      }),
+    );
+    stops.push(schedule('duty gaps', 3_600_000, () => duty.sweepGaps(), log, () => {}, { atOnce: false }));
   }
   return {
     async stop() {

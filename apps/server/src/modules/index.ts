@@ -37,6 +37,7 @@ import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard
 // — accountability, bulletins —
 import { accountabilityRoutes } from './accountability/accountability.routes.js';
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
+import { dutyRoutes } from './duty/duty.routes.js'; // — duty, leave and attendance —
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -76,5 +77,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   // — accountability, bulletins —
   await app.register(accountabilityRoutes, { accountability: services.accountability });
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
+  // — duty, leave and attendance —
+  await app.register(dutyRoutes, { duty: services.duty, leave: services.leave, attendance: services.attendance });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

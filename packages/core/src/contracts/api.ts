@@ -24,6 +24,7 @@ import { suggestEndpoints } from './suggest.js';
 import { systemEndpoints } from './system.js';
 // — supervision —
 import { supervisionEndpoints } from './supervision.js';
+import { dutyEndpoints } from './duty.js'; // — duty, leave and attendance —
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -58,5 +59,7 @@ export const API = {
   ...accountabilityEndpoints,
   ...bulletinsEndpoints,
   ...resolutionLevelsEndpoints,
+  // — duty, leave and attendance —
+  ...dutyEndpoints,
 };
 export type Api = typeof API;

@@ -382,6 +382,8 @@ export const QueueItemSchema = CaseSummarySchema.extend({
     .nullable()
     .describe('The last return: its reason and the unit that returned it'),
   suggestion: z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number() }).nullable().describe('Suggested unit, when asked for'),
+  // — duty —
+  onDuty: z.object({ id: z.string(), name: z.string() }).nullable().optional().describe('值班: the person on duty the case came to out of office hours'),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 

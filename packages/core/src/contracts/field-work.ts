@@ -289,6 +289,8 @@ export const WeekResultSchema = z.object({
   daysPresent: z.number().int(),
   evaluated: z.boolean().describe('Only whole ISO weeks inside the assignment, the period and the past are judged'),
   compliant: z.boolean().nullable().describe('Null when the week is not judged'),
+  // — duty, leave —
+  daysAway: z.number().int().optional().describe('Days on approved leave: the week asks that many fewer days'),
 });
 export type WeekResult = z.infer<typeof WeekResultSchema>;
 

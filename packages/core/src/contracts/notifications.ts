@@ -7,7 +7,7 @@ import { defineEndpoints } from './endpoint.js';
  * that adds notices adds its kind here and its label (`noticeKind` in labels.ts); a template named
  * `notice.<kind>…` (e.g. `notice.supervision_issued`) belongs to that kind without more wiring.
  */
-export const NOTICE_KINDS = ['step', 'risk', 'escalation', 'due_soon', 'alert', 'account', 'supervision', 'urge', 'instruction', 'hard_case', 'bulletin', 'other'] as const;
+export const NOTICE_KINDS = ['step', 'risk', 'escalation', 'due_soon', 'alert', 'account', 'supervision', 'urge', 'instruction', 'hard_case', 'bulletin', /* — duty — */ 'duty', 'other'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Kinds that also go by SMS unless the user chose otherwise: risk alerts and supervision. */
@@ -21,6 +21,10 @@ const NOTICE_TEMPLATE_KINDS: Record<string, NoticeKind> = {
   'notice.task_force_milestone': 'hard_case',
   'notice.task_force_report': 'hard_case',
   'notice.accountability': 'supervision',
+  // — duty, leave and attendance —
+  'notice.leave_applied': 'duty',
+  'notice.leave_decided': 'duty',
+  'notice.leave_reassigned': 'step',
 };
 
 /** The kind of a notice written with `template` (`notice.<kind>…`, or the table above; else `other`). */

@@ -5,6 +5,7 @@ import type { CampaignTable } from '../../db/field-work.tables.js';
 import type { DB } from '../../db/schema.js';
 import { usersRepository } from '../users/users.repository.js';
 import { fdb } from '../visits/visits.repository.js';
+import { leaveQueries } from '../leave/leave.repository.js'; // — duty, leave —
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -144,6 +145,10 @@ export const campaignQueries = {
   async activeGrantsOf(db: Q, userIds: readonly string[]) {
     return (await usersRepository.grantsOf(db, userIds)).filter((g) => g.unitIsActive);
   },
+
+  // — duty, leave —
+  /** Those of `userIds` on approved leave on `date`: they get no share. */
+  awayOn: (db: Q, userIds: readonly string[], date: string) => leaveQueries.awayOn(db, userIds, date),
 };
 
 type Bound<T> = { [K in keyof T]: T[K] extends (db: Q, ...args: infer A) => infer R ? (...args: A) => R : never };

@@ -8,6 +8,7 @@ import {
   type CampaignTargets,
   type Grant,
   isInSubtree,
+  localDate,
   reachOf,
   type Role,
   subtreeRange,
@@ -124,7 +125,11 @@ export function createCampaignsService({ campaigns: repo, org, audit, clock }: C
         // Each household goes to a cadre who may record its visit (field.write over it, as visits checks).
         const grants = await repo.activeGrantsOf(cadreIds);
         const grantsOf = (cadre: string): Grant[] => grants.filter((g) => g.userId === cadre).map((g) => ({ role: g.role as Role, unitId: g.unitId, areaCode: g.areaCode }));
-        const result = planEvenShares(targets, cadreIds.map((cadre) => ({ id: cadre, grants: grantsOf(cadre) })));
+        // — duty, leave —: a cadre on leave today is left out of the split.
+        const away = await repo.awayOn(cadreIds, localDate(clock.now()));
+        const sharing = cadreIds.filter((cadre) => !away.has(cadre));
+        if (sharing.length === 0) throw unprocessable('error.all_on_leave', { date: localDate(clock.now()) }, 'cadreUserIds');
+        const result = planEvenShares(targets, sharing.map((cadre) => ({ id: cadre, grants: grantsOf(cadre) })));
         if ('unreachable' in result) {
           const area = await org.findArea(result.unreachable.areaCode);
           throw unprocessable('error.no_cadre_for_area', { area: area?.name ?? result.unreachable.areaCode }, 'cadreUserIds');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { computeDeadline } from '@lianxin/core';
+import { computeDeadline, localDate } from '@lianxin/core';
 import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { unknownReference, unprocessable } from '../../errors.js';
 import { orgQueries } from '../org/org.repository.js';
+import { refuseIfAway } from '../leave/leave.guard.js'; // — duty, leave —
 import { maskedText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { type Handlers, RECIPIENTS, restartClock, staffIdOf, type TransitionKit } from './cases.transition-kit.js';
@@ -41,6 +42,7 @@ export function assignHandlers(kit: TransitionKit): Handlers<AssignAction> {
     async dispatch(trx, actor, c, { unitId, handlerUserId, note, returnUnjustified }) {
       await kit.activeUnit(trx, unitId, 'unitId');
       if (handlerUserId && !(await orgQueries.userHasRole(trx, handlerUserId, 'handler', unitId))) throw unknownReference('handlerUserId', 'handler');
+      if (handlerUserId) await refuseIfAway(trx, handlerUserId, localDate(clock.now()), 'handlerUserId'); // — duty, leave —
       if (returnUnjustified) await recordUnjustifiedReturn(trx, c);
       const assigned = await assignTo(trx, c, unitId, handlerUserId ?? null);
       return apply(trx, actor, c, 'dispatch', { ...assigned, dispatchedAt: nowIso() }, note ?? null, { unitId, handlerUserId: handlerUserId ?? null });

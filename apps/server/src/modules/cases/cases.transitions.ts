@@ -9,6 +9,7 @@ import {
   IllegalTransitionError,
   isActionAllowed,
   type SupervisionEvent,
+  type DutyEvent, // — duty —
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { canActOnCase, caseScope } from '../../access/access.js';
@@ -84,7 +85,7 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
 
     // — supervision, hard-cases —
     /** A step on the case with no state change — 督办 · 催办 · 批示, a joint review's decision, a task force — by a staff member or the system, with the first-contact owner told. */
-    record: (trx: Transaction<DB>, actor: Actor | 'system', c: CaseRow, event: SupervisionEvent | HardCaseEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
+    record: (trx: Transaction<DB>, actor: Actor | 'system', c: CaseRow, event: SupervisionEvent | HardCaseEvent | DutyEvent, changes: CaseUpdate, note: string | null, data: Record<string, unknown> | null) =>
       kit.apply(trx, actor, c, event, changes, note, data),
   };
 }

@@ -25,7 +25,7 @@ const rate = (ok: number, all: number) => (all ? Math.round((ok / all) * 1000) /
  * China-time day. `today` caps the period, so the running week is shown but not judged. The unit
  * the cadre is stationed from is left null for the caller to fill.
  */
-export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet<number>, from: string, to: string, today: string): CadreCompliance {
+export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet<number>, from: string, to: string, today: string, awayDays: ReadonlySet<number> = new Set()): CadreCompliance {
   const start = dayNumber(a.startsOn > from ? a.startsOn : from);
   const periodEnd = dayNumber(a.endsOn && a.endsOn < to ? a.endsOn : to);
   const todayN = dayNumber(today);
@@ -36,10 +36,15 @@ export function judgeAssignment(a: AssignmentForReport, presentDays: ReadonlySet
   for (let monday = mondayOfDay(start); monday <= end; monday += 7) {
     const sunday = monday + 6;
     let days = 0;
-    for (let d = Math.max(monday, start); d <= Math.min(sunday, end); d++) if (presentDays.has(d)) days += 1;
+    let away = 0; // — duty, leave —: days on approved leave are not counted against the cadre
+    for (let d = Math.max(monday, start); d <= Math.min(sunday, end); d++) {
+      if (presentDays.has(d)) days += 1;
+      else if (awayDays.has(d)) away += 1;
+    }
     daysPresent += days;
     const evaluated = monday >= start && sunday <= lastJudged;
-    weeks.push({ week: isoWeekOfDay(monday), from: dateOfDay(monday), to: dateOfDay(sunday), daysPresent: days, evaluated, compliant: evaluated ? days >= a.minDaysPerWeek : null });
+    const required = Math.max(0, a.minDaysPerWeek - away);
+    weeks.push({ week: isoWeekOfDay(monday), from: dateOfDay(monday), to: dateOfDay(sunday), daysPresent: days, evaluated, compliant: evaluated ? days >= required : null, ...(away ? { daysAway: away } : {}) });
   }
   const judged = weeks.filter((w) => w.evaluated);
   const ok = judged.filter((w) => w.compliant).length;

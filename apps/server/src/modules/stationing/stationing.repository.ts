@@ -4,6 +4,8 @@ import { inRanges } from '../../access/access.js';
 import type { StationingAssignmentTable } from '../../db/field-work.tables.js';
 import type { DB } from '../../db/schema.js';
 import { usersRepository } from '../users/users.repository.js';
+import { leaveQueries } from '../leave/leave.repository.js'; // — duty, leave —
+import { refuseIfAway } from '../leave/leave.guard.js';
 
 /** The setting that holds the global stationing rule. */
 export const STATIONING_SETTING = 'stationing';
@@ -25,6 +27,12 @@ export interface AssignmentFilter {
 /** Stationing assignments, the global rule and the presence the report counts: the module's SQL. */
 export function createStationingRepository(db: Kysely<DB>) {
   return {
+    // — duty, leave —
+    /** The days each cadre is on approved leave in [from, to] (the report does not count them against them). */
+    leaveDays: (userIds: readonly string[], from: string, to: string) => leaveQueries.leaveDays(db, userIds, from, to),
+    /** Refuses (422) a cadre on approved leave on `date`. */
+    refuseIfAway: (userId: string, date: string, field: string) => refuseIfAway(db, userId, date, field),
+
     /** Runs `work` in one transaction (a change and its audit entry commit together). */
     transaction: <T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> => db.transaction().execute(work),
 

@@ -53,6 +53,7 @@ export function createStationingService({ stationing: repo, org, audit, clock }:
       if (!village || village.level !== 'village') throw unknownReference('villageCode', 'area');
       const cadre = await repo.findUser(input.cadreUserId);
       if (!cadre || !cadre.isActive) throw unknownReference('cadreUserId', 'user');
+      await repo.refuseIfAway(input.cadreUserId, input.startsOn, 'cadreUserId'); // — duty, leave —
       if (await repo.overlapping(input.cadreUserId, input.villageCode, input.startsOn, input.endsOn ?? null)) throw new AppError(409, 'error.stationing_overlap', {}, 'startsOn');
       const now = clock.now().toISOString();
       const row = {
@@ -110,6 +111,9 @@ export function createStationingService({ stationing: repo, org, audit, clock }:
         repo.presence(ranges, query.from, query.to, query.cadre),
         repo.minDaysDefault(),
       ]);
+      // — duty, leave —: days on approved leave, per cadre, as day numbers
+      const leave = await repo.leaveDays([...new Set(assignments.map((a) => a.cadreUserId))], query.from, query.to);
+      const awayOf = (cadre: string) => new Set([...(leave.get(cadre) ?? [])].map(dayNumber));
       const days = new Map<string, Set<number>>();
       for (const p of presence) {
         const key = `${p.cadreUserId}|${p.villageCode}`;
@@ -126,6 +130,7 @@ export function createStationingService({ stationing: repo, org, audit, clock }:
           query.from,
           query.to,
           today,
+          awayOf(a.cadreUserId),
         ),
       );
       // The unit each cadre is stationed from (a county bureau's first secretary, a village committee …).
