@@ -1,4 +1,4 @@
-import { ACCESS_RULES, type Role, rolesFor, UNIT_ANSWER_ROLES } from '@lianxin/core';
+import { ACCESS_RULES, type Role, rolesFor, UNIT_ANSWER_ROLES, UNIT_HEAD_ROLES } from '@lianxin/core';
 import type { ComponentType } from 'react';
 import type { shellMessages } from './shell/shell.messages';
 
@@ -25,6 +25,8 @@ const HOUSEHOLD_ROLES = ACCESS_RULES['household.read'].roles;
 const FIELD_ROLES = ACCESS_RULES['field.read'].roles;
 // — supervision — issuers and reviewers, and the units that answer orders.
 const SUPERVISION_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['supervision.issue'].roles, ...UNIT_ANSWER_ROLES])];
+// — duty, leave and attendance —: unit heads read their unit's sheet, attendance.read the area's.
+const ATTENDANCE_ROLES: readonly Role[] = [...new Set([...UNIT_HEAD_ROLES, ...ACCESS_RULES['attendance.read'].roles])];
 const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].roles, ...ACCESS_RULES['config.manage'].roles])];
 
 // — accountability and bulletins —: the ledger is for those who read, decide or appeal records.
@@ -68,4 +70,8 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — hard-cases —
   { path: '/hard-cases', nav: 'nav.hardCases', section: 'cases', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/HardCasesPage') },
   { path: '/hard-cases/meetings/:id', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/MeetingPage') },
+  // — duty, leave and attendance — the roster and leave concern every staff member; attendance its readers
+  { path: '/duty', nav: 'nav.duty', section: 'field', load: () => import('./duty/DutyPage') },
+  { path: '/leave', nav: 'nav.leave', section: 'field', load: () => import('./duty/LeavePage') },
+  { path: '/attendance', nav: 'nav.attendance', section: 'field', roles: ATTENDANCE_ROLES, load: () => import('./duty/AttendancePage') },
 ];

@@ -15,6 +15,7 @@ import { useReference } from '../cases/case-list/use-reference';
 import { BatchResultPanel } from './BatchResultPanel';
 import { dispatchMessages } from './dispatch.messages';
 import { afterBatch, type BatchResponse, commonSuggestion, type QueueItem } from './dispatch-queue';
+import { OnDutyTag } from '../duty/OnDutyTag'; // — duty —
 
 const PAGE_SIZE = 30;
 
@@ -74,6 +75,7 @@ export default function DispatchPage() {
             <Flex gap={6} wrap align="center">
               {c.returnCount > 0 && <Tag color="orange">{t('returned')}</Tag>}
               <FlagTags flags={c.flags} />
+              <OnDutyTag person={c.onDuty} /> {/* — duty — */}
               <Link to={`/cases/${c.id}`} title={c.title}>
                 <Typography.Text ellipsis style={{ maxWidth: 360, color: 'inherit' }}>
                   {c.title}

@@ -11,6 +11,9 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   hard_case_meeting: (id) => `/hard-cases/meetings/${encodeURIComponent(id)}`,
   bulletin: (id) => `/bulletins/${encodeURIComponent(id)}`,
   accountability: () => '/accountability',
+  // — duty, leave and attendance —
+  duty: (id) => `/duty?unit=${encodeURIComponent(id)}`,
+  leave: () => '/leave?tab=approve',
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */

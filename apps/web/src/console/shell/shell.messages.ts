@@ -48,6 +48,10 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': '责任追究',
     'nav.bulletins': '定期通报',
+    // — duty, leave and attendance —
+    'nav.duty': '值班表',
+    'nav.leave': '请假',
+    'nav.attendance': '考勤',
   },
   {
     appName: 'Lianxin',
@@ -95,5 +99,9 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': 'Accountability',
     'nav.bulletins': 'Bulletins',
+    // — duty, leave and attendance —
+    'nav.duty': 'Duty roster',
+    'nav.leave': 'Leave',
+    'nav.attendance': 'Attendance',
   },
 );

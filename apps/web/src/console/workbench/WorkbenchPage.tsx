@@ -15,6 +15,8 @@ import { countText, isPriority, ledgerLinkOf, orderGroups, orderTodos } from './
 import { workbenchMessages } from './workbench.messages';
 // — supervision —
 import { OverdueActions, UrgeTag } from '../supervision/OverdueActions';
+// — duty —
+import { DutyTodayCard } from '../duty/DutyTodayCard';
 
 /** 工作台: the user's to-dos by kind of work, flagged cases first, each with its clock. */
 export default function WorkbenchPage() {
@@ -73,6 +75,7 @@ export default function WorkbenchPage() {
           {t('hello', { name: me.displayName })} · {t('summary', { n: total })}
         </Typography.Text>
       </Flex>
+      <DutyTodayCard /> {/* — duty — */}
       {groups.length === 0 ? (
         <Card>
           <PageEmpty>{t('nothing')}</PageEmpty>
