@@ -20,6 +20,8 @@ import { ensureReferenceData } from './reference.js';
 
 // — supervision —
 import { seedDemoSupervision } from './demo/supervision.js';
+// — duty, leave and attendance —
+import { seedDemoDuty } from './demo/duty.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -127,6 +129,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end));
   // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
+  // — duty, leave and attendance — the centre's and 民政局's rosters, an approved leave.
+  await seedDemoDuty(services, end);
   return {
     ...org,
     cases: seeded.cases,

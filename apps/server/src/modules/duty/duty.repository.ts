@@ -114,6 +114,11 @@ export const dutyRepository = {
     return (await db.selectFrom('userRoles').select('userId').distinct().where('unitId', '=', unitId).where('role', 'in', ['unit_head', 'leader']).execute()).map((r) => r.userId);
   },
 
+  /** Who else answers for a unit's roster when it has no head (the county centre): its admins and supervisors. */
+  async managersOf(db: Q, unitId: string) {
+    return (await db.selectFrom('userRoles').select('userId').distinct().where('unitId', '=', unitId).where('role', 'in', ['admin', 'supervisor']).execute()).map((r) => r.userId);
+  },
+
   async holidayNames(db: Q, from: string, to: string) {
     const rows = await db.selectFrom('calendarDays').select(['date', 'name', 'kind']).where('date', '>=', from).where('date', '<=', to).execute();
     return new Map(rows.filter((r) => r.kind === 'holiday').map((r) => [r.date, r.name]));

@@ -271,7 +271,8 @@ export function createDutyService({ db, clock, audit, notifier, deadlines, cases
             if (filled.has(`${unitId}|${date}|${shift}`) || (await repo.gapNoticed(db, unitId, date, shift))) continue;
             await db.transaction().execute(async (trx) => {
               await trx.insertInto('dutyGapNotices').values({ unitId, date, shift, notifiedAt: nowIso() }).execute();
-              await notifier.notice(trx, await repo.headsOf(trx, unitId), 'notice.duty_gap', { unit: unit.name, date, shift }, { target: { kind: 'duty', id: unitId }, kind: 'duty' });
+              const heads = await repo.headsOf(trx, unitId);
+              await notifier.notice(trx, heads.length ? heads : await repo.managersOf(trx, unitId), 'notice.duty_gap', { unit: unit.name, date, shift }, { target: { kind: 'duty', id: unitId }, kind: 'duty' });
             });
             notified += 1;
           }
