@@ -69,7 +69,7 @@ test('a unit head builds next week’s roster, the duty person asks for a swap, 
   await page.getByTestId('duty-next-week').click();
   const swaps = page.getByTestId('duty-swaps');
   await expect(swaps).toContainText('当天需陪家人就医');
-  await swaps.getByRole('button', { name: /批\s*准/ }).first().click();
+  await swaps.getByRole('button', { name: /^批\s*准$/ }).first().click();
   await expect(swaps).toContainText('批准');
   await expect(page.getByTestId(`pick-${monday}-day`)).toContainText('钱卫东');
   await keepScreenshot(page, 'duty-swap-approved');
@@ -111,7 +111,7 @@ test('a cadre applies for leave, the head approves, and their open cases are han
   await page.goto('/leave?tab=approve');
   const approvals = page.getByTestId('leave-approvals');
   const row = approvals.locator('tr').filter({ hasText: '赵丽娟' }).filter({ hasText: '发烧住院' });
-  await row.getByRole('button', { name: /批\s*准/ }).click();
+  await row.getByRole('button', { name: /^批\s*准$/ }).click();
   await expect(row).toContainText('已批准');
   await row.getByRole('button', { name: '在办件转办' }).click();
   const modal = page.getByTestId('reassign-modal');
