@@ -308,6 +308,7 @@ const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿',
 const DUTY_SHIFT_LABELS: Labels<'day' | 'night'> = { day: ['白班', 'Day shift'], night: ['夜班', 'Night shift'] };
 const LEAVE_KIND_LABELS: Labels<'sick' | 'personal' | 'annual' | 'other'> = { sick: ['病假', 'Sick leave'], personal: ['事假', 'Personal leave'], annual: ['年休假', 'Annual leave'], other: ['其他假', 'Other leave'] };
 const LEAVE_STATE_LABELS: Labels<'pending' | 'approved' | 'rejected' | 'cancelled'> = { pending: ['待审批', 'Pending'], approved: ['已批准', 'Approved'], rejected: ['未批准', 'Refused'], cancelled: ['已撤回', 'Withdrawn'] };
+const DECISION_LABELS: Labels<'approved' | 'rejected'> = { approved: ['已批准', 'approved'], rejected: ['未批准', 'refused'] };
 const ATTENDANCE_MARK_LABELS: Labels<'present' | 'absent' | 'leave' | 'trip' | 'rest' | 'future'> = {
   present: ['出勤', 'Present'],
   absent: ['缺勤', 'Absent'],
@@ -351,6 +352,7 @@ const ALL = {
   leaveKind: LEAVE_KIND_LABELS,
   leaveState: LEAVE_STATE_LABELS,
   attendanceMark: ATTENDANCE_MARK_LABELS,
+  decision: DECISION_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -363,7 +365,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState', decision: 'decision' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

@@ -215,7 +215,7 @@ export function createDutyService({ db, clock, audit, notifier, deadlines, cases
         if (Number(moved.numUpdatedRows) !== 1) throw new AppError(409, 'error.swap_state');
         if (approve) await repo.updateShift(trx, shift.id, { userId: swap.toUserId, updatedBy: actor.userId, updatedAt: nowIso() });
         const told = [...new Set([swap.requestedBy, swap.toUserId, ...(swap.fromUserId ? [swap.fromUserId] : [])])].filter((u) => u !== actor.userId);
-        await notifier.notice(trx, told, 'notice.duty_swap_decided', { date: shift.date, shift: shift.shift, result: approve ? '已批准' : '未批准' }, { target: { kind: 'duty', id: swap.unitId }, kind: 'duty' });
+        await notifier.notice(trx, told, 'notice.duty_swap_decided', { date: shift.date, shift: shift.shift, decision: approve ? 'approved' : 'rejected' }, { target: { kind: 'duty', id: swap.unitId }, kind: 'duty' });
         await audit.append({ actorUserId: actor.userId, action: approve ? 'duty_swap_approve' : 'duty_swap_reject', subjectType: 'duty_swap', subjectId: id, detail: { shiftId: shift.id } }, trx);
       });
       return swapView(actor, swap.unitId, id);

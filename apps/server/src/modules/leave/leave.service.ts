@@ -120,7 +120,7 @@ export function createLeaveService({ db, clock, audit, notifier, deadlines, case
         if (row.state !== 'pending') throw stateError(row.state);
         const state = approve ? 'approved' : 'rejected';
         if (!(await repo.move(trx, id, 'pending', { state, decidedBy: actor.userId, decidedAt: nowIso(), decisionNote: note }))) throw stateError(row.state);
-        await notifier.notice(trx, [row.userId], 'notice.leave_decided', { leaveKind: row.kind, from: row.startsOn, to: row.endsOn, result: approve ? '已批准' : '未批准' }, { target: { kind: 'leave', id } });
+        await notifier.notice(trx, [row.userId], 'notice.leave_decided', { leaveKind: row.kind, from: row.startsOn, to: row.endsOn, decision: approve ? 'approved' : 'rejected' }, { target: { kind: 'leave', id } });
         await audit.append({ actorUserId: actor.userId, action: approve ? 'leave_approve' : 'leave_reject', subjectType: 'leave', subjectId: id, detail: { userId: row.userId, note } }, trx);
       });
       return one(actor, id);
