@@ -66,6 +66,9 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — evaluation —
+import { createEvaluationService } from './modules/evaluation/evaluation.service.js';
+import { createSurveyService } from './modules/evaluation/evaluation.survey.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -129,6 +132,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  // — evaluation —
+  const evaluation = createEvaluationService({ db, clock, audit, notifier });
+  const survey = createSurveyService({ db, clock, cipher, notifier });
   return {
     db,
     dialect: database.dialect,
@@ -182,6 +188,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — evaluation —
+    evaluation,
+    survey,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -82,6 +82,14 @@ export const ACCESS_RULES = {
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },
   'bulletin.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '定期通报：生成、选定典型案例、发布 generate, edit and publish periodic bulletins' },
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
+  // — evaluation —
+  'evaluation.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '干部考核：开启、组织督评、结束考核、查看全部评分与结果报表 open and close evaluation cycles, score as the organisation, read every scoring and the ranked report' },
+  'evaluation.lead': { roles: ['leader', 'unit_head'], reach: 'area', doc: '干部考核：领导评议辖区内参评干部 score the cadres of the area as a leader' },
+  'award.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '评先评优：设立奖项、提名、发布 define awards, nominate, publish' },
+  'award.decide': { roles: ['leader', 'org_department'], reach: 'area', doc: '评先评优：投票或领导决定 vote on awards, or decide as a leader' },
+  'mentoring.manage': { roles: ['org_department', 'admin', 'unit_head'], reach: 'area', doc: '拜师认徒与培训：结对、结业评价、培训签到 pair mentors and mentees, review, record training' },
+  'cadre.read': { roles: ['org_department', 'admin', 'leader', 'unit_head', 'supervisor'], reach: 'area', doc: '干部档案页：查看辖区干部的工作、考核、奖励、培训 read the page of a cadre of the area (a cadre always reads their own)' },
+  // — end evaluation —
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

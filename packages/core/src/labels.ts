@@ -104,6 +104,8 @@ const ROLE_LABELS: Labels<Role> = {
   supervisor: ['督办员', 'Supervisor'],
   stationed_cadre: ['驻村干部', 'Stationed cadre'],
   admin: ['管理员', 'Administrator'],
+  // — evaluation —
+  org_department: ['组织部/考核办', 'Organisation department'],
 };
 
 const STAGE_LABELS: Labels<'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview'> = {
@@ -300,6 +302,40 @@ const ACCOUNTABILITY_STATE_LABELS: Labels<'proposed' | 'appealed' | 'confirmed' 
 const BULLETIN_KIND_LABELS: Labels<'weekly' | 'monthly'> = { weekly: ['周通报', 'Weekly'], monthly: ['月通报', 'Monthly'] };
 const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿', 'Draft'], published: ['已发布', 'Published'] };
 
+// — evaluation —
+const EVAL_GRADE_LABELS: Labels<'excellent' | 'competent' | 'basically_competent' | 'incompetent'> = {
+  excellent: ['优秀', 'Excellent'],
+  competent: ['称职', 'Competent'],
+  basically_competent: ['基本称职', 'Basically competent'],
+  incompetent: ['不称职', 'Incompetent'],
+};
+const EVAL_SOURCE_LABELS: Labels<'leader' | 'organisation' | 'peer' | 'public'> = {
+  leader: ['领导评议', 'Leaders'],
+  organisation: ['组织督评', 'Organisation'],
+  peer: ['干部互评', 'Colleagues'],
+  public: ['群众测评', 'Residents'],
+};
+const EVAL_ITEM_LABELS: Labels<'de' | 'neng' | 'qin' | 'ji' | 'lian'> = {
+  de: ['德', 'Integrity'],
+  neng: ['能', 'Ability'],
+  qin: ['勤', 'Diligence'],
+  ji: ['绩', 'Results'],
+  lian: ['廉', 'Honesty'],
+};
+const EVAL_PERIOD_LABELS: Labels<'annual' | 'half_year' | 'quarterly'> = { annual: ['年度', 'Annual'], half_year: ['半年', 'Half-year'], quarterly: ['季度', 'Quarterly'] };
+const UNIT_KIND_LABELS: Labels<'department' | 'township' | 'village' | 'center' | 'other' | 'all'> = {
+  department: ['县直部门', 'Departments'],
+  township: ['乡镇街道', 'Townships'],
+  village: ['村（社区）', 'Villages'],
+  center: ['中心', 'Centres'],
+  other: ['其他', 'Other'],
+  all: ['全体', 'Everyone'],
+};
+const AWARD_STATE_LABELS: Labels<'open' | 'decided' | 'published'> = { open: ['评选中', 'Open'], decided: ['已决定', 'Decided'], published: ['已公布', 'Published'] };
+const MENTOR_RECORD_LABELS: Labels<'visit' | 'case' | 'study' | 'other'> = { visit: ['共同走访', 'Shared visit'], case: ['共同办件', 'Case handled together'], study: ['学习', 'Study'], other: ['其他', 'Other'] };
+const REVIEW_RATING_LABELS: Labels<'excellent' | 'good' | 'pass' | 'fail'> = { excellent: ['优秀', 'Excellent'], good: ['良好', 'Good'], pass: ['合格', 'Pass'], fail: ['不合格', 'Fail'] };
+// — end evaluation —
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -329,6 +365,15 @@ const ALL = {
   accountabilityState: ACCOUNTABILITY_STATE_LABELS,
   bulletinKind: BULLETIN_KIND_LABELS,
   bulletinState: BULLETIN_STATE_LABELS,
+  // — evaluation —
+  evalGrade: EVAL_GRADE_LABELS,
+  evalSource: EVAL_SOURCE_LABELS,
+  evalItem: EVAL_ITEM_LABELS,
+  evalPeriod: EVAL_PERIOD_LABELS,
+  unitKind: UNIT_KIND_LABELS,
+  awardState: AWARD_STATE_LABELS,
+  mentorRecord: MENTOR_RECORD_LABELS,
+  reviewRating: REVIEW_RATING_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

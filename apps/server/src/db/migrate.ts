@@ -28,6 +28,9 @@ import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-
 // — accountability and bulletins —
 import * as accountabilityDecisions from './migrations/2026120612_accountability_decisions.js';
 import * as bulletins from './migrations/2026120613_bulletins.js';
+// — evaluation —
+import * as evaluation from './migrations/2026120711_evaluation.js';
+import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +63,9 @@ const MIGRATIONS: Record<string, Migration> = {
   // — accountability and bulletins —
   '2026120612_accountability_decisions': accountabilityDecisions,
   '2026120613_bulletins': bulletins,
+  // — evaluation —
+  '2026120711_evaluation': evaluation,
+  '2026120712_awards_mentoring': awardsMentoring,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

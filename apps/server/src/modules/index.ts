@@ -38,6 +38,9 @@ import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard
 import { accountabilityRoutes } from './accountability/accountability.routes.js';
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 
+// — evaluation —
+import { evaluationRoutes } from './evaluation/evaluation.routes.js';
+
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(healthRoutes, { health: services.health });
@@ -76,5 +79,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   // — accountability, bulletins —
   await app.register(accountabilityRoutes, { accountability: services.accountability });
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
+  // — evaluation —
+  await app.register(evaluationRoutes, { evaluation: services.evaluation, survey: services.survey });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }
