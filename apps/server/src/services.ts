@@ -69,6 +69,9 @@ import { createResolutionLevels } from './modules/metrics/resolution-levels.serv
 // — evaluation —
 import { createEvaluationService } from './modules/evaluation/evaluation.service.js';
 import { createSurveyService } from './modules/evaluation/evaluation.survey.js';
+import { createAwardsService } from './modules/awards/awards.service.js';
+import { createMentoringService } from './modules/mentoring/mentoring.service.js';
+import { createCadresService } from './modules/cadres/cadres.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -135,6 +138,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — evaluation —
   const evaluation = createEvaluationService({ db, clock, audit, notifier });
   const survey = createSurveyService({ db, clock, cipher, notifier });
+  const awards = createAwardsService({ db, clock, audit });
+  const mentoring = createMentoringService({ db, clock, audit });
+  const cadres = createCadresService({ db, clock, audit, evaluation });
   return {
     db,
     dialect: database.dialect,
@@ -191,6 +197,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     // — evaluation —
     evaluation,
     survey,
+    awards,
+    mentoring,
+    cadres,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -46,3 +46,6 @@ export * from './contracts/resolution-levels.js';
 // — evaluation —
 export * from './evaluation.js';
 export * from './contracts/evaluation.js';
+export * from './contracts/awards.js';
+export * from './contracts/mentoring.js';
+export * from './contracts/cadres.js';

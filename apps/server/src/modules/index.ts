@@ -40,6 +40,9 @@ import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 
 // — evaluation —
 import { evaluationRoutes } from './evaluation/evaluation.routes.js';
+import { awardsRoutes } from './awards/awards.routes.js';
+import { mentoringRoutes } from './mentoring/mentoring.routes.js';
+import { cadresRoutes } from './cadres/cadres.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -81,5 +84,8 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
   // — evaluation —
   await app.register(evaluationRoutes, { evaluation: services.evaluation, survey: services.survey });
+  await app.register(awardsRoutes, { awards: services.awards });
+  await app.register(mentoringRoutes, { mentoring: services.mentoring });
+  await app.register(cadresRoutes, { cadres: services.cadres });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -68,4 +68,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — hard-cases —
   { path: '/hard-cases', nav: 'nav.hardCases', section: 'cases', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/HardCasesPage') },
   { path: '/hard-cases/meetings/:id', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/MeetingPage') },
+  // — evaluation — every staff member may take part in a cycle and see their own results
+  { path: '/evaluation', nav: 'nav.evaluation', section: 'insight', load: () => import('./evaluation/EvaluationPage') },
+  { path: '/evaluation/:id', load: () => import('./evaluation/CyclePage') },
 ];

@@ -26,6 +26,9 @@ import { systemEndpoints } from './system.js';
 import { supervisionEndpoints } from './supervision.js';
 // — evaluation —
 import { evaluationEndpoints } from './evaluation.js';
+import { awardsEndpoints } from './awards.js';
+import { mentoringEndpoints } from './mentoring.js';
+import { cadresEndpoints } from './cadres.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -62,5 +65,8 @@ export const API = {
   ...resolutionLevelsEndpoints,
   // — evaluation —
   ...evaluationEndpoints,
+  ...awardsEndpoints,
+  ...mentoringEndpoints,
+  ...cadresEndpoints,
 };
 export type Api = typeof API;

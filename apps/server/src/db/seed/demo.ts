@@ -20,6 +20,8 @@ import { ensureReferenceData } from './reference.js';
 
 // — supervision —
 import { seedDemoSupervision } from './demo/supervision.js';
+// — evaluation —
+import { seedDemoEvaluation } from './demo/evaluation.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -127,6 +129,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end));
   // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
+  // — evaluation — the organisation department, awards, mentoring and training
+  await seedDemoEvaluation(db, passwordHash, new Date(end));
   return {
     ...org,
     cases: seeded.cases,

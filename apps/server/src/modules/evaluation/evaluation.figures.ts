@@ -158,7 +158,9 @@ export async function cadreFigures(db: Kysely<DB>, whom: Whom, period: Period): 
   for (const r of dayRows) get(r.cadreUserId).fieldDays = n(r.days);
   for (const r of visitRows) get(r.cadreUserId).visits = n(r.visits);
   for (const [userId, days] of required) get(userId).fieldDaysRequired = days;
-  for (const [userId, spans] of villagesOf) get(userId).officeDaysHeld = sessions.filter((s) => spans.some((v) => v.code === s.villageCode && s.date >= v.from && s.date <= v.to)).length;
+  const sessionDays = new Map<string, string[]>();
+  for (const s of sessions) sessionDays.set(s.villageCode, [...(sessionDays.get(s.villageCode) ?? []), s.date]);
+  for (const [userId, spans] of villagesOf) get(userId).officeDaysHeld = spans.reduce((n, v) => n + (sessionDays.get(v.code) ?? []).filter((d) => d >= v.from && d <= v.to).length, 0);
   for (const [userId, days] of attended) get(userId).officeDaysAttended = days;
   for (const r of accountabilityRows) get(r.userId).accountabilityConfirmed = n(r.records);
   for (const r of lateRows) if (r.respondedBy) get(r.respondedBy).supervisionLate = n(r.late);

@@ -274,7 +274,9 @@ export function createEvaluationService({ db, clock, audit, notifier }: Evaluati
         }
         for (const u of unitRanked) await trx.updateTable('evalCycleUnits').set({ score: u.score, rank: u.rank }).where('cycleId', '=', id).where('unitId', '=', u.unitId).execute();
         await audit.append({ actorUserId: actor.userId, action: 'evaluation_close', subjectType: 'evaluation', subjectId: id, detail: { members: members.length } }, trx);
-        await notifier.notice(trx, members.map((m) => m.userId), 'notice.eval_result', { cycle: cycle.name }, { target: { kind: 'evaluation', id } });
+        // In slices: one notice row has 14 columns, and a statement takes at most 32,766 parameters on SQLite.
+        const ids = members.map((m) => m.userId);
+        for (let i = 0; i < ids.length; i += 500) await notifier.notice(trx, ids.slice(i, i + 500), 'notice.eval_result', { cycle: cycle.name }, { target: { kind: 'evaluation', id } });
       });
       return results((await repo.cycle(db, id))!);
     },
@@ -294,6 +296,9 @@ export function createEvaluationService({ db, clock, audit, notifier }: Evaluati
     async myResults(actor: Actor) {
       return { items: await resultsOf(db, actor.userId) };
     },
+
+    /** A person's results in closed cycles (the cadre page asks; it judges who may see them). */
+    resultsOf: (userId: string) => resultsOf(db, userId),
   };
 
   async function resultsOf(q: Kysely<DB>, userId: string): Promise<MemberResult[]> {
