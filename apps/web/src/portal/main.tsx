@@ -31,6 +31,7 @@ const router = createBrowserRouter(
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
         // — evaluation — the residents' survey of a cycle (群众测评)
         { path: '/survey/:id', element: page(() => import('./SurveyPage')) },
+        { path: '/awards', element: page(() => import('./AwardsPage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },

@@ -18,6 +18,8 @@ export const surveyMessages = defineMessages(
     submit: '提交测评',
     pickOne: '请至少评价一位干部',
     thanks: '感谢您的评价',
+    awardsTitle: '评先评优公示',
+    awardsEmpty: '暂无公示',
   },
   {
     title: 'Residents’ survey',
@@ -35,5 +37,7 @@ export const surveyMessages = defineMessages(
     submit: 'Submit',
     pickOne: 'Rate at least one cadre',
     thanks: 'Thank you for your answers',
+    awardsTitle: 'Awards',
+    awardsEmpty: 'Nothing published yet',
   },
 );

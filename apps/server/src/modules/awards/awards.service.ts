@@ -70,7 +70,7 @@ export function createAwardsService({ db, clock, audit }: AwardsDeps) {
         await trx.insertInto('awardKinds').values(row).execute();
         await audit.append({ actorUserId: actor.userId, action: 'award_kind_create', subjectType: 'award', subjectId: row.id, detail: { name: body.name } }, trx);
       });
-      return { ...row, subject: body.subject };
+      return { id: row.id, name: row.name, nameEn: row.nameEn, subject: body.subject, description: row.description };
     },
 
     async list(actor: Actor) {

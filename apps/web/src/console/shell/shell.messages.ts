@@ -50,6 +50,9 @@ export const shellMessages = defineMessages(
     'nav.bulletins': '定期通报',
     // — evaluation —
     'nav.evaluation': '干部考核',
+    'nav.awards': '评先评优',
+    'nav.mentoring': '拜师认徒与培训',
+    'nav.myPage': '我的档案',
   },
   {
     appName: 'Lianxin',
@@ -99,5 +102,8 @@ export const shellMessages = defineMessages(
     'nav.bulletins': 'Bulletins',
     // — evaluation —
     'nav.evaluation': 'Cadre evaluation',
+    'nav.awards': 'Awards',
+    'nav.mentoring': 'Mentoring and training',
+    'nav.myPage': 'My page',
   },
 );
