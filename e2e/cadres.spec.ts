@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { apiAs, choose, keepScreenshot, selectPopupsClosed, signIn } from './support';
+import { apiAs, choose, keepScreenshot, signIn } from './support';
 
 test.setTimeout(300_000);
 const FIRST_LOAD = { timeout: 60_000 };
@@ -21,15 +21,14 @@ test('an award is suggested from the figures, voted, published on the portal and
   await expect(form).toBeVisible(FIRST_LOAD);
   await choose(page, form.locator('.ant-select').first(), '便民服务之星');
   await form.getByLabel('评选名称').fill('上半年便民服务之星');
+  await form.getByLabel('名额').fill('1');
   const range = form.locator('.ant-picker-range input');
   await range.first().click();
   await range.first().fill(day(Date.parse(now) - 180 * DAY));
   await range.first().press('Enter');
   await range.nth(1).fill(day(Date.parse(now)));
+  // Enter on the complete form submits it (发起).
   await range.nth(1).press('Enter');
-  await selectPopupsClosed(page);
-  await form.getByLabel('名额').fill('1');
-  await form.getByRole('button', { name: /发\s*起/ }).click();
   const drawer = page.getByTestId('award-drawer');
   await expect(drawer.locator('tbody tr.ant-table-row').first()).toBeVisible(FIRST_LOAD);
   const firstName = (await drawer.locator('tbody tr.ant-table-row').first().locator('td').nth(1).textContent())!;

@@ -84,7 +84,7 @@ export const ACCESS_RULES = {
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
   // — evaluation —
   'evaluation.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '干部考核：开启、组织督评、结束考核、查看全部评分与结果报表 open and close evaluation cycles, score as the organisation, read every scoring and the ranked report' },
-  'evaluation.lead': { roles: ['leader', 'unit_head'], reach: 'area', doc: '干部考核：领导评议辖区内参评干部 score the cadres of the area as a leader' },
+  'evaluation.lead': { roles: ['leader', 'unit_head'], reach: 'area', doc: '干部考核：领导评议（领导评辖区内、单位负责人评本单位参评干部）score as a leader: leaders the cadres of the area, unit heads those of their unit' },
   'award.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '评先评优：设立奖项、提名、发布 define awards, nominate, publish' },
   'award.decide': { roles: ['leader', 'org_department'], reach: 'area', doc: '评先评优：投票或领导决定 vote on awards, or decide as a leader' },
   'mentoring.manage': { roles: ['org_department', 'admin', 'unit_head'], reach: 'area', doc: '拜师认徒与培训：结对、结业评价、培训签到 pair mentors and mentees, review, record training' },

@@ -262,6 +262,15 @@ const AUDIT_ACTION_LABELS: Record<string, [string, string]> = {
   problem_to_case: ['问题转诉求', 'Problem to case'],
   link_case: ['关联诉求', 'Link case'],
   generate: ['生成', 'Generate'],
+  // — evaluation —
+  evaluation_open: ['开启考核', 'Open an evaluation cycle'],
+  evaluation_close: ['结束考核', 'Close an evaluation cycle'],
+  award_kind_create: ['设立奖项类别', 'Define an award kind'],
+  award_open: ['发起评选', 'Open an award'],
+  award_decide: ['评选决定', 'Decide an award'],
+  award_publish: ['公布评选结果', 'Publish an award'],
+  mentoring_pair: ['师徒结对', 'Pair a mentor'],
+  mentoring_close: ['结业评价', 'Close a mentoring pair'],
 };
 
 // — notices —

@@ -3,6 +3,7 @@ import {
   type CadreFigures,
   type CycleCreate,
   endOfLocalDay,
+  grantsWith,
   type GradeQuotas,
   isInSubtree,
   type ItemScores,
@@ -52,7 +53,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function sourcesFor(actor: Actor, cycle: CycleRow, member: Pick<MemberRow, 'userId' | 'unitId' | 'unitArea'>, me: Pick<MemberRow, 'unitId'> | undefined): StaffEvalSource[] {
   if (member.userId === actor.userId) return [];
   const out: StaffEvalSource[] = [];
-  if (can(actor, 'evaluation.lead', { areaCode: member.unitArea })) out.push('leader');
+  // Leaders score the cadres of their area; a unit head those of their own unit.
+  if (grantsWith(actor.grants, 'evaluation.lead').some((g) => (g.role === 'unit_head' ? g.unitId === member.unitId : isInSubtree(member.unitArea, g.areaCode)))) out.push('leader');
   if (can(actor, 'evaluation.manage', { areaCode: cycle.areaCode })) out.push('organisation');
   if (me && me.unitId === member.unitId) out.push('peer');
   return out;

@@ -92,6 +92,8 @@ describe('scoring', () => {
     // Scoring again replaces the earlier scoring.
     expect((await score(org, members[0].userId, 'organisation', 93)).statusCode).toBe(200);
     expect((await score(leader, members[0].userId, 'organisation', 90)).statusCode).toBe(403);
+    // 民政局's head leads their own unit only.
+    expect((await score(head, ctx.org.users.cadreA1, 'leader', 90)).statusCode).toBe(403);
     expect((await score(handler, ctx.org.users.handler, 'peer', 100)).statusCode).toBe(403);
     // 东门's cadre is no colleague of 民政局's handler.
     expect((await score(handler, ctx.org.users.cadreA1, 'peer', 10)).statusCode).toBe(403);

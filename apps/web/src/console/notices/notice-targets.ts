@@ -11,6 +11,8 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   hard_case_meeting: (id) => `/hard-cases/meetings/${encodeURIComponent(id)}`,
   bulletin: (id) => `/bulletins/${encodeURIComponent(id)}`,
   accountability: () => '/accountability',
+  // — evaluation — a member's result is on their evaluation page
+  evaluation: () => '/evaluation',
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */
