@@ -57,7 +57,8 @@ test('an award is suggested from the figures, voted, published on the portal and
   // 4. The portal shows the winner's name and unit.
   const resident = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
   const phone = await resident.newPage();
-  await phone.goto('/m/awards');
+  await phone.goto('/m/');
+  await phone.getByText('评先评优公示').click();
   await expect(phone.getByTestId('public-awards')).toContainText('上半年便民服务之星', FIRST_LOAD);
   await expect(phone.getByTestId('public-awards')).toContainText(firstName);
   await resident.close();

@@ -20,6 +20,7 @@ export const surveyMessages = defineMessages(
     thanks: '感谢您的评价',
     awardsTitle: '评先评优公示',
     awardsEmpty: '暂无公示',
+    awardsHint: '便民服务之星、示范单位等评选结果',
   },
   {
     title: 'Residents’ survey',
@@ -39,5 +40,6 @@ export const surveyMessages = defineMessages(
     thanks: 'Thank you for your answers',
     awardsTitle: 'Awards',
     awardsEmpty: 'Nothing published yet',
+    awardsHint: 'Service stars, model units and other awards',
   },
 );
