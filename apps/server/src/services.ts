@@ -70,6 +70,12 @@ import { createResolutionLevels } from './modules/metrics/resolution-levels.serv
 import { createDutyService } from './modules/duty/duty.service.js';
 import { createAttendanceService } from './modules/leave/attendance.service.js';
 import { createLeaveService } from './modules/leave/leave.service.js';
+// — evaluation —
+import { createEvaluationService } from './modules/evaluation/evaluation.service.js';
+import { createSurveyService } from './modules/evaluation/evaluation.survey.js';
+import { createAwardsService } from './modules/awards/awards.service.js';
+import { createMentoringService } from './modules/mentoring/mentoring.service.js';
+import { createCadresService } from './modules/cadres/cadres.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -137,6 +143,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const duty = createDutyService({ db, clock, audit, notifier, deadlines, cases });
   const leave = createLeaveService({ db, clock, audit, notifier, deadlines, cases });
   const attendance = createAttendanceService({ db, clock, audit, deadlines });
+  // — evaluation —
+  const evaluation = createEvaluationService({ db, clock, audit, notifier });
+  const survey = createSurveyService({ db, clock, cipher, notifier });
+  const awards = createAwardsService({ db, clock, audit });
+  const mentoring = createMentoringService({ db, clock, audit });
+  const cadres = createCadresService({ db, clock, audit, evaluation });
   return {
     db,
     dialect: database.dialect,
@@ -194,6 +206,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     duty,
     leave,
     attendance,
+    // — evaluation —
+    evaluation,
+    survey,
+    awards,
+    mentoring,
+    cadres,
   };
 }
 export type Services = ReturnType<typeof createServices>;

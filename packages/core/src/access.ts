@@ -87,6 +87,14 @@ export const ACCESS_RULES = {
   'duty.manage': { roles: ['admin'], reach: 'area', doc: '排班、审批调班（另：单位负责人管本单位）build rosters and approve swaps (unit heads: their own unit)' },
   'attendance.read': { roles: ['supervisor', 'leader', 'admin'], reach: 'area', doc: '考勤表：查看辖区单位的月度考勤（另：单位负责人看本单位）read monthly attendance of units of the area (unit heads: their own unit)' },
   // — end duty —
+  // — evaluation —
+  'evaluation.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '干部考核：开启、组织督评、结束考核、查看全部评分与结果报表 open and close evaluation cycles, score as the organisation, read every scoring and the ranked report' },
+  'evaluation.lead': { roles: ['leader', 'unit_head'], reach: 'area', doc: '干部考核：领导评议（领导评辖区内、单位负责人评本单位参评干部）score as a leader: leaders the cadres of the area, unit heads those of their unit' },
+  'award.manage': { roles: ['org_department', 'admin'], reach: 'area', doc: '评先评优：设立奖项、提名、发布 define awards, nominate, publish' },
+  'award.decide': { roles: ['leader', 'org_department'], reach: 'area', doc: '评先评优：投票或领导决定 vote on awards, or decide as a leader' },
+  'mentoring.manage': { roles: ['org_department', 'admin', 'unit_head'], reach: 'area', doc: '拜师认徒与培训：结对、结业评价、培训签到 pair mentors and mentees, review, record training' },
+  'cadre.read': { roles: ['org_department', 'admin', 'leader', 'unit_head', 'supervisor'], reach: 'area', doc: '干部档案页：查看辖区干部的工作、考核、奖励、培训 read the page of a cadre of the area (a cadre always reads their own)' },
+  // — end evaluation —
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -45,3 +45,9 @@ export * from './contracts/bulletins.js';
 export * from './contracts/resolution-levels.js';
 // — duty, leave and attendance —
 export * from './contracts/duty.js';
+// — evaluation —
+export * from './evaluation.js';
+export * from './contracts/evaluation.js';
+export * from './contracts/awards.js';
+export * from './contracts/mentoring.js';
+export * from './contracts/cadres.js';

@@ -107,6 +107,8 @@ const ROLE_LABELS: Labels<Role> = {
   supervisor: ['督办员', 'Supervisor'],
   stationed_cadre: ['驻村干部', 'Stationed cadre'],
   admin: ['管理员', 'Administrator'],
+  // — evaluation —
+  org_department: ['组织部/考核办', 'Organisation department'],
 };
 
 const STAGE_LABELS: Labels<'intake' | 'accept' | 'handle' | 'evaluate' | 'review' | 'rereview'> = {
@@ -263,6 +265,15 @@ const AUDIT_ACTION_LABELS: Record<string, [string, string]> = {
   problem_to_case: ['问题转诉求', 'Problem to case'],
   link_case: ['关联诉求', 'Link case'],
   generate: ['生成', 'Generate'],
+  // — evaluation —
+  evaluation_open: ['开启考核', 'Open an evaluation cycle'],
+  evaluation_close: ['结束考核', 'Close an evaluation cycle'],
+  award_kind_create: ['设立奖项类别', 'Define an award kind'],
+  award_open: ['发起评选', 'Open an award'],
+  award_decide: ['评选决定', 'Decide an award'],
+  award_publish: ['公布评选结果', 'Publish an award'],
+  mentoring_pair: ['师徒结对', 'Pair a mentor'],
+  mentoring_close: ['结业评价', 'Close a mentoring pair'],
 };
 
 // — notices —
@@ -317,6 +328,39 @@ const ATTENDANCE_MARK_LABELS: Labels<'present' | 'absent' | 'leave' | 'trip' | '
   rest: ['休息', 'Day off'],
   future: ['—', '—'],
 };
+// — evaluation —
+const EVAL_GRADE_LABELS: Labels<'excellent' | 'competent' | 'basically_competent' | 'incompetent'> = {
+  excellent: ['优秀', 'Excellent'],
+  competent: ['称职', 'Competent'],
+  basically_competent: ['基本称职', 'Basically competent'],
+  incompetent: ['不称职', 'Incompetent'],
+};
+const EVAL_SOURCE_LABELS: Labels<'leader' | 'organisation' | 'peer' | 'public'> = {
+  leader: ['领导评议', 'Leaders'],
+  organisation: ['组织督评', 'Organisation'],
+  peer: ['干部互评', 'Colleagues'],
+  public: ['群众测评', 'Residents'],
+};
+const EVAL_ITEM_LABELS: Labels<'de' | 'neng' | 'qin' | 'ji' | 'lian'> = {
+  de: ['德', 'Integrity'],
+  neng: ['能', 'Ability'],
+  qin: ['勤', 'Diligence'],
+  ji: ['绩', 'Results'],
+  lian: ['廉', 'Honesty'],
+};
+const EVAL_PERIOD_LABELS: Labels<'annual' | 'half_year' | 'quarterly'> = { annual: ['年度', 'Annual'], half_year: ['半年', 'Half-year'], quarterly: ['季度', 'Quarterly'] };
+const UNIT_KIND_LABELS: Labels<'department' | 'township' | 'village' | 'center' | 'other' | 'all'> = {
+  department: ['县直部门', 'Departments'],
+  township: ['乡镇街道', 'Townships'],
+  village: ['村（社区）', 'Villages'],
+  center: ['中心', 'Centres'],
+  other: ['其他', 'Other'],
+  all: ['全体', 'Everyone'],
+};
+const AWARD_STATE_LABELS: Labels<'open' | 'decided' | 'published'> = { open: ['评选中', 'Open'], decided: ['已决定', 'Decided'], published: ['已公布', 'Published'] };
+const MENTOR_RECORD_LABELS: Labels<'visit' | 'case' | 'study' | 'other'> = { visit: ['共同走访', 'Shared visit'], case: ['共同办件', 'Case handled together'], study: ['学习', 'Study'], other: ['其他', 'Other'] };
+const REVIEW_RATING_LABELS: Labels<'excellent' | 'good' | 'pass' | 'fail'> = { excellent: ['优秀', 'Excellent'], good: ['良好', 'Good'], pass: ['合格', 'Pass'], fail: ['不合格', 'Fail'] };
+// — end evaluation —
 
 const ALL = {
   state: STATE_LABELS,
@@ -353,6 +397,15 @@ const ALL = {
   leaveState: LEAVE_STATE_LABELS,
   attendanceMark: ATTENDANCE_MARK_LABELS,
   decision: DECISION_LABELS,
+  // — evaluation —
+  evalGrade: EVAL_GRADE_LABELS,
+  evalSource: EVAL_SOURCE_LABELS,
+  evalItem: EVAL_ITEM_LABELS,
+  evalPeriod: EVAL_PERIOD_LABELS,
+  unitKind: UNIT_KIND_LABELS,
+  awardState: AWARD_STATE_LABELS,
+  mentorRecord: MENTOR_RECORD_LABELS,
+  reviewRating: REVIEW_RATING_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -230,6 +230,15 @@ const zhCN = {
   'error.swap_state': '该调班申请已处理',
   'error.duty_past': '不能修改已过去日期的值班安排',
   'error.all_on_leave': '所选干部在{date}均在请假，无法分配',
+  // — evaluation —
+  'sms.survey_otp': '【连心】您的群众测评验证码为{otp}，{minutes}分钟内有效。如非本人操作请忽略。',
+  'error.survey_failed': '验证码不正确或已过期',
+  'error.already_voted': '该手机号已参加本次测评，每个手机号只能投票一次',
+  'error.cycle_closed': '本次考核已结束',
+  'error.not_scorer': '您不能以该方式为此人评分',
+  'error.award_state': '该奖项当前状态不允许此操作',
+  'error.pair_closed': '该师徒结对已结业',
+  'notice.eval_result': '考核结果已公布：{cycle}，请在“我的考核”查看本人结果',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -457,6 +466,15 @@ const enUS: Record<MessageKey, string> = {
   'error.swap_state': 'The swap request has been decided already',
   'error.duty_past': 'Shifts of past days cannot be changed',
   'error.all_on_leave': 'Every cadre chosen is on leave on {date}',
+  // — evaluation —
+  'sms.survey_otp': '[Lianxin] Your survey verification code is {otp}, valid for {minutes} minutes. Ignore this message if you did not ask for it.',
+  'error.survey_failed': 'The verification code is wrong or has expired',
+  'error.already_voted': 'This phone has already voted in this survey; each phone votes once',
+  'error.cycle_closed': 'This evaluation cycle is closed',
+  'error.not_scorer': 'You may not score this person that way',
+  'error.award_state': 'The award is not in a state that allows this',
+  'error.pair_closed': 'This mentoring pair is closed',
+  'notice.eval_result': 'Evaluation results published: {cycle}; see your own result under My evaluation',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

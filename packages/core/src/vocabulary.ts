@@ -39,6 +39,8 @@ export const ROLES = [
   'supervisor',
   'stationed_cadre',
   'admin',
+  // — evaluation — the organisation department (组织部/考核办): evaluation, awards, mentoring, training
+  'org_department',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

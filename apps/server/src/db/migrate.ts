@@ -30,6 +30,9 @@ import * as accountabilityDecisions from './migrations/2026120612_accountability
 import * as bulletins from './migrations/2026120613_bulletins.js';
 // — duty, leave and attendance —
 import * as dutyLeave from './migrations/2026120701_duty_leave.js';
+// — evaluation —
+import * as evaluation from './migrations/2026120711_evaluation.js';
+import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -64,6 +67,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120613_bulletins': bulletins,
   // — duty, leave and attendance —
   '2026120701_duty_leave': dutyLeave,
+  // — evaluation —
+  '2026120711_evaluation': evaluation,
+  '2026120712_awards_mentoring': awardsMentoring,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

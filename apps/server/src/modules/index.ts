@@ -39,6 +39,12 @@ import { accountabilityRoutes } from './accountability/accountability.routes.js'
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
 import { dutyRoutes } from './duty/duty.routes.js'; // — duty, leave and attendance —
 
+// — evaluation —
+import { evaluationRoutes } from './evaluation/evaluation.routes.js';
+import { awardsRoutes } from './awards/awards.routes.js';
+import { mentoringRoutes } from './mentoring/mentoring.routes.js';
+import { cadresRoutes } from './cadres/cadres.routes.js';
+
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(healthRoutes, { health: services.health });
@@ -79,5 +85,10 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
   // — duty, leave and attendance —
   await app.register(dutyRoutes, { duty: services.duty, leave: services.leave, attendance: services.attendance });
+  // — evaluation —
+  await app.register(evaluationRoutes, { evaluation: services.evaluation, survey: services.survey });
+  await app.register(awardsRoutes, { awards: services.awards });
+  await app.register(mentoringRoutes, { mentoring: services.mentoring });
+  await app.register(cadresRoutes, { cadres: services.cadres });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

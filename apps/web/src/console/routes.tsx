@@ -74,4 +74,11 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/duty', nav: 'nav.duty', section: 'field', load: () => import('./duty/DutyPage') },
   { path: '/leave', nav: 'nav.leave', section: 'field', load: () => import('./duty/LeavePage') },
   { path: '/attendance', nav: 'nav.attendance', section: 'field', roles: ATTENDANCE_ROLES, load: () => import('./duty/AttendancePage') },
+  // — evaluation — every staff member may take part in a cycle and see their own results
+  { path: '/evaluation', nav: 'nav.evaluation', section: 'insight', load: () => import('./evaluation/EvaluationPage') },
+  { path: '/evaluation/:id', load: () => import('./evaluation/CyclePage') },
+  { path: '/awards', nav: 'nav.awards', section: 'insight', roles: [...new Set([...ACCESS_RULES['award.manage'].roles, ...ACCESS_RULES['award.decide'].roles])], load: () => import('./cadres/AwardsPage') },
+  { path: '/mentoring', nav: 'nav.mentoring', section: 'insight', load: () => import('./cadres/MentoringPage') },
+  { path: '/my-page', nav: 'nav.myPage', section: 'insight', load: () => import('./cadres/CadrePage') },
+  { path: '/cadres/:userId', load: () => import('./cadres/CadrePage') },
 ];

@@ -1,4 +1,4 @@
-import { CalendarOutlined, NotificationOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, TrophyOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { portalBulletinsMessages } from './bulletins.messages';
+import { surveyMessages } from './survey.messages'; // — evaluation —
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -27,6 +28,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
 export default function HomePage() {
   const t = useT(portalMessages);
   const tb = useT(portalBulletinsMessages);
+  const ts = useT(surveyMessages); // — evaluation —
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -39,6 +41,8 @@ export default function HomePage() {
       <Entry to="/policies" icon={<SolutionOutlined />} title={t('nav.policies')} hint={t('homePoliciesHint')} />
       <Entry to="/reception" icon={<CalendarOutlined />} title={t('nav.reception')} hint={t('homeReceptionHint')} />
       <Entry to="/bulletins" icon={<NotificationOutlined />} title={tb('nav')} hint={tb('hint')} />
+      {/* — evaluation — */}
+      <Entry to="/awards" icon={<TrophyOutlined />} title={ts('awardsTitle')} hint={ts('awardsHint')} />
       {config && (
         <Card size="small" style={{ textAlign: 'center' }}>
           <PhoneOutlined /> {t('hotline')}{' '}

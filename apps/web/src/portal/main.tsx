@@ -29,6 +29,9 @@ const router = createBrowserRouter(
         { path: '/reception', element: page(() => import('./ReceptionPage')) },
         // — public bulletins —
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
+        // — evaluation — the residents' survey of a cycle (群众测评)
+        { path: '/survey/:id', element: page(() => import('./SurveyPage')) },
+        { path: '/awards', element: page(() => import('./AwardsPage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },

@@ -25,6 +25,11 @@ import { systemEndpoints } from './system.js';
 // — supervision —
 import { supervisionEndpoints } from './supervision.js';
 import { dutyEndpoints } from './duty.js'; // — duty, leave and attendance —
+// — evaluation —
+import { evaluationEndpoints } from './evaluation.js';
+import { awardsEndpoints } from './awards.js';
+import { mentoringEndpoints } from './mentoring.js';
+import { cadresEndpoints } from './cadres.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -61,5 +66,10 @@ export const API = {
   ...resolutionLevelsEndpoints,
   // — duty, leave and attendance —
   ...dutyEndpoints,
+  // — evaluation —
+  ...evaluationEndpoints,
+  ...awardsEndpoints,
+  ...mentoringEndpoints,
+  ...cadresEndpoints,
 };
 export type Api = typeof API;

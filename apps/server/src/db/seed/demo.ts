@@ -22,6 +22,8 @@ import { ensureReferenceData } from './reference.js';
 import { seedDemoSupervision } from './demo/supervision.js';
 // — duty, leave and attendance —
 import { seedDemoDuty } from './demo/duty.js';
+// — evaluation —
+import { seedDemoEvaluation } from './demo/evaluation.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -131,6 +133,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoBulletins(services, new Date(end));
   // — duty, leave and attendance — the centre's and 民政局's rosters, an approved leave.
   await seedDemoDuty(services, end);
+  // — evaluation — the organisation department, awards, mentoring and training
+  await seedDemoEvaluation(db, passwordHash, new Date(end));
   return {
     ...org,
     cases: seeded.cases,

@@ -14,6 +14,8 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   // — duty, leave and attendance —
   duty: (id) => `/duty?unit=${encodeURIComponent(id)}`,
   leave: () => '/leave?tab=approve',
+  // — evaluation — a member's result is on their evaluation page
+  evaluation: () => '/evaluation',
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */

@@ -52,6 +52,11 @@ export const shellMessages = defineMessages(
     'nav.duty': '值班表',
     'nav.leave': '请假',
     'nav.attendance': '考勤',
+    // — evaluation —
+    'nav.evaluation': '干部考核',
+    'nav.awards': '评先评优',
+    'nav.mentoring': '拜师认徒与培训',
+    'nav.myPage': '我的档案',
   },
   {
     appName: 'Lianxin',
@@ -103,5 +108,10 @@ export const shellMessages = defineMessages(
     'nav.duty': 'Duty roster',
     'nav.leave': 'Leave',
     'nav.attendance': 'Attendance',
+    // — evaluation —
+    'nav.evaluation': 'Cadre evaluation',
+    'nav.awards': 'Awards',
+    'nav.mentoring': 'Mentoring and training',
+    'nav.myPage': 'My page',
   },
 );
