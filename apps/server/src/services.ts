@@ -66,6 +66,10 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — projects —
+import { createProjectsService } from './modules/projects/projects.service.js';
+import { createSelectionService } from './modules/projects/selection.service.js';
+import { createProjectsPublic } from './modules/projects/projects.public.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -129,6 +133,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  // — projects — (the consultations module passes `sections` here once merged)
+  const projects = createProjectsService({ db, clock, audit, cases, similar });
+  const selection = createSelectionService({ db, clock, audit, deadlines });
+  const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections });
   return {
     db,
     dialect: database.dialect,
@@ -182,6 +190,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — projects —
+    projects,
+    selection,
+    projectsPublic,
   };
 }
 export type Services = ReturnType<typeof createServices>;

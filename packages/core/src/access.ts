@@ -82,6 +82,10 @@ export const ACCESS_RULES = {
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },
   'bulletin.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '定期通报：生成、选定典型案例、发布 generate, edit and publish periodic bulletins' },
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
+  // — projects —
+  'project.read': { roles: PLACE_ROLES, reach: 'area', doc: '查看重点项目、选房登记 read the projects and selection registrations of the area' },
+  'project.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '建立重点项目、发布公开信息、设置选房、摇号、结果公示 create projects, publish disclosures, set up the selection, draw, publish the results' },
+  'selection.desk': { roles: FIELD_WRITE, reach: 'area', doc: '选房窗口：叫号、确认选房、代为预约 selection desks: call households, confirm choices, book slots for households' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -300,6 +300,22 @@ const ACCOUNTABILITY_STATE_LABELS: Labels<'proposed' | 'appealed' | 'confirmed' 
 const BULLETIN_KIND_LABELS: Labels<'weekly' | 'monthly'> = { weekly: ['周通报', 'Weekly'], monthly: ['月通报', 'Monthly'] };
 const BULLETIN_STATE_LABELS: Labels<'draft' | 'published'> = { draft: ['草稿', 'Draft'], published: ['已发布', 'Published'] };
 
+// — projects —
+const DISCLOSURE_KIND_LABELS: Labels<'policy' | 'method' | 'standard' | 'list' | 'minutes' | 'notice'> = {
+  policy: ['政策', 'Policy'],
+  method: ['办法', 'Method'],
+  standard: ['补偿标准', 'Compensation standard'],
+  list: ['名单', 'List'],
+  minutes: ['会议纪要', 'Meeting minutes'],
+  notice: ['公告', 'Notice'],
+};
+const SELECTION_STATE_LABELS: Labels<'waiting' | 'called' | 'chosen' | 'absent'> = {
+  waiting: ['待选', 'Waiting'],
+  called: ['已叫号', 'Called'],
+  chosen: ['已选定', 'Chosen'],
+  absent: ['过号', 'Absent'],
+};
+
 const ALL = {
   state: STATE_LABELS,
   action: ACTION_LABELS,
@@ -329,6 +345,9 @@ const ALL = {
   accountabilityState: ACCOUNTABILITY_STATE_LABELS,
   bulletinKind: BULLETIN_KIND_LABELS,
   bulletinState: BULLETIN_STATE_LABELS,
+  // — projects —
+  disclosureKind: DISCLOSURE_KIND_LABELS,
+  selectionState: SELECTION_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -341,7 +360,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — projects — */ selectionState: 'selectionState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are
