@@ -68,4 +68,8 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — hard-cases —
   { path: '/hard-cases', nav: 'nav.hardCases', section: 'cases', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/HardCasesPage') },
   { path: '/hard-cases/meetings/:id', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/MeetingPage') },
+  // — projects — 重点项目 and the selection desk
+  { path: '/projects', nav: 'nav.projects', section: 'field', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectsPage') },
+  { path: '/projects/:id', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectPage') },
+  { path: '/projects/:id/desk', roles: ACCESS_RULES['selection.desk'].roles, load: () => import('./projects/DeskPage') },
 ];

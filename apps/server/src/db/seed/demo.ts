@@ -20,6 +20,8 @@ import { ensureReferenceData } from './reference.js';
 
 // — supervision —
 import { seedDemoSupervision } from './demo/supervision.js';
+// — projects —
+import { seedDemoProjects } from './demo/projects.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -127,6 +129,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end));
   // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
+  // — projects — a resettlement project with disclosures, flats, a finished lottery and the first choices.
+  await seedDemoProjects(services, end);
+  clock.set(new Date(end));
   return {
     ...org,
     cases: seeded.cases,

@@ -1,3 +1,4 @@
+import type { DisclosureKind } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { ProjectRow } from '../../db/projects.tables.js';
 import type { DB } from '../../db/schema.js';
@@ -19,7 +20,7 @@ import type { AuditLog } from '../audit/audit.service.js';
 export function createProjectsPublic({ db, clock, audit, sections = NO_SECTIONS }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; sections?: ProjectSections }) {
   const publicDisclosure = (d: { id: string; kind: string; title: string; body: string; publishedAt: string }) => ({
     id: d.id,
-    kind: d.kind as 'policy',
+    kind: d.kind as DisclosureKind,
     title: redact(d.title),
     body: redact(d.body),
     publishedAt: d.publishedAt,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DisclosureCreate, holds, isInSubtree, type ProjectCreate, type ProjectLink, type ProjectListQuery } from '@lianxin/core';
+import { type DisclosureCreate, type DisclosureKind, holds, isInSubtree, type ProjectCreate, type ProjectLink, type ProjectListQuery } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { assertCan, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -216,7 +216,7 @@ export type ProjectsService = ReturnType<typeof createProjectsService>;
 /** A disclosure as the API shows it. */
 export const presentDisclosure = (d: { id: string; kind: string; title: string; body: string; isPublic: number; publishedAt: string }) => ({
   id: d.id,
-  kind: d.kind as 'policy',
+  kind: d.kind as DisclosureKind,
   title: d.title,
   body: d.body,
   isPublic: d.isPublic === 1,

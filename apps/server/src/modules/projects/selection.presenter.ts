@@ -1,3 +1,4 @@
+import type { SelectionState } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { ProjectRow, SelectionFlatRow } from '../../db/projects.tables.js';
 import type { DB } from '../../db/schema.js';
@@ -63,7 +64,7 @@ export async function presentSelection(q: Q, p: ProjectRow, may: { manage: boole
         entitledArea: Number(h.entitledArea),
         people: Number(h.people),
         order: h.drawOrder === null ? null : Number(h.drawOrder),
-        state: h.state as 'waiting',
+        state: h.state as SelectionState,
         desk: h.desk,
         slotId: h.slotId,
         bookingCode: h.bookingCode,

@@ -48,6 +48,8 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': '责任追究',
     'nav.bulletins': '定期通报',
+    // — projects —
+    'nav.projects': '重点项目',
   },
   {
     appName: 'Lianxin',
@@ -95,5 +97,7 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': 'Accountability',
     'nav.bulletins': 'Bulletins',
+    // — projects —
+    'nav.projects': 'Projects',
   },
 );
