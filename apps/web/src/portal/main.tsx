@@ -29,9 +29,16 @@ const router = createBrowserRouter(
         { path: '/reception', element: page(() => import('./ReceptionPage')) },
         // — public bulletins —
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
+        // — projects — public pages of projects and villages, booking by code
+        { path: '/projects', element: page(() => import('./projects/ProjectsPage')) },
+        { path: '/projects/:id', element: page(() => import('./projects/ProjectPage')) },
+        { path: '/projects/:id/booking', element: page(() => import('./projects/BookingPage')) },
+        { path: '/villages/:code', element: page(() => import('./projects/VillagePage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },
+    // — projects — the selection day's public screen, full width for the TV in the hall
+    { path: '/projects/:id/screen', element: page(() => import('./projects/ScreenPage')) },
   ],
   { basename: '/m' },
 );
