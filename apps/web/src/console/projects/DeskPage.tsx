@@ -93,7 +93,7 @@ export default function DeskPage() {
           data-testid="desk-done"
           message={t('done', { flat: done.flat })}
           action={
-            <a href={apiUrl('GET /api/projects/:id/selection/households/:householdId/sheet.pdf', { params: { id, householdId: done.householdId } })} target="_blank" rel="noreferrer" data-testid="desk-sheet">
+            <a href={apiUrl('GET /api/projects/:id/selection/households/:householdId/sheet.pdf', { params: { id, householdId: done.householdId } })} download data-testid="desk-sheet">
               {t('printSheet')}
             </a>
           }
