@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DisclosureCreate, type DisclosureKind, holds, isInSubtree, type ProjectCreate, type ProjectLink, type ProjectListQuery } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
-import { assertCan, rangesFor } from '../../access/access.js';
+import { assertCan, narrowRanges, rangesFor } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { ProjectRow } from '../../db/projects.tables.js';
@@ -103,15 +103,13 @@ export function createProjectsService({ db, clock, audit, cases, similar, sectio
     detailOf,
 
     async list(actor: Actor, query: ProjectListQuery) {
-      const ranges = rangesFor(actor, 'project.read');
+      const ranges = narrowRanges(rangesFor(actor, 'project.read'), query.areaCode);
       const rows = await repo.listProjects(db, ranges, query.offset, query.limit);
       const page = rows.slice(0, query.limit);
       const counts = await repo.householdCounts(db, page.map((p) => p.id));
       const names = await repo.names(db, page.map((p) => p.areaCode), page.map((p) => p.leadUnitId));
       return {
-        items: page
-          .filter((p) => !query.areaCode || isInSubtree(p.areaCode, query.areaCode))
-          .map((p) => ({
+        items: page.map((p) => ({
             id: p.id,
             name: p.name,
             areaCode: p.areaCode,
@@ -121,7 +119,7 @@ export function createProjectsService({ db, clock, audit, cases, similar, sectio
             orderRule: p.orderRule as 'lottery' | 'published',
             householdCount: counts.get(p.id) ?? 0,
             createdAt: p.createdAt,
-          })),
+        })),
         nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
       };
     },
@@ -188,7 +186,6 @@ export function createProjectsService({ db, clock, audit, cases, similar, sectio
       });
       return db.transaction().execute(async (trx) => {
         const p = await visibleProject(trx, actor, id);
-        assertCan(actor, 'project.read', p);
         const exists = await trx.selectFrom('projectCases').select('caseId').where('projectId', '=', p.id).where('caseId', '=', c.id).executeTakeFirst();
         if (!exists) {
           await trx.insertInto('projectCases').values({ projectId: p.id, caseId: c.id, linkedBy: actor.userId, linkedAt: nowIso() }).execute();

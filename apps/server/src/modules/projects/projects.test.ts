@@ -66,6 +66,8 @@ describe('projects', () => {
     expect(county.statusCode).toBe(403);
     expect((await town.get('/api/projects')).json().items.map((x: { id: string }) => x.id)).toContain(p.id);
     expect((await cadreA2.get('/api/projects')).json().items.map((x: { id: string }) => x.id)).not.toContain(p.id);
+    expect((await town.get(`/api/projects?areaCode=${AREAS.townA}`)).json().items.map((x: { id: string }) => x.id)).toContain(p.id);
+    expect((await town.get(`/api/projects?areaCode=${AREAS.townB}`)).statusCode).toBe(403);
   });
 
   it('publishes disclosures to the portal through the redactor and links cases', async () => {

@@ -191,8 +191,29 @@ function Cases({ project: p, onChange }: { project: ProjectDetail; onChange: (d:
       message.error(e instanceof ApiError ? e.title : String(e));
     }
   };
+  const [code, setCode] = useState('');
+  const linkByCode = async () => {
+    try {
+      const found = await call('GET /api/cases', { query: { code } });
+      const first = found.items[0];
+      if (!first) {
+        message.error(t('notFound'));
+        return;
+      }
+      await link(first.id);
+      setCode('');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.title : String(e));
+    }
+  };
   return (
     <Flex vertical gap={12}>
+      <Space.Compact style={{ maxWidth: 420 }}>
+        <Input placeholder={t('caseCode')} value={code} onChange={(e) => setCode(e.target.value.trim())} data-testid="project-case-code" />
+        <Button onClick={linkByCode} disabled={!code}>
+          {t('linkCase')}
+        </Button>
+      </Space.Compact>
       {p.cases.length ? (
         <List
           dataSource={p.cases}

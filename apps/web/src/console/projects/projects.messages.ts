@@ -112,6 +112,7 @@ export const projectsMessages = defineMessages(
     refresh: '刷新',
     saved: '已保存',
     sqm: '㎡',
+    notFound: '未找到该编号的诉求件',
   },
   {
     title: 'Projects',
@@ -223,5 +224,6 @@ export const projectsMessages = defineMessages(
     refresh: 'Refresh',
     saved: 'Saved',
     sqm: 'm²',
+    notFound: 'No case has this code',
   },
 );
