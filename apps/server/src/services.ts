@@ -76,6 +76,10 @@ import { createSurveyService } from './modules/evaluation/evaluation.survey.js';
 import { createAwardsService } from './modules/awards/awards.service.js';
 import { createMentoringService } from './modules/mentoring/mentoring.service.js';
 import { createCadresService } from './modules/cadres/cadres.service.js';
+// — projects —
+import { createProjectsService } from './modules/projects/projects.service.js';
+import { createSelectionService } from './modules/projects/selection.service.js';
+import { createProjectsPublic } from './modules/projects/projects.public.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -149,6 +153,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const awards = createAwardsService({ db, clock, audit });
   const mentoring = createMentoringService({ db, clock, audit });
   const cadres = createCadresService({ db, clock, audit, evaluation });
+  // — projects — (the consultations module passes `sections` here once merged)
+  const projects = createProjectsService({ db, clock, audit, cases, similar });
+  const selection = createSelectionService({ db, clock, audit, deadlines });
+  const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections });
   return {
     db,
     dialect: database.dialect,
@@ -212,6 +220,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     awards,
     mentoring,
     cadres,
+    // — projects —
+    projects,
+    selection,
+    projectsPublic,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -95,6 +95,10 @@ export const ACCESS_RULES = {
   'mentoring.manage': { roles: ['org_department', 'admin', 'unit_head'], reach: 'area', doc: '拜师认徒与培训：结对、结业评价、培训签到 pair mentors and mentees, review, record training' },
   'cadre.read': { roles: ['org_department', 'admin', 'leader', 'unit_head', 'supervisor'], reach: 'area', doc: '干部档案页：查看辖区干部的工作、考核、奖励、培训 read the page of a cadre of the area (a cadre always reads their own)' },
   // — end evaluation —
+  // — projects —
+  'project.read': { roles: PLACE_ROLES, reach: 'area', doc: '查看重点项目、选房登记 read the projects and selection registrations of the area' },
+  'project.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '建立重点项目、发布公开信息、设置选房、摇号、结果公示 create projects, publish disclosures, set up the selection, draw, publish the results' },
+  'selection.desk': { roles: FIELD_WRITE, reach: 'area', doc: '选房窗口：叫号、确认选房、代为预约 selection desks: call households, confirm choices, book slots for households' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -51,3 +51,5 @@ export * from './contracts/evaluation.js';
 export * from './contracts/awards.js';
 export * from './contracts/mentoring.js';
 export * from './contracts/cadres.js';
+// — projects —
+export * from './contracts/projects.js';

@@ -361,6 +361,21 @@ const AWARD_STATE_LABELS: Labels<'open' | 'decided' | 'published'> = { open: ['�
 const MENTOR_RECORD_LABELS: Labels<'visit' | 'case' | 'study' | 'other'> = { visit: ['共同走访', 'Shared visit'], case: ['共同办件', 'Case handled together'], study: ['学习', 'Study'], other: ['其他', 'Other'] };
 const REVIEW_RATING_LABELS: Labels<'excellent' | 'good' | 'pass' | 'fail'> = { excellent: ['优秀', 'Excellent'], good: ['良好', 'Good'], pass: ['合格', 'Pass'], fail: ['不合格', 'Fail'] };
 // — end evaluation —
+// — projects —
+const DISCLOSURE_KIND_LABELS: Labels<'policy' | 'method' | 'standard' | 'list' | 'minutes' | 'notice'> = {
+  policy: ['政策', 'Policy'],
+  method: ['办法', 'Method'],
+  standard: ['补偿标准', 'Compensation standard'],
+  list: ['名单', 'List'],
+  minutes: ['会议纪要', 'Meeting minutes'],
+  notice: ['公告', 'Notice'],
+};
+const SELECTION_STATE_LABELS: Labels<'waiting' | 'called' | 'chosen' | 'absent'> = {
+  waiting: ['待选', 'Waiting'],
+  called: ['已叫号', 'Called'],
+  chosen: ['已选定', 'Chosen'],
+  absent: ['过号', 'Absent'],
+};
 
 const ALL = {
   state: STATE_LABELS,
@@ -406,6 +421,9 @@ const ALL = {
   awardState: AWARD_STATE_LABELS,
   mentorRecord: MENTOR_RECORD_LABELS,
   reviewRating: REVIEW_RATING_LABELS,
+  // — projects —
+  disclosureKind: DISCLOSURE_KIND_LABELS,
+  selectionState: SELECTION_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;
@@ -419,6 +437,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
 const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState', decision: 'decision' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — projects — */ selectionState: 'selectionState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are

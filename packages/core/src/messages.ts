@@ -239,6 +239,20 @@ const zhCN = {
   'error.award_state': '该奖项当前状态不允许此操作',
   'error.pair_closed': '该师徒结对已结业',
   'notice.eval_result': '考核结果已公布：{cycle}，请在“我的考核”查看本人结果',
+  // — projects —
+  'error.project_household': '户{householdId}不在项目涉及户中或不存在',
+  'error.selection_drawn': '选房顺序已确定，不能再修改资格户或重新摇号',
+  'error.selection_not_drawn': '尚未确定选房顺序',
+  'error.selection_order': '公布的顺序须恰好包含每个资格户的登记号各一次',
+  'error.selection_state': '该户当前状态为“{selectionState}”，不能执行此操作',
+  'error.selection_flat_taken': '房源{flat}已被选定，请另选',
+  'error.selection_too_large': '房源面积{size}㎡超过该户安置面积{entitled}㎡',
+  'error.selection_none_waiting': '没有待叫号的户',
+  'error.selection_slot_full': '该时段已约满',
+  'error.selection_published': '选房结果已公示，不能再变更',
+  'error.selection_flat_exists': '房源{flat}已存在',
+  'error.selection_booking_code': '预约码不正确',
+  'error.selection_not_finished': '仍有户未完成选房，暂不能公示',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -475,6 +489,20 @@ const enUS: Record<MessageKey, string> = {
   'error.award_state': 'The award is not in a state that allows this',
   'error.pair_closed': 'This mentoring pair is closed',
   'notice.eval_result': 'Evaluation results published: {cycle}; see your own result under My evaluation',
+  // — projects —
+  'error.project_household': 'Household {householdId} is not among the project’s households or does not exist',
+  'error.selection_drawn': 'The selection order is set: eligible households and the draw can no longer change',
+  'error.selection_not_drawn': 'The selection order is not set yet',
+  'error.selection_order': 'The published order must hold every eligible household’s number exactly once',
+  'error.selection_state': 'The household is “{selectionState}”: this step is not possible',
+  'error.selection_flat_taken': 'Flat {flat} has been taken; choose another',
+  'error.selection_too_large': 'The flat’s {size} m² exceed the household’s entitlement of {entitled} m²',
+  'error.selection_none_waiting': 'No household is waiting to be called',
+  'error.selection_slot_full': 'The slot is fully booked',
+  'error.selection_published': 'The results are published and can no longer change',
+  'error.selection_flat_exists': 'Flat {flat} exists already',
+  'error.selection_booking_code': 'The booking code is not right',
+  'error.selection_not_finished': 'Some households have not chosen yet: the results cannot be published',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

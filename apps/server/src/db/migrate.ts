@@ -33,6 +33,8 @@ import * as dutyLeave from './migrations/2026120701_duty_leave.js';
 // — evaluation —
 import * as evaluation from './migrations/2026120711_evaluation.js';
 import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
+// — projects —
+import * as projects from './migrations/2026120731_projects.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -70,6 +72,8 @@ const MIGRATIONS: Record<string, Migration> = {
   // — evaluation —
   '2026120711_evaluation': evaluation,
   '2026120712_awards_mentoring': awardsMentoring,
+  // — projects —
+  '2026120731_projects': projects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,12 +7,13 @@ import type { HardCaseTables } from './hard-cases.tables.js'; // — hard-cases 
 import type { BulletinTables } from './bulletins.tables.js';
 import type { DutyTables } from './duty.tables.js'; // — duty, leave and attendance —
 import type { EvaluationTables } from './evaluation.tables.js'; // — evaluation —
+import type { ProjectTables } from './projects.tables.js'; // — projects —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables, /* — evaluation — */ EvaluationTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables, /* — evaluation — */ EvaluationTables, /* — projects — */ ProjectTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;

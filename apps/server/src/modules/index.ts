@@ -44,6 +44,8 @@ import { evaluationRoutes } from './evaluation/evaluation.routes.js';
 import { awardsRoutes } from './awards/awards.routes.js';
 import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { cadresRoutes } from './cadres/cadres.routes.js';
+// — projects —
+import { projectsRoutes } from './projects/projects.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -90,5 +92,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(awardsRoutes, { awards: services.awards });
   await app.register(mentoringRoutes, { mentoring: services.mentoring });
   await app.register(cadresRoutes, { cadres: services.cadres });
+  // — projects —
+  await app.register(projectsRoutes, { projects: services.projects, selection: services.selection, publicPages: services.projectsPublic });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -81,4 +81,8 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/mentoring', nav: 'nav.mentoring', section: 'insight', load: () => import('./cadres/MentoringPage') },
   { path: '/my-page', nav: 'nav.myPage', section: 'insight', load: () => import('./cadres/CadrePage') },
   { path: '/cadres/:userId', load: () => import('./cadres/CadrePage') },
+  // — projects — 重点项目 and the selection desk
+  { path: '/projects', nav: 'nav.projects', section: 'field', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectsPage') },
+  { path: '/projects/:id', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectPage') },
+  { path: '/projects/:id/desk', roles: ACCESS_RULES['selection.desk'].roles, load: () => import('./projects/DeskPage') },
 ];

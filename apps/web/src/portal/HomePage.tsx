@@ -7,6 +7,8 @@ import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { portalBulletinsMessages } from './bulletins.messages';
 import { surveyMessages } from './survey.messages'; // — evaluation —
+// — projects —
+import { portalProjectsMessages } from './projects/projects.messages';
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -29,6 +31,7 @@ export default function HomePage() {
   const t = useT(portalMessages);
   const tb = useT(portalBulletinsMessages);
   const ts = useT(surveyMessages); // — evaluation —
+  const tp = useT(portalProjectsMessages); // — projects —
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -43,6 +46,8 @@ export default function HomePage() {
       <Entry to="/bulletins" icon={<NotificationOutlined />} title={tb('nav')} hint={tb('hint')} />
       {/* — evaluation — */}
       <Entry to="/awards" icon={<TrophyOutlined />} title={ts('awardsTitle')} hint={ts('awardsHint')} />
+      {/* — projects — */}
+      <Entry to="/projects" icon={<SolutionOutlined />} title={tp('nav')} hint={tp('hint')} />
       {config && (
         <Card size="small" style={{ textAlign: 'center' }}>
           <PhoneOutlined /> {t('hotline')}{' '}

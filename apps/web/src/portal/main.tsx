@@ -32,9 +32,16 @@ const router = createBrowserRouter(
         // — evaluation — the residents' survey of a cycle (群众测评)
         { path: '/survey/:id', element: page(() => import('./SurveyPage')) },
         { path: '/awards', element: page(() => import('./AwardsPage')) },
+        // — projects — public pages of projects and villages, booking by code
+        { path: '/projects', element: page(() => import('./projects/ProjectsPage')) },
+        { path: '/projects/:id', element: page(() => import('./projects/ProjectPage')) },
+        { path: '/projects/:id/booking', element: page(() => import('./projects/BookingPage')) },
+        { path: '/villages/:code', element: page(() => import('./projects/VillagePage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },
+    // — projects — the selection day's public screen, full width for the TV in the hall
+    { path: '/projects/:id/screen', element: page(() => import('./projects/ScreenPage')) },
   ],
   { basename: '/m' },
 );

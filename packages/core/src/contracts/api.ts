@@ -30,6 +30,8 @@ import { evaluationEndpoints } from './evaluation.js';
 import { awardsEndpoints } from './awards.js';
 import { mentoringEndpoints } from './mentoring.js';
 import { cadresEndpoints } from './cadres.js';
+// — projects —
+import { projectsEndpoints } from './projects.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -71,5 +73,7 @@ export const API = {
   ...awardsEndpoints,
   ...mentoringEndpoints,
   ...cadresEndpoints,
+  // — projects —
+  ...projectsEndpoints,
 };
 export type Api = typeof API;

@@ -24,6 +24,8 @@ import { seedDemoSupervision } from './demo/supervision.js';
 import { seedDemoDuty } from './demo/duty.js';
 // — evaluation —
 import { seedDemoEvaluation } from './demo/evaluation.js';
+// — projects —
+import { seedDemoProjects } from './demo/projects.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -135,6 +137,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoDuty(services, end);
   // — evaluation — the organisation department, awards, mentoring and training
   await seedDemoEvaluation(db, passwordHash, new Date(end));
+  // — projects — a resettlement project with disclosures, flats, a finished lottery and the first choices.
+  await seedDemoProjects(services, end);
+  clock.set(new Date(end));
   return {
     ...org,
     cases: seeded.cases,

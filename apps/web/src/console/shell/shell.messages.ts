@@ -57,6 +57,8 @@ export const shellMessages = defineMessages(
     'nav.awards': '评先评优',
     'nav.mentoring': '拜师认徒与培训',
     'nav.myPage': '我的档案',
+    // — projects —
+    'nav.projects': '重点项目',
   },
   {
     appName: 'Lianxin',
@@ -113,5 +115,7 @@ export const shellMessages = defineMessages(
     'nav.awards': 'Awards',
     'nav.mentoring': 'Mentoring and training',
     'nav.myPage': 'My page',
+    // — projects —
+    'nav.projects': 'Projects',
   },
 );
