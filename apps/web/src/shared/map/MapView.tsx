@@ -254,7 +254,7 @@ export default function MapView(props: MapViewProps) {
       return;
     }
     if (!pinRef.current) {
-      pinRef.current = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, keyboard: false })
+      pinRef.current = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: !!callbacks.current.onPick, autoPan: true, keyboard: false })
         .on('dragend', (e) => {
           const at = (e.target as L.Marker).getLatLng();
           callbacks.current.onPick?.({ lat: round6(at.lat), lng: round6(at.lng) });
