@@ -15,7 +15,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
           <div style={{ fontSize: 26, color: '#c0392b' }}>{icon}</div>
           <div style={{ minWidth: 0 }}>
             <Typography.Text strong>{title}</Typography.Text>
-            <div style={{ color: '#888', fontSize: 13 }}>{hint}</div>
+            <div style={{ color: '#595959', fontSize: 13 }}>{hint}</div>
           </div>
         </div>
       </Card>

@@ -21,9 +21,7 @@ export function PortalLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 17 }}>
           {t('brand')}
         </Typography.Text>
-        <span style={{ filter: 'brightness(3)' }}>
-          <LanguageSwitch />
-        </span>
+        <LanguageSwitch onDark />
       </header>
       <main style={{ padding: 12 }}>
         <Outlet />

@@ -111,7 +111,7 @@ export default function ReceptionPage() {
                 <Typography.Text strong>{time(s.startsAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography.Text>–{time(s.endsAt, { timeStyle: 'short' })}
                 <div>
                   {t('leader')}: {s.leaderName}{' '}
-                  <Tag color={s.available > 0 ? 'green' : undefined} data-testid="places-left">
+                  <Tag color={s.available > 0 ? 'green' : undefined} style={s.available > 0 ? { color: '#135200' } : undefined} data-testid="places-left">
                     {s.available > 0 ? t('placesLeft', { n: s.available }) : t('noPlacesLeft')}
                   </Tag>
                 </div>

@@ -18,14 +18,15 @@ export function caseTitleFrom(text: string, max = PROBLEM_TITLE_MAX): string {
   const chars = [...text.trim().replace(/\s+/g, ' ')];
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max - 1);
+  // A clause mark at position i ends a clause of i characters; the one just past the head counts too.
   let cut = -1;
-  for (let i = head.length - 1; i >= Math.floor(max / 3); i--) {
-    if ('，。；！？,.;!? 、'.includes(head[i])) {
+  for (let i = head.length; i >= Math.floor(max / 3); i--) {
+    if ('，。；！？,.;!? 、'.includes(chars[i])) {
       cut = i;
       break;
     }
   }
-  return `${(cut > 0 ? head.slice(0, cut) : head).join('').trim()}…`;
+  return `${(cut > 0 ? chars.slice(0, cut) : head).join('').trim()}…`;
 }
 
 /** What turning a problem into a case needs. */

@@ -196,6 +196,7 @@ describe('caseTitleFrom', () => {
     expect(caseTitleFrom('一'.repeat(40))).toBe(`${'一'.repeat(29)}…`);
     expect(caseTitleFrom('反映乡镇每月补贴发放不及时，乡镇每次都说等通知再等通知还要再等通知')).toBe('反映乡镇每月补贴发放不及时…');
     expect([...caseTitleFrom('x'.repeat(100))]).toHaveLength(30);
+    expect(caseTitleFrom(`${'一'.repeat(29)}，${'二'.repeat(10)}`)).toBe(`${'一'.repeat(29)}…`);
   });
 });
 
