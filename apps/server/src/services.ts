@@ -66,6 +66,8 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — screens —
+import { createMapFeaturesService } from './modules/map-features/map-features.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -128,6 +130,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — accountability, bulletins, resolution levels —
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
+  // — screens —
+  const mapFeatures = createMapFeaturesService({ db, clock, audit });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
   return {
     db,
@@ -182,6 +186,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — screens —
+    mapFeatures,
   };
 }
 export type Services = ReturnType<typeof createServices>;
