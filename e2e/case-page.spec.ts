@@ -186,7 +186,7 @@ test('a stale form is refused with a clear message, and a reply can quote a poli
   await expect(page.getByTestId('case-status')).toHaveText('办理中');
 
   // Reply, quoting a policy from the library.
-  const policies = await other.get<{ items: Array<{ id: string; title: string }> }>('/api/policies?limit=5');
+  const policies = await other.get<{ items: Array<{ id: string; title: string; body: string }> }>('/api/policies?limit=50');
   await other.dispose();
   await openAction(page, 'reply');
   const form = page.getByTestId('action-form-reply');
@@ -195,8 +195,16 @@ test('a stale form is refused with a clear message, and a reply can quote a poli
     await settledOptions(page).first().click();
     await expect(page.getByText('已引用政策原文')).toBeVisible();
     await expect(form.getByLabel('答复意见')).not.toHaveValue('');
+    // The whole passage, not an excerpt cut off with "…".
+    const quoted = await form.getByLabel('答复意见').inputValue();
+    expect(policies.items.some((p) => quoted.endsWith(`：${p.body.trim()}`)), quoted).toBe(true);
   }
   await form.getByLabel('答复意见').fill(`${await form.getByLabel('答复意见').inputValue()}\n经核查，您的低保申请已进入审批，预计十个工作日内办结。`.trim());
+  // 问题是否解决 is not preset: the handler must say, and the form says so when they do not.
+  await expect(form.getByRole('radio', { checked: true })).toHaveCount(0);
+  await page.getByTestId('action-submit').click();
+  await expect(form.getByText(/请.*问题是否解决|问题是否解决.*必/)).toBeVisible();
+  await form.getByText('是', { exact: true }).click();
   await page.getByTestId('action-submit').click();
   await expect(page.getByText('答复成功')).toBeVisible();
   await expect(page.getByTestId('case-status')).toHaveText('已答复');

@@ -25,7 +25,9 @@ test('a resident submits with a photo, tracks the reply, rates it dissatisfied a
   // A pin on the map (drawn from the platform's own areas, no tile service).
   await page.getByRole('button', { name: '在地图上标注' }).click();
   await page.getByTestId('submit-map').click({ position: { x: 150, y: 140 } });
-  await expect(page.getByText(/已标注：\d+\.\d+, \d+\.\d+/)).toBeVisible();
+  // Named in words (the nearest village), never as raw coordinates.
+  await expect(page.getByTestId('pin-state')).toContainText('已在地图上标注位置');
+  await expect(page.getByTestId('pin-state')).not.toContainText(/\d+\.\d{3,}/);
   await page.getByLabel('姓名', { exact: true }).fill('刘桂英');
   await page.getByLabel('手机号', { exact: true }).fill(PHONE);
   await page.getByLabel('同意在公开栏公布去除个人信息后的内容').check();

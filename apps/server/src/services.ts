@@ -80,6 +80,8 @@ import { createCadresService } from './modules/cadres/cadres.service.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { createSelectionService } from './modules/projects/selection.service.js';
 import { createProjectsPublic } from './modules/projects/projects.public.js';
+// — screens —
+import { createMapFeaturesService } from './modules/map-features/map-features.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -142,6 +144,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — accountability, bulletins, resolution levels —
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
+  // — screens —
+  const mapFeatures = createMapFeaturesService({ db, clock, audit });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
   // — duty, leave and attendance —
   const duty = createDutyService({ db, clock, audit, notifier, deadlines, cases });
@@ -224,6 +228,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     projects,
     selection,
     projectsPublic,
+    // — screens —
+    mapFeatures,
   };
 }
 export type Services = ReturnType<typeof createServices>;

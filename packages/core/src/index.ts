@@ -53,3 +53,5 @@ export * from './contracts/mentoring.js';
 export * from './contracts/cadres.js';
 // — projects —
 export * from './contracts/projects.js';
+// — screens —
+export * from './contracts/map-features.js';

@@ -35,6 +35,8 @@ import * as evaluation from './migrations/2026120711_evaluation.js';
 import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 // — projects —
 import * as projects from './migrations/2026120731_projects.js';
+// — screens —
+import * as mapFeatures from './migrations/2026120751_map_features.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -74,6 +76,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120712_awards_mentoring': awardsMentoring,
   // — projects —
   '2026120731_projects': projects,
+  // — screens —
+  '2026120751_map_features': mapFeatures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

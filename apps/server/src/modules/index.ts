@@ -46,6 +46,8 @@ import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { cadresRoutes } from './cadres/cadres.routes.js';
 // — projects —
 import { projectsRoutes } from './projects/projects.routes.js';
+// — screens —
+import { mapFeaturesRoutes } from './map-features/map-features.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -94,5 +96,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(cadresRoutes, { cadres: services.cadres });
   // — projects —
   await app.register(projectsRoutes, { projects: services.projects, selection: services.selection, publicPages: services.projectsPublic });
+  // — screens —
+  await app.register(mapFeaturesRoutes, { mapFeatures: services.mapFeatures });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

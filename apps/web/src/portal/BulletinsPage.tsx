@@ -26,7 +26,7 @@ export default function BulletinsPage() {
           renderItem={(b) => (
             <List.Item onClick={() => setOpenId(b.id)} style={{ cursor: 'pointer', display: 'block' }} data-testid="public-bulletin">
               <Typography.Text strong>{b.title}</Typography.Text>
-              <div style={{ fontSize: 12, color: '#888' }}>{[b.number, b.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}</div>
+              <div style={{ fontSize: 12, color: '#595959' }}>{[b.number, b.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}</div>
             </List.Item>
           )}
         />

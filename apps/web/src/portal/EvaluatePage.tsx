@@ -20,6 +20,21 @@ export default function EvaluatePage() {
 
   if (view.loading) return <PortalLoading />;
   if (view.error || !view.data) return <PortalError error={view.error} />;
+  if (view.data.rated && !done)
+    return (
+      <Result
+        status="info"
+        title={t('alreadyRated')}
+        subTitle={
+          <>
+            <div>{view.data.code}</div>
+            {view.data.ratedResultLabel && <div>{t('yourRating', { result: view.data.ratedResultLabel })}</div>}
+            <div>{view.data.statusLabel}</div>
+          </>
+        }
+        data-testid="rate-already"
+      />
+    );
   if (done) return <Result status="success" title={t('rateThanks')} subTitle={result === 'dissatisfied' ? t('rateReopened') : done.statusLabel} data-testid="rate-done" />;
 
   const submit = async (values: { result: Evaluation['result']; solved: 'yes' | 'no'; comment?: string }) => {

@@ -28,7 +28,7 @@ export default function PoliciesPage() {
           renderItem={(p) => (
             <List.Item onClick={() => setOpenId(p.id)} style={{ cursor: 'pointer', display: 'block' }}>
               <Typography.Text strong>{p.title}</Typography.Text>
-              <div style={{ fontSize: 12, color: '#888' }}>{[p.source, p.publishedAt].filter(Boolean).join(' · ')}</div>
+              <div style={{ fontSize: 12, color: '#595959' }}>{[p.source, p.publishedAt].filter(Boolean).join(' · ')}</div>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
                 {p.excerpt}
               </Typography.Paragraph>

@@ -7,7 +7,7 @@ export function PortalLoading() {
   return (
     <div style={{ padding: 48, textAlign: 'center' }} role="status">
       <Spin />
-      <div style={{ marginTop: 8, color: '#888' }}>{t('loading')}</div>
+      <div style={{ marginTop: 8, color: '#595959' }}>{t('loading')}</div>
     </div>
   );
 }

@@ -1,13 +1,26 @@
-import { lazy, Suspense } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { mountApp } from '../shared/mount-app';
-import { PortalLayout } from './PortalLayout';
-import { PortalLoading } from './PortalState';
+import { LocaleProvider } from '../i18n/i18n';
+import { PortalLayout, PlainLoading } from './PortalLayout';
+
+// Ant Design comes with the first page that needs it; the home page is plain markup.
+const AntdFrame = lazy(() => import('./AntdFrame'));
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => {
   const Page = lazy(load);
   return (
-    <Suspense fallback={<PortalLoading />}>
+    <Suspense fallback={<PlainLoading />}>
+      <AntdFrame>
+        <Page />
+      </AntdFrame>
+    </Suspense>
+  );
+};
+const plainPage = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<PlainLoading />}>
       <Page />
     </Suspense>
   );
@@ -19,7 +32,7 @@ const router = createBrowserRouter(
     {
       element: <PortalLayout />,
       children: [
-        { path: '/', element: page(() => import('./HomePage')) },
+        { path: '/', element: plainPage(() => import('./HomePage')) },
         { path: '/submit', element: page(() => import('./submit/SubmitPage')) },
         { path: '/track', element: page(() => import('./track/TrackPage')) },
         { path: '/track/:token', element: page(() => import('./track/TrackPage')) },
@@ -46,4 +59,10 @@ const router = createBrowserRouter(
   { basename: '/m' },
 );
 
-mountApp({ token: { colorPrimary: '#c0392b', borderRadius: 8, fontSize: 15 }, children: <RouterProvider router={router} /> });
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LocaleProvider>
+      <RouterProvider router={router} />
+    </LocaleProvider>
+  </StrictMode>,
+);

@@ -32,6 +32,8 @@ import { mentoringEndpoints } from './mentoring.js';
 import { cadresEndpoints } from './cadres.js';
 // — projects —
 import { projectsEndpoints } from './projects.js';
+// — screens —
+import { mapFeaturesEndpoints } from './map-features.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -75,5 +77,7 @@ export const API = {
   ...cadresEndpoints,
   // — projects —
   ...projectsEndpoints,
+  // — screens —
+  ...mapFeaturesEndpoints,
 };
 export type Api = typeof API;

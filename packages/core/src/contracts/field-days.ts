@@ -267,8 +267,16 @@ export const ReceptionBookingSchema = z.object({
   phone: z.string().describe('Masked'),
   startsAt: z.string(),
   place: z.string(),
+  reference: z.string().describe('预约编号 the resident quotes (JF- and 8 characters)'),
+  cancelToken: z.string().nullable().describe("A resident's own booking: the signed token that cancels it (POST /api/public/reception-appointments/cancel); null for staff bookings"),
 });
 export type ReceptionBooking = z.infer<typeof ReceptionBookingSchema>;
+
+/** Body of POST /api/public/reception-appointments/cancel. */
+export const ReceptionCancelSchema = z.object({ token: z.string().min(10).max(500).describe('The cancelToken given with the booking') });
+export type ReceptionCancel = z.infer<typeof ReceptionCancelSchema>;
+/** Answer of the resident's cancel. */
+export const ReceptionCancelledSchema = z.object({ reference: z.string(), status: z.enum(APPOINTMENT_STATUSES), startsAt: z.string(), place: z.string() });
 
 /** GET /api/reception/appointments/:id/contact: the requester in clear (audited). */
 export const ReceptionContactSchema = z.object({ name: z.string(), phone: z.string() });
@@ -334,5 +342,13 @@ export const receptionEndpoints = defineEndpoints({
     body: ReceptionAppointmentCreateSchema,
     status: 201,
     response: ReceptionBookingSchema,
+  },
+  // — screens —
+  'POST /api/public/reception-appointments/cancel': {
+    tag: 'public',
+    public: true,
+    summary: '取消预约 The resident cancels their own appointment with the token given at booking',
+    body: ReceptionCancelSchema,
+    response: ReceptionCancelledSchema,
   },
 });

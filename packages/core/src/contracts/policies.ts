@@ -59,7 +59,10 @@ export const PolicyHitSchema = PolicySchema.extend({
 export type PolicyHit = z.infer<typeof PolicyHitSchema>;
 
 /** GET /api/policies/:id/quote: a ready-to-paste quotation for a reply. */
-export const PolicyQuoteSchema = z.object({ text: z.string().describe('The quotation, in the caller’s language') });
+export const PolicyQuoteSchema = z.object({
+  text: z.string().describe('The quotation, in the caller’s language: the whole text, or whole sentences with a note that it is an excerpt'),
+  excerpt: z.boolean().describe('The text was longer than a quotation carries; the quotation says so'),
+});
 
 /** The policies operations. */
 export const policiesEndpoints = defineEndpoints({

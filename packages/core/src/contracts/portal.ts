@@ -101,6 +101,7 @@ export const PublicBoardQuerySchema = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('Only cases registered in this month (China time), YYYY-MM'),
   areaCode: areaCode.optional().describe('Only cases in this area subtree'),
   kind: z.enum(CASE_KINDS).optional(),
+  categoryCode: z.string().trim().min(1).max(64).regex(/^[a-z0-9_.]+$/).optional().describe('Only cases of this category or its subcategories'),
   cursor: z.string().max(200).optional().describe('Opaque cursor of the next page'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -358,6 +359,8 @@ export const EvaluationViewSchema = z.object({
   statusLabel: z.string(),
   reply: z.string().nullable(),
   repliedAt: z.string().nullable(),
+  rated: z.boolean().describe('The link was used already: the page says so instead of asking again'),
+  ratedResultLabel: z.string().nullable().describe('The rating given, when the link was used'),
 });
 export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
 

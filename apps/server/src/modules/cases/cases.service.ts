@@ -92,6 +92,7 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
     record: transitions.record,
     evaluateByToken: transitions.evaluateByToken,
     caseForToken: transitions.caseForToken,
+    tokenCase: transitions.tokenCase,
     evaluationLink: transitions.evaluationLink,
 
     /** A case as registration answers it (what the actor may do next included). */

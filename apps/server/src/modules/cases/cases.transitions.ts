@@ -41,11 +41,21 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
     return handler(trx, actor, c, body);
   }
 
-  async function caseForToken(token: string) {
+  /**
+   * The case behind an evaluation link, and whether the link was used already: a rating moves
+   * the case on (a dissatisfied one reopens it, which counts up reopenCount past the link's).
+   */
+  async function tokenCase(token: string): Promise<{ c: CaseRow; rated: boolean }> {
     const payload = cipher.verify<{ c: string; r: number; e: number }>(token);
-    if (!payload || payload.e < clock.now().getTime()) throw new AppError(404, 'error.invalid_token');
+    if (!payload || typeof payload.c !== 'string' || typeof payload.r !== 'number' || !(payload.e >= clock.now().getTime())) throw new AppError(404, 'error.invalid_token');
     const c = await repo.findById(db, payload.c);
-    if (!c || c.reopenCount !== payload.r) throw new AppError(404, 'error.invalid_token');
+    if (!c || c.reopenCount < payload.r) throw new AppError(404, 'error.invalid_token');
+    return { c, rated: c.reopenCount > payload.r || !isActionAllowed(c.status as CaseState, 'evaluate') };
+  }
+
+  async function caseForToken(token: string) {
+    const { c, rated } = await tokenCase(token);
+    if (rated) throw new AppError(409, 'error.already_rated');
     return c;
   }
 
@@ -68,13 +78,14 @@ export function createTransitions(deps: TransitionDeps & { db: Kysely<DB> }) {
     },
 
     caseForToken,
+    tokenCase,
 
     /** The resident's evaluation through the signed link (no login). */
     async evaluateByToken(token: string, evaluation: Evaluation): Promise<CaseRow> {
       const c = await caseForToken(token);
       return db.transaction().execute(async (trx) => {
         const fresh = (await repo.findById(trx, c.id))!;
-        if (!isActionAllowed(fresh.status as CaseState, 'evaluate')) throw new IllegalTransitionError(fresh.status as CaseState, 'evaluate');
+        if (fresh.reopenCount !== c.reopenCount || !isActionAllowed(fresh.status as CaseState, 'evaluate')) throw new AppError(409, 'error.already_rated');
         return handlers.evaluate(trx, 'resident', fresh, evaluation);
       });
     },

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { act, actionBody, allPowerful } from '../../test/case-driver.js';
 import { suiteContext } from '../../test/context.js';
 import { caseInput } from '../../test/fixtures.js';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { serifFonts } from './pdf-fonts.js';
 import { docxText, pdfText } from './read-back.test-support.js';
+import { renderDocumentPdf } from './render-pdf.js';
 
 const { ctx, staff } = suiteContext({ staff: allPowerful });
 let caseId: string;
@@ -100,5 +103,52 @@ describe('official documents', () => {
     expect(await pdfText(attached.rawPayload)).toContain('处理意见书');
     const notice = await ctx.database.db.selectFrom('outbox').select('id').where('channel', '=', 'internal').executeTakeFirstOrThrow();
     expect((await staff.get(`/api/outbox/${notice.id}/document.pdf`)).statusCode).toBe(404);
+  });
+});
+
+// — screens —
+describe('layout after GB/T 9704', () => {
+  const facts: Array<[string, string]> = [
+    ['受理编号', 'LX20260302-000123'],
+    ['诉求类型', '求助'],
+    ['反映渠道', '网上平台'],
+    ['诉求内容', '家中老人独居，想了解低保申请办法，村里说要等通知。'.repeat(3)],
+    ['承办单位', '青溪县民政局'],
+  ];
+  const document = (paragraphs: number) => ({
+    type: 'reply' as const,
+    title: '处理意见书',
+    number: '〔2026〕处字第0302-000123号',
+    recipient: '张秀英：',
+    paragraphs: Array.from({ length: paragraphs }, (_, i) => `第${i + 1}段：经入户核查，您家符合低保条件，已纳入保障，自下月起发放，请按时到村委会领取相关材料。`.repeat(2)),
+    facts,
+    unitName: '青溪县群众工作中心',
+    date: '2026年3月2日',
+    seal: '（印章）',
+    caseCode: 'LX20260302-000123',
+  });
+  const pages = async (data: Buffer) => {
+    const pdf = await getDocumentProxy(new Uint8Array(data));
+    return (await extractText(pdf, { mergePages: false })).text.map((t) => t.replace(/\s+/g, ''));
+  };
+
+  it('keeps the details table whole on one page, numbers the pages, and stays under 100 KB a page', async () => {
+    for (const paragraphs of [1, 6, 7, 8, 9, 10, 12]) {
+      const data = await renderDocumentPdf(document(paragraphs));
+      const texts = await pages(data);
+      const withTable = texts.filter((t) => facts.some(([label]) => t.includes(label)));
+      expect(withTable, `${paragraphs} paragraphs`).toHaveLength(1);
+      for (const [label] of facts) expect(withTable[0]).toContain(label);
+      texts.forEach((t, i) => expect(t).toContain(`—${i + 1}—`));
+      expect(data.length / texts.length).toBeLessThan(100_000);
+    }
+  });
+
+  it('sets the 版头 (issuing unit, 发文字号) above the title, in a serif face where the machine has one', async () => {
+    const data = await renderDocumentPdf(document(2));
+    const [first] = await pages(data);
+    expect(first.indexOf('青溪县群众工作中心')).toBeLessThan(first.indexOf('〔2026〕处字第0302-000123号'));
+    expect(first.indexOf('〔2026〕处字第0302-000123号')).toBeLessThan(first.indexOf('处理意见书'));
+    if (serifFonts()) expect(data.toString('latin1')).toMatch(/NotoSerifCJKsc-(Regular|Bold)/);
   });
 });

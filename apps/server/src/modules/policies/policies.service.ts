@@ -14,14 +14,28 @@ import { presentPolicy } from './policies.presenter.js';
 import { type PolicyRow, policiesRepository as repo } from './policies.repository.js';
 
 const MAX_OFFSET = 1000;
-const QUOTE_CHARS = 200;
+/** The most of a policy's text a quotation carries: a reply holds 5000 characters, and needs room for its own words. */
+export const QUOTE_MAX_CHARS = 3000;
 
-/** A ready-to-paste quotation of a policy for a reply, in the caller's language. */
-export function quoteText(p: Pick<PolicyRow, 'title' | 'body' | 'source'>, locale: Locale): string {
-  const chars = [...p.body.trim()];
-  const excerpt = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : chars.join('');
-  if (locale === 'en-US') return `According to "${p.title}"${p.source ? ` (${p.source})` : ''}: ${excerpt}`;
-  return `根据《${p.title}》${p.source ? `（${p.source}）` : ''}：${excerpt}`;
+/**
+ * A ready-to-paste quotation of a policy for a reply, in the caller's language: the whole text
+ * when it fits; otherwise whole sentences up to the limit and a note saying it is an excerpt and
+ * where the rest is — never a phrase cut off in the middle without a word.
+ */
+export function quoteText(p: Pick<PolicyRow, 'title' | 'body' | 'source'>, locale: Locale): { text: string; excerpt: boolean } {
+  const body = p.body.trim();
+  const chars = [...body];
+  let passage = body;
+  const excerpt = chars.length > QUOTE_MAX_CHARS;
+  if (excerpt) {
+    const head = chars.slice(0, QUOTE_MAX_CHARS).join('');
+    const end = Math.max(...['。', '！', '？', '；', '\n', '. '].map((mark) => head.lastIndexOf(mark)));
+    passage = end > QUOTE_MAX_CHARS / 2 ? head.slice(0, end + 1).trimEnd() : head;
+  }
+  const en = locale === 'en-US';
+  const lead = en ? `According to "${p.title}"${p.source ? ` (${p.source})` : ''}: ` : `根据《${p.title}》${p.source ? `（${p.source}）` : ''}：`;
+  const note = excerpt ? (en ? ` (excerpt; see the full text of "${p.title}")` : `（节选，全文见《${p.title}》）`) : '';
+  return { text: `${lead}${passage}${note}`, excerpt };
 }
 
 /** The policy and answer library (政策知识库, SPEC §8): read by all staff, written by admins. */
@@ -60,8 +74,8 @@ export function createPoliciesService({ db, audit, clock }: { db: Kysely<DB>; au
       return presentPolicy(await find(actor, id));
     },
 
-    async quote(actor: Actor, id: string, locale: Locale): Promise<{ text: string }> {
-      return { text: quoteText(await find(actor, id), locale) };
+    async quote(actor: Actor, id: string, locale: Locale): Promise<{ text: string; excerpt: boolean }> {
+      return quoteText(await find(actor, id), locale);
     },
 
     /** Adds a policy or standard answer; indexed and audited in the same transaction. */

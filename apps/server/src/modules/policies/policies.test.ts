@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteContext, type Client } from '../../test/context.js';
+import { QUOTE_MAX_CHARS, quoteText } from './policies.service.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
 const { ctx, admin, cadre } = suiteContext({ admin: 'admin', cadre: 'cadreA1' });
@@ -109,16 +110,25 @@ describe('PATCH /api/admin/policies/:id', () => {
 });
 
 describe('GET /api/policies/:id/quote', () => {
-  it('gives a ready-to-paste quotation of the first 200 characters', async () => {
-    const { text } = (await cadre.get(`/api/policies/${ids.dibao}/quote`)).json();
-    expect(text.startsWith(`根据《${DIBAO.title}》（${DIBAO.source}）：共同生活的家庭成员`)).toBe(true);
-    expect(text.endsWith('…')).toBe(true);
-    expect([...text].length).toBe([...`根据《${DIBAO.title}》（${DIBAO.source}）：`].length + 200 + 1);
+  it('gives a ready-to-paste quotation of the whole passage, never cut silently', async () => {
+    const { text, excerpt } = (await cadre.get(`/api/policies/${ids.dibao}/quote`)).json();
+    expect(excerpt).toBe(false);
+    expect(text).toBe(`根据《${DIBAO.title}》（${DIBAO.source}）：${DIBAO.body}`);
     const answer = (await cadre.get(`/api/policies/${ids.answer}/quote`)).json().text;
     expect(answer).toBe('根据《低保申请进度查询的标准答复》：您好！您的低保申请已受理，审核确认一般在30个工作日内完成，请留意乡镇民政办通知。');
     const en = (await cadre.get(`/api/policies/${ids.dibao}/quote`, { 'x-lianxin-locale': 'en-US' })).json().text;
     expect(en.startsWith(`According to "${DIBAO.title}" (${DIBAO.source}): `)).toBe(true);
     expect((await cadre.get('/api/policies/00000000-0000-4000-8000-000000000000/quote')).statusCode).toBe(404);
     expect((await cadre.get('/api/policies/not-a-uuid/quote')).statusCode).toBe(400);
+  });
+
+  it('quotes a very long text by whole sentences and says it is an excerpt', () => {
+    const sentence = '乡镇人民政府自受理之日起30个工作日内完成审核确认。';
+    const long = quoteText({ title: '长文件', source: null, body: sentence.repeat(200) }, 'zh-CN');
+    expect(long.excerpt).toBe(true);
+    expect(long.text.startsWith('根据《长文件》：')).toBe(true);
+    expect(long.text.endsWith(`${sentence}（节选，全文见《长文件》）`)).toBe(true);
+    expect([...long.text].length).toBeLessThan(QUOTE_MAX_CHARS + 40);
+    expect(quoteText({ title: 'Long', source: null, body: sentence.repeat(200) }, 'en-US').text).toMatch(/\(excerpt; see the full text of "Long"\)$/);
   });
 });

@@ -175,11 +175,21 @@ export function presentPolicy(row: PolicyView): Contract<typeof PublicPolicySche
  * public response (a link can be forwarded; the requester's and staff names never travel with it).
  */
 export function presentEvaluationView(
-  c: Pick<CaseRow, 'code' | 'title' | 'status' | 'replyText' | 'repliedAt'>,
+  c: Pick<CaseRow, 'code' | 'title' | 'status' | 'replyText' | 'repliedAt' | 'evaluationResult'>,
   names: string[],
   locale: Locale,
   dictionary?: NameDictionary,
+  rated = false,
 ): Contract<typeof EvaluationViewSchema> {
   const clean = (text: string) => redact(text, names, dictionary);
-  return { code: c.code, title: clean(c.title), status: c.status, statusLabel: label('state', c.status, locale), reply: c.replyText ? clean(c.replyText) : null, repliedAt: c.repliedAt };
+  return {
+    code: c.code,
+    title: clean(c.title),
+    status: c.status,
+    statusLabel: label('state', c.status, locale),
+    reply: c.replyText ? clean(c.replyText) : null,
+    repliedAt: c.repliedAt,
+    rated,
+    ratedResultLabel: rated && c.evaluationResult ? label('evaluation', c.evaluationResult, locale) : null,
+  };
 }

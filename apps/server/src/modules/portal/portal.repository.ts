@@ -13,6 +13,8 @@ export interface BoardFilter {
   to?: string;
   areaCode?: string;
   kind?: CaseKind;
+  /** A category and its subcategories (codes nest by a dot: land → land.homestead). */
+  categoryCode?: string;
 }
 
 /** States not shown publicly: not yet looked at by staff (spam stays unseen), or merged into another case. */
@@ -27,6 +29,11 @@ function boardQuery(db: Q, filter: BoardFilter) {
     query = query.where('areaCode', '>=', lo).where('areaCode', '<', hi);
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.categoryCode) {
+    const code = filter.categoryCode;
+    // '/' sorts right after '.', so [code., code/) is every descendant without LIKE's wildcards.
+    query = query.where((eb) => eb.or([eb('categoryCode', '=', code), eb.and([eb('categoryCode', '>=', `${code}.`), eb('categoryCode', '<', `${code}/`)])]));
+  }
   return query;
 }
 

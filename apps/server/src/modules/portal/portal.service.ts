@@ -77,7 +77,7 @@ function previousMonth(now: Date): string {
 export interface PortalDeps {
   repo: PortalRepository;
   org: Pick<OrgRepository, 'findArea'>;
-  cases: Pick<CasesService, 'register' | 'evaluationLink' | 'caseForToken' | 'evaluateByToken'>;
+  cases: Pick<CasesService, 'register' | 'evaluationLink' | 'caseForToken' | 'tokenCase' | 'evaluateByToken'>;
   attachments: Pick<AttachmentsService, 'upload'>;
   metrics: Pick<MetricsService, 'report'>;
   policies: Pick<PoliciesService, 'list' | 'get'>;
@@ -313,7 +313,7 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
 
     /** One page of the public board: consenting cases, anonymised, newest first. */
     async board(query: PublicBoardQuery, locale: Locale) {
-      const filter: BoardFilter = { areaCode: query.areaCode, kind: query.kind, ...(query.month ? monthRange(query.month) : {}) };
+      const filter: BoardFilter = { areaCode: query.areaCode, kind: query.kind, categoryCode: query.categoryCode, ...(query.month ? monthRange(query.month) : {}) };
       const rows = await repo.board(filter, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const unitIds = [...new Set(page.map((r) => r.currentUnitId ?? r.registeredUnitId))];
@@ -386,14 +386,14 @@ export function createPortalService({ repo, org, cases, attachments, metrics, po
 
     /** The case behind an evaluation link, anonymised. */
     async evaluationView(token: string, locale: Locale) {
-      const c = await cases.caseForToken(token);
-      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current());
+      const { c, rated } = await cases.tokenCase(token);
+      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current(), rated);
     },
 
     /** The resident's rating through the evaluation link; a dissatisfied one reopens the case. */
     async evaluate(token: string, evaluation: Evaluation, locale: Locale) {
       const c = await cases.evaluateByToken(token, evaluation);
-      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current());
+      return presentEvaluationView(c, await namesOf(c), locale, await knownNames.current(), true);
     },
 
     /** A stable digest of the tracking code for per-code rate limits (codes never reach the limiter's keys in clear). */

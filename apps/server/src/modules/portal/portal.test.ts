@@ -130,6 +130,13 @@ describe('tracking and rating', () => {
     expect(after.status).toBe('reopened');
     expect(after.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['evaluate', 'reopen']);
     expect(after.evaluation).toMatchObject({ result: 'dissatisfied', resultLabel: '不满意', solved: false });
+    // The used link says it was used, with the rating given, and refuses a second rating.
+    const again = await resident().get(`/api/public/evaluations/${tracked.evaluationToken}`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ rated: true, ratedResultLabel: '不满意' });
+    const twice = await resident().post(`/api/public/evaluations/${tracked.evaluationToken}`, { result: 'satisfied', solved: true });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().title).toBe('您已评价过，感谢您的反馈');
   });
 
   it('tracks with a one-time SMS code; a code works once, within its minutes', async () => {
@@ -198,6 +205,14 @@ describe('public board, map, figures and policies', () => {
     expect(all[0]).toMatchObject({ status: 'replied', unitName: '青溪县民政局', areaName: '东门社区', month: '2026-03', reply: '已维修。某某您好，如有问题请联系。' });
     expect(new Set(all.map((i: { ref: string }) => i.ref)).size).toBe(all.length);
     expect(JSON.stringify(all)).not.toContain(shown[0]);
+    // Filters by category (a parent takes its subcategories) and by village.
+    const board = async (query: string) => (await resident().get(`/api/public/board?limit=50&${query}`, freshIp())).json().items.length;
+    expect(await board('categoryCode=social')).toBe(all.length);
+    expect(await board('categoryCode=social.dibao')).toBe(all.length);
+    expect(await board('categoryCode=soc')).toBe(0);
+    expect(await board('categoryCode=land')).toBe(0);
+    expect(await board(`areaCode=${ctx.org.areas.villageA1}&categoryCode=social`)).toBe(all.length);
+    expect((await resident().get('/api/public/board?categoryCode=%27%3B', freshIp())).statusCode).toBe(400);
 
     const map = (await resident().get('/api/public/board/map', freshIp())).json();
     expect(map.points.length).toBe(3); // the board's cases that have coordinates

@@ -21,4 +21,6 @@ export async function receptionRoutes(app: FastifyInstance, { reception }: { rec
   // Residents: no session needed.
   route(app, 'GET /api/public/reception-sessions', (request) => reception.publicSchedule(request.query), { config: { rateLimit: SCHEDULE_LIMIT } });
   route(app, 'POST /api/public/reception-sessions/:id/appointments', (request) => reception.publicRequest(request.params.id, request.body), { config: { rateLimit: BOOKING_LIMIT } });
+  // — screens —
+  route(app, 'POST /api/public/reception-appointments/cancel', (request) => reception.publicCancel(request.body.token), { config: { rateLimit: BOOKING_LIMIT } });
 }

@@ -80,7 +80,18 @@ export function createReceptionService({ reception: repo, org, cases, audit, cip
       await repo.insertAppointment(trx, row);
       await audit.append({ actorUserId: actor?.userId ?? null, action: 'appointment', subjectType: 'reception_session', subjectId: s.id, detail: { appointmentId: row.id, channel } }, trx);
     });
-    return { id: row.id, sessionId: s.id, status: row.status, channel, name: maskName(body.name), phone: maskPhone(body.phone), startsAt: s.startsAt, place: s.place };
+    return {
+      id: row.id,
+      sessionId: s.id,
+      status: row.status,
+      channel,
+      name: maskName(body.name),
+      phone: maskPhone(body.phone),
+      startsAt: s.startsAt,
+      place: s.place,
+      reference: appointmentReference(row.id),
+      cancelToken: channel === 'portal' ? cipher.sign({ p: 'appointment', a: row.id }) : null,
+    };
   }
 
   /** Links a case taken at the session (the actor must see the case). */
@@ -193,6 +204,27 @@ export function createReceptionService({ reception: repo, org, cases, audit, cip
     },
 
     linkCase,
+
+    // — screens —
+    /** The resident cancels their own booking with the token given at booking (no account); audited. */
+    async publicCancel(token: string) {
+      const payload = cipher.verify<{ p?: string; a?: string }>(token);
+      if (!payload || payload.p !== 'appointment' || typeof payload.a !== 'string') throw new AppError(404, 'error.appointment_token', {}, 'token');
+      const a = await repo.findAppointment(payload.a);
+      if (!a) throw new AppError(404, 'error.appointment_token', {}, 'token');
+      const s = (await repo.findSession(a.sessionId))!;
+      if (a.status !== 'cancelled') {
+        if (!(APPOINTMENT_NEXT[a.status] as readonly string[]).includes('cancelled')) throw new AppError(409, 'error.appointment_transition', { from: a.status, to: 'cancelled' }, 'token');
+        await repo.transaction(async (trx) => {
+          await repo.updateAppointment(trx, a.id, { status: 'cancelled', caseId: a.caseId, updatedAt: clock.now().toISOString() });
+          await audit.append({ actorUserId: null, action: 'appointment_status', subjectType: 'reception_session', subjectId: s.id, detail: { appointmentId: a.id, from: a.status, to: 'cancelled', channel: 'portal' } }, trx);
+        });
+      }
+      return { reference: appointmentReference(a.id), status: 'cancelled' as const, startsAt: s.startsAt, place: s.place };
+    },
   };
 }
+
+/** 预约编号: what a resident reads out on the phone (JF- and the first 8 characters of the id). */
+export const appointmentReference = (id: string) => `JF-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 export type ReceptionService = ReturnType<typeof createReceptionService>;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { fieldsOf } from '../field-work/field-work.test-support.js';
+import { freshIp } from '../portal/portal.test-support.js';
 
 // The clock stands on Monday 2026-03-02; the sessions are the following week.
 const { ctx, dispatcher } = suiteContext({ dispatcher: 'dispatcher' });
@@ -73,6 +74,7 @@ describe('the public schedule and booking', () => {
     expect(schedule.items[0].available).toBe(0);
     expect(JSON.stringify(schedule)).not.toMatch(/刘|王强|1380798/);
   });
+
 });
 
 describe('staff side', () => {
@@ -119,5 +121,27 @@ describe('staff side', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) statuses.push((await book(hidden, { name: '测试', phone: `1380798${String(5000 + i)}`, matter: '频繁请求应当被限制' })).statusCode);
     expect(statuses).toContain(429);
+  });
+});
+
+describe('the resident cancels', () => {
+  it('gives the resident a reference and a token that cancels the booking, once, and frees the place', async () => {
+    const session = (await dispatcher.post('/api/reception/sessions', sessionBody({ startsAt: '2026-06-10T01:00:00.000Z', endsAt: '2026-06-10T04:00:00.000Z' }))).json().id as string;
+    const ip = freshIp();
+    const booked = await ctx.anonymous().post(`/api/public/reception-sessions/${session}/appointments`, { name: '孙立', phone: '13807984444', matter: '预约后又想取消的事项' }, ip);
+    expect(booked.statusCode, booked.body).toBe(201);
+    const { reference, cancelToken } = booked.json();
+    expect(reference).toMatch(/^JF-[0-9A-F]{8}$/);
+    const available = async () => (await ctx.anonymous().get('/api/public/reception-sessions', freshIp())).json().items.find((i: { id: string }) => i.id === session).available as number;
+    const before = await available();
+    const cancel = (token: string) => ctx.anonymous().post('/api/public/reception-appointments/cancel', { token }, ip);
+    const cancelled = await cancel(cancelToken);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ reference, status: 'cancelled' });
+    expect(await available()).toBe(before + 1);
+    // Again: the same answer, nothing changed; a forged or foreign token is refused.
+    expect((await cancel(cancelToken)).json().status).toBe('cancelled');
+    expect((await cancel(`${cancelToken.slice(0, -2)}xx`)).statusCode).toBe(404);
+    expect(fieldsOf((await ctx.anonymous().post('/api/public/reception-appointments/cancel', {}, ip)).json())).toContain('token');
   });
 });

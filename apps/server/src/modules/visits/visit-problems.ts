@@ -6,6 +6,29 @@ import type { AuditLog } from '../audit/audit.service.js';
 import type { CasesService } from '../cases/cases.service.js';
 import type { VisitRow, VisitsRepository } from './visits.repository.js';
 
+/** Longest title a problem gives a case when the cadre did not write one. */
+export const PROBLEM_TITLE_MAX = 30;
+
+/**
+ * A case title from a problem's text: the whole text when it fits; otherwise cut after the last
+ * clause that fits (，。；！？ or a space, if it keeps at least a third), else at the limit, and
+ * always marked with "…" so nobody reads a cut phrase as the whole.
+ */
+export function caseTitleFrom(text: string, max = PROBLEM_TITLE_MAX): string {
+  const chars = [...text.trim().replace(/\s+/g, ' ')];
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max - 1);
+  // A clause mark at position i ends a clause of i characters; the one just past the head counts too.
+  let cut = -1;
+  for (let i = head.length; i >= Math.floor(max / 3); i--) {
+    if ('，。；！？,.;!? 、'.includes(chars[i])) {
+      cut = i;
+      break;
+    }
+  }
+  return `${(cut > 0 ? chars.slice(0, cut) : head).join('').trim()}…`;
+}
+
 /** What turning a problem into a case needs. */
 export interface ProblemToCaseDeps {
   visits: VisitsRepository;
@@ -41,7 +64,7 @@ export async function convertProblemToCase(
     channel: 'field',
     kind: body.kind,
     categoryCode,
-    title: body.title ?? [...problem.text].slice(0, 30).join(''),
+    title: body.title ?? caseTitleFrom(problem.text),
     content: `${problem.text}\n（${cadre?.displayName ?? ''} ${visit.localDate} 走访发现${where ? `，${where}` : ''}）`.slice(0, 5000),
     requester: body.requester ? { name: body.requester.name, phone: body.requester.phone } : { anonymous: true },
     areaCode: household?.areaCode ?? visit.areaCode,
@@ -64,6 +87,8 @@ export async function convertProblemToCase(
     throw error;
   }
   await visits.linkProblemCase(problemId, created.id);
+  // The photos taken on the visit are the case's evidence too.
+  await visits.copyPhotosToCase(visit.id, created.id, actor.userId, now);
   await audit.append({ actorUserId: actor.userId, action: 'problem_to_case', subjectType: 'visit', subjectId: visit.id, detail: { problemId, caseId: created.id, code: created.code } });
   return {
     problem: { id: problem.id, seq: problem.seq, text: problem.text, categoryCode, householdId: problem.householdId, caseId: created.id, convertedAt: now },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AreaRange } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { inRanges } from '../../access/access.js';
@@ -163,6 +164,27 @@ export function createVisitsRepository(db: Kysely<DB>) {
         .where('p.visitId', '=', visitId)
         .where('p.attachmentId', '=', attachmentId)
         .executeTakeFirst(),
+
+    // — screens —
+    /**
+     * The visit's photos become the case's attachments too: new attachment rows over the same
+     * stored files (files are never deleted), so the visit keeps its own. Returns how many.
+     */
+    async copyPhotosToCase(visitId: string, caseId: string, uploadedBy: string, at: string): Promise<number> {
+      const photos = await db
+        .selectFrom('visitPhotos as p')
+        .innerJoin('attachments as a', 'a.id', 'p.attachmentId')
+        .select(['a.fileName', 'a.mimeType', 'a.size', 'a.sha256', 'a.storageKey'])
+        .where('p.visitId', '=', visitId)
+        .orderBy('p.sort')
+        .execute();
+      if (photos.length === 0) return 0;
+      await db
+        .insertInto('attachments')
+        .values(photos.map((p) => ({ ...p, id: randomUUID(), caseId, uploadedBy, createdAt: at })))
+        .execute();
+      return photos.length;
+    },
 
     findProblem: (visitId: string, problemId: string) => db.selectFrom('visitProblems').selectAll().where('id', '=', problemId).where('visitId', '=', visitId).executeTakeFirst(),
 

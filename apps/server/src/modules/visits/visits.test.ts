@@ -1,3 +1,4 @@
+import { caseTitleFrom } from './visit-problems.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
@@ -169,6 +170,33 @@ describe('problems found → cases (走访发现)', () => {
     expect(fieldsOf(phone.json())).toContain('requester.phone');
     const anonymous = await cadre.post(url, { categoryCode: 'environment.sanitation' });
     expect(anonymous.statusCode, anonymous.body).toBe(201);
+  });
+
+  it('titles a long problem at a clause with "…", and carries the visit photo to the case', async () => {
+    const { body, headers } = multipart('排水沟.png', PNG, 'image/png');
+    const photo = (await cadre.post('/api/attachments', body, headers)).json().id;
+    const text = '村东头排水沟堵塞多年，每逢下雨污水漫进三户村民家中，老人出行困难，希望尽快清淤';
+    const visit = (await cadre.post('/api/visits', visitBody({ photoIds: [photo], problems: [{ text, categoryCode: 'environment.sanitation' }] }))).json();
+    const converted = await cadre.post(`/api/visits/${visit.id}/problems/${visit.problems[0].id}/case`, {});
+    expect(converted.statusCode, converted.body).toBe(201);
+    const detail = (await (await ctx.as('dispatcher')).get(`/api/cases/${converted.json().case.id}`)).json();
+    expect(detail.title).toBe('村东头排水沟堵塞多年，每逢下雨污水漫进三户村民家中…');
+    expect(detail.attachments).toEqual([expect.objectContaining({ fileName: '排水沟.png', mimeType: 'image/png' })]);
+    const download = await (await ctx.as('dispatcher')).get(`/api/attachments/${detail.attachments[0].id}`);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+    // The visit keeps its own photo.
+    expect((await cadre.get(visit.photos[0].url)).statusCode).toBe(200);
+  });
+});
+
+describe('caseTitleFrom', () => {
+  it('keeps short text whole and cuts long text at a clause, marked with …', () => {
+    expect(caseTitleFrom('路灯不亮')).toBe('路灯不亮');
+    expect(caseTitleFrom('一'.repeat(30))).toBe('一'.repeat(30));
+    expect(caseTitleFrom('一'.repeat(40))).toBe(`${'一'.repeat(29)}…`);
+    expect(caseTitleFrom('反映乡镇每月补贴发放不及时，乡镇每次都说等通知再等通知还要再等通知')).toBe('反映乡镇每月补贴发放不及时…');
+    expect([...caseTitleFrom('x'.repeat(100))]).toHaveLength(30);
+    expect(caseTitleFrom(`${'一'.repeat(29)}，${'二'.repeat(10)}`)).toBe(`${'一'.repeat(29)}…`);
   });
 });
 

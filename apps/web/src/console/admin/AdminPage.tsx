@@ -14,6 +14,8 @@ const TABS = {
   calendar: lazy(() => import('./CalendarTab')),
   weights: lazy(() => import('./WeightsTab')),
   hardCases: lazy(() => import('./HardCaseRuleTab')),
+  // — screens —
+  mapLayers: lazy(() => import('./MapLayersTab')),
 } as const;
 type TabKey = keyof typeof TABS;
 const isTab = (key: string | undefined): key is TabKey => !!key && key in TABS;

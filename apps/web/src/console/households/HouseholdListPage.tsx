@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi, useCursorPages } from '../../shared/use-api';
 import { useMe } from '../shell/session';
-import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
+import { areaTreeOptions, commonAreaCode, tagColorer, tagNamer } from './household-logic';
 import HouseholdForm from './HouseholdForm';
 import { householdMessages } from './households.messages';
 import ImportDialog from './ImportDialog';
@@ -22,7 +22,9 @@ export default function HouseholdListPage() {
   const navigate = useNavigate();
   // Who may create and import: core's household.edit, as the server asks it.
   const canEdit = holds(me.roles, 'household.edit');
-  const [areaCode, setAreaCode] = useState<string | undefined>();
+  // The area picker starts at the user's own area (not the province); a cadre of one village has it chosen.
+  const ownArea = useMemo(() => commonAreaCode(me.roles.map((g) => g.areaCode)), [me.roles]);
+  const [areaCode, setAreaCode] = useState<string | undefined>(() => (isVillage(ownArea) ? ownArea : undefined));
   const [tags, setTags] = useState<string[]>([]);
   const [tagMatch, setTagMatch] = useState<'any' | 'all'>('any');
   const [mine, setMine] = useState(false);
@@ -36,7 +38,7 @@ export default function HouseholdListPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const tagList = useApi('GET /api/tags');
-  const areas = useApi('GET /api/areas', { query: { format: 'tree' } });
+  const areas = useApi('GET /api/areas', { query: { format: 'tree', root: ownArea } });
   const areaOptions = useMemo(() => areaTreeOptions(areas.data?.items ?? []), [areas.data]);
   const tagName = tagNamer(tagList.data?.items, locale);
   const tagColor = tagColorer(tagList.data?.items);
@@ -90,6 +92,8 @@ export default function HouseholdListPage() {
             value={areaCode}
             onChange={(v) => setAreaCode(v || undefined)}
             placeholder={t('areaAll')}
+            treeDefaultExpandedKeys={ownArea ? [ownArea] : undefined}
+            data-testid="household-area"
             style={{ minWidth: 180, flex: '1 1 180px' }}
             aria-label={t('area')}
           />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, fieldPath, tagNamer } from './household-logic';
+import { buildTimeline, commonAreaCode, fieldPath, tagNamer } from './household-logic';
 
 describe('household logic', () => {
   it('merges the history newest first and links cases', () => {
@@ -21,5 +21,17 @@ describe('household logic', () => {
   });
   it('splits field paths with array indexes', () => {
     expect(fieldPath('members.0.idNumber')).toEqual(['members', 0, 'idNumber']);
+  });
+});
+
+describe('commonAreaCode', () => {
+  it('finds the user’s own area: the lowest area holding all their units', () => {
+    expect(commonAreaCode(['369901101201'])).toBe('369901101201');
+    expect(commonAreaCode(['369901101201', '369901101202'])).toBe('369901101000');
+    expect(commonAreaCode(['369901000000'])).toBe('369901000000');
+    expect(commonAreaCode(['369901000000', '369901101201'])).toBe('369901000000');
+    expect(commonAreaCode(['369901101201', '369902101201'])).toBe('369900000000');
+    expect(commonAreaCode(['110000000000', '369901101201'])).toBeUndefined();
+    expect(commonAreaCode([])).toBeUndefined();
   });
 });

@@ -63,3 +63,25 @@ export function buildTimeline(h: TimelineSource): TimelineEntry[] {
 export function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
+
+// — screens —
+const AREA_LEVEL_DIGITS = [2, 4, 6, 9, 12] as const;
+
+/**
+ * The lowest area that holds every one of `codes` (12-digit division codes nest by prefix: 2
+ * province, 4 city, 6 county, 9 township, 12 village): the user's own area, where an area picker
+ * should start instead of the province. Undefined when the codes share no province.
+ */
+export function commonAreaCode(codes: readonly string[]): string | undefined {
+  const twelve = codes.filter((c) => /^\d{12}$/.test(c));
+  if (twelve.length === 0) return undefined;
+  let best: string | undefined;
+  for (const digits of AREA_LEVEL_DIGITS) {
+    const prefix = twelve[0].slice(0, digits);
+    if (!twelve.every((c) => c.startsWith(prefix))) break;
+    // A unit of a county has the county's code (zeros after its digits): stop where the code itself ends.
+    best = prefix.padEnd(12, '0');
+    if (twelve.some((c) => /^0*$/.test(c.slice(digits)))) break;
+  }
+  return best;
+}

@@ -10,7 +10,8 @@ import { TimeLeftBadge } from '../../shared/TimeLeftBadge';
 import { useApi } from '../../shared/use-api';
 import type { CaseSummary } from '@lianxin/core';
 import { FlagTags } from '../cases/case-list/CaseTable';
-import { useMe } from '../shell/session';
+import { hasRole, useMe } from '../shell/session';
+import { FieldWeekCard } from './FieldWeekCard';
 import { countText, isPriority, ledgerLinkOf, orderGroups, orderTodos } from './inbox';
 import { workbenchMessages } from './workbench.messages';
 // — supervision —
@@ -76,6 +77,8 @@ export default function WorkbenchPage() {
         </Typography.Text>
       </Flex>
       <DutyTodayCard /> {/* — duty — */}
+      {/* — screens — a stationed cadre's week: days in the village and campaign visits still due. */}
+      {hasRole(me, 'stationed_cadre') && <FieldWeekCard userId={me.userId} />}
       {groups.length === 0 ? (
         <Card>
           <PageEmpty>{t('nothing')}</PageEmpty>

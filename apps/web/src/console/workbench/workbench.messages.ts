@@ -32,6 +32,15 @@ export const workbenchMessages = defineMessages(
     colUnit: '承办单位',
     colSupervise: '督办操作',
     priority: '标记件优先',
+    // — screens —
+    fieldWeek: '本周驻村（{from} 至 {to}）',
+    stationingDays: '驻村天数',
+    daysPresent: '已在村 {n} 天 / 要求 {min} 天',
+    noStationing: '本周没有驻村安排',
+    recordVisit: '记录走访',
+    campaignVisits: '活动走访任务',
+    visitsLeft: '待走访 {left} 户 / 共 {total} 户，{end} 截止',
+    noCampaignVisits: '没有待走访的活动户',
   },
   {
     title: 'Workbench',
@@ -63,5 +72,14 @@ export const workbenchMessages = defineMessages(
     colUnit: 'Unit',
     colSupervise: 'Supervise',
     priority: 'Flagged first',
+    // — screens —
+    fieldWeek: 'Stationing this week ({from} to {to})',
+    stationingDays: 'Days in the village',
+    daysPresent: 'Present {n} of {min} required days',
+    noStationing: 'No stationing assignment this week',
+    recordVisit: 'Record a visit',
+    campaignVisits: 'Campaign visits',
+    visitsLeft: 'To visit: {left} of {total} households, by {end}',
+    noCampaignVisits: 'No campaign households left to visit',
   },
 );

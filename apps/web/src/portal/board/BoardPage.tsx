@@ -1,7 +1,10 @@
-import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, List, Segmented, Space, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useCursorPages } from '../../shared/use-api';
+import { useApi, useCursorPages } from '../../shared/use-api';
+import { AreaPicker } from '../submit/AreaPicker';
+import { categoryTree } from '../submit/submit-form';
+import { visuallyHidden } from '../../shared/a11y';
 import { portalMessages } from '../portal.messages';
 import { PortalEmpty, PortalError, PortalLoading } from '../PortalState';
 import { BoardMap } from './BoardMap';
@@ -10,7 +13,11 @@ import { MonthlyRates } from './MonthlyRates';
 /** 诉求公开栏: what residents agreed to publish, anonymised, with each answer; and the month's 三率. */
 export default function BoardPage() {
   const t = useT(portalMessages);
-  const board = useCursorPages('GET /api/public/board', { query: { limit: 20 } });
+  const [areaCode, setAreaCode] = useState<string | undefined>();
+  const [categoryCode, setCategoryCode] = useState<string | undefined>();
+  const board = useCursorPages('GET /api/public/board', { query: { limit: 20, areaCode, categoryCode } });
+  const options = useApi('GET /api/public/options');
+  const categories = useMemo(() => categoryTree(options.data?.categories ?? []), [options.data]);
   const { items } = board;
   const [tab, setTab] = useState<'list' | 'map' | 'rates'>('list');
 
@@ -32,6 +39,24 @@ export default function BoardPage() {
         <BoardMap />
       ) : (
         <Card size="small" title={t('boardTitle')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('boardHint')}</Typography.Text>}>
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }} data-testid="board-filters">
+            <label htmlFor="board-area" style={visuallyHidden}>
+              {t('filterArea')}
+            </label>
+            <AreaPicker id="board-area" anyLevel value={areaCode} onChange={setAreaCode} placeholder={t('filterArea')} />
+            <TreeSelect
+              id="board-category"
+              aria-label={t('filterCategory')}
+              style={{ width: '100%' }}
+              treeData={categories}
+              value={categoryCode}
+              onChange={(v) => setCategoryCode(v || undefined)}
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('filterCategory')}
+            />
+          </Space>
           {board.error && !items.length ? (
             <PortalError error={board.error} onRetry={board.reload} />
           ) : board.loading && !items.length ? (

@@ -25,7 +25,20 @@ export function ancestry(code: string): string[] {
 }
 
 /** County → township → village, loaded level by level; a QR code can preset the village. */
-export function AreaPicker({ value, onChange, id }: { value?: string; onChange?: (code: string | undefined) => void; id?: string }) {
+export function AreaPicker({
+  value,
+  onChange,
+  id,
+  anyLevel = false,
+  placeholder,
+}: {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+  /** A filter may stop at a township (or the county); a submission names the village. */
+  anyLevel?: boolean;
+  placeholder?: string;
+}) {
   const t = useT(portalMessages);
   const [options, setOptions] = useState<AreaOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
@@ -69,8 +82,8 @@ export function AreaPicker({ value, onChange, id }: { value?: string; onChange?:
       options={options}
       loadData={(s) => loadData(s as AreaOption[])}
       value={path}
-      changeOnSelect={false}
-      placeholder={t('areaPlaceholder')}
+      changeOnSelect={anyLevel}
+      placeholder={placeholder ?? t('areaPlaceholder')}
       onChange={(codes) => {
         const list = (codes ?? []) as string[];
         setPath(list);

@@ -1,6 +1,6 @@
 import type { PublicSubmitResult } from '@lianxin/core';
-import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, TreeSelect, Typography } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Space, TreeSelect, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
@@ -11,6 +11,8 @@ import { AreaPicker } from './AreaPicker';
 import { PhotoPicker, type UploadedPhoto } from './PhotoPicker';
 import { categoryTree, isPhone, submissionBody, type SubmitValues } from './submit-form';
 import { formatSecret } from '../track/track-logic';
+import { loadPublicMapAreas } from '../../shared/map/map-data';
+import { type MapArea, nearestArea } from '../../shared/map/map-logic';
 
 // Leaflet loads only when the resident opens the map.
 const MapView = lazy(() => import('../../shared/map/MapView'));
@@ -28,6 +30,36 @@ export default function SubmitPage() {
   const [showMap, setShowMap] = useState(false);
   const [pin, setPin] = useState<{ lat: number; lng: number } | null>(null);
   const anonymous = Form.useWatch('anonymous', form);
+  const areaCode = Form.useWatch('areaCode', form) as string | undefined;
+  const [mapAreas, setMapAreas] = useState<MapArea[]>([]);
+  const [focus, setFocus] = useState<{ lat: number; lng: number; zoom?: number } | null>(null);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  // The areas' centres, to open the map at the chosen village and name a pin in words.
+  useEffect(() => {
+    if (!showMap && !pin) return;
+    loadPublicMapAreas().then(setMapAreas, () => setMapAreas([]));
+  }, [showMap, pin]);
+  // Once a village is chosen, the map opens there at street scale (not the whole county).
+  useEffect(() => {
+    const area = mapAreas.find((a) => a.code === areaCode);
+    if (area && typeof area.lat === 'number' && typeof area.lng === 'number') setFocus({ lat: area.lat, lng: area.lng, zoom: 15 });
+  }, [areaCode, mapAreas]);
+  const pinNear = pin ? nearestArea(mapAreas, pin) : null;
+  const locate = () => {
+    if (!navigator.geolocation) return setLocating('failed');
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        const at = { lat: Math.round(p.coords.latitude * 1e6) / 1e6, lng: Math.round(p.coords.longitude * 1e6) / 1e6 };
+        setPin(at);
+        setFocus({ ...at, zoom: 16 });
+        setShowMap(true);
+        setLocating('idle');
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
   const tree = useMemo(() => categoryTree(options.data?.categories ?? []), [options.data]);
 
   if (options.loading) return <PortalLoading />;
@@ -102,14 +134,30 @@ export default function SubmitPage() {
         <Form.Item name="areaCode" label={t('area')} rules={[{ required: !pin, message: t('locationRequired') }]}>
           <AreaPicker />
         </Form.Item>
-        <Form.Item extra={pin ? t('pinned', { lat: pin.lat.toFixed(5), lng: pin.lng.toFixed(5) }) : undefined}>
-          <Button onClick={() => setShowMap((v) => !v)} block>
-            {t('pinOnMap')}
-          </Button>
+        <Form.Item
+          extra={
+            <span data-testid="pin-state" role="status">
+              {pin ? (pinNear ? t('pinnedNear', { name: pinNear.name }) : t('pinned')) : locating === 'busy' ? t('locating') : locating === 'failed' ? t('locateFailed') : undefined}
+            </span>
+          }
+        >
+          <Space.Compact block>
+            <Button onClick={() => setShowMap((v) => !v)} style={{ width: '50%' }}>
+              {t('pinOnMap')}
+            </Button>
+            <Button onClick={locate} loading={locating === 'busy'} style={{ width: '50%' }}>
+              {t('useMyLocation')}
+            </Button>
+          </Space.Compact>
+          {pin && (
+            <Button type="link" size="small" onClick={() => setPin(null)} style={{ paddingInline: 0 }}>
+              {t('clearPin')}
+            </Button>
+          )}
           {showMap && (
             <div style={{ marginTop: 8 }}>
               <Suspense fallback={<PortalLoading />}>
-                <MapView height={280} publicAreas pin={pin} onPick={setPin} testId="submit-map" />
+                <MapView height={280} publicAreas pin={pin} onPick={setPin} focus={focus} ariaLabel={t('mapLabel')} testId="submit-map" />
               </Suspense>
             </div>
           )}

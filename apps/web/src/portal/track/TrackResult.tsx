@@ -59,7 +59,7 @@ export function TrackResult({ tracked }: { tracked: TrackedCase }) {
           content: (
             <>
               <Typography.Text strong>{e.label}</Typography.Text> {e.unitName && <Typography.Text type="secondary">{e.unitName}</Typography.Text>}
-              <div style={{ fontSize: 12, color: '#999' }}>{when(e.at, locale)}</div>
+              <div style={{ fontSize: 12, color: '#595959' }}>{when(e.at, locale)}</div>
             </>
           ),
         }))}

@@ -3,7 +3,8 @@ import './map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useLatest } from '../use-api';
-import { loadMapAreas, loadPublicMapAreas, loadTileConfig } from './map-data';
+import type { MapFeature } from '@lianxin/core';
+import { loadMapAreas, loadMapFeatures, loadPublicMapAreas, loadTileConfig } from './map-data';
 import {
   areaBounds,
   bboxString,
@@ -83,7 +84,8 @@ export default function MapView(props: MapViewProps) {
   const { height = 400, ariaLabel, testId = 'map-view', showAreas = true } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layersRef = useRef<{ points: L.LayerGroup; heat: L.LayerGroup; areas: L.LayerGroup; labels: L.LayerGroup; renderer: L.Canvas } | null>(null);
+  const layersRef = useRef<{ points: L.LayerGroup; heat: L.LayerGroup; areas: L.LayerGroup; labels: L.LayerGroup; features: L.LayerGroup; renderer: L.Canvas } | null>(null);
+  const [features, setFeatures] = useState<MapFeature[]>([]);
   const [zoom, setZoom] = useState<number | null>(null);
   const [areas, setAreas] = useState<MapArea[]>([]);
   const [tiles, setTiles] = useState<'none' | 'tiles' | 'loading'>('loading');
@@ -101,6 +103,7 @@ export default function MapView(props: MapViewProps) {
     map.createPane('lx-heat').style.zIndex = '350';
     map.createPane('lx-areas').style.zIndex = '300';
     layersRef.current = {
+      features: L.layerGroup().addTo(map),
       areas: L.layerGroup().addTo(map),
       labels: L.layerGroup().addTo(map),
       heat: L.layerGroup().addTo(map),
@@ -156,6 +159,39 @@ export default function MapView(props: MapViewProps) {
       () => setAreas([]),
     );
   }, [showAreas, latestAreas]);
+
+  // — screens — the imported roads, water and landmarks (地图图层), under the areas' names.
+  const latestFeatures = useLatest();
+  useEffect(() => {
+    if (!showAreas) return;
+    void latestFeatures(loadMapFeatures(!!props.publicAreas)).then(({ value, current }) => current && setFeatures(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [showAreas, latestFeatures]);
+  useEffect(() => {
+    const layers = layersRef.current;
+    if (!layers || zoom === null) return;
+    layers.features.clearLayers();
+    const named = zoom >= 14;
+    for (const f of features) {
+      const g = f.geometry;
+      const label = (at: L.LatLngExpression) =>
+        named && L.marker(at, { icon: L.divIcon({ className: `lx-map-feature-label lx-map-feature-${f.kind}`, html: `<span>${f.name.replace(/[<>&"]/g, '')}</span>`, iconSize: undefined }), interactive: false, keyboard: false, pane: 'lx-areas' }).addTo(layers.features);
+      const style = f.kind === 'water' ? { color: '#5b9bd5', weight: 2, fillColor: '#a9cdef', fillOpacity: 0.5 } : { color: '#c8a26a', weight: zoom >= 15 ? 5 : 3, opacity: 0.9 };
+      if (g.type === 'Point') {
+        L.circleMarker([g.coordinates[1], g.coordinates[0]], { pane: 'lx-areas', radius: 4, color: '#7a4f1d', weight: 1, fillColor: '#f0c27b', fillOpacity: 1, interactive: false, renderer: layers.renderer }).addTo(layers.features);
+        label([g.coordinates[1], g.coordinates[0]]);
+      } else if (g.type === 'Polygon') {
+        const rings = g.coordinates.map((r) => r.map((c) => [c[1], c[0]] as L.LatLngTuple));
+        const shape = L.polygon(rings, { ...style, pane: 'lx-areas', interactive: false, renderer: layers.renderer }).addTo(layers.features);
+        label(shape.getBounds().getCenter());
+      } else {
+        const lines = (g.type === 'LineString' ? [g.coordinates] : g.coordinates).map((l) => l.map((c) => [c[1], c[0]] as L.LatLngTuple));
+        L.polyline(lines, { ...style, pane: 'lx-areas', interactive: false, renderer: layers.renderer }).addTo(layers.features);
+        const longest = lines.reduce((a, b) => (b.length > a.length ? b : a));
+        label(longest[Math.floor(longest.length / 2)]);
+      }
+    }
+  }, [features, zoom]);
 
   // Area boundaries (GeoJSON from /api/map/areas) and centroids, drawn once.
   useEffect(() => {
@@ -254,7 +290,7 @@ export default function MapView(props: MapViewProps) {
       return;
     }
     if (!pinRef.current) {
-      pinRef.current = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: true, autoPan: true, keyboard: false })
+      pinRef.current = L.marker([pin.lat, pin.lng], { icon: pinIcon, draggable: !!callbacks.current.onPick, autoPan: true, keyboard: false })
         .on('dragend', (e) => {
           const at = (e.target as L.Marker).getLatLng();
           callbacks.current.onPick?.({ lat: round6(at.lat), lng: round6(at.lng) });

@@ -1,4 +1,4 @@
-import type { SiteConfigView } from '@lianxin/core';
+import type { MapFeature, SiteConfigView } from '@lianxin/core';
 import { ApiError, call } from '../../api/client';
 import type { MapArea } from './map-logic';
 
@@ -46,4 +46,15 @@ export function loadMapAreas(): Promise<MapArea[]> {
       throw error;
     });
   return areasOnce;
+}
+
+// — screens —
+let featuresOnce: Promise<MapFeature[]> | undefined;
+let publicFeaturesOnce: Promise<MapFeature[]> | undefined;
+
+/** Roads, water and landmarks an admin imported (地图图层), once per page load; none when unreadable. */
+export function loadMapFeatures(publicOnly: boolean): Promise<MapFeature[]> {
+  const load = () => (publicOnly ? call('GET /api/public/map/features') : call('GET /api/map/features')).then((r) => r.items, () => [] as MapFeature[]);
+  if (publicOnly) return (publicFeaturesOnce ??= load());
+  return (featuresOnce ??= load());
 }

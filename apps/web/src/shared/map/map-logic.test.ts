@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaBounds, bboxString, caseColor, clusterPoints, clusterSize, dominantColor, labelledLevels, normaliseHeat, OVERDUE_COLOR, STATE_COLORS } from './map-logic';
+import { areaBounds, bboxString, caseColor, clusterPoints, clusterSize, dominantColor, labelledLevels, nearestArea, normaliseHeat, OVERDUE_COLOR, STATE_COLORS } from './map-logic';
 
 describe('caseColor', () => {
   it('colours by state and red when overdue', () => {
@@ -51,5 +51,19 @@ describe('sizes, heat and bounds', () => {
   });
   it('writes the bbox the map API expects, clamped', () => {
     expect(bboxString(-200, 27.123456, 116, 95)).toBe('-180,27.1235,116,90');
+  });
+});
+
+describe('nearestArea', () => {
+  const areas = [
+    { code: 'v1', level: 'village', lat: 27.8, lng: 115.9 },
+    { code: 'v2', level: 'village', lat: 27.9, lng: 116.0 },
+    { code: 't', level: 'township', lat: 27.80001, lng: 115.90001 },
+    { code: 'v3', level: 'village', lat: null, lng: null },
+  ];
+  it('names the nearest village with coordinates, skipping other levels', () => {
+    expect(nearestArea(areas, { lat: 27.81, lng: 115.91 })?.code).toBe('v1');
+    expect(nearestArea(areas, { lat: 27.89, lng: 115.99 })?.code).toBe('v2');
+    expect(nearestArea([], { lat: 0, lng: 0 })).toBeNull();
   });
 });

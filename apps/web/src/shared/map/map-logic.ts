@@ -160,3 +160,19 @@ export function bboxString(west: number, south: number, east: number, north: num
   const r = (v: number) => Math.round(v * 10_000) / 10_000;
   return [r(Math.max(-180, west)), r(Math.max(-90, south)), r(Math.min(180, east)), r(Math.min(90, north))].join(',');
 }
+
+/**
+ * The village (or grid) whose centre is nearest to a place, to name a pin in words ("near 东岭村")
+ * instead of raw coordinates; null when no such area has coordinates.
+ */
+export function nearestArea<A extends Pick<MapArea, 'lat' | 'lng' | 'level'>>(areas: readonly A[], at: { lat: number; lng: number }, levels: readonly string[] = ['village']): A | null {
+  let best: A | null = null;
+  let bestDistance = Infinity;
+  const cos = Math.cos((at.lat * Math.PI) / 180);
+  for (const a of areas) {
+    if (!levels.includes(a.level) || typeof a.lat !== 'number' || typeof a.lng !== 'number') continue;
+    const d = (a.lat - at.lat) ** 2 + ((a.lng - at.lng) * cos) ** 2;
+    if (d < bestDistance) [best, bestDistance] = [a, d];
+  }
+  return best;
+}

@@ -37,8 +37,8 @@ export const ACTION_FIELDS: Record<StaffAction, Array<keyof ActionValues>> = {
 export function initialValues(action: StaffAction, c: CaseDetail): ActionValues {
   const pending = c.extensions.find((x) => x.status === 'pending');
   if (action === 'approve_extension' || action === 'reject_extension') return { extensionId: pending?.id };
-  if (action === 'reply') return { solved: true };
-  if (action === 'callback') return { result: 'satisfied', solved: true };
+  // 问题是否解决 and the resident's verdict are facts to state, never presets.
+  if (action === 'reply' || action === 'callback') return {};
   // The rules' limit comes with the case: the form never starts above it.
   if (action === 'request_extension') return { days: c.extensionMaxDays ?? undefined };
   return {};

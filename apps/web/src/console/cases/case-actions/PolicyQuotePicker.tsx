@@ -42,7 +42,9 @@ export function PolicyQuotePicker({ onQuote, categoryCode }: { onQuote: (text: s
     try {
       const quote = await call('GET /api/policies/:id/quote', { params: { id } });
       onQuote(quote.text);
-      message.success(t('quoteInserted'));
+      // An excerpt is said so, here and in the text itself.
+      if (quote.excerpt) message.warning(t('quoteExcerpt'));
+      else message.success(t('quoteInserted'));
     } catch (error) {
       message.error(error instanceof ApiError ? error.title : String(error));
     }
