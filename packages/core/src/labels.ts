@@ -436,8 +436,7 @@ export function label(group: LabelGroup, code: string, locale: Locale): string {
 }
 
 /** Message parameters that hold a vocabulary code, and the label group that names it. */
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState', decision: 'decision' };
-const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — projects — */ selectionState: 'selectionState' };
+const CODED_PARAMS: Record<string, LabelGroup> = { action: 'action', state: 'state', stage: 'stage', level: 'escalation', what: 'entity', kind: 'alertKind', /* — supervision — */ supervisionLevel: 'supervisionLevel', orderState: 'supervisionState', instructionState: 'instructionState', /* — duty — */ shift: 'dutyShift', leaveKind: 'leaveKind', leaveState: 'leaveState', decision: 'decision', /* — projects — */ selectionState: 'selectionState' };
 
 /**
  * Renders a stored message in a reader's language: parameters such as `action` or `stage` are
