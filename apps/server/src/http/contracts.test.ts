@@ -27,10 +27,10 @@ import { createTestDatabase } from '../test/database.js';
 
 const NOW = new Date('2026-11-20T02:00:00Z');
 const CASES = process.env.DATABASE_URL ? 150 : 300;
-const USERS = ['admin', 'dispatcher', 'registrar', 'handler', 'unithead', 'leader', 'supervisor', 'cadre', 'dongmen', 'chengguan'];
+const USERS = ['admin', 'dispatcher', 'registrar', 'handler', 'unithead', 'leader', 'supervisor', 'cadre', 'dongmen', 'chengguan', /* — duty — the head of the unit with the demo's leave */ 'zhujian.head'];
 
 /** Operations no demo role can answer with a 2xx without a secret a resident holds (a link token). */
-const NEEDS_RESIDENT_SECRET = new Set(['GET /api/public/track/:token', 'GET /api/public/evaluations/:token']);
+const NEEDS_RESIDENT_SECRET = new Set(['GET /api/public/track/:token', 'GET /api/public/evaluations/:token', /* — projects — the household's booking code */ 'GET /api/public/projects/:id/booking']);
 
 /** Queries an operation needs beyond its defaults (required filters). */
 const QUERIES: Record<string, Record<string, string>> = {
@@ -43,6 +43,13 @@ const QUERIES: Record<string, Record<string, string>> = {
   'GET /api/calendar': { year: '2026' },
   'GET /api/cases/by-requester': { phone: '13907981234' },
   'GET /api/office-days/sessions': { from: '2026-10-01', to: '2026-11-30' },
+  // — duty, leave and attendance — (`@table.column` is read from the demo data: the first value)
+  'GET /api/duty/roster': { unitId: '@dutyShifts.unitId', from: '2026-11-16' },
+  'GET /api/duty/swaps': { unitId: '@dutyShifts.unitId' },
+  'GET /api/attendance': { unitId: '@dutyShifts.unitId', month: '2026-11' },
+  // — evaluation —
+  'GET /api/training/sessions': { year: '2026' },
+  'GET /api/training/hours': { year: '2026' },
 };
 
 let database: Database;
@@ -128,6 +135,16 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     orders: 'supervisionOrders',
     'hard-case-meetings': 'hardCaseMeetings', // — hard-cases —
     bulletins: 'bulletins',
+    // — duty, leave and attendance —
+    leave: 'leaves',
+    // — evaluation —
+    cycles: 'evalCycles',
+    evaluation: 'evalCycles',
+    awards: 'awards',
+    pairs: 'mentorPairs',
+    cadres: 'users',
+    // — projects —
+    projects: 'projects',
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);
@@ -137,6 +154,7 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     else if (name === 'date') value = '2026-10-01';
     else if (name === 'memberId') value = await first('householdMembers', 'id', ['householdId', out.id]);
     else if (name === 'problemId') value = await first('visitProblems', 'id', ['visitId', out.id]);
+    else if (segment === 'members' && name === 'userId') value = await first('evalMembers', 'userId', ['cycleId', out.id]); // — evaluation —
     else if (segment === 'sessions') value = await first(path.includes('office-days') ? 'officeDaySessions' : 'receptionSessions');
     else if (segment === 'reception-sessions') value = await first('receptionSessions');
     // The portal shows published policies only; a standard answer there is rightly not found.
@@ -144,6 +162,17 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     else if (tableBySegment[segment]) value = await first(tableBySegment[segment]);
     if (value === null) return null;
     out[name] = value;
+  }
+  return out;
+}
+
+/** A query with each `@table.column` value replaced by that column's first value in the demo data. */
+async function sampleQuery(query: Record<string, string>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const [table, column] = value.startsWith('@') ? value.slice(1).split('.') : [];
+    const row = table ? ((await database.db.selectFrom(table as 'cases').select(`${column} as v` as 'id').orderBy(column as 'id').limit(1).executeTakeFirst()) as { v?: unknown } | undefined) : undefined;
+    out[name] = table ? String(row?.v ?? '') : value;
   }
   return out;
 }
@@ -165,7 +194,9 @@ describe('every JSON answer on the demo county matches its contract', () => {
       expect(NEEDS_RESIDENT_SECRET.has(key), `no demo data to fill ${path}`).toBe(true);
       return;
     }
-    const url = path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name])) + (QUERIES[key] ? `?${new URLSearchParams(QUERIES[key])}` : '');
+    const url = path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name])) + (QUERIES[key] ? `?${new URLSearchParams(await sampleQuery(QUERIES[key]))}` : '');
+    // The portal's per-address read limit counts every public call of this file (one address, a frozen clock).
+    await database.db.deleteFrom('rateLimits').execute();
     const statuses: Record<string, number> = {};
     for (const [who, client] of clients) {
       const response = await client.get(url);
