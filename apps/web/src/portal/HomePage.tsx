@@ -1,4 +1,4 @@
-import { CalendarOutlined, NotificationOutlined, TrophyOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, EditOutlined, FileSearchOutlined, PhoneOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { portalBulletinsMessages } from './bulletins.messages';
+import { TrophyOutlined } from '@ant-design/icons'; // — evaluation —
 import { surveyMessages } from './survey.messages'; // — evaluation —
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
