@@ -119,3 +119,14 @@ test('a selection day: the lottery from a published seed, two desks that cannot 
   await hall.close();
   await deskTwo.close();
 });
+
+test('the demo county’s resettlement project is public on the portal: its disclosures, the seed and the drawn order, a village’s page', async ({ page }) => {
+  await page.goto('/m/projects');
+  await page.getByTestId('public-project').filter({ hasText: '城郊片区安置房建设项目' }).getByRole('link').click();
+  await expect(page.getByTestId('public-project-page')).toBeVisible(FIRST_LOAD);
+  await expect(page.getByTestId('public-disclosure')).toHaveCount(4);
+  await expect(page.getByTestId('public-seed')).toContainText('福彩3D');
+  await keepScreenshot(page, 'projects-public-page');
+  await page.goto('/m/villages/369901100201');
+  await expect(page.getByTestId('public-village-page')).toContainText('城郊片区安置房建设项目', FIRST_LOAD);
+});
