@@ -211,6 +211,7 @@ test.describe('staff on a desktop', () => {
   });
 
   test('the admin meets no 403 from the menu; tables fit at 1440 px', async ({ page }) => {
+    test.setTimeout(300_000);
     await signIn(page, 'admin', { timeout: 30_000 });
     const menu = page.getByRole('menu').first();
     await expect(menu).toBeVisible();

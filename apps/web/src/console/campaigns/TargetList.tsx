@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useOffsetPages } from '../../shared/use-offset-pages';
-import { tagColorer, tagNamer } from '../households/household-logic';
+import { tagColorer, tagNamer, tagTextColor } from '../households/household-logic';
 import type { HouseholdTag } from '@lianxin/core';
 import { recordVisitHref, targetQuery } from './campaign-logic';
 import { campaignMessages } from './campaigns.messages';
@@ -37,7 +37,7 @@ export default function TargetList({ campaignId, coverage, tags, canVisit, initi
   const tagList = (r: CampaignTarget) => (
     <Flex wrap gap={4}>
       {r.household.tags.map((c) => (
-        <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0 }}>
+        <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0, color: tagTextColor(tagColor(c)) }}>
           {tagName(c)}
         </Tag>
       ))}

@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageError } from '../../shared/PageState';
 import { useApi, useCursorPages } from '../../shared/use-api';
 import { useMe } from '../shell/session';
-import { areaTreeOptions, commonAreaCode, tagColorer, tagNamer } from './household-logic';
+import { areaTreeOptions, commonAreaCode, tagColorer, tagNamer, tagTextColor } from './household-logic';
 import HouseholdForm from './HouseholdForm';
 import { householdMessages } from './households.messages';
 import ImportDialog from './ImportDialog';
@@ -141,7 +141,7 @@ export default function HouseholdListPage() {
                 render: (codes: string[]) => (
                   <Flex wrap gap={4}>
                     {codes.map((c) => (
-                      <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0 }}>
+                      <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0, color: tagTextColor(tagColor(c)) }}>
                         {tagName(c)}
                       </Tag>
                     ))}

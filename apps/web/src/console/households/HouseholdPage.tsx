@@ -8,7 +8,7 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
 import { useMe } from '../shell/session';
 import HistoryCard from './HistoryCard';
-import { areaTreeOptions, tagColorer, tagNamer } from './household-logic';
+import { areaTreeOptions, tagColorer, tagNamer, tagTextColor } from './household-logic';
 import HouseholdForm from './HouseholdForm';
 import { householdMessages } from './households.messages';
 import MembersCard from './MembersCard';
@@ -98,7 +98,7 @@ export default function HouseholdPage() {
                 <Descriptions.Item label={t('tags')} span={2}>
                   <Flex wrap gap={4} data-testid="household-tags">
                     {household.tags.map((c) => (
-                      <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0 }}>
+                      <Tag key={c} color={tagColor(c)} style={{ marginInlineEnd: 0, color: tagTextColor(tagColor(c)) }}>
                         {tagName(c)}
                       </Tag>
                     ))}
