@@ -42,7 +42,7 @@ export default defineConfig({
     command: 'npx tsx e2e/start-server.ts',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
