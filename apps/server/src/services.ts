@@ -66,6 +66,11 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — consultations —
+import { createConsultationsPortal, createResidentVerifier } from './modules/consultations/consultations.portal.js';
+import { createConsultationRecords } from './modules/consultations/consultations.records.js';
+import { createConsultationsService } from './modules/consultations/consultations.service.js';
+import { createSurveysService } from './modules/consultations/surveys.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -129,6 +134,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  // — consultations —
+  const consultations = createConsultationsService({ db, clock, cipher, audit, notifier, publicBaseUrl: config.publicBaseUrl });
+  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier });
+  const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
+  const consultationRecords = createConsultationRecords({ db, audit, consultations });
+  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations });
   return {
     db,
     dialect: database.dialect,
@@ -182,6 +193,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — consultations —
+    consultations,
+    residentVerifier,
+    consultationsPortal,
+    consultationRecords,
+    surveys,
   };
 }
 export type Services = ReturnType<typeof createServices>;

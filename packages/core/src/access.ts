@@ -82,6 +82,10 @@ export const ACCESS_RULES = {
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },
   'bulletin.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '定期通报：生成、选定典型案例、发布 generate, edit and publish periodic bulletins' },
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
+  // — consultations —
+  'consultation.read': { roles: FIELD_READ, reach: 'area', doc: '查看征求意见、恳谈会与问需调查及其结果 read consultations, their meetings and results, and needs surveys of the area' },
+  'consultation.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '发起征求意见与问需调查、登记会议表决、公布决策与采纳反馈 start consultations and needs surveys, record meetings and votes, publish decisions with feedback' },
+  'consultation.record': { roles: FIELD_WRITE, reach: 'area', doc: '走访中代录群众意见与问卷答复 enter residents’ opinions and survey answers given on visits' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

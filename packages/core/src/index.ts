@@ -43,3 +43,6 @@ export * from './contracts/hard-cases.js'; // — hard-cases —
 export * from './contracts/accountability.js';
 export * from './contracts/bulletins.js';
 export * from './contracts/resolution-levels.js';
+// — consultations —
+export * from './contracts/consultations.js';
+export * from './contracts/surveys.js';

@@ -28,6 +28,9 @@ import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-
 // — accountability and bulletins —
 import * as accountabilityDecisions from './migrations/2026120612_accountability_decisions.js';
 import * as bulletins from './migrations/2026120613_bulletins.js';
+// — consultations —
+import * as consultations from './migrations/2026120721_consultations.js';
+import * as surveys from './migrations/2026120722_surveys.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +63,9 @@ const MIGRATIONS: Record<string, Migration> = {
   // — accountability and bulletins —
   '2026120612_accountability_decisions': accountabilityDecisions,
   '2026120613_bulletins': bulletins,
+  // — consultations —
+  '2026120721_consultations': consultations,
+  '2026120722_surveys': surveys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -37,6 +37,7 @@ import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard
 // — accountability, bulletins —
 import { accountabilityRoutes } from './accountability/accountability.routes.js';
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
+import { consultationsRoutes } from './consultations/consultations.routes.js'; // — consultations —
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -76,5 +77,14 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   // — accountability, bulletins —
   await app.register(accountabilityRoutes, { accountability: services.accountability });
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
+  // — consultations —
+  await app.register(consultationsRoutes, {
+    consultations: services.consultations,
+    portal: services.consultationsPortal,
+    records: services.consultationRecords,
+    surveys: services.surveys,
+    verifier: services.residentVerifier,
+    testHooks: config.enableTestHooks,
+  });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -24,6 +24,9 @@ import { suggestEndpoints } from './suggest.js';
 import { systemEndpoints } from './system.js';
 // — supervision —
 import { supervisionEndpoints } from './supervision.js';
+// — consultations —
+import { consultationsEndpoints } from './consultations.js';
+import { surveysEndpoints } from './surveys.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -58,5 +61,8 @@ export const API = {
   ...accountabilityEndpoints,
   ...bulletinsEndpoints,
   ...resolutionLevelsEndpoints,
+  // — consultations —
+  ...consultationsEndpoints,
+  ...surveysEndpoints,
 };
 export type Api = typeof API;
