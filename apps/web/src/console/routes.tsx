@@ -68,4 +68,9 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — hard-cases —
   { path: '/hard-cases', nav: 'nav.hardCases', section: 'cases', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/HardCasesPage') },
   { path: '/hard-cases/meetings/:id', roles: ACCESS_RULES['hard_case.read'].roles, load: () => import('./hard-cases/MeetingPage') },
+  // — consultations —
+  { path: '/consultations', nav: 'nav.consultations', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationsPage') },
+  { path: '/consultations/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationPage') },
+  { path: '/surveys', nav: 'nav.surveys', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveysPage') },
+  { path: '/surveys/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveyPage') },
 ];

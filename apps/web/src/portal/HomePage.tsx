@@ -6,6 +6,8 @@ import { useT } from '../i18n/i18n';
 import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { portalBulletinsMessages } from './bulletins.messages';
+import { consultMessages } from './consult/consult.messages'; // — consultations —
+import { TeamOutlined } from '@ant-design/icons'; // — consultations —
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -27,6 +29,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
 export default function HomePage() {
   const t = useT(portalMessages);
   const tb = useT(portalBulletinsMessages);
+  const tc = useT(consultMessages); // — consultations —
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -39,6 +42,8 @@ export default function HomePage() {
       <Entry to="/policies" icon={<SolutionOutlined />} title={t('nav.policies')} hint={t('homePoliciesHint')} />
       <Entry to="/reception" icon={<CalendarOutlined />} title={t('nav.reception')} hint={t('homeReceptionHint')} />
       <Entry to="/bulletins" icon={<NotificationOutlined />} title={tb('nav')} hint={tb('hint')} />
+      {/* — consultations — */}
+      <Entry to="/consultations" icon={<TeamOutlined />} title={tc('nav')} hint={tc('hint')} />
       {config && (
         <Card size="small" style={{ textAlign: 'center' }}>
           <PhoneOutlined /> {t('hotline')}{' '}

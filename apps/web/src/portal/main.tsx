@@ -29,6 +29,10 @@ const router = createBrowserRouter(
         { path: '/reception', element: page(() => import('./ReceptionPage')) },
         // — public bulletins —
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
+        // — consultations —
+        { path: '/consultations', element: page(() => import('./consult/ConsultationsListPage')) },
+        { path: '/consultations/:id', element: page(() => import('./consult/ConsultationPublicPage')) },
+        { path: '/surveys/:id', element: page(() => import('./consult/SurveyPublicPage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },

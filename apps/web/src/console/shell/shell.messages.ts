@@ -48,6 +48,9 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': '责任追究',
     'nav.bulletins': '定期通报',
+    // — consultations —
+    'nav.consultations': '征求意见',
+    'nav.surveys': '问需调查',
   },
   {
     appName: 'Lianxin',
@@ -95,5 +98,8 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': 'Accountability',
     'nav.bulletins': 'Bulletins',
+    // — consultations —
+    'nav.consultations': 'Consultations',
+    'nav.surveys': 'Needs surveys',
   },
 );
