@@ -20,6 +20,7 @@ import { ensureReferenceData } from './reference.js';
 
 // — supervision —
 import { seedDemoSupervision } from './demo/supervision.js';
+import { seedDemoConsultations } from './demo/consultations.js'; // — consultations —
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -127,6 +128,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end));
   // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
+  // — consultations — a finished consultation, one in progress and a needs survey in 城关镇.
+  await seedDemoConsultations(services, clock, end);
+  clock.set(new Date(end));
   return {
     ...org,
     cases: seeded.cases,
