@@ -29,6 +29,9 @@ test('a township runs a consultation on a resettlement site: a meeting with vote
   await signIn(page, 'chengguan');
   await page.goto('/consultations');
   await expect(page.getByTestId('consultations-page')).toBeVisible();
+  // The demo county's finished consultation and the one in progress are listed.
+  await expect(page.getByTestId('consultation-row').filter({ hasText: '城关镇安置小区选址征求意见' }).first()).toContainText('已决策公布');
+  await expect(page.getByTestId('consultation-row').filter({ hasText: '城关镇安置房户型面积征求意见' })).toContainText('征求中');
   await page.getByTestId('consultation-create').click();
   const drawer = page.getByRole('dialog', { name: '发起征求意见' });
   await drawer.getByLabel('议题').fill(title);

@@ -1,6 +1,7 @@
 import { localDate, subtreeRange } from '@lianxin/core';
 import type { AdjustableClock } from '../../../clock.js';
 import type { Services } from '../../../services.js';
+import { deliverOutbox } from '../../../modules/notifications/outbox-delivery.js';
 import { demoActor } from './actors.js';
 
 const DAY = 86_400_000;
@@ -92,11 +93,13 @@ export async function seedDemoConsultations(services: Services, clock: Adjustabl
     {
       decision: '经社区两委会、群众代表会表决和入户征求意见，安置小区选址采用方案一：东门地块，配建菜市场和社区卫生服务站。',
       responses: opinions.map((o) =>
-        o.optionId === west ? { opinionId: o.id, response: 'not_adopted' as const, reason: '西门地块部分位于河道管理范围内，不宜建设住宅' } : o.text.includes('菜市场') ? { opinionId: o.id, response: 'adopted' as const, reason: '' } : { opinionId: o.id, response: 'adopted' as const, reason: '' },
+        o.optionId === west ? { opinionId: o.id, response: 'not_adopted' as const, reason: '西门地块部分位于河道管理范围内，不宜建设住宅' } : { opinionId: o.id, response: 'adopted' as const, reason: '' },
       ),
     },
     'zh-CN',
   );
+  // The feedback SMS leave as the server's delivery job would send them.
+  await deliverOutbox({ db, cipher: services.cipher, clock, smsGateway: services.smsGateway }, 1000);
 
   // In progress: the flat sizes.
   at(3);
