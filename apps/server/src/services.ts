@@ -136,10 +136,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
   // — consultations —
   const consultations = createConsultationsService({ db, clock, cipher, audit, notifier, publicBaseUrl: config.publicBaseUrl });
-  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier });
+  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier, recordCodes: config.enableTestHooks });
   const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
-  const consultationRecords = createConsultationRecords({ db, audit, consultations });
-  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations });
+  const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir });
+  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns });
   return {
     db,
     dialect: database.dialect,

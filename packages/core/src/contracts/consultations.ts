@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHONE_PATTERN } from '../identity.js';
+import { ATTACHMENT_MEDIA_TYPES } from './attachments.js';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { areaCode, id } from './fields.js';
 
@@ -154,6 +155,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 export const ConsultationIdParamsSchema = z.object({ id });
 export const ConsultationFileParamsSchema = z.object({ id, format: z.enum(['docx', 'pdf']) });
+export const ConsultationAttachmentParamsSchema = z.object({ id, attachmentId: id });
 export const MeetingSignInParamsSchema = z.object({ id, meetingId: id, attendeeId: id });
 
 const OptionSchema = z.object({ id: z.string(), label: z.string() });
@@ -333,6 +335,12 @@ export const consultationsEndpoints = defineEndpoints({
     summary: '征求意见工作记录 The consultation record for the file (.docx or .pdf)',
     params: ConsultationFileParamsSchema,
     file: [MEDIA.docx, MEDIA.pdf],
+  },
+  'GET /api/consultations/:id/attachments/:attachmentId': {
+    tag: 'consultations',
+    summary: '背景材料下载 A background document of the consultation (audited)',
+    params: ConsultationAttachmentParamsSchema,
+    file: ATTACHMENT_MEDIA_TYPES,
   },
   'GET /api/public/consultations': { tag: 'portal', summary: '征求意见（公开） Open and decided consultations', public: true, query: PublicConsultationListQuerySchema, response: PublicConsultationListSchema },
   'GET /api/public/consultations/:id': { tag: 'portal', summary: '征求意见与决策公开 A consultation, its public minutes, decision and feedback', public: true, params: ConsultationIdParamsSchema, response: PublicConsultationSchema },

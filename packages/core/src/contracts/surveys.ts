@@ -123,6 +123,11 @@ export const SurveyToConsultationSchema = z.object({
   rule: z.enum(['household', 'resident']).default('household'),
 });
 
+/** Body of POST /api/surveys/:id/campaign: a 三送-style campaign visiting the survey's households. */
+export const SurveyToCampaignSchema = z
+  .object({ startsOn: localDate, endsOn: localDate })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ['endsOn'], message: 'before_start' });
+
 export const PublicSurveySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -147,6 +152,14 @@ export const surveysEndpoints = defineEndpoints({
     body: SurveyToConsultationSchema,
     status: 201,
     response: ConsultationDetailSchema,
+  },
+  'POST /api/surveys/:id/campaign': {
+    tag: 'surveys',
+    summary: '转为专项活动 Turn a survey into a campaign visiting its households',
+    params: SurveyIdParamsSchema,
+    body: SurveyToCampaignSchema,
+    status: 201,
+    response: z.object({ campaignId: z.string(), targets: z.number().int() }),
   },
   'GET /api/public/surveys/:id': { tag: 'portal', summary: '问卷（公开） A survey to answer', public: true, params: SurveyIdParamsSchema, response: PublicSurveySchema },
   'POST /api/public/surveys/:id/code': {

@@ -25,6 +25,8 @@ export interface VerifierDeps {
   clock: Clock;
   cipher: Cipher;
   notifier: Notifier;
+  /** Test hooks on: remember the last code sent to each phone for the browser journeys (never in production). */
+  recordCodes?: boolean;
 }
 
 /**
@@ -32,7 +34,9 @@ export interface VerifierDeps {
  * to a phone that a member of a household in the audience has in the registry (matched by its blind
  * index); the code, kept as a keyed hash, is used once. Shared by consultations and surveys.
  */
-export function createResidentVerifier({ db, clock, cipher, notifier }: VerifierDeps) {
+export function createResidentVerifier({ db, clock, cipher, notifier, recordCodes = false }: VerifierDeps) {
+  // The outbox drops a code once delivered; with test hooks on, the journeys read it here instead.
+  const sentCodes = new Map<string, string>();
   const codeHash = (subject: string, phone: string, code: string) => cipher.blindIndex(`consult-code:${subject}:${phone}:${code}`);
   return {
     /** Sends a code to `phone` when it is registered in the audience; 403 otherwise. */
@@ -49,6 +53,7 @@ export function createResidentVerifier({ db, clock, cipher, notifier }: Verifier
         // The outbox keeps the message with the code masked; only the gateway gets it in clear.
         await notifier.sms(trx, { phone }, 'sms.consultation_code', { title, code, minutes: CODE_MINUTES }, { secret: { key: 'code', expiresAt } });
       });
+      if (recordCodes) sentCodes.set(phone, code);
       return { sent: true as const, expiresInMinutes: CODE_MINUTES };
     },
 
@@ -61,14 +66,9 @@ export function createResidentVerifier({ db, clock, cipher, notifier }: Verifier
       return members;
     },
 
-    /** The end-to-end tests' hook: the last code sent to a phone (decrypted from the outbox's secret). */
-    async lastCode(phone: string): Promise<string | null> {
-      const rows = await db.selectFrom('outbox').select(['recipientPhoneEnc', 'secretEnc']).where('template', '=', 'sms.consultation_code').orderBy('createdAt', 'desc').limit(200).execute();
-      for (const r of rows) {
-        if (!r.recipientPhoneEnc || !r.secretEnc || cipher.decrypt(r.recipientPhoneEnc) !== phone) continue;
-        return (JSON.parse(cipher.decrypt(r.secretEnc)) as { value: string }).value;
-      }
-      return null;
+    /** The end-to-end tests' hook: the last code sent to a phone (only recorded with test hooks on). */
+    lastCode(phone: string): string | null {
+      return sentCodes.get(phone) ?? null;
     },
   };
 }

@@ -1,8 +1,11 @@
 import { consultationLabel, type ConsultationDetail, type Locale, localDate, MEDIA } from '@lianxin/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { DB } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { OfficialDocument } from '../documents/document-texts.js';
 import { renderDocumentDocx } from '../documents/render-docx.js';
@@ -54,7 +57,7 @@ const W = {
 } as const;
 
 /** The consultation's Excel export and its record (PDF/DOCX through the documents renderers), audited. */
-export function createConsultationRecords({ db, audit, consultations }: { db: Kysely<DB>; audit: AuditLog; consultations: ConsultationsService }) {
+export function createConsultationRecords({ db, audit, consultations, dataDir }: { db: Kysely<DB>; audit: AuditLog; consultations: ConsultationsService; dataDir: string }) {
   async function load(actor: Actor, id: string, locale: Locale): Promise<ConsultationDetail> {
     return consultations.detailOf(db, actor, await consultations.visible(db, actor, id), locale);
   }
@@ -101,6 +104,21 @@ export function createConsultationRecords({ db, audit, consultations }: { db: Ky
   }
 
   return {
+    /** A background document: anyone who reads the consultation may download it (audited). */
+    async attachment(actor: Actor, id: string, attachmentId: string) {
+      const c = await consultations.visible(db, actor, id);
+      const row = await db
+        .selectFrom('consultationAttachments')
+        .innerJoin('attachments', 'attachments.id', 'consultationAttachments.attachmentId')
+        .select(['attachments.fileName', 'attachments.mimeType', 'attachments.storageKey'])
+        .where('consultationAttachments.consultationId', '=', c.id)
+        .where('consultationAttachments.attachmentId', '=', attachmentId)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      await audit.append({ actorUserId: actor.userId, action: 'download_attachment', subjectType: 'attachment', subjectId: attachmentId, detail: { consultationId: c.id } });
+      return { data: await readFile(join(dataDir, 'attachments', row.storageKey)), fileName: row.fileName, mimeType: row.mimeType };
+    },
+
     async record(actor: Actor, id: string, format: 'pdf' | 'docx', locale: Locale) {
       const d = await load(actor, id, locale);
       const doc = compose(d, await unitOf(actor), locale);

@@ -48,6 +48,11 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
   route(app, 'GET /api/surveys/:id', (r) => surveys.detail(actorOf(r), r.params.id, loc(r)));
   route(app, 'GET /api/surveys/:id/coverage', (r) => surveys.coverage(actorOf(r), r.params.id));
   route(app, 'POST /api/surveys/:id/answers', (r) => surveys.answer(actorOf(r), r.params.id, r.body, loc(r)));
+  route(app, 'POST /api/surveys/:id/campaign', async (r, reply) => {
+    reply.status(201);
+    return surveys.toCampaign(actorOf(r), r.params.id, r.body);
+  });
+  route(app, 'GET /api/consultations/:id/attachments/:attachmentId', async (r, reply) => sendFile(reply, await records.attachment(actorOf(r), r.params.id, r.params.attachmentId)));
   route(app, 'POST /api/surveys/:id/consultation', (r) => surveys.toConsultation(actorOf(r), r.params.id, r.body, loc(r)));
 
   // The portal: codes and answers are limited per address, wrong codes per address and per phone.
@@ -87,5 +92,5 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
     },
     guarded,
   );
-  if (testHooks) route(app, 'GET /api/test/sms-code', async (r) => ({ code: await verifier.lastCode(r.query.phone) }));
+  if (testHooks) route(app, 'GET /api/test/sms-code', (r) => ({ code: verifier.lastCode(r.query.phone) }));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Client, suiteContext } from '../../test/context.js';
 import { AREAS } from '../../test/fixtures.js';
 import { docxText, pdfText } from '../documents/read-back.test-support.js';
-import { deliverSms, freshIp } from '../portal/portal.test-support.js';
+import { deliverSms, freshIp, multipart } from '../portal/portal.test-support.js';
 import { listConsultationsForProject } from './consultations.repository.js';
 
 const { ctx, town, cadreA1, cadreA2, supervisorB, handler, resident } = suiteContext({
@@ -68,8 +68,20 @@ async function codeFor(id: string, phone: string, path = 'consultations'): Promi
 const opine = (id: string, body: Record<string, unknown>) => resident.post(`/api/public/consultations/${id}/opinions`, body, freshIp());
 
 describe('consultations (征求意见)', () => {
-  it('starts a consultation in its area only; readers out of scope are refused', async () => {
-    const c = await consultation({ projectId: 7 });
+  it('starts a consultation in its area only, with its background documents; readers out of scope are refused', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+    const { body, headers } = multipart('选址示意图.png', png, 'image/png');
+    const uploaded = await town.post('/api/attachments', body, headers);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const attachmentId = uploaded.json().id;
+    expect((await town.post('/api/consultations', { title: 't', background: 'b', areaCode: AREAS.townA, options: ['a'], rule: 'household', opensOn: today(), closesOn: later(1), attachmentIds: ['nope'] })).statusCode).toBe(400);
+    const c = await consultation({ projectId: 7, attachmentIds: [attachmentId] });
+    expect(c.attachments).toEqual([{ id: attachmentId, fileName: '选址示意图.png' }]);
+    // Whoever reads the consultation reads its documents (the uploader's own link is not needed).
+    const doc = await cadreA2.get(`/api/consultations/${c.id}/attachments/${attachmentId}`);
+    expect(doc.statusCode).toBe(200);
+    expect(doc.rawPayload.equals(png)).toBe(true);
+    expect((await supervisorB.get(`/api/consultations/${c.id}/attachments/${attachmentId}`)).statusCode).toBe(403);
     expect(c).toMatchObject({ state: 'open', areaName: '城关镇', rule: 'household', projectId: 7, may: { manage: true, decide: true } });
     expect(c.options.map((o: { label: string }) => o.label)).toEqual(['方案一：东门地块', '方案二：西门地块']);
     // A township B supervisor neither starts one in 城关镇 nor reads this one; a handler has no access at all.

@@ -9,6 +9,7 @@ import type { SurveyRow } from '../../db/consultations.tables.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, outOfScope, unknownReference, unprocessable } from '../../errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import type { ResidentVerifier } from './consultations.portal.js';
 import { type Audience, consultationsRepository as repo, tagColumn, tagList } from './consultations.repository.js';
 import { villageOf } from './consultations.results.js';
@@ -34,7 +35,7 @@ function checkAnswers(questions: readonly Question[], answers: readonly Answer[]
 }
 
 /** 问需于民: questionnaires, answers on the portal or on visits, coverage per cadre, results by area and tag. */
-export function createSurveysService({ db, clock, audit, verifier, consultations }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; verifier: ResidentVerifier; consultations: ConsultationsService }) {
+export function createSurveysService({ db, clock, audit, verifier, consultations, campaigns }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; verifier: ResidentVerifier; consultations: ConsultationsService; campaigns: Pick<CampaignsService, 'create' | 'addTargets'> }) {
   const today = () => localDate(clock.now());
   const find = (q: Kysely<DB> | Transaction<DB>, id: string) => q.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -231,6 +232,14 @@ export function createSurveysService({ db, clock, audit, verifier, consultations
         },
         locale,
       );
+    },
+
+    /** Turns a survey into a campaign (三送-style visits) over the same area and tags. */
+    async toCampaign(actor: Actor, id: string, body: { startsOn: string; endsOn: string }) {
+      const s = await visible(db, actor, id);
+      const campaign = await campaigns.create(actor, { name: `${s.title}·入户走访`.slice(0, 100), areaCode: s.areaCode, startsOn: body.startsOn, endsOn: body.endsOn, description: s.intro || undefined });
+      const added = await campaigns.addTargets(actor, campaign.id, { tags: tagList(s.tagCodes), match: 'any' });
+      return { campaignId: campaign.id, targets: added.added };
     },
 
     async publicView(id: string) {

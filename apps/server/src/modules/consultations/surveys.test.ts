@@ -82,5 +82,13 @@ describe('needs surveys (问需调查)', () => {
     expect(turned.json()).toMatchObject({ title: '最需要解决的问题', areaCode: AREAS.townA });
     expect(turned.json().options.map((o: { label: string }) => o.label)).toEqual(['道路', '饮水', '就医']);
     expect((await town.post(`/api/surveys/${s.id}/consultation`, { questionIndex: 2, opensOn: day(0), closesOn: day(10) })).statusCode).toBe(422);
+
+    // Or into a campaign visiting the survey's households.
+    const campaign = await town.post(`/api/surveys/${s.id}/campaign`, { startsOn: day(0), endsOn: day(30) });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    expect(campaign.json().targets).toBeGreaterThanOrEqual(3);
+    const listed = (await town.get(`/api/campaigns/${campaign.json().campaignId}`)).json();
+    expect(listed).toMatchObject({ name: '城关镇群众需求调查·入户走访', areaCode: AREAS.townA });
+    expect((await cadreA1.post(`/api/surveys/${s.id}/campaign`, { startsOn: day(0), endsOn: day(30) })).statusCode).toBe(403);
   });
 });

@@ -146,6 +146,15 @@ export default function ConsultationPage() {
       />
       <Card size="small">
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.background}</Typography.Paragraph>
+        {c.attachments.length > 0 && (
+          <Flex gap={12} wrap style={{ marginBottom: 8 }}>
+            {c.attachments.map((a) => (
+              <a key={a.id} href={apiUrl('GET /api/consultations/:id/attachments/:attachmentId', { params: { id, attachmentId: a.id } })}>
+                📎 {a.fileName}
+              </a>
+            ))}
+          </Flex>
+        )}
         {c.questions.length > 0 && (
           <ol>
             {c.questions.map((q) => (

@@ -1,9 +1,9 @@
 import { CONSULTATION_RULES, type ConsultationSummary, consultationLabel, holds, reachOf } from '@lianxin/core';
-import { Button, Card, DatePicker, Drawer, Flex, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Drawer, Flex, Form, Input, Select, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, upload } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { PageError } from '../../shared/PageState';
@@ -29,6 +29,7 @@ export default function ConsultationsPage() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const [documents, setDocuments] = useState<Array<{ id: string; fileName: string }>>([]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -44,6 +45,7 @@ export default function ConsultationsPage() {
           rule: v.rule,
           opensOn: (v.opensOn as Dayjs).format('YYYY-MM-DD'),
           closesOn: (v.closesOn as Dayjs).format('YYYY-MM-DD'),
+          attachmentIds: documents.map((d) => d.id),
         },
       });
       setOpen(false);
@@ -108,6 +110,24 @@ export default function ConsultationsPage() {
           </Form.Item>
           <Form.Item name="questions" label={t('questions')}>
             <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item label={t('documents')}>
+            <Upload
+              fileList={documents.map((d) => ({ uid: d.id, name: d.fileName, status: 'done' as const }))}
+              onRemove={(f) => setDocuments((list) => list.filter((d) => d.id !== f.uid))}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                try {
+                  const a = await upload('POST /api/attachments', file as File, (file as File).name);
+                  setDocuments((list) => [...list, { id: a.id, fileName: a.fileName }]);
+                  onSuccess?.(a);
+                } catch (e) {
+                  setError(e instanceof ApiError ? e.title : String(e));
+                  onError?.(e as Error);
+                }
+              }}
+            >
+              <Button>{t('upload')}</Button>
+            </Upload>
           </Form.Item>
           <Form.Item name="rule" label={t('rule')}>
             <Select options={CONSULTATION_RULES.map((r) => ({ value: r, label: consultationLabel('rule', r, locale) }))} />

@@ -39,6 +39,15 @@ export default function SurveyPage() {
     }
   };
 
+  const toCampaign = async () => {
+    try {
+      const r = await call('POST /api/surveys/:id/campaign', { params: { id }, body: { startsOn: dayjs().format('YYYY-MM-DD'), endsOn: dayjs().add(30, 'day').format('YYYY-MM-DD') } });
+      navigate(`/campaigns/${r.campaignId}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.title : String(e));
+    }
+  };
+
   return (
     <Flex vertical gap={12} data-testid="survey-page">
       <Link to="/surveys">{t('back')}</Link>
@@ -52,6 +61,7 @@ export default function SurveyPage() {
             </a>
             {s.may.record && <Button onClick={() => setEntering(true)}>{t('enter')}</Button>}
             {s.may.manage && firstChoice >= 0 && <Button onClick={convert}>{t('toConsultation')}</Button>}
+            {s.may.manage && <Button onClick={toCampaign}>{t('toCampaign')}</Button>}
           </Flex>
         }
       />

@@ -68,6 +68,8 @@ export const consultationsMessages = defineMessages(
     groupTag: '标签',
     surveys: '问需调查',
     enterOpinion: '走访代录意见',
+    documents: '背景材料附件',
+    upload: '上传文件',
     member: '提出意见的家庭成员',
   },
   {
@@ -136,6 +138,8 @@ export const consultationsMessages = defineMessages(
     groupTag: 'Tag',
     surveys: 'Needs surveys',
     enterOpinion: 'Enter an opinion from a visit',
+    documents: 'Background documents',
+    upload: 'Upload a file',
     member: 'Member who gave it',
   },
 );
