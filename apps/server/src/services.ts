@@ -138,8 +138,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const consultations = createConsultationsService({ db, clock, cipher, audit, notifier, publicBaseUrl: config.publicBaseUrl });
   const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier, recordCodes: config.enableTestHooks });
   const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
-  const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir });
-  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns });
+  const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
+  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns, publicBaseUrl: config.publicBaseUrl });
   return {
     db,
     dialect: database.dialect,

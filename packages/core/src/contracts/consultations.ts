@@ -342,6 +342,12 @@ export const consultationsEndpoints = defineEndpoints({
     params: ConsultationAttachmentParamsSchema,
     file: ATTACHMENT_MEDIA_TYPES,
   },
+  'GET /api/consultations/:id/qr.png': {
+    tag: 'consultations',
+    summary: '二维码 QR code of the consultation’s portal page (posters, door cards)',
+    params: ConsultationIdParamsSchema,
+    file: ['image/png'],
+  },
   'GET /api/public/consultations': { tag: 'portal', summary: '征求意见（公开） Open and decided consultations', public: true, query: PublicConsultationListQuerySchema, response: PublicConsultationListSchema },
   'GET /api/public/consultations/:id': { tag: 'portal', summary: '征求意见与决策公开 A consultation, its public minutes, decision and feedback', public: true, params: ConsultationIdParamsSchema, response: PublicConsultationSchema },
   'POST /api/public/consultations/:id/code': {

@@ -161,6 +161,7 @@ export const surveysEndpoints = defineEndpoints({
     status: 201,
     response: z.object({ campaignId: z.string(), targets: z.number().int() }),
   },
+  'GET /api/surveys/:id/qr.png': { tag: 'surveys', summary: '问卷二维码 QR code of the survey’s portal page (the QR card)', params: SurveyIdParamsSchema, file: ['image/png'] },
   'GET /api/public/surveys/:id': { tag: 'portal', summary: '问卷（公开） A survey to answer', public: true, params: SurveyIdParamsSchema, response: PublicSurveySchema },
   'POST /api/public/surveys/:id/code': {
     tag: 'portal',

@@ -2,6 +2,7 @@ import { consultationLabel, type ConsultationDetail, type Locale, localDate, MED
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { DB } from '../../db/schema.js';
@@ -56,8 +57,14 @@ const W = {
   total: ['合计', 'Total'],
 } as const;
 
+/** A QR code (PNG) of a portal page under /m/, e.g. `surveys/<id>` for the survey's QR card. */
+export async function portalQr(publicBaseUrl: string, path: string) {
+  const data = await QRCode.toBuffer(`${publicBaseUrl.replace(/\/$/, '')}/m/${path}`, { type: 'png', width: 480, margin: 2, errorCorrectionLevel: 'M' });
+  return { data, fileName: `${path.replace('/', '-')}.png`, mimeType: 'image/png' };
+}
+
 /** The consultation's Excel export and its record (PDF/DOCX through the documents renderers), audited. */
-export function createConsultationRecords({ db, audit, consultations, dataDir }: { db: Kysely<DB>; audit: AuditLog; consultations: ConsultationsService; dataDir: string }) {
+export function createConsultationRecords({ db, audit, consultations, dataDir, publicBaseUrl }: { db: Kysely<DB>; audit: AuditLog; consultations: ConsultationsService; dataDir: string; publicBaseUrl: string }) {
   async function load(actor: Actor, id: string, locale: Locale): Promise<ConsultationDetail> {
     return consultations.detailOf(db, actor, await consultations.visible(db, actor, id), locale);
   }
@@ -104,6 +111,12 @@ export function createConsultationRecords({ db, audit, consultations, dataDir }:
   }
 
   return {
+    /** The QR code of the consultation's portal page, for posters and the door. */
+    async qr(actor: Actor, id: string) {
+      const c = await consultations.visible(db, actor, id);
+      return portalQr(publicBaseUrl, `consultations/${c.id}`);
+    },
+
     /** A background document: anyone who reads the consultation may download it (audited). */
     async attachment(actor: Actor, id: string, attachmentId: string) {
       const c = await consultations.visible(db, actor, id);

@@ -39,6 +39,8 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
   route(app, 'GET /api/consultations/:id/export.xlsx', async (r, reply) => sendFile(reply, await records.workbook(actorOf(r), r.params.id, loc(r))));
   route(app, 'GET /api/consultations/:id/record.:format', async (r, reply) => sendFile(reply, await records.record(actorOf(r), r.params.id, r.params.format, loc(r))));
 
+  route(app, 'GET /api/consultations/:id/qr.png', async (r, reply) => sendFile(reply, await records.qr(actorOf(r), r.params.id)));
+
   // Surveys
   route(app, 'GET /api/surveys', (r) => surveys.list(actorOf(r), r.query));
   route(app, 'POST /api/surveys', async (r, reply) => {
@@ -47,6 +49,7 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
   });
   route(app, 'GET /api/surveys/:id', (r) => surveys.detail(actorOf(r), r.params.id, loc(r)));
   route(app, 'GET /api/surveys/:id/coverage', (r) => surveys.coverage(actorOf(r), r.params.id));
+  route(app, 'GET /api/surveys/:id/qr.png', async (r, reply) => sendFile(reply, await surveys.qr(actorOf(r), r.params.id)));
   route(app, 'POST /api/surveys/:id/answers', (r) => surveys.answer(actorOf(r), r.params.id, r.body, loc(r)));
   route(app, 'POST /api/surveys/:id/campaign', async (r, reply) => {
     reply.status(201);

@@ -99,6 +99,9 @@ describe('consultations (征求意见)', () => {
     expect(bad.body).toContain('title');
     const before = later(-1);
     expect((await town.post('/api/consultations', { title: 't', background: 'y', areaCode: AREAS.townA, options: ['a'], rule: 'household', opensOn: today(), closesOn: before })).statusCode).toBe(400);
+    const qr = await cadreA2.get(`/api/consultations/${c.id}/qr.png`);
+    expect(qr.statusCode).toBe(200);
+    expect(qr.headers['content-type']).toBe('image/png');
     // The project page lists it.
     expect((await listConsultationsForProject(ctx.database.db, 7)).map((r) => r.id)).toEqual([c.id]);
   });

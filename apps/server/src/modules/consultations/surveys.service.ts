@@ -12,6 +12,7 @@ import type { AuditLog } from '../audit/audit.service.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import type { ResidentVerifier } from './consultations.portal.js';
 import { type Audience, consultationsRepository as repo, tagColumn, tagList } from './consultations.repository.js';
+import { portalQr } from './consultations.records.js';
 import { villageOf } from './consultations.results.js';
 import { type ConsultationsService, isUniqueViolation, reaches } from './consultations.service.js';
 
@@ -35,7 +36,7 @@ function checkAnswers(questions: readonly Question[], answers: readonly Answer[]
 }
 
 /** 问需于民: questionnaires, answers on the portal or on visits, coverage per cadre, results by area and tag. */
-export function createSurveysService({ db, clock, audit, verifier, consultations, campaigns }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; verifier: ResidentVerifier; consultations: ConsultationsService; campaigns: Pick<CampaignsService, 'create' | 'addTargets'> }) {
+export function createSurveysService({ db, clock, audit, verifier, consultations, campaigns, publicBaseUrl }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; verifier: ResidentVerifier; consultations: ConsultationsService; campaigns: Pick<CampaignsService, 'create' | 'addTargets'>; publicBaseUrl: string }) {
   const today = () => localDate(clock.now());
   const find = (q: Kysely<DB> | Transaction<DB>, id: string) => q.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -232,6 +233,12 @@ export function createSurveysService({ db, clock, audit, verifier, consultations
         },
         locale,
       );
+    },
+
+    /** The QR card's code: the survey's portal page. */
+    async qr(actor: Actor, id: string) {
+      const s = await visible(db, actor, id);
+      return portalQr(publicBaseUrl, `surveys/${s.id}`);
     },
 
     /** Turns a survey into a campaign (三送-style visits) over the same area and tags. */

@@ -83,6 +83,12 @@ describe('needs surveys (问需调查)', () => {
     expect(turned.json().options.map((o: { label: string }) => o.label)).toEqual(['道路', '饮水', '就医']);
     expect((await town.post(`/api/surveys/${s.id}/consultation`, { questionIndex: 2, opensOn: day(0), closesOn: day(10) })).statusCode).toBe(422);
 
+    // The QR card's code opens the survey's portal page.
+    const qr = await town.get(`/api/surveys/${s.id}/qr.png`);
+    expect(qr.statusCode).toBe(200);
+    expect(qr.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await supervisorB.get(`/api/surveys/${s.id}/qr.png`)).statusCode).toBe(403);
+
     // Or into a campaign visiting the survey's households.
     const campaign = await town.post(`/api/surveys/${s.id}/campaign`, { startsOn: day(0), endsOn: day(30) });
     expect(campaign.statusCode, campaign.body).toBe(201);

@@ -145,7 +145,12 @@ export default function ConsultationPage() {
         }
       />
       <Card size="small">
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.background}</Typography.Paragraph>
+        <Flex gap={16} align="start">
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', flex: 1 }}>{c.background}</Typography.Paragraph>
+          <a href={apiUrl('GET /api/consultations/:id/qr.png', { params: { id } })} title={t('qr')}>
+            <img src={apiUrl('GET /api/consultations/:id/qr.png', { params: { id } })} alt={t('qr')} width={96} height={96} data-testid="consultation-qr" />
+          </a>
+        </Flex>
         {c.attachments.length > 0 && (
           <Flex gap={12} wrap style={{ marginBottom: 8 }}>
             {c.attachments.map((a) => (

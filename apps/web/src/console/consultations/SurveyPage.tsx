@@ -3,7 +3,7 @@ import { App, Button, Card, Collapse, Flex, List, Progress, Table, Typography } 
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, call } from '../../api/client';
+import { ApiError, apiUrl, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { PageError, PageLoading } from '../../shared/PageState';
@@ -65,6 +65,12 @@ export default function SurveyPage() {
           </Flex>
         }
       />
+      <Card size="small">
+        <Flex gap={16} align="center">
+          <img src={apiUrl('GET /api/surveys/:id/qr.png', { params: { id } })} alt={t('qrCard')} width={120} height={120} data-testid="survey-qr" />
+          <Typography.Text type="secondary">{t('qrCard')}</Typography.Text>
+        </Flex>
+      </Card>
       <Card size="small" title={t('results')}>
         {s.results.map((r) => (
           <Card key={r.index} type="inner" size="small" style={{ marginBottom: 8 }} title={`${r.index + 1}. ${r.text}`}>
