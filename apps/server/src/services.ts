@@ -82,6 +82,11 @@ import { createSelectionService } from './modules/projects/selection.service.js'
 import { createProjectsPublic } from './modules/projects/projects.public.js';
 // — screens —
 import { createMapFeaturesService } from './modules/map-features/map-features.service.js';
+// — consultations —
+import { createConsultationsPortal, createResidentVerifier } from './modules/consultations/consultations.portal.js';
+import { createConsultationRecords } from './modules/consultations/consultations.records.js';
+import { createConsultationsService } from './modules/consultations/consultations.service.js';
+import { createSurveysService } from './modules/consultations/surveys.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -161,6 +166,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const projects = createProjectsService({ db, clock, audit, cases, similar });
   const selection = createSelectionService({ db, clock, audit, deadlines });
   const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections });
+  // — consultations —
+  const consultations = createConsultationsService({ db, clock, cipher, audit, notifier, publicBaseUrl: config.publicBaseUrl });
+  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier, recordCodes: config.enableTestHooks });
+  const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
+  const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
+  const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns, publicBaseUrl: config.publicBaseUrl });
   return {
     db,
     dialect: database.dialect,
@@ -230,6 +241,12 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     projectsPublic,
     // — screens —
     mapFeatures,
+    // — consultations —
+    consultations,
+    residentVerifier,
+    consultationsPortal,
+    consultationRecords,
+    surveys,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -99,6 +99,10 @@ export const ACCESS_RULES = {
   'project.read': { roles: PLACE_ROLES, reach: 'area', doc: '查看重点项目、选房登记 read the projects and selection registrations of the area' },
   'project.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '建立重点项目、发布公开信息、设置选房、摇号、结果公示 create projects, publish disclosures, set up the selection, draw, publish the results' },
   'selection.desk': { roles: FIELD_WRITE, reach: 'area', doc: '选房窗口：叫号、确认选房、代为预约 selection desks: call households, confirm choices, book slots for households' },
+  // — consultations —
+  'consultation.read': { roles: FIELD_READ, reach: 'area', doc: '查看征求意见、恳谈会与问需调查及其结果 read consultations, their meetings and results, and needs surveys of the area' },
+  'consultation.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '发起征求意见与问需调查、登记会议表决、公布决策与采纳反馈 start consultations and needs surveys, record meetings and votes, publish decisions with feedback' },
+  'consultation.record': { roles: FIELD_WRITE, reach: 'area', doc: '走访中代录群众意见与问卷答复 enter residents’ opinions and survey answers given on visits' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

@@ -55,3 +55,6 @@ export * from './contracts/cadres.js';
 export * from './contracts/projects.js';
 // — screens —
 export * from './contracts/map-features.js';
+// — consultations —
+export * from './contracts/consultations.js';
+export * from './contracts/surveys.js';

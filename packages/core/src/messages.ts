@@ -255,6 +255,19 @@ const zhCN = {
   'error.selection_flat_exists': '房源{flat}已存在',
   'error.selection_booking_code': '预约码不正确',
   'error.selection_not_finished': '仍有户未完成选房，暂不能公示',
+  // — consultations —
+  'error.consultation_not_registered': '该手机号不在本次征求范围内的户籍登记中，不能参与',
+  'error.consultation_code': '验证码错误或已过期',
+  'error.consultation_already': '已提出过意见：本次征求{rule}',
+  'error.consultation_closed': '当前不在征求期内',
+  'error.consultation_decided': '决策已公布，不能再修改',
+  'error.consultation_responses': '还有{missing}条意见未作采纳反馈',
+  'error.consultation_member_required': '本次征求为一人一票，请选择提出意见的家庭成员',
+  'error.consultation_out_of_scope': '该户不在本次征求范围内',
+  'error.survey_answered': '本户已提交过问卷',
+  'error.survey_answer': '第{number}题的答复与题型不符',
+  'sms.consultation_code': '【连心】您参与“{title}”的验证码为{code}，{minutes}分钟内有效。如非本人操作请忽略。',
+  'sms.consultation_feedback': '【连心】您对“{title}”提出的意见已有答复：{response}。{reason}决策结果详见{url}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -507,6 +520,19 @@ const enUS: Record<MessageKey, string> = {
   'error.selection_flat_exists': 'Flat {flat} exists already',
   'error.selection_booking_code': 'The booking code is not right',
   'error.selection_not_finished': 'Some households have not chosen yet: the results cannot be published',
+  // — consultations —
+  'error.consultation_not_registered': 'This phone is not registered in a household consulted: it cannot take part',
+  'error.consultation_code': 'The code is wrong or has expired',
+  'error.consultation_already': 'An opinion was already given: {rule}',
+  'error.consultation_closed': 'The consultation is not open now',
+  'error.consultation_decided': 'The decision is published: nothing can change now',
+  'error.consultation_responses': '{missing} opinion(s) still need a response',
+  'error.consultation_member_required': 'One opinion per resident: choose the member who gave it',
+  'error.consultation_out_of_scope': 'The household is not among those consulted',
+  'error.survey_answered': 'The household has already answered',
+  'error.survey_answer': 'The answer to question {number} does not fit its kind',
+  'sms.consultation_code': '[Lianxin] Your code for “{title}” is {code}, valid for {minutes} minutes. Ignore this message if you did not ask for it.',
+  'sms.consultation_feedback': '[Lianxin] Your opinion on “{title}” has a response: {response}. {reason}See the decision at {url}',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

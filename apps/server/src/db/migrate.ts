@@ -37,6 +37,9 @@ import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 import * as projects from './migrations/2026120731_projects.js';
 // — screens —
 import * as mapFeatures from './migrations/2026120751_map_features.js';
+// — consultations —
+import * as consultations from './migrations/2026120721_consultations.js';
+import * as surveys from './migrations/2026120722_surveys.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -78,6 +81,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120731_projects': projects,
   // — screens —
   '2026120751_map_features': mapFeatures,
+  // — consultations —
+  '2026120721_consultations': consultations,
+  '2026120722_surveys': surveys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

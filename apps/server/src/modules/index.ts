@@ -48,6 +48,7 @@ import { cadresRoutes } from './cadres/cadres.routes.js';
 import { projectsRoutes } from './projects/projects.routes.js';
 // — screens —
 import { mapFeaturesRoutes } from './map-features/map-features.routes.js';
+import { consultationsRoutes } from './consultations/consultations.routes.js'; // — consultations —
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -98,5 +99,14 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(projectsRoutes, { projects: services.projects, selection: services.selection, publicPages: services.projectsPublic });
   // — screens —
   await app.register(mapFeaturesRoutes, { mapFeatures: services.mapFeatures });
+  // — consultations —
+  await app.register(consultationsRoutes, {
+    consultations: services.consultations,
+    portal: services.consultationsPortal,
+    records: services.consultationRecords,
+    surveys: services.surveys,
+    verifier: services.residentVerifier,
+    testHooks: config.enableTestHooks,
+  });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

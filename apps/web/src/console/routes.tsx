@@ -85,4 +85,9 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/projects', nav: 'nav.projects', section: 'field', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectsPage') },
   { path: '/projects/:id', roles: ACCESS_RULES['project.read'].roles, load: () => import('./projects/ProjectPage') },
   { path: '/projects/:id/desk', roles: ACCESS_RULES['selection.desk'].roles, load: () => import('./projects/DeskPage') },
+  // — consultations —
+  { path: '/consultations', nav: 'nav.consultations', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationsPage') },
+  { path: '/consultations/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationPage') },
+  { path: '/surveys', nav: 'nav.surveys', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveysPage') },
+  { path: '/surveys/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveyPage') },
 ];

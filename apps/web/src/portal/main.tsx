@@ -50,6 +50,10 @@ const router = createBrowserRouter(
         { path: '/projects/:id', element: page(() => import('./projects/ProjectPage')) },
         { path: '/projects/:id/booking', element: page(() => import('./projects/BookingPage')) },
         { path: '/villages/:code', element: page(() => import('./projects/VillagePage')) },
+        // — consultations —
+        { path: '/consultations', element: page(() => import('./consult/ConsultationsListPage')) },
+        { path: '/consultations/:id', element: page(() => import('./consult/ConsultationPublicPage')) },
+        { path: '/surveys/:id', element: page(() => import('./consult/SurveyPublicPage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },

@@ -34,6 +34,9 @@ import { cadresEndpoints } from './cadres.js';
 import { projectsEndpoints } from './projects.js';
 // — screens —
 import { mapFeaturesEndpoints } from './map-features.js';
+// — consultations —
+import { consultationsEndpoints } from './consultations.js';
+import { surveysEndpoints } from './surveys.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -79,5 +82,8 @@ export const API = {
   ...projectsEndpoints,
   // — screens —
   ...mapFeaturesEndpoints,
+  // — consultations —
+  ...consultationsEndpoints,
+  ...surveysEndpoints,
 };
 export type Api = typeof API;

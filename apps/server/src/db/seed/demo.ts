@@ -26,6 +26,7 @@ import { seedDemoDuty } from './demo/duty.js';
 import { seedDemoEvaluation } from './demo/evaluation.js';
 // — projects —
 import { seedDemoProjects } from './demo/projects.js';
+import { seedDemoConsultations } from './demo/consultations.js'; // — consultations —
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -139,6 +140,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoEvaluation(db, passwordHash, new Date(end));
   // — projects — a resettlement project with disclosures, flats, a finished lottery and the first choices.
   await seedDemoProjects(services, end);
+  // — consultations — a finished consultation, one in progress and a needs survey in 城关镇.
+  await seedDemoConsultations(services, clock, end);
   clock.set(new Date(end));
   return {
     ...org,

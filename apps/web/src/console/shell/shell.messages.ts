@@ -59,6 +59,9 @@ export const shellMessages = defineMessages(
     'nav.myPage': '我的档案',
     // — projects —
     'nav.projects': '重点项目',
+    // — consultations —
+    'nav.consultations': '征求意见',
+    'nav.surveys': '问需调查',
   },
   {
     appName: 'Lianxin',
@@ -117,5 +120,8 @@ export const shellMessages = defineMessages(
     'nav.myPage': 'My page',
     // — projects —
     'nav.projects': 'Projects',
+    // — consultations —
+    'nav.consultations': 'Consultations',
+    'nav.surveys': 'Needs surveys',
   },
 );
