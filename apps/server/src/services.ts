@@ -87,6 +87,8 @@ import { createConsultationsPortal, createResidentVerifier } from './modules/con
 import { createConsultationRecords } from './modules/consultations/consultations.records.js';
 import { createConsultationsService } from './modules/consultations/consultations.service.js';
 import { createSurveysService } from './modules/consultations/surveys.service.js';
+import { consultationProjectSections } from './modules/consultations/consultations.project-sections.js';
+import { localDate } from '@lianxin/core';
 
 export interface ServiceDeps {
   database: Database;
@@ -162,8 +164,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const awards = createAwardsService({ db, clock, audit });
   const mentoring = createMentoringService({ db, clock, audit });
   const cadres = createCadresService({ db, clock, audit, evaluation });
-  // — projects — (the consultations module passes `sections` here once merged)
-  const projects = createProjectsService({ db, clock, audit, cases, similar });
+  // — projects — its pages show the consultations of the project (the consultations module's view of them)
+  const projects = createProjectsService({ db, clock, audit, cases, similar, sections: consultationProjectSections(() => localDate(clock.now())) });
   const selection = createSelectionService({ db, clock, audit, deadlines });
   const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections });
   // — consultations —

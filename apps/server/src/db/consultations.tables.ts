@@ -19,7 +19,7 @@ export interface ConsultationTable {
   rule: string;
   opensOn: string;
   closesOn: string;
-  projectId: number | null;
+  projectId: string | null;
   decision: string | null;
   decidedAt: string | null;
   decidedBy: string | null;
@@ -112,7 +112,7 @@ export interface SurveyTable {
   questions: string; // JSON
   opensOn: string;
   closesOn: string;
-  projectId: number | null;
+  projectId: string | null;
   createdBy: string | null;
   createdAt: string;
 }

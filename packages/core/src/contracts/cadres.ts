@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../vocabulary.js';
 import { defineEndpoints } from './endpoint.js';
+import { DUTY_SHIFTS, LEAVE_KINDS, LEAVE_STATES } from './duty.js';
 import { CadreFiguresSchema, MemberResultSchema } from './evaluation.js';
 import { id } from './fields.js';
 
@@ -21,6 +22,14 @@ export const CadrePageSchema = z.object({
   awards: z.array(z.object({ awardId: z.string(), title: z.string(), kindName: z.string(), publishedAt: z.string().nullable() })),
   mentoring: z.array(z.object({ pairId: z.string(), as: z.enum(['mentor', 'mentee']), otherName: z.string(), state: z.enum(['active', 'closed']), startsOn: z.string(), endsOn: z.string(), reviewRating: z.string().nullable() })),
   training: z.object({ hours: z.number(), sessions: z.array(z.object({ title: z.string(), heldOn: z.string(), hours: z.number() })) }),
+  dutyAndLeave: z
+    .object({
+      dutyShifts: z.number().int().describe('Shifts on the duty roster this year'),
+      upcoming: z.array(z.object({ date: z.string(), shift: z.enum(DUTY_SHIFTS), unitName: z.string() })).describe('The next shifts on duty'),
+      leaveDays: z.number().int().describe('Days of approved leave this year'),
+      leaves: z.array(z.object({ kind: z.enum(LEAVE_KINDS), startsOn: z.string(), endsOn: z.string(), state: z.enum(LEAVE_STATES) })),
+    })
+    .describe('Duty days and leave (值班与请假), this year'),
   isSelf: z.boolean(),
 });
 export type CadrePage = z.infer<typeof CadrePageSchema>;

@@ -78,7 +78,7 @@ export const ConsultationCreateSchema = z
     rule: z.enum(CONSULTATION_RULES).describe('One opinion per household, or per verified resident'),
     opensOn: localDate,
     closesOn: localDate,
-    projectId: z.number().int().positive().optional().describe('The project 重点项目 it belongs to'),
+    projectId: id.optional().describe('The project 重点项目 it belongs to'),
     attachmentIds: z.array(id).max(20).default([]).describe('Background documents already uploaded (attachments of kind consultation)'),
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ['closesOn'], message: 'before_start' })
@@ -90,7 +90,7 @@ export type ConsultationCreate = z.infer<typeof ConsultationCreateSchema>;
 export const ConsultationListQuerySchema = z.object({
   state: z.enum(CONSULTATION_STATES).optional(),
   areaCode: areaCode.optional(),
-  projectId: z.coerce.number().int().positive().optional(),
+  projectId: id.optional(),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -188,7 +188,7 @@ export const ConsultationSummarySchema = z.object({
   state: z.enum(CONSULTATION_STATES),
   opensOn: z.string(),
   closesOn: z.string(),
-  projectId: z.number().int().nullable(),
+  projectId: z.string().nullable(),
   opinionCount: z.number().int(),
   meetingCount: z.number().int(),
   createdAt: instant,

@@ -44,7 +44,7 @@ export const SurveyCreateSchema = z
     questions: z.array(QuestionSchema).min(1).max(30),
     opensOn: localDate,
     closesOn: localDate,
-    projectId: z.number().int().positive().optional(),
+    projectId: id.optional(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ['closesOn'], message: 'before_start' });
 export type SurveyCreate = z.infer<typeof SurveyCreateSchema>;
@@ -74,7 +74,7 @@ export const SurveySummarySchema = z.object({
   areaName: z.string(),
   opensOn: z.string(),
   closesOn: z.string(),
-  projectId: z.number().int().nullable(),
+  projectId: z.string().nullable(),
   answered: z.number().int(),
   households: z.number().int(),
 });

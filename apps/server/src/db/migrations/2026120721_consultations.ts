@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rule', 'text', (c) => c.notNull()) // household | resident
     .addColumn('opens_on', 'text', (c) => c.notNull())
     .addColumn('closes_on', 'text', (c) => c.notNull())
-    .addColumn('project_id', 'integer')
+    .addColumn('project_id', 'text')
     .addColumn('decision', 'text')
     .addColumn('decided_at', 'text')
     .addColumn('decided_by', 'text', (c) => c.references('users.id'))

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('questions', 'text', (c) => c.notNull())
     .addColumn('opens_on', 'text', (c) => c.notNull())
     .addColumn('closes_on', 'text', (c) => c.notNull())
-    .addColumn('project_id', 'integer')
+    .addColumn('project_id', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

@@ -1,3 +1,4 @@
+import { dutyAndLeaveOf } from '../leave/cadre-section.js';
 import { type CadrePage, grantsWith, isInRanges, localDate, type MemberResult, rangesOf } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
@@ -16,11 +17,6 @@ export interface CadresDeps {
   evaluation: Pick<EvaluationService, 'resultsOf'>;
 }
 
-/**
- * Where a cadre's duty days and leave go on their page: the duty roster and leave are being built
- * alongside; this hook is what the page's section will call when they land.
- */
-export const dutyAndLeaveSection = async (_db: Kysely<DB>, _userId: string, _year: number): Promise<null> => null;
 
 /**
  * A cadre's page (SPEC §7): one place for a person's unit and roles, stationing, visits, cases and
@@ -85,6 +81,7 @@ export function createCadresService({ db, clock, evaluation }: CadresDeps) {
         awards,
         mentoring: pairs.map((p) => ({ pairId: p.id, as: p.mentorUserId === userId ? ('mentor' as const) : ('mentee' as const), otherName: p.mentorUserId === userId ? p.menteeName : p.mentorName, state: p.state as 'active', startsOn: p.startsOn, endsOn: p.endsOn, reviewRating: p.reviewRating })),
         training: { hours: training.reduce((a, s) => a + s.hours, 0), sessions: training },
+        dutyAndLeave: await dutyAndLeaveOf(db, userId, year, localDate(clock.now())),
         isSelf,
       };
     },

@@ -34,7 +34,7 @@ export const consultationsRepository = {
   find: (q: Q, id: string) => q.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst(),
 
   /** A page of consultations whose area lies in `ranges`, newest first. */
-  async list(q: Q, ranges: readonly AreaRange[], filter: { areaCode?: string; projectId?: number; ancestors?: readonly string[] }, offset: number, limit: number) {
+  async list(q: Q, ranges: readonly AreaRange[], filter: { areaCode?: string; projectId?: string; ancestors?: readonly string[] }, offset: number, limit: number) {
     const ancestors = filter.ancestors ?? [];
     if (ranges.length === 0 && ancestors.length === 0) return [];
     let query = q
@@ -169,7 +169,7 @@ export const consultationsRepository = {
  * module: id, title, state inputs and counts. No scope filter: the caller has already checked that
  * the actor sees the project.
  */
-export async function listConsultationsForProject(db: Kysely<DB>, projectId: number) {
+export async function listConsultationsForProject(db: Kysely<DB>, projectId: string) {
   const rows = await db
     .selectFrom('consultations')
     .leftJoin('areas', 'areas.code', 'consultations.areaCode')

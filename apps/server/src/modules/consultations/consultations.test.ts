@@ -75,14 +75,14 @@ describe('consultations (征求意见)', () => {
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const attachmentId = uploaded.json().id;
     expect((await town.post('/api/consultations', { title: 't', background: 'b', areaCode: AREAS.townA, options: ['a'], rule: 'household', opensOn: today(), closesOn: later(1), attachmentIds: ['nope'] })).statusCode).toBe(400);
-    const c = await consultation({ projectId: 7, attachmentIds: [attachmentId] });
+    const c = await consultation({ projectId: '0b8f4a52-7a1e-4c0e-9a55-000000000007', attachmentIds: [attachmentId] });
     expect(c.attachments).toEqual([{ id: attachmentId, fileName: '选址示意图.png' }]);
     // Whoever reads the consultation reads its documents (the uploader's own link is not needed).
     const doc = await cadreA2.get(`/api/consultations/${c.id}/attachments/${attachmentId}`);
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.equals(png)).toBe(true);
     expect((await supervisorB.get(`/api/consultations/${c.id}/attachments/${attachmentId}`)).statusCode).toBe(403);
-    expect(c).toMatchObject({ state: 'open', areaName: '城关镇', rule: 'household', projectId: 7, may: { manage: true, decide: true } });
+    expect(c).toMatchObject({ state: 'open', areaName: '城关镇', rule: 'household', projectId: '0b8f4a52-7a1e-4c0e-9a55-000000000007', may: { manage: true, decide: true } });
     expect(c.options.map((o: { label: string }) => o.label)).toEqual(['方案一：东门地块', '方案二：西门地块']);
     // A township B supervisor neither starts one in 城关镇 nor reads this one; a handler has no access at all.
     expect((await supervisorB.post('/api/consultations', { title: 'x', background: 'y', areaCode: AREAS.townA, options: ['a'], rule: 'household', opensOn: today(), closesOn: later(1) })).statusCode).toBe(403);
@@ -103,7 +103,7 @@ describe('consultations (征求意见)', () => {
     expect(qr.statusCode).toBe(200);
     expect(qr.headers['content-type']).toBe('image/png');
     // The project page lists it.
-    expect((await listConsultationsForProject(ctx.database.db, 7)).map((r) => r.id)).toEqual([c.id]);
+    expect((await listConsultationsForProject(ctx.database.db, '0b8f4a52-7a1e-4c0e-9a55-000000000007')).map((r) => r.id)).toEqual([c.id]);
   });
 
   it('verifies residents against the registry: outsiders refused, wrong codes refused, one opinion per household', async () => {

@@ -1,4 +1,4 @@
-import { label } from '@lianxin/core';
+import { type CadrePage, label } from '@lianxin/core';
 import { Card, Col, Descriptions, List, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useParams } from 'react-router';
@@ -12,15 +12,18 @@ import { cadresMessages } from './cadres.messages';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-/**
- * Duty days and leave: the duty roster and leave are built alongside; their section goes here
- * (the server's `dutyAndLeaveSection` hook) when they land.
- */
-function DutyAndLeaveSection() {
+/** Duty days and leave (值班与请假) of the year: shifts on the roster, the next ones, and leave. */
+function DutyAndLeaveSection({ section }: { section: CadrePage['dutyAndLeave'] }) {
   const t = useT(cadresMessages);
+  const { locale } = useLocale();
   return (
     <Card size="small" title={t('dutyAndLeave')} data-testid="cadre-duty">
-      <Typography.Text type="secondary">{t('dutyPending')}</Typography.Text>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label={t('dutyShifts')}>{section.dutyShifts}</Descriptions.Item>
+        <Descriptions.Item label={t('dutyUpcoming')}>{section.upcoming.map((s) => `${s.date} ${label('dutyShift', s.shift, locale)}（${s.unitName}）`).join('；') || t('none')}</Descriptions.Item>
+        <Descriptions.Item label={t('leaveDays')}>{section.leaveDays}</Descriptions.Item>
+      </Descriptions>
+      <List size="small" dataSource={section.leaves} locale={{ emptyText: t('none') }} renderItem={(l) => <List.Item>{`${label('leaveKind', l.kind, locale)} ${l.startsOn} — ${l.endsOn} · ${label('leaveState', l.state, locale)}`}</List.Item>} />
     </Card>
   );
 }
@@ -69,7 +72,7 @@ export default function CadrePage() {
           <Descriptions.Item label={e('supervisionLate')}>{f.supervisionLate}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <DutyAndLeaveSection />
+      <DutyAndLeaveSection section={p.dutyAndLeave} />
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
           <Card size="small" title={t('recentVisits')}>

@@ -1,4 +1,4 @@
-import { DISCLOSURE_KINDS, type DisclosureKind, label, type ProjectDetail } from '@lianxin/core';
+import { consultationLabel, type ConsultationState, DISCLOSURE_KINDS, type DisclosureKind, label, type ProjectDetail } from '@lianxin/core';
 import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import SelectionPanel from './SelectionPanel';
 export default function ProjectPage() {
   const { id = '' } = useParams();
   const t = useT(projectsMessages);
+  const { locale } = useLocale();
   const loaded = useApi('GET /api/projects/:id', { params: { id } });
   const [project, setProject] = useState<ProjectDetail | null>(null);
   useEffect(() => setProject(loaded.data ?? null), [loaded.data]);
@@ -31,7 +32,7 @@ export default function ProjectPage() {
           {
             key: 'consultations',
             label: t('tabConsultations'),
-            children: <List dataSource={project.consultations} renderItem={(c) => <List.Item>{`${c.title} · ${c.state}${c.at ? ` · ${formatDue(c.at)}` : ''}`}</List.Item>} />,
+            children: <List dataSource={project.consultations} renderItem={(c) => <List.Item><Link to={`/consultations/${c.id}`}>{c.title}</Link>{` · ${consultationLabel('state', c.state as ConsultationState, locale)}${c.at ? ` · ${formatDue(c.at)}` : ''}`}</List.Item>} />,
           },
         ]
       : []),

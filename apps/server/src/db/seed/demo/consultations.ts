@@ -21,13 +21,9 @@ export async function seedDemoConsultations(services: Services, clock: Adjustabl
   const [lo, hi] = subtreeRange(DONGMEN);
   const households = await db.selectFrom('households').select('id').where('areaCode', '>=', lo).where('areaCode', '<', hi).where('archivedAt', 'is', null).orderBy('id').limit(8).execute();
   if (households.length < 4) return;
-  let projectId: number | undefined;
-  try {
-    const row = await db.selectFrom('projects' as never).select('id' as never).where('id' as never, '=', 1 as never).executeTakeFirst();
-    if (row) projectId = 1;
-  } catch {
-    projectId = undefined; // no projects table (yet)
-  }
+  // The site and flat-size consultations belong to the demo's resettlement project (seeded before).
+  const project = await db.selectFrom('projects').select('id').where('name', 'like', '%安置%').orderBy('createdAt').executeTakeFirst();
+  const projectId = project?.id;
   const at = (daysBefore: number) => clock.set(new Date(end - daysBefore * DAY));
   const date = (daysBefore: number) => localDate(new Date(end - daysBefore * DAY));
 
