@@ -24,6 +24,7 @@ import { seedDemoSupervision } from './demo/supervision.js';
 import { seedDemoDuty } from './demo/duty.js';
 // — evaluation —
 import { seedDemoEvaluation } from './demo/evaluation.js';
+import { seedDemoEvaluationCycles } from './demo/evaluation-cycles.js';
 // — projects —
 import { seedDemoProjects } from './demo/projects.js';
 import { seedDemoConsultations } from './demo/consultations.js'; // — consultations —
@@ -138,6 +139,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   await seedDemoDuty(services, end);
   // — evaluation — the organisation department, awards, mentoring and training
   await seedDemoEvaluation(db, passwordHash, new Date(end));
+  await seedDemoEvaluationCycles(services, end);
   // — projects — a resettlement project with disclosures, flats, a finished lottery and the first choices.
   await seedDemoProjects(services, end);
   // — consultations — a finished consultation, one in progress and a needs survey in 城关镇.
