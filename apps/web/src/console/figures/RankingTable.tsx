@@ -27,7 +27,7 @@ export function RankingTable({ groups, total, loading }: { groups: MetricGroup[]
     {
       title: t('rank'),
       dataIndex: 'rank',
-      width: 64,
+      width: 56,
       fixed: 'left',
       sorter: (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9),
       render: (rank?: number) => rank ?? '—',
@@ -36,7 +36,7 @@ export function RankingTable({ groups, total, loading }: { groups: MetricGroup[]
       title: t('name'),
       dataIndex: 'label',
       fixed: 'left',
-      width: 180,
+      width: 160,
       ellipsis: { showTitle: false },
       render: (text: string) => (
         <Tooltip title={text} placement="topLeft">
@@ -48,7 +48,8 @@ export function RankingTable({ groups, total, loading }: { groups: MetricGroup[]
       title: t(column),
       key: column,
       align: 'right' as const,
-      width: column === 'meanHandlingHours' ? 120 : 96,
+      // Eleven figures and the name fit the 1440 px desktop without a sideways scroll (issue 17).
+      width: column === 'meanHandlingHours' ? 104 : 84,
       defaultSortOrder: column === 'composite' ? ('descend' as const) : undefined,
       sorter: (a: Row, b: Row, order?: 'ascend' | 'descend' | null) => compareBy(column, order ?? 'descend')(a, b),
       render: (_: unknown, row: Row) => (column === 'composite' ? <Typography.Text strong>{show(row, column)}</Typography.Text> : show(row, column)),
