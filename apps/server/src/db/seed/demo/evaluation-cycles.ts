@@ -1,3 +1,4 @@
+import { CycleCreateSchema } from '@lianxin/core';
 import type { Actor } from '../../../access/actor.js';
 import type { Services } from '../../../services.js';
 import { demoActor } from './actors.js';
@@ -26,7 +27,7 @@ function orgDepartment(): Actor {
 export async function seedDemoEvaluationCycles(services: Services, end: number): Promise<void> {
   const org = orgDepartment();
   const units = [unitIdOfDept('minzheng'), unitIdOfDept('zhujian')];
-  const quarter = await services.evaluation.create(org, { name: '2026年第三季度机关干部考核', period: 'quarterly', periodFrom: '2026-07-01', periodTo: '2026-09-30', unitIds: units, peerGroupBy: 'unit_kind' } as Parameters<Services['evaluation']['create']>[1]);
+  const quarter = await services.evaluation.create(org, CycleCreateSchema.parse({ name: '2026年第三季度机关干部考核', period: 'quarterly', periodFrom: '2026-07-01', periodTo: '2026-09-30', unitIds: units }));
   const members = await services.db.selectFrom('evalMembers').select('userId').where('cycleId', '=', quarter.id).orderBy('userId').execute();
   // Scores that differ by person, so the ranks and the single 优秀 of a small group are visible.
   for (const [i, m] of members.entries()) {
@@ -35,7 +36,7 @@ export async function seedDemoEvaluationCycles(services: Services, end: number):
   }
   await services.evaluation.score(demoActor('unithead'), quarter.id, { memberUserId: userIdOf('handler'), source: 'leader', items: { de: 95, neng: 92, qin: 94, ji: 93, lian: 96 } });
   await services.evaluation.close(org, quarter.id);
-  await services.evaluation.create(org, { name: '2026年度机关干部考核', period: 'annual', periodFrom: '2026-01-01', periodTo: '2026-12-31', unitIds: units, peerGroupBy: 'unit_kind' } as Parameters<Services['evaluation']['create']>[1]);
+  await services.evaluation.create(org, CycleCreateSchema.parse({ name: '2026年度机关干部考核', period: 'annual', periodFrom: '2026-01-01', periodTo: '2026-12-31', unitIds: units }));
   const today = new Date(end + 8 * 3_600_000).toISOString().slice(0, 10);
   await services.awards.create(org, { kindId: 'award-kind-star', title: '2026年度便民服务之星', periodFrom: '2026-01-01', periodTo: today, decideBy: 'vote', winnersMax: 3 });
 }
