@@ -66,6 +66,8 @@ import { createTaskForcesService } from './modules/hard-cases/task-forces.servic
 import { createAccountabilityService } from './modules/accountability/accountability.service.js';
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { createResolutionLevels } from './modules/metrics/resolution-levels.service.js';
+// — service centre —
+import { createServiceCentre } from './modules/service-centre/service-centre.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -129,6 +131,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const accountability = createAccountabilityService({ db, clock, audit, notifier });
   const resolutionLevels = createResolutionLevels({ db, clock });
   const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  // — service centre —
+  const serviceCentre = createServiceCentre({ db, clock, audit, notifier, cipher, deadlines, publicBaseUrl: config.publicBaseUrl, dataDir: config.dataDir, hotline: config.hotline });
   return {
     db,
     dialect: database.dialect,
@@ -182,6 +186,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     accountability,
     resolutionLevels,
     bulletins,
+    // — service centre —
+    serviceCentre,
   };
 }
 export type Services = ReturnType<typeof createServices>;

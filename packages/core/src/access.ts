@@ -82,6 +82,19 @@ export const ACCESS_RULES = {
   'accountability.appeal': { roles: ['unit_head'], reach: 'area', doc: '责任追究申诉：单位负责人查看本单位记录并在确认前申诉 a unit head sees their unit’s records and appeals before confirmation' },
   'bulletin.manage': { roles: ['supervisor', 'leader'], reach: 'area', doc: '定期通报：生成、选定典型案例、发布 generate, edit and publish periodic bulletins' },
   'bulletin.read': { roles: ROLES, reach: 'area', doc: '查看发给本单位的已发布通报 read the published bulletins sent to one’s unit' },
+  // — service centre —
+  'service.manage': { roles: ['admin'], reach: 'platform', doc: '管理便民服务事项清单 define the catalogue of services' },
+  'service.read': {
+    roles: ['registrar', 'stationed_cadre', 'dispatcher', 'handler', 'unit_head', 'leader', 'supervisor', 'admin'],
+    reach: 'area',
+    doc: '查看辖区便民服务办件（代办员只见本村）read the service applications of the area (a village proxy: their villages)',
+  },
+  'service.apply': { roles: ['registrar', 'stationed_cadre', 'dispatcher'], reach: 'area', doc: '窗口受理、代办便民服务申请 take service applications at a window or as a village proxy' },
+  'service.decide': {
+    roles: ['dispatcher', 'handler', 'unit_head', 'leader'],
+    reach: 'area',
+    doc: '便民服务审核、补正、审批、集体评议、异议答复 decide service applications of the area, hold committee meetings, answer objections',
+  },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

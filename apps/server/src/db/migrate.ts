@@ -28,6 +28,8 @@ import * as hardCases from './migrations/2026120610_hard_cases.js'; // — hard-
 // — accountability and bulletins —
 import * as accountabilityDecisions from './migrations/2026120612_accountability_decisions.js';
 import * as bulletins from './migrations/2026120613_bulletins.js';
+// — service centre —
+import * as serviceCentre from './migrations/2026120741_service_centre.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +62,8 @@ const MIGRATIONS: Record<string, Migration> = {
   // — accountability and bulletins —
   '2026120612_accountability_decisions': accountabilityDecisions,
   '2026120613_bulletins': bulletins,
+  // — service centre —
+  '2026120741_service_centre': serviceCentre,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

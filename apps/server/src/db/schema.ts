@@ -5,12 +5,13 @@ import type { FieldWorkTables } from './field-work.tables.js';
 import type { SupervisionTables } from './supervision.tables.js';
 import type { HardCaseTables } from './hard-cases.tables.js'; // — hard-cases —
 import type { BulletinTables } from './bulletins.tables.js';
+import type { ServiceCentreTables } from './service-centre.tables.js'; // — service centre —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables, /* — service centre — */ ServiceCentreTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;

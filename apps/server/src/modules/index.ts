@@ -37,6 +37,8 @@ import { hardCasesRoutes } from './hard-cases/hard-cases.routes.js'; // — hard
 // — accountability, bulletins —
 import { accountabilityRoutes } from './accountability/accountability.routes.js';
 import { bulletinsRoutes } from './bulletins/bulletins.routes.js';
+// — service centre —
+import { serviceCentreRoutes } from './service-centre/service-centre.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -76,5 +78,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   // — accountability, bulletins —
   await app.register(accountabilityRoutes, { accountability: services.accountability });
   await app.register(bulletinsRoutes, { bulletins: services.bulletins });
+  // — service centre —
+  await app.register(serviceCentreRoutes, { serviceCentre: services.serviceCentre });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -24,6 +24,8 @@ import { suggestEndpoints } from './suggest.js';
 import { systemEndpoints } from './system.js';
 // — supervision —
 import { supervisionEndpoints } from './supervision.js';
+// — service centre —
+import { serviceCentreEndpoints } from './service-centre.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -58,5 +60,7 @@ export const API = {
   ...accountabilityEndpoints,
   ...bulletinsEndpoints,
   ...resolutionLevelsEndpoints,
+  // — service centre —
+  ...serviceCentreEndpoints,
 };
 export type Api = typeof API;
