@@ -87,6 +87,7 @@ export interface ServiceApplicationEventTable {
   actorUserId: string | null;
   note: string | null;
   at: string;
+  seq: number;
 }
 
 export interface ServiceMeetingTable {

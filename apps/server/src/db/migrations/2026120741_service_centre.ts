@@ -94,8 +94,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_user_id', 'text', (c) => c.references('users.id'))
     .addColumn('note', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull()) // from the counter `service_events`: the order of events written at one instant
     .execute();
-  await db.schema.createIndex('service_application_events_app').on('service_application_events').columns(['application_id', 'at']).execute();
+  await db.schema.createIndex('service_application_events_app').on('service_application_events').columns(['application_id', 'seq']).execute();
 
   await db.schema
     .createTable('service_meetings')

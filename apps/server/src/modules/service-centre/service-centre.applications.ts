@@ -16,6 +16,7 @@ import {
   type ServiceApply,
   type ServiceLevel,
   type ServiceStep,
+  type WorkCalendar,
   rangesOf,
 } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
@@ -29,7 +30,8 @@ import type { Cipher } from '../../security/cipher.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Notifier } from '../notifications/notifier.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
-import { applicationMay, applicationReach, applies, assertSeesApplication, decidingAreaOf } from './service-centre.access.js';
+import { redact } from '../portal/redact.js';
+import { applicationMay, applicationReach, applies, assertSeesApplication, decides, decidingAreaOf } from './service-centre.access.js';
 import { composeServiceNotice, renderServiceDocument } from './service-centre.document.js';
 import { type Names, presentApplication, presentMaterials, presentObjection, toBringBack } from './service-centre.presenter.js';
 import { serviceRepository as repo } from './service-centre.repository.js';
@@ -89,7 +91,8 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
     const missing = materials.filter((m) => m.state !== 'present');
     return {
       ...presentApplication(a, names, missing, actor, clock.now()),
-      summary: a.summary,
+      // Masked by default like the rest of the applicant's data (the reveal is audited).
+      summary: redact(a.summary, [cipher.decrypt(a.applicantNameEnc)]),
       householdId: a.householdId,
       materials: presentMaterials(materials, new Map(files.map((f) => [f.id, f.fileName]))),
       events: events.map((e) => ({ action: e.action, fromState: e.fromState, toState: e.toState, actorName: e.actorUserId ? (actors.get(e.actorUserId) ?? null) : null, note: e.note, at: e.at })),
@@ -129,7 +132,7 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
 
   /** An event, the applicant's SMS and the proxy's notice for one step. */
   async function record(trx: Transaction<DB>, a: ServiceApplicationRow, item: ServiceItemRow, action: string, toState: string, actorId: string | null, note: string | null) {
-    await repo.insertEvent(trx, { id: randomUUID(), applicationId: a.id, action, fromState: a.state, toState, actorUserId: actorId, note, at: nowIso() });
+    await repo.insertEvent(trx, { id: randomUUID(), applicationId: a.id, action, fromState: action === 'submit' ? null : a.state, toState, actorUserId: actorId, note, at: nowIso() });
   }
 
   async function tellApplicant(trx: Transaction<DB>, a: ServiceApplicationRow, item: ServiceItemRow, action: string, extra: { note?: string | null; materials?: string; link?: string }) {
@@ -167,8 +170,13 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
     }
   }
 
-  async function deadlineFrom(start: Date, item: ServiceItemRow): Promise<string> {
-    return computeDeadline(start, { amount: item.limitDays, unit: item.limitUnit as 'working_days' | 'natural_days' }, await deadlines.calendar()).toISOString();
+  // The calendar is loaded before a transaction opens (on SQLite a query outside the transaction would wait for it).
+  let calendar: WorkCalendar | null = null;
+  const loadCalendar = async () => {
+    calendar = await deadlines.calendar();
+  };
+  function deadlineFrom(start: Date, item: ServiceItemRow): string {
+    return computeDeadline(start, { amount: item.limitDays, unit: item.limitUnit as 'working_days' | 'natural_days' }, calendar!).toISOString();
   }
 
   /** Creates an application (inside the caller's transaction); the number is per county and year. */
@@ -200,7 +208,7 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
       createdBy: input.createdBy,
       submittedAt: now.toISOString(),
       clockStartAt: now.toISOString(),
-      dueAt: await deadlineFrom(now, input.item),
+      dueAt: deadlineFrom(now, input.item),
       dueLevel: 'normal',
       escalationLevel: 0,
       overdueAtDecision: null,
@@ -237,14 +245,17 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
    * concurrent step wins), with its event, the SMS to the applicant and the proxy's notice.
    */
   async function step(actor: Actor, id: string, body: ServiceStep) {
+    await loadCalendar();
     return db.transaction().execute(async (trx) => {
       const a = await visible(trx, actor, id);
       const item = (await repo.item(trx, a.itemId))!;
       const may = applicationMay(actor, a, item);
       const action = body.action as ServiceAction;
       if (!may[action]) {
-        if (Object.values(may).some(Boolean) || applies(actor, a)) throw stateError(a.state);
-        throw new AppError(403, 'error.forbidden');
+        // 403 when the actor's role never takes this step here; 409 when it is only not the time.
+        const byRole = action === 'supplement' || action === 'deliver' ? applies(actor, a) || decides(actor, a) : decides(actor, a);
+        if (!byRole) throw new AppError(403, 'error.forbidden');
+        throw stateError(a.state);
       }
       const note = body.note?.trim() || null;
       const now = clock.now();
@@ -274,7 +285,7 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
           to = 'supplemented';
           // 补正后重新计算办理时限: the full limit again from the day the materials are complete.
           changes.clockStartAt = at;
-          changes.dueAt = await deadlineFrom(now, item);
+          changes.dueAt = deadlineFrom(now, item);
           changes.dueLevel = 'normal';
           changes.escalationLevel = 0;
           break;
@@ -343,6 +354,7 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
     /** At a window or by a village proxy: the actor must hold `service.apply` over the applicant's village. */
     async apply(actor: Actor, body: ServiceApply) {
       assertCan(actor, 'service.apply');
+      await loadCalendar();
       return db.transaction().execute(async (trx) => {
         const item = await repo.item(trx, body.itemId);
         if (!item || item.active !== 1) throw unknownReference('itemId', 'service_item');
@@ -379,6 +391,7 @@ export function createServiceApplications({ db, clock, audit, notifier, cipher, 
         if (!p || p.k !== 'photo' || p.e < clock.now().getTime()) throw new AppError(400, 'error.validation', {}, 'photos');
         return p.a;
       });
+      await loadCalendar();
       return db.transaction().execute(async (trx) => {
         const item = await repo.item(trx, body.itemId);
         if (!item || item.active !== 1) throw unknownReference('itemId', 'service_item');

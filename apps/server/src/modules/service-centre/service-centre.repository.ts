@@ -85,10 +85,13 @@ export const serviceRepository = {
   materialsOf: async (db: Q, ids: readonly string[]) =>
     ids.length ? await db.selectFrom('serviceApplicationMaterials').select(['applicationId', 'name', 'state']).where('applicationId', 'in', [...ids]).where('state', '!=', 'present').execute() : [],
 
-  insertEvent: (db: Q, row: ServiceApplicationEventTable) => db.insertInto('serviceApplicationEvents').values(row).execute(),
-  events: (db: Q, applicationId: string) => db.selectFrom('serviceApplicationEvents').selectAll().where('applicationId', '=', applicationId).orderBy('at').orderBy('id').execute(),
+  async insertEvent(db: Q, row: Omit<ServiceApplicationEventTable, 'seq'>) {
+    const seq = await serviceRepository.nextNumber(db, 'service_events');
+    await db.insertInto('serviceApplicationEvents').values({ ...row, seq }).execute();
+  },
+  events: (db: Q, applicationId: string) => db.selectFrom('serviceApplicationEvents').selectAll().where('applicationId', '=', applicationId).orderBy('seq').execute(),
   lastEvent: (db: Q, applicationId: string, action: string) =>
-    db.selectFrom('serviceApplicationEvents').selectAll().where('applicationId', '=', applicationId).where('action', '=', action).orderBy('at', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('serviceApplicationEvents').selectAll().where('applicationId', '=', applicationId).where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
 
   attachments: async (db: Q, ids: readonly string[]) =>
     ids.length ? await db.selectFrom('attachments').select(['id', 'fileName', 'mimeType', 'storageKey', 'uploadedBy', 'caseId']).where('id', 'in', [...ids]).execute() : [],
