@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { PNG as PngReader } from 'pngjs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '@lianxin/core';
 import { suiteContext } from '../../test/context.js';
@@ -23,8 +23,8 @@ describe('the catalogue (事项清单), the time limit and the figures', () => {
     const qr = await anonymous.get('/api/public/service-items/CJ-01/qr.png');
     expect(qr.statusCode).toBe(200);
     expect(qr.headers['content-type']).toBe('image/png');
-    const png = PngReader.sync.read(qr.rawPayload);
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('http://lianxin.test/m/services/CJ-01');
+    const { data, info } = await sharp(qr.rawPayload).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe('http://lianxin.test/m/services/CJ-01');
     // Withdrawn: gone from the portal.
     const updated = await admin.put(`/api/service-items/${item.id}`, { ...(await import('./service-centre.test-support.js')).itemInput(ctx, { code: 'CJ-01', unitId: 'u-civil', level: 'county' }), active: false });
     expect(updated.statusCode, updated.body).toBe(200);
