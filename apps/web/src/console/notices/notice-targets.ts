@@ -11,6 +11,7 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   hard_case_meeting: (id) => `/hard-cases/meetings/${encodeURIComponent(id)}`,
   bulletin: (id) => `/bulletins/${encodeURIComponent(id)}`,
   accountability: () => '/accountability',
+  service: (id) => `/services/applications/${encodeURIComponent(id)}`, // — service centre —
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */

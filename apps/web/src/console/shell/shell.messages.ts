@@ -48,6 +48,8 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': '责任追究',
     'nav.bulletins': '定期通报',
+    // — service centre —
+    'nav.services': '便民服务',
   },
   {
     appName: 'Lianxin',
@@ -95,5 +97,7 @@ export const shellMessages = defineMessages(
     // — accountability and bulletins —
     'nav.accountability': 'Accountability',
     'nav.bulletins': 'Bulletins',
+    // — service centre —
+    'nav.services': 'Service centre',
   },
 );
