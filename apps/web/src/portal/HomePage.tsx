@@ -6,6 +6,9 @@ import { useT } from '../i18n/i18n';
 import { useApi } from '../shared/use-api';
 import { portalMessages } from './portal.messages';
 import { portalBulletinsMessages } from './bulletins.messages';
+// — service centre —
+import { AuditOutlined, FlagOutlined } from '@ant-design/icons';
+import { portalServicesMessages } from './services/services.messages';
 
 function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -27,6 +30,7 @@ function Entry({ to, icon, title, hint }: { to: string; icon: ReactNode; title: 
 export default function HomePage() {
   const t = useT(portalMessages);
   const tb = useT(portalBulletinsMessages);
+  const ts = useT(portalServicesMessages); // — service centre —
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -39,6 +43,9 @@ export default function HomePage() {
       <Entry to="/policies" icon={<SolutionOutlined />} title={t('nav.policies')} hint={t('homePoliciesHint')} />
       <Entry to="/reception" icon={<CalendarOutlined />} title={t('nav.reception')} hint={t('homeReceptionHint')} />
       <Entry to="/bulletins" icon={<NotificationOutlined />} title={tb('nav')} hint={tb('hint')} />
+      {/* — service centre — */}
+      <Entry to="/services" icon={<AuditOutlined />} title={ts('nav')} hint={ts('hint')} />
+      <Entry to="/publicity" icon={<FlagOutlined />} title={ts('publicityNav')} hint={ts('publicityHint')} />
       {config && (
         <Card size="small" style={{ textAlign: 'center' }}>
           <PhoneOutlined /> {t('hotline')}{' '}

@@ -29,6 +29,11 @@ const router = createBrowserRouter(
         { path: '/reception', element: page(() => import('./ReceptionPage')) },
         // — public bulletins —
         { path: '/bulletins', element: page(() => import('./BulletinsPage')) },
+        // — service centre —
+        { path: '/services', element: page(() => import('./services/ServicesPage')) },
+        { path: '/services/:code', element: page(() => import('./services/ServicePage')) },
+        { path: '/publicity', element: page(() => import('./services/PublicityPage')) },
+        { path: '/service-evaluate/:token', element: page(() => import('./services/ServiceEvaluatePage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },
