@@ -235,6 +235,11 @@ const zhCN = {
   'error.service_publicity': '公示期未满或仍有未答复的异议',
   'error.service_household': '户不在申请人所在村',
   'error.service_code': '事项编码已被使用',
+  'bulletin.section.service': '便民服务',
+  'bulletin.service.note': '本期受理便民服务申请{total}件，办结{decided}件，按时办结率{onTime}，群众不出村（代办）占比{proxy}，平均办理{days}天，满意率{satisfaction}。',
+  'bulletin.service.none': '本期无便民服务申请。',
+  'bulletin.col.service': '事项',
+  'bulletin.col.applications': '申请件数',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -467,6 +472,11 @@ const enUS: Record<MessageKey, string> = {
   'error.service_publicity': 'The public notice has not ended, or an objection is not answered yet',
   'error.service_household': 'The household is not in the applicant’s village',
   'error.service_code': 'This service code is already in use',
+  'bulletin.section.service': 'Service centre',
+  'bulletin.service.note': '{total} service applications were taken in the period and {decided} decided: {onTime} on time, {proxy} carried by village proxies, {days} days on average, {satisfaction} satisfied.',
+  'bulletin.service.none': 'No service application in the period.',
+  'bulletin.col.service': 'Service',
+  'bulletin.col.applications': 'Applications',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

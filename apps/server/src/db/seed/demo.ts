@@ -20,6 +20,8 @@ import { ensureReferenceData } from './reference.js';
 
 // — supervision —
 import { seedDemoSupervision } from './demo/supervision.js';
+// — service centre —
+import { seedDemoServiceCentre } from './demo/service-centre.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -127,6 +129,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   clock.set(new Date(end));
   // — accountability decisions and a published bulletin —
   await seedDemoBulletins(services, new Date(end));
+  // — service centre — the catalogue and applications in every state, taken by the village proxies.
+  await seedDemoServiceCentre(services, clock, end);
   return {
     ...org,
     cases: seeded.cases,
