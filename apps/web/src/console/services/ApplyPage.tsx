@@ -8,6 +8,7 @@ import { showSaveError } from '../../shared/form-errors';
 import { PageHeader } from '../../shared/PageHeader';
 import { useApi } from '../../shared/use-api';
 import { AreaTreeSelect } from '../admin/AreaTreeSelect';
+import { useMe } from '../shell/session';
 import { servicesMessages } from './services.messages';
 
 type Check = { state: MaterialState; photos: Array<{ id: string; name: string }> };
@@ -59,6 +60,12 @@ export default function ApplyPage() {
   const [item, setItem] = useState<ServiceItemView | null>(null);
   const [checks, setChecks] = useState<Record<string, Check>>({});
   const [busy, setBusy] = useState(false);
+  const me = useMe();
+  // A village proxy (or a village window) takes applications of their own villages: pick among them.
+  const villages = useMemo(
+    () => [...new Map(me.roles.filter((g) => /^\d{9}(?!000)\d{3}$/.test(g.areaCode)).map((g) => [g.areaCode, { value: g.areaCode, label: g.areaName ?? g.unitName }])).values()],
+    [me],
+  );
   const items = useMemo(() => (catalogue.data?.items ?? []).filter((i) => i.active), [catalogue.data]);
 
   const pick = (id: string) => {
@@ -66,6 +73,7 @@ export default function ApplyPage() {
     setItem(found);
     setChecks(Object.fromEntries((found?.materials ?? []).map((m) => [m.name, { state: 'missing' as MaterialState, photos: [] }])));
     form.setFieldValue('channel', found?.proxyAllowed ? 'proxy' : 'window');
+    if (villages.length === 1) form.setFieldValue('areaCode', villages[0].value);
   };
 
   const save = async (v: { itemId: string; channel: 'window' | 'proxy'; areaCode: string; applicantName: string; applicantPhone: string; applicantIdNumber?: string; summary: string }) => {
@@ -111,7 +119,11 @@ export default function ApplyPage() {
             />
           </Form.Item>
           <Form.Item name="areaCode" label={t('village')} rules={[{ required: true, message: t('required') }]}>
-            <AreaTreeSelect id="apply-area" />
+            {villages.length ? (
+              <Select options={villages} data-testid="apply-village" />
+            ) : (
+              <AreaTreeSelect id="apply-area" />
+            )}
           </Form.Item>
           <Form.Item name="applicantName" label={t('applicantName')} rules={[{ required: true, message: t('required') }]}>
             <Input data-testid="apply-name" />
