@@ -157,8 +157,9 @@ test('the public catalogue and a 公示 on the portal at 390 px', async ({ page 
   await page.goto('/m/services');
   await expect(page.getByTestId('service-item').first()).toBeVisible(FIRST_LOAD);
   expect(await page.getByTestId('service-item').count()).toBeGreaterThanOrEqual(20);
-  await page.getByTestId('service-search').fill('低保');
-  await page.getByTestId('service-search').press('Enter');
+  const search = page.getByTestId('service-search').locator('input');
+  await search.fill('最低生活保障');
+  await search.press('Enter');
   await expect(page.getByTestId('service-item')).toHaveCount(1);
   await noSidewaysScroll(page);
   await keepScreenshot(page, 'portal-services-390');
