@@ -89,6 +89,8 @@ import { createConsultationsService } from './modules/consultations/consultation
 import { createSurveysService } from './modules/consultations/surveys.service.js';
 import { consultationProjectSections } from './modules/consultations/consultations.project-sections.js';
 import { localDate } from '@lianxin/core';
+// — service centre —
+import { createServiceCentre } from './modules/service-centre/service-centre.service.js';
 
 export interface ServiceDeps {
   database: Database;
@@ -174,6 +176,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
   const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
   const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns, publicBaseUrl: config.publicBaseUrl });
+  // — service centre —
+  const serviceCentre = createServiceCentre({ db, clock, audit, notifier, cipher, deadlines, publicBaseUrl: config.publicBaseUrl, dataDir: config.dataDir, hotline: config.hotline });
   return {
     db,
     dialect: database.dialect,
@@ -249,6 +253,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     consultationsPortal,
     consultationRecords,
     surveys,
+    // — service centre —
+    serviceCentre,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -103,6 +103,19 @@ export const ACCESS_RULES = {
   'consultation.read': { roles: FIELD_READ, reach: 'area', doc: '查看征求意见、恳谈会与问需调查及其结果 read consultations, their meetings and results, and needs surveys of the area' },
   'consultation.manage': { roles: FIELD_MANAGE, reach: 'area', doc: '发起征求意见与问需调查、登记会议表决、公布决策与采纳反馈 start consultations and needs surveys, record meetings and votes, publish decisions with feedback' },
   'consultation.record': { roles: FIELD_WRITE, reach: 'area', doc: '走访中代录群众意见与问卷答复 enter residents’ opinions and survey answers given on visits' },
+  // — service centre —
+  'service.manage': { roles: ['admin'], reach: 'platform', doc: '管理便民服务事项清单 define the catalogue of services' },
+  'service.read': {
+    roles: ['registrar', 'stationed_cadre', 'dispatcher', 'handler', 'unit_head', 'leader', 'supervisor', 'admin'],
+    reach: 'area',
+    doc: '查看辖区便民服务办件（代办员只见本村）read the service applications of the area (a village proxy: their villages)',
+  },
+  'service.apply': { roles: ['registrar', 'stationed_cadre', 'dispatcher'], reach: 'area', doc: '窗口受理、代办便民服务申请 take service applications at a window or as a village proxy' },
+  'service.decide': {
+    roles: ['dispatcher', 'handler', 'unit_head', 'leader'],
+    reach: 'area',
+    doc: '便民服务审核、补正、审批、集体评议、异议答复 decide service applications of the area, hold committee meetings, answer objections',
+  },
 } as const satisfies Record<string, AccessRule>;
 
 /** The name of one ability of `ACCESS_RULES`. */

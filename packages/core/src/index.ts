@@ -58,3 +58,5 @@ export * from './contracts/map-features.js';
 // — consultations —
 export * from './contracts/consultations.js';
 export * from './contracts/surveys.js';
+// — service centre —
+export * from './contracts/service-centre.js';

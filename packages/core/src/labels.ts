@@ -4,6 +4,7 @@ import { type Locale, type MessageKey, translate } from './messages.js';
 import type { VisitDelivery, VisitKind } from './contracts/field-work.js';
 import type { NoticeKind } from './contracts/notifications.js';
 import type { CaseFlag, CaseKind, Channel, EvaluationResult, PetitionClass, Role, Urgency } from './vocabulary.js';
+import type { MaterialState, ObjectionState, ServiceAction, ServiceChannel, ServiceLevel, ServiceState } from './contracts/service-centre.js'; // — service centre —
 
 /** People-facing names of the vocabulary codes, in both languages. */
 type Labels<K extends string> = Record<K, [zh: string, en: string]>;
@@ -290,6 +291,7 @@ const NOTICE_KIND_LABELS: Labels<NoticeKind> = {
   hard_case: ['积案会审', 'Hard cases'],
   bulletin: ['通报', 'Bulletins'],
   duty: ['值班请假', 'Duty and leave'], // — duty —
+  service: ['便民服务', 'Service centre'], // — service centre —
   other: ['其他', 'Other'],
 };
 
@@ -376,6 +378,49 @@ const SELECTION_STATE_LABELS: Labels<'waiting' | 'called' | 'chosen' | 'absent'>
   chosen: ['已选定', 'Chosen'],
   absent: ['过号', 'Absent'],
 };
+// — service centre —
+const SERVICE_LEVEL_LABELS: Labels<ServiceLevel> = {
+  village: ['村代办点', 'Village proxy point'],
+  community: ['社区便民窗口', 'Community window'],
+  township: ['乡镇便民服务中心', 'Township centre'],
+  county: ['县级部门', 'County department'],
+};
+const SERVICE_STATE_LABELS: Labels<ServiceState> = {
+  submitted: ['已提交', 'Submitted'],
+  received: ['已受理', 'Received'],
+  materials_requested: ['待补正', 'Materials requested'],
+  supplemented: ['已补正', 'Supplemented'],
+  reviewing: ['审核中', 'Under review'],
+  committee: ['待集体评议', 'Before the committee'],
+  publicity: ['公示中', 'Public notice'],
+  approved: ['已批准', 'Approved'],
+  refused: ['不予批准', 'Refused'],
+  delivered: ['已送达', 'Result delivered'],
+  evaluated: ['已评价', 'Evaluated'],
+};
+const SERVICE_ACTION_LABELS: Labels<ServiceAction | 'submit' | 'vote_passed' | 'vote_failed' | 'objection' | 'objection_upheld' | 'objection_rejected' | 'publicity_closed' | 'evaluate' | 'overdue' | 'due_soon'> = {
+  submit: ['提交申请', 'Submitted'],
+  receive: ['受理', 'Receive'],
+  request_materials: ['一次性告知补正', 'Request materials'],
+  supplement: ['补齐材料', 'Supplement'],
+  review: ['审核', 'Review'],
+  to_committee: ['提交集体评议', 'To the committee'],
+  approve: ['批准', 'Approve'],
+  refuse: ['不予批准', 'Refuse'],
+  deliver: ['送达结果', 'Deliver the result'],
+  vote_passed: ['评议通过，进入公示', 'Passed by the committee; public notice'],
+  vote_failed: ['评议未通过', 'Not passed by the committee'],
+  objection: ['收到异议', 'Objection received'],
+  objection_upheld: ['异议成立，退回重审', 'Objection upheld; back to review'],
+  objection_rejected: ['异议不成立', 'Objection not upheld'],
+  publicity_closed: ['公示期满', 'Public notice ended'],
+  evaluate: ['群众评价', 'Rated by the resident'],
+  overdue: ['超时限预警', 'Past the time limit'],
+  due_soon: ['即将到期', 'Due soon'],
+};
+const SERVICE_CHANNEL_LABELS: Labels<ServiceChannel> = { window: ['窗口受理', 'At a window'], proxy: ['代办员代办', 'Village proxy'], portal: ['网上申请', 'On the portal'] };
+const MATERIAL_STATE_LABELS: Labels<MaterialState> = { present: ['已提交', 'Present'], missing: ['缺少', 'Missing'], to_correct: ['需补正', 'To correct'] };
+const OBJECTION_STATE_LABELS: Labels<ObjectionState> = { recorded: ['已登记', 'Recorded'], investigating: ['调查中', 'Investigating'], answered: ['已答复', 'Answered'] };
 
 const ALL = {
   state: STATE_LABELS,
@@ -424,6 +469,13 @@ const ALL = {
   // — projects —
   disclosureKind: DISCLOSURE_KIND_LABELS,
   selectionState: SELECTION_STATE_LABELS,
+  // — service centre —
+  serviceLevel: SERVICE_LEVEL_LABELS,
+  serviceState: SERVICE_STATE_LABELS,
+  serviceAction: SERVICE_ACTION_LABELS,
+  serviceChannel: SERVICE_CHANNEL_LABELS,
+  materialState: MATERIAL_STATE_LABELS,
+  objectionState: OBJECTION_STATE_LABELS,
 } as const;
 
 export type LabelGroup = keyof typeof ALL;

@@ -40,6 +40,8 @@ import * as mapFeatures from './migrations/2026120751_map_features.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
+// — service centre —
+import * as serviceCentre from './migrations/2026120741_service_centre.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -84,6 +86,8 @@ const MIGRATIONS: Record<string, Migration> = {
   // — consultations —
   '2026120721_consultations': consultations,
   '2026120722_surveys': surveys,
+  // — service centre —
+  '2026120741_service_centre': serviceCentre,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,6 +16,8 @@ export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision —
   bulletins?: { generateDue(): Promise<{ generated: number }> };
   // — duty —
   duty?: { routeAfterHours(): Promise<{ claimed: number }>; sweepGaps(): Promise<{ notified: number }> };
+  // — service centre —: applications' time limits, swept with the cases'
+  serviceCentre?: { sweep(): Promise<{ yellow: number; escalated1: number; escalated2: number }> };
 }
 
 /** The part of a pino/Fastify logger the jobs use. */
@@ -133,6 +135,16 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
     stops.push(
       schedule('supervision sweep', SUPERVISION_SWEEP_MS, overdueOrders, log, (result) => {
         if ((result as { escalated: number }).escalated) log.info({ result }, 'supervision sweep');
+      }),
+    );
+  }
+  // — service centre —: applications' time limits on the same calendar and rules, at the sweep's interval
+  const { serviceCentre } = services;
+  if (serviceCentre && !options.sweep) {
+    stops.push(
+      schedule('service time-limit sweep', options.intervalMs ?? 60_000, () => serviceCentre.sweep(), log, (result) => {
+        const r = result as { yellow: number; escalated1: number; escalated2: number };
+        if (r.yellow || r.escalated1 || r.escalated2) log.info({ result }, 'service time-limit sweep');
       }),
     );
   }

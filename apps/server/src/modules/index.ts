@@ -49,6 +49,8 @@ import { projectsRoutes } from './projects/projects.routes.js';
 // — screens —
 import { mapFeaturesRoutes } from './map-features/map-features.routes.js';
 import { consultationsRoutes } from './consultations/consultations.routes.js'; // — consultations —
+// — service centre —
+import { serviceCentreRoutes } from './service-centre/service-centre.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
@@ -108,5 +110,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
     verifier: services.residentVerifier,
     testHooks: config.enableTestHooks,
   });
+  // — service centre —
+  await app.register(serviceCentreRoutes, { serviceCentre: services.serviceCentre });
   if (config.enableTestHooks) await app.register(testHooksRoutes, { clock: services.clock });
 }

@@ -32,6 +32,9 @@ const ADMIN_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['org.manage'].
 // — accountability and bulletins —: the ledger is for those who read, decide or appeal records.
 const ACCOUNTABILITY_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['accountability.read'].roles, ...ACCESS_RULES['accountability.decide'].roles, ...ACCESS_RULES['accountability.appeal'].roles])];
 
+// — service centre —: those who read, take or decide applications.
+const SERVICE_ROLES: readonly Role[] = [...new Set([...ACCESS_RULES['service.read'].roles, ...ACCESS_RULES['service.apply'].roles, ...ACCESS_RULES['service.decide'].roles])];
+
 /** Every console page. A new module adds its entry here. */
 export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/', nav: 'nav.workbench', section: 'cases', load: () => import('./workbench/WorkbenchPage') },
@@ -90,4 +93,10 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/consultations/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationPage') },
   { path: '/surveys', nav: 'nav.surveys', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveysPage') },
   { path: '/surveys/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveyPage') },
+  // — service centre —
+  { path: '/services', nav: 'nav.services', section: 'field', roles: SERVICE_ROLES, load: () => import('./services/ServicesPage') },
+  { path: '/services/new', roles: ACCESS_RULES['service.apply'].roles, load: () => import('./services/ApplyPage') },
+  { path: '/services/catalogue', roles: SERVICE_ROLES, load: () => import('./services/CataloguePage') },
+  { path: '/services/applications/:id', roles: SERVICE_ROLES, load: () => import('./services/ApplicationPage') },
+  { path: '/services/meetings/:id', roles: ACCESS_RULES['service.decide'].roles, load: () => import('./services/MeetingPage') },
 ];

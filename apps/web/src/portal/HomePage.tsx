@@ -8,6 +8,7 @@ import { portalMessages } from './portal.messages';
 import { surveyMessages } from './survey.messages'; // — evaluation —
 import { portalProjectsMessages } from './projects/projects.messages'; // — projects —
 import { consultMessages } from './consult/consult.messages'; // — consultations —
+import { portalServicesMessages } from './services/services.messages'; // — service centre —
 
 /** Small outline icons of the entries (inline: the first page loads no icon library). */
 const PATHS = {
@@ -17,6 +18,8 @@ const PATHS = {
   awards: 'M8 4h8v5a4 4 0 0 1-8 0zM8 6H5a3 3 0 0 0 3 4M16 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8',
   projects: 'M3 20h18M5 20V9l7-5 7 5v11M9 20v-6h6v6',
   consultations: 'M7 10a3 3 0 1 0 0-.01M17 10a3 3 0 1 0 0-.01M2 20a5 5 0 0 1 10 0M12 20a5 5 0 0 1 10 0',
+  services: 'M4 4h16v4H4zM6 8v12h12V8M9 12h6M9 16h4',
+  publicity: 'M5 21V4M5 4h12l-2 4 2 4H5',
   phone: 'M5 3h4l2 5-3 2a11 11 0 0 0 6 6l2-3 5 2v4a2 2 0 0 1-2 2A17 17 0 0 1 3 5a2 2 0 0 1 2-2z',
 } as const;
 function Icon({ name }: { name: keyof typeof PATHS }) {
@@ -48,6 +51,7 @@ export default function HomePage() {
   const ts = useT(surveyMessages); // — evaluation —
   const tp = useT(portalProjectsMessages); // — projects —
   const tc = useT(consultMessages); // — consultations —
+  const tsv = useT(portalServicesMessages); // — service centre —
   const { data: config } = useApi('GET /api/config');
   return (
     <>
@@ -64,6 +68,9 @@ export default function HomePage() {
       <Entry to="/projects" icon={<Icon name="projects" />} title={tp('nav')} hint={tp('hint')} />
       {/* — consultations — */}
       <Entry to="/consultations" icon={<Icon name="consultations" />} title={tc('nav')} hint={tc('hint')} />
+      {/* — service centre — */}
+      <Entry to="/services" icon={<Icon name="services" />} title={tsv('nav')} hint={tsv('hint')} />
+      <Entry to="/publicity" icon={<Icon name="publicity" />} title={tsv('publicityNav')} hint={tsv('publicityHint')} />
       {config && (
         <div style={{ ...card, textAlign: 'center', display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 6 }}>
           <span style={{ lineHeight: 0 }}>

@@ -54,6 +54,11 @@ const router = createBrowserRouter(
         { path: '/consultations', element: page(() => import('./consult/ConsultationsListPage')) },
         { path: '/consultations/:id', element: page(() => import('./consult/ConsultationPublicPage')) },
         { path: '/surveys/:id', element: page(() => import('./consult/SurveyPublicPage')) },
+        // — service centre —
+        { path: '/services', element: page(() => import('./services/ServicesPage')) },
+        { path: '/services/:code', element: page(() => import('./services/ServicePage')) },
+        { path: '/publicity', element: page(() => import('./services/PublicityPage')) },
+        { path: '/service-evaluate/:token', element: page(() => import('./services/ServiceEvaluatePage')) },
         { path: '*', element: page(() => import('./NotFoundPage')) },
       ],
     },

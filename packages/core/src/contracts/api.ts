@@ -37,6 +37,8 @@ import { mapFeaturesEndpoints } from './map-features.js';
 // — consultations —
 import { consultationsEndpoints } from './consultations.js';
 import { surveysEndpoints } from './surveys.js';
+// — service centre —
+import { serviceCentreEndpoints } from './service-centre.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -85,5 +87,7 @@ export const API = {
   // — consultations —
   ...consultationsEndpoints,
   ...surveysEndpoints,
+  // — service centre —
+  ...serviceCentreEndpoints,
 };
 export type Api = typeof API;

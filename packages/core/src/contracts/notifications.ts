@@ -7,7 +7,7 @@ import { defineEndpoints } from './endpoint.js';
  * that adds notices adds its kind here and its label (`noticeKind` in labels.ts); a template named
  * `notice.<kind>…` (e.g. `notice.supervision_issued`) belongs to that kind without more wiring.
  */
-export const NOTICE_KINDS = ['step', 'risk', 'escalation', 'due_soon', 'alert', 'account', 'supervision', 'urge', 'instruction', 'hard_case', 'bulletin', /* — duty — */ 'duty', 'other'] as const;
+export const NOTICE_KINDS = ['step', 'risk', 'escalation', 'due_soon', 'alert', 'account', 'supervision', 'urge', 'instruction', 'hard_case', 'bulletin', /* — duty — */ 'duty', /* — service centre — */ 'service', 'other'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Kinds that also go by SMS unless the user chose otherwise: risk alerts and supervision. */

@@ -28,6 +28,8 @@ import { seedDemoEvaluationCycles } from './demo/evaluation-cycles.js';
 // — projects —
 import { seedDemoProjects } from './demo/projects.js';
 import { seedDemoConsultations } from './demo/consultations.js'; // — consultations —
+// — service centre —
+import { seedDemoServiceCentre } from './demo/service-centre.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from './demo/org.js';
 
@@ -145,6 +147,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   // — consultations — a finished consultation, one in progress and a needs survey in 城关镇.
   await seedDemoConsultations(services, clock, end);
   clock.set(new Date(end));
+  // — service centre — the catalogue and applications in every state, taken by the village proxies.
+  await seedDemoServiceCentre(services, clock, end);
   return {
     ...org,
     cases: seeded.cases,

@@ -6,6 +6,7 @@ import { metricsRepository } from '../metrics/metrics.repository.js';
 import type { ResolutionLevels } from '../metrics/resolution-levels.service.js';
 import { type Cell, percent, type StoredSection } from './bulletins.model.js';
 import { bulletinsRepository as repo } from './bulletins.repository.js';
+import { serviceCentreSection } from '../service-centre/service-centre.bulletin.js'; // — service centre —
 
 /** A typical case as chosen by staff. */
 export interface TypicalChoice {
@@ -284,4 +285,4 @@ export const typicalSection: SectionBuilder = {
 };
 
 /** The body of every bulletin, in order. */
-export const BULLETIN_SECTIONS: readonly SectionBuilder[] = [ranking, resolution, overdue, supervision, accountability, typicalSection];
+export const BULLETIN_SECTIONS: readonly SectionBuilder[] = [ranking, resolution, overdue, supervision, accountability, typicalSection, /* — service centre — */ serviceCentreSection];

@@ -93,7 +93,7 @@ describe('a monthly bulletin', () => {
   it('ranks units only among peers, with the minimum case count, ties sharing a rank', async () => {
     bulletin = await generate(supervisor, { kind: 'monthly', period: '2026-03', minCases: 2 });
     expect(bulletin).toMatchObject({ state: 'draft', canManage: true, number: '青溪通〔2026〕1号', title: '关于2026年3月群众诉求办理情况的通报' });
-    expect(bulletin.sections.map((s) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability', 'typical']);
+    expect(bulletin.sections.map((s) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability', 'typical', 'service_centre']);
     const ranking = section(bulletin, 'ranking');
     expect(ranking.tables.map((t) => t.caption)).toEqual(['村（社区）', '乡镇（街道）', '县直部门']);
     const [villages, townships, departments] = ranking.tables.map((t) => t.rows.map((r) => [r[0], r[1]]));
@@ -174,7 +174,7 @@ describe('a monthly bulletin', () => {
     expect(list.items.map((b: { id: string }) => b.id)).toEqual([weekly.id]);
     const open = await ctx.anonymous().get(`/api/public/bulletins/${weekly.id}`);
     expect(open.statusCode).toBe(200);
-    expect(open.json().sections.map((s: { key: string }) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability']);
+    expect(open.json().sections.map((s: { key: string }) => s.key)).toEqual(['ranking', 'resolution', 'overdue', 'supervision', 'accountability', 'service_centre']);
     expect(open.body).not.toContain('申请低保');
     expect(open.body).not.toContain('LX');
   });

@@ -26,7 +26,7 @@ export interface DocumentFacts {
 /** A document ready to lay out: the same model feeds the DOCX and the PDF. */
 export interface OfficialDocument {
   /** The kind of document (a case notice, or — supervision — a 督办通知单). */
-  type: DocumentType | 'supervision_order' | /* — duty — */ 'duty_roster' | /* — consultations — the record of a consultation */ 'consultation_record';
+  type: DocumentType | 'supervision_order' | /* — duty — */ 'duty_roster' | /* — consultations — the record of a consultation */ 'consultation_record' | /* — service centre — */ 'service_notice';
   title: string;
   /** 文号-like number, e.g. 〔2026〕受字第1121-000123号. */
   number: string;

@@ -11,6 +11,7 @@ import { figuresMessages } from './figures.messages';
 import { formatRate, formatWeight, periodDays } from './metrics-logic';
 import { RankingTable } from './RankingTable';
 import { ResolutionLevelsCard } from './ResolutionLevelsCard';
+import { ServiceFiguresCard } from '../services/ServiceFiguresCard'; // — service centre —
 import { METRIC_GROUPINGS, type MetricGrouping } from '@lianxin/core';
 
 const DAY = 'YYYY-MM-DD';
@@ -132,6 +133,8 @@ export default function FiguresPage() {
       </Row>
 
       <ResolutionLevelsCard period={period} />
+      {/* — service centre — */}
+      <ServiceFiguresCard period={period} />
 
       <Card size="small" title={t('heat')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('heatHint', { days })}</Typography.Text>}>
         <CaseHeatMap days={days} ariaLabel={t('heat')} />

@@ -16,6 +16,7 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   leave: () => '/leave?tab=approve',
   // — evaluation — a member's result is on their evaluation page
   evaluation: () => '/evaluation',
+  service: (id) => `/services/applications/${encodeURIComponent(id)}`, // — service centre —
 };
 
 /** Where clicking a notice goes, or null when its target has no page (yet). */

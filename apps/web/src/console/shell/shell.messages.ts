@@ -62,6 +62,8 @@ export const shellMessages = defineMessages(
     // — consultations —
     'nav.consultations': '征求意见',
     'nav.surveys': '问需调查',
+    // — service centre —
+    'nav.services': '便民服务',
   },
   {
     appName: 'Lianxin',
@@ -123,5 +125,7 @@ export const shellMessages = defineMessages(
     // — consultations —
     'nav.consultations': 'Consultations',
     'nav.surveys': 'Needs surveys',
+    // — service centre —
+    'nav.services': 'Service centre',
   },
 );
