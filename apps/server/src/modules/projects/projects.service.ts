@@ -59,7 +59,7 @@ export function createProjectsService({ db, clock, audit, cases, similar, sectio
       repo.names(q, [p.areaCode], [p.leadUnitId]),
       selectionSummary(q, p),
     ]);
-    const consultations = await sections.consultations(db, p.id);
+    const consultations = await sections.consultations(q, p.id);
     return {
       id: p.id,
       name: p.name,
