@@ -43,3 +43,5 @@ export * from './contracts/hard-cases.js'; // — hard-cases —
 export * from './contracts/accountability.js';
 export * from './contracts/bulletins.js';
 export * from './contracts/resolution-levels.js';
+// — suggest —
+export * from './linear-classifier.js';
