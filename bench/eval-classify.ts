@@ -302,4 +302,4 @@ function main() {
   console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-main();
+if (process.argv[1]?.endsWith('eval-classify.ts')) main();

@@ -33,6 +33,7 @@ export const SuggestionsSchema = z.object({
   source: z.enum(['model', 'keywords', 'none']).describe('model: learned from handled cases; keywords: too few handled cases yet, the category names and admin keywords decide; none: nothing matched'),
   unsure: z.boolean().describe('The top category is below the confidence the form trusts (or keywords decided): the registrar must choose'),
   categoryCode: z.string().nullable().describe('The category the unit suggestion assumed'),
+  modelMinCases: z.number().int().describe('Handled cases needed before the learned model replaces keywords'),
 });
 export type Suggestions = z.infer<typeof SuggestionsSchema>;
 

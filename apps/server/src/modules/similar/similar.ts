@@ -1,4 +1,4 @@
-import { ACTIVE_STATES, isSameMatter, type SimilarityCandidate, type SimilarityProbe, similarityScore } from '@lianxin/core';
+import { ACTIVE_STATES, assessSimilarity, type SimilarityCandidate, type SimilarityProbe } from '@lianxin/core';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -154,10 +154,10 @@ export async function findSimilarCases(
 
   const active = ACTIVE_STATES as readonly string[];
   return rows
-    .map((c) => ({ c, score: similarityScore(probe, c) }))
+    .map((c) => ({ c, ...assessSimilarity(probe, c) }))
     .sort((a, b) => b.score - a.score || (a.c.registeredAt < b.c.registeredAt ? 1 : a.c.registeredAt > b.c.registeredAt ? -1 : 0) || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, limit)
-    .map(({ c, score }) => ({
+    .map(({ c, score, sameMatter }) => ({
       id: c.id,
       code: c.code,
       title: c.title,
@@ -165,7 +165,7 @@ export async function findSimilarCases(
       areaCode: c.areaCode,
       registeredAt: c.registeredAt,
       score: Math.round(score * 1000) / 1000,
-      possibleDuplicate: isSameMatter(score) && active.includes(c.status),
+      possibleDuplicate: sameMatter && active.includes(c.status),
       reply: c.replyText,
     }));
 }

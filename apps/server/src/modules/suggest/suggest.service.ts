@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type LinearClassifier, type Suggestions, type SuggestRequest, trainLinearClassifier } from '@lianxin/core';
+import { type FeatureDoc, hashFeatures, type LinearClassifier, type Suggestions, type SuggestRequest, trainLinearClassifier } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { assertCan } from '../../access/access.js';
@@ -33,11 +33,11 @@ export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES }: { 
   let models: Promise<Models> | undefined;
 
   async function train(): Promise<Models> {
-    const docs: Array<{ features: string[]; label: string }> = [];
+    const docs: FeatureDoc[] = [];
     const handled: Array<{ categoryCode: string; unitId: string | null }> = [];
     for await (const page of repo.handledCases(db)) {
       for (const c of page) {
-        docs.push({ features: classifierFeatures(c.title, c.content), label: c.categoryCode });
+        docs.push({ features: hashFeatures(classifierFeatures(c.title, c.content)), label: c.categoryCode });
         handled.push({ categoryCode: c.categoryCode, unitId: c.unitId });
       }
     }
@@ -92,6 +92,7 @@ export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES }: { 
         source,
         unsure: source !== 'model' || (categories[0]?.confidence ?? 0) < UNSURE_BELOW,
         categoryCode: chosen ?? categories[0]?.code ?? null,
+        modelMinCases,
       };
     },
 
