@@ -27,8 +27,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await migrateToLatest(database.db, database.schema);
   await ensureReferenceData(database.db);
-  await seedDemo({ db: database.db, cipher: createCipher(Buffer.alloc(32, 1)), clock: createClock(new Date('2026-11-20T02:00:00Z')), caseCount: process.env.DATABASE_URL ? 150 : 300 });
-}, 240_000);
+  await seedDemo({ db: database.db, cipher: createCipher(Buffer.alloc(32, 1)), clock: createClock(new Date('2026-11-20T02:00:00Z')), caseCount: process.env.DATABASE_URL ? 80 : 300 });
+}, 600_000);
 
 afterAll(async () => {
   await database?.close();
