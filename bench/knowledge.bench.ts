@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile, round, stats, time as timeCalls, WORDS } from './knowledge-common.js';
-import { type LabelledDoc, trainClassifier } from '@lianxin/core';
+import { type FeatureDoc, hashFeatures, trainLinearClassifier } from '@lianxin/core';
 import SQLite from 'better-sqlite3';
 import { createClock } from '../apps/server/src/clock.js';
 import { createDatabase } from '../apps/server/src/db/database.js';
@@ -13,7 +13,7 @@ import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
 import { caseScope } from '../apps/server/src/access/access.js';
 import type { Actor } from '../apps/server/src/access/actor.js';
 import { createSearchService } from '../apps/server/src/modules/search/search.service.js';
-import { caseFeatures } from '../apps/server/src/modules/suggest/features.js';
+import { classifierFeatures } from '../apps/server/src/modules/suggest/features.js';
 import { suggestRepository } from '../apps/server/src/modules/suggest/suggest.repository.js';
 import { createAuditLog } from '../apps/server/src/modules/audit/audit.service.js';
 import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.js';
@@ -118,26 +118,25 @@ async function main() {
   console.log('  retraining …');
   // Retrain: read RETRAIN_CASES handled cases, segment them and train both models, as the service does.
   const started = performance.now();
-  const categoryDocs: LabelledDoc[] = [];
-  const unitDocs: LabelledDoc[] = [];
+  const categoryDocs: FeatureDoc[] = [];
+  const unitDocs: Array<{ label: string }> = [];
   outer: for await (const page of suggestRepository.handledCases(db)) {
     for (const c of page) {
       if (categoryDocs.length >= RETRAIN_CASES) break outer;
-      const tokens = caseFeatures(c.title, c.content);
-      categoryDocs.push({ tokens, label: c.categoryCode });
-      if (c.unitId) unitDocs.push({ tokens, label: c.unitId });
+      categoryDocs.push({ features: hashFeatures(classifierFeatures(c.title, c.content)), label: c.categoryCode });
+      if (c.unitId) unitDocs.push({ label: c.unitId });
     }
   }
-  const category = trainClassifier(categoryDocs);
-  const unit = trainClassifier(unitDocs);
+  const featuresSeconds = (performance.now() - started) / 1000;
+  // The service's model: logistic regression with its temperature (suggest.service.ts).
+  const category = trainLinearClassifier(categoryDocs);
   const retrainSeconds = (performance.now() - started) / 1000;
+  const modelBytes = category.labels.length * 400_000 * 4;
+  console.log(`  trained on ${categoryDocs.length} cases in ${retrainSeconds.toFixed(1)} s (reading + features ${featuresSeconds.toFixed(1)} s), temperature ${category.temperature.toFixed(2)}, weights ≤ ${(modelBytes / 1e6).toFixed(0)} MB`);
 
-  // Suggestion: features + top 3 of both models, for the texts of 300 cases (demo ones first).
+  // Suggestion: features + the calibrated top 3 categories, for the texts of 300 cases (demo ones first).
   const texts = await db.selectFrom('cases').select(['title', 'content']).orderBy('registeredAt', 'desc').limit(QUERIES).execute();
-  const suggestTimes = await time(texts.length, (i) => {
-    const tokens = caseFeatures(texts[i]!.title, texts[i]!.content);
-    return [category.predict(tokens, 3), unit.predict(tokens, 3)];
-  });
+  const suggestTimes = await time(texts.length, (i) => category.predict(classifierFeatures(texts[i]!.title, texts[i]!.content), 3));
 
   // Similar cases, when the module is there (written in parallel by another session).
   let similar: unknown = 'similar: not measured';
@@ -175,7 +174,7 @@ async function main() {
     searchFirstPageHits: matches,
     searchMedianMsByWord: Object.fromEntries(Object.entries(byWord).map(([w, xs]) => [w, round(percentile(xs, 50))])),
     suggestMsPerCase: { ...stats(suggestTimes), calls: texts.length },
-    retrain: { cases: categoryDocs.length, seconds: round(retrainSeconds), categories: new Set(categoryDocs.map((d) => d.label)).size, units: new Set(unitDocs.map((d) => d.label)).size },
+    retrain: { cases: categoryDocs.length, seconds: round(retrainSeconds), featureSeconds: round(featuresSeconds), temperature: round(category.temperature), categories: new Set(categoryDocs.map((d) => d.label)).size, units: new Set(unitDocs.map((d) => d.label)).size },
     similarMs: similar,
   };
   console.log(JSON.stringify(figures, null, 2));

@@ -60,3 +60,5 @@ export * from './contracts/consultations.js';
 export * from './contracts/surveys.js';
 // — service centre —
 export * from './contracts/service-centre.js';
+// — suggest —
+export * from './linear-classifier.js';

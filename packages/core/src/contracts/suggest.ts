@@ -5,19 +5,35 @@ import { defineEndpoints } from './endpoint.js';
 export const SuggestRequestSchema = z.object({
   title: z.string().trim().max(120).default('').describe('Title 标题 of the case being registered'),
   content: z.string().trim().min(1).max(5000).describe('Content 诉求内容 of the case being registered'),
+  areaCode: z.string().regex(/^\d{12}(\d{3})?$/).optional().describe('Where the matter is: only the government covering it is suggested'),
+  categoryCode: z.string().trim().min(1).max(64).optional().describe('The category chosen so far (else the top suggested one decides the competent units)'),
 });
 export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
 
 const suggestion = {
-  confidence: z.number().describe('Normalised posterior in [0, 1]'),
-  terms: z.array(z.string()).describe('The words that drove it'),
+  confidence: z.number().describe('Calibrated probability in [0, 1] (model); a keyword match share (keywords)'),
+  terms: z.array(z.string()).describe('The words or character n-grams that drove it'),
 };
+
+/** Why a unit is suggested (rendered in the reader's language by the web). */
+export const UnitReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('covers'), areaName: z.string().describe('The village or community the unit covers') }),
+  z.object({ kind: z.literal('handles'), categoryName: z.string(), share: z.number().describe('Share of the handled cases of the category this unit handled'), cases: z.number().int() }),
+  z.object({ kind: z.literal('kindHandles'), categoryName: z.string(), unitKind: z.string(), share: z.number().describe('Share of the handled cases of the category handled by units of this kind'), cases: z.number().int() }),
+  z.object({ kind: z.literal('default'), categoryName: z.string().describe('The category tree names this unit as its usual unit') }),
+  z.object({ kind: z.literal('text'), confidence: z.number().describe('What the text model alone says') }),
+]);
+export type UnitReason = z.infer<typeof UnitReasonSchema>;
 
 /** POST /api/cases/suggest: the top categories and units for the text. */
 export const SuggestionsSchema = z.object({
   categories: z.array(z.object({ code: z.string(), name: z.string(), ...suggestion })),
-  units: z.array(z.object({ id: z.string(), name: z.string(), ...suggestion })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), ...suggestion, reasons: z.array(UnitReasonSchema) })),
   trainedOn: z.number().int().describe('Handled cases the models learned from (0: nothing to suggest yet)'),
+  source: z.enum(['model', 'keywords', 'none']).describe('model: learned from handled cases; keywords: too few handled cases yet, the category names and admin keywords decide; none: nothing matched'),
+  unsure: z.boolean().describe('The top category is below the confidence the form trusts (or keywords decided): the registrar must choose'),
+  categoryCode: z.string().nullable().describe('The category the unit suggestion assumed'),
+  modelMinCases: z.number().int().describe('Handled cases needed before the learned model replaces keywords'),
 });
 export type Suggestions = z.infer<typeof SuggestionsSchema>;
 

@@ -46,7 +46,7 @@ export function createDispatchCentre({ db, clock, cipher, suggest, dispatch }: D
         let suggestion: { unitId: string; unitName: string; confidence: number } | null = null;
         if (query.suggest) {
           try {
-            const top = (await suggest.suggest(actor, { title: c.title, content: c.content })).units[0];
+            const top = (await suggest.suggest(actor, { title: c.title, content: c.content, areaCode: c.areaCode, categoryCode: c.categoryCode })).units[0];
             if (top) suggestion = { unitId: top.id, unitName: top.name, confidence: Math.round(top.confidence * 1000) / 1000 };
           } catch (error) {
             onSuggestionError(error);

@@ -7,7 +7,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { levelOfCode } from '@lianxin/core';
-import { isSameMatter, similarityScore } from '@lianxin/core';
+import { assessSimilarity } from '@lianxin/core';
 import { casesRepository as repo } from './cases.repository.js';
 
 /** The flags a new case gets automatically (SPEC §2 responsibility rules). */
@@ -47,7 +47,7 @@ export async function detectFlags(
     const windowStart = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000).toISOString();
     for (const earlier of await repo.findByRequester(db, requesterKey)) {
       // The same score as the similar-cases lookup, so that a repeat is what it would mark as the same matter.
-      if (!isSameMatter(similarityScore({ title: input.title, content: input.content, areaCode: input.areaCode, requesterKey }, earlier))) continue;
+      if (!assessSimilarity({ title: input.title, content: input.content, areaCode: input.areaCode, requesterKey }, earlier).sameMatter) continue;
       raisedBefore = true;
       if (earlier.registeredAt >= windowStart || CLOSED_STATES.has(earlier.status)) {
         repeatOfId = earlier.id;

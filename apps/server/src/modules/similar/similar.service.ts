@@ -26,15 +26,15 @@ export function createSimilarService({ db, dialect, cipher, cases }: SimilarDeps
       if (scope.areaRanges.length === 0 && scope.unitIds.length === 0) throw forbidden();
       // Stored cases hold personal data masked; the draft is compared in the same form.
       const probe = { title: maskedText(body.title), content: maskedText(body.content), areaCode: body.areaCode ?? null, requesterKey: body.phone ? cipher.blindIndex(body.phone) : null };
-      return { items: await findSimilarCases(db, dialect, probe, { scope }) };
+      return { items: await findSimilarCases(db, dialect, probe, { scope, limit: body.limit }) };
     },
 
-    /** Cases like one the actor can see. */
-    async forCase(actor: Actor, id: string) {
+    /** Cases like one the actor can see, at most `limit` (5 by default, up to 20). */
+    async forCase(actor: Actor, id: string, limit = 5) {
       const scope = caseScope(actor);
       const c = await cases.visibleCase(actor, id);
       const probe = { title: c.title, content: c.content, areaCode: c.areaCode, requesterKey: c.requesterKey, excludeId: c.id };
-      return { items: await findSimilarCases(db, dialect, probe, { scope }) };
+      return { items: await findSimilarCases(db, dialect, probe, { scope, limit }) };
     },
   };
 }

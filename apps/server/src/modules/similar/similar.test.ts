@@ -4,6 +4,7 @@ import { suiteContext, type Client } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { caseScope } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
+import { SAME_MATTER_BONUS } from '@lianxin/core';
 import { distinctiveWords, findSimilarCases, similarityScore } from './similar.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL with DATABASE_URL: the same assertions hold on both.
@@ -27,7 +28,8 @@ const LIGHT = { title: '东门社区路灯不亮', content: '东门社区解放�
 
 beforeAll(async () => {
   await register('lightOpen', { ...LIGHT, kind: 'complaint' });
-  await register('lightReplied', { title: '东门社区路灯不亮', content: '东门社区人民路的路灯坏了好几天，晚上出行很不方便，请维修。', kind: 'complaint' });
+  // The same road: lights on another road (人民路) are another matter since issue 18 (named places).
+  await register('lightReplied', { title: '东门社区路灯不亮', content: '东门社区解放路这边的路灯坏了好几天，晚上出行很不方便，请维修。', kind: 'complaint' });
   await register('dibao', { title: '申请低保无人答复', content: '三个月前向社区递交了低保申请材料，至今没有答复。' });
   await register('drain', { title: '下水道堵塞', content: '小区下水道堵塞，污水漫到路面，气味很大。', kind: 'complaint' });
   await register('otherVillage', { title: '西门社区路灯不亮', content: '西门社区的路灯坏了，晚上出行不方便，希望维修。', areaCode: AREAS.villageA2, address: '西门社区', kind: 'complaint' });
@@ -48,9 +50,10 @@ describe('similarity scoring', () => {
     const base = similarityScore(text, { ...text, areaCode: AREAS.villageA2, requesterKey: null });
     const village = similarityScore({ ...text, areaCode: AREAS.gridA1 }, { ...text, areaCode: AREAS.villageA1, requesterKey: null });
     const requester = similarityScore({ ...text, requesterKey: 'k' }, { ...text, areaCode: AREAS.villageA2, requesterKey: 'k' });
-    expect(base).toBe(1);
-    expect(village).toBeCloseTo(1.15);
-    expect(requester).toBeCloseTo(1.2);
+    // Identical texts about street lights: 1 for the text, plus the same kind of matter (issue 18).
+    expect(base).toBeCloseTo(1 + SAME_MATTER_BONUS);
+    expect(village).toBeCloseTo(1.15 + SAME_MATTER_BONUS);
+    expect(requester).toBeCloseTo(1.2 + SAME_MATTER_BONUS);
   });
 });
 
@@ -137,6 +140,20 @@ describe('GET /api/cases/:id/similar', () => {
     expect(items[0]!.id).toBe(ids.lightReplied);
     expect(items[0]!.reply).toBe(reply);
     expect(items[0]!.status).toBe('replied');
+  });
+
+  it('takes a limit up to 20 on both endpoints (issue 18), and refuses more with a 400 naming it', async () => {
+    const one = await boss.get(`/api/cases/${ids.lightOpen}/similar?limit=1`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().items).toHaveLength(1);
+    const many = await boss.get(`/api/cases/${ids.lightOpen}/similar?limit=20`);
+    expect(many.json().items.length).toBeGreaterThan(1);
+    const drafted = await boss.post('/api/cases/similar', { title: '路灯不亮', content: '东门社区解放路路灯坏了', limit: 2 });
+    expect(drafted.json().items.length).toBeLessThanOrEqual(2);
+    for (const bad of [await boss.get(`/api/cases/${ids.lightOpen}/similar?limit=21`), await boss.post('/api/cases/similar', { title: '路灯', limit: 0 })]) {
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('limit');
+    }
   });
 
   it('refuses a case outside the actor’s scope', async () => {

@@ -1,4 +1,4 @@
-import { ACTIVE_STATES, isSameMatter, type SimilarityCandidate, type SimilarityProbe, similarityScore } from '@lianxin/core';
+import { ACTIVE_STATES, assessSimilarity, type SimilarityCandidate, type SimilarityProbe, subtreeRange } from '@lianxin/core';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -24,6 +24,8 @@ export const RARE_WORD_CAP = 500;
 export const RARE_POSTINGS = 2000;
 /** How many of the requester's own latest cases are scored too. */
 export const REQUESTER_CANDIDATES = 20;
+/** How many of the newest open cases of the probe's village are scored too (issue 18). */
+export const PLACE_CANDIDATES = 30;
 /** How many words of the probe are looked up. */
 export const PROBE_WORDS = 12;
 
@@ -143,6 +145,17 @@ export async function findSimilarCases(
   const rows: CandidateRow[] = docIds.length
     ? await scoped((db as unknown as Searchable).selectFrom('caseSearch as s').crossJoin('cases').whereRef('cases.id', '=', 's.caseId').select(CANDIDATE_COLUMNS).where('s.docId', 'in', docIds) as any).execute()
     : [];
+  // The same place: the newest open cases of the probe's village, whatever their words (a matter
+  // told in other words, or not yet in the search index).
+  if (probe.areaCode) {
+    const [lo, hi] = subtreeRange(probe.areaCode.slice(0, 12));
+    const local = await scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi).where('cases.status', 'in', [...ACTIVE_STATES]) as any)
+      .orderBy('cases.registeredAt', 'desc')
+      .limit(PLACE_CANDIDATES)
+      .execute();
+    const seen = new Set(rows.map((r) => r.id));
+    for (const row of local as CandidateRow[]) if (!seen.has(row.id)) rows.push(row);
+  }
   if (probe.requesterKey) {
     const own = await scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.requesterKey', '=', probe.requesterKey) as any)
       .orderBy('cases.registeredAt', 'desc')
@@ -154,10 +167,10 @@ export async function findSimilarCases(
 
   const active = ACTIVE_STATES as readonly string[];
   return rows
-    .map((c) => ({ c, score: similarityScore(probe, c) }))
+    .map((c) => ({ c, ...assessSimilarity(probe, c) }))
     .sort((a, b) => b.score - a.score || (a.c.registeredAt < b.c.registeredAt ? 1 : a.c.registeredAt > b.c.registeredAt ? -1 : 0) || (a.c.id < b.c.id ? -1 : 1))
     .slice(0, limit)
-    .map(({ c, score }) => ({
+    .map(({ c, score, sameMatter }) => ({
       id: c.id,
       code: c.code,
       title: c.title,
@@ -165,7 +178,7 @@ export async function findSimilarCases(
       areaCode: c.areaCode,
       registeredAt: c.registeredAt,
       score: Math.round(score * 1000) / 1000,
-      possibleDuplicate: isSameMatter(score) && active.includes(c.status),
+      possibleDuplicate: sameMatter && active.includes(c.status),
       reply: c.replyText,
     }));
 }

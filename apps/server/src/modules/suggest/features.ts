@@ -1,10 +1,18 @@
+import { charNgramFeatures } from '@lianxin/core';
 import { tokenize } from './tokenize.js';
 
-/**
- * The classifier's features of a case: the jieba words of its title and content. Measured with
- * `npm run eval:classify` against character bigrams and words + bigrams: no better, and words
- * explain a suggestion more readably (docs/ARCHITECTURE.md, "Suggestion").
- */
+/** The jieba words of a case's title and content (search-style words, for explanations). */
 export function caseFeatures(title: string, content: string): string[] {
   return tokenize(`${title}\n${content}`);
+}
+
+/**
+ * The classifier's features of a case: character 1–3-grams of title and content (robust to
+ * segmentation errors and new words: 高龄津贴, 宅基地) plus jieba words prefixed `w:` (whole words
+ * read better in an explanation). The title counts twice: it is the registrar's own summary.
+ * Measured with `npm run eval:classify` (docs/ARCHITECTURE.md, "Suggestion").
+ */
+export function classifierFeatures(title: string, content: string): string[] {
+  const text = `${title}\n${title}\n${content}`;
+  return [...charNgramFeatures(text, 3), ...tokenize(text).map((w) => `w:${w}`)];
 }

@@ -56,11 +56,17 @@ export const suggestRepository = {
     }
   },
 
-  categoryNames(db: Kysely<DB>) {
-    return db.selectFrom('categories').select(['code', 'name']).execute();
+  categories(db: Kysely<DB>) {
+    return db.selectFrom('categories').select(['code', 'parentCode', 'name', 'defaultUnitId', 'isActive']).execute();
   },
 
-  unitNames(db: Kysely<DB>) {
-    return db.selectFrom('units').select(['id', 'name']).execute();
+  units(db: Kysely<DB>) {
+    return db.selectFrom('units').select(['id', 'name', 'kind', 'areaCode', 'isActive']).execute();
+  },
+
+  /** The name of an area (a village, or a grid's village). */
+  async areaName(db: Kysely<DB>, code: string): Promise<string | null> {
+    const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', [code, code.slice(0, 12)]).execute();
+    return (rows.find((r) => r.code === code.slice(0, 12)) ?? rows[0])?.name ?? null;
   },
 };

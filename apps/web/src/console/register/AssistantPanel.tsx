@@ -32,7 +32,10 @@ export function AssistantPanel({
   const { locale } = useLocale();
   const text = useDebounced({ title: (title ?? '').trim().slice(0, 120), content: (content ?? '').trim().slice(0, 5000), areaCode, phone: phone?.trim() }, 600);
   const enough = text.content.length + text.title.length >= 6;
-  const suggest = usePostLookup('POST /api/cases/suggest', enough && text.content ? { body: { title: text.title, content: text.content } } : null);
+  const suggest = usePostLookup(
+    'POST /api/cases/suggest',
+    enough && text.content ? { body: { title: text.title, content: text.content, areaCode: text.areaCode || undefined, categoryCode: categoryCode || undefined } } : null,
+  );
   const validPhone = text.phone && isValidPhone(text.phone) ? text.phone : undefined;
   const similar = usePostLookup(
     'POST /api/cases/similar',
@@ -44,11 +47,19 @@ export function AssistantPanel({
       <Card size="small" title={t('suggestTitle')} data-testid="suggestions" loading={suggest.loading && !suggest.data}>
         {!enough || !suggest.data ? (
           <Typography.Text type="secondary">{t('suggestEmpty')}</Typography.Text>
-        ) : suggest.data.trainedOn === 0 ? (
-          <Typography.Text type="secondary">{t('suggestUntrained')}</Typography.Text>
         ) : (
           <Flex vertical gap={8}>
-            <Typography.Text strong>{t('suggestCategories')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="suggest-source">
+              {suggest.data.source === 'model'
+                ? t('suggestModel', { cases: suggest.data.trainedOn })
+                : suggest.data.source === 'keywords'
+                  ? t('suggestKeywords', { min: suggest.data.modelMinCases })
+                  : t('suggestNone')}
+            </Typography.Text>
+            {suggest.data.unsure && suggest.data.categories.length > 0 && (
+              <Alert type="info" showIcon title={t('suggestUnsure')} data-testid="suggest-unsure" />
+            )}
+            {suggest.data.categories.length > 0 && <Typography.Text strong>{t('suggestCategories')}</Typography.Text>}
             {suggest.data.categories.map((c) => (
               <div key={c.code}>
                 <Flex align="center" gap={8}>
@@ -62,7 +73,13 @@ export function AssistantPanel({
                   >
                     {c.name}
                   </Button>
-                  <Progress percent={pct(c.confidence)} size="small" style={{ flex: 1, margin: 0 }} />
+                  <Progress
+                    percent={pct(c.confidence)}
+                    size="small"
+                    status={suggest.data!.source === 'model' ? 'normal' : 'exception'}
+                    style={{ flex: 1, margin: 0 }}
+                    data-testid={`suggest-confidence-${c.code}`}
+                  />
                 </Flex>
                 {c.terms.length > 0 && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -74,13 +91,28 @@ export function AssistantPanel({
             {suggest.data.units.length > 0 && (
               <>
                 <Typography.Text strong>{t('suggestUnits')}</Typography.Text>
-                <Space wrap size={4}>
+                <Flex vertical gap={4}>
                   {suggest.data.units.map((u) => (
-                    <Tag key={u.id} title={u.terms.join('、')}>
-                      {u.name} {pct(u.confidence)}%
-                    </Tag>
+                    <div key={u.id} data-testid={`suggest-unit-${u.id}`}>
+                      <Tag>
+                        {u.name} {pct(u.confidence)}%
+                      </Tag>
+                      {u.reasons.map((r, i) => (
+                        <Typography.Text key={i} type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="suggest-unit-reason">
+                          {r.kind === 'covers'
+                            ? t('reasonCovers', { area: r.areaName })
+                            : r.kind === 'handles'
+                              ? t('reasonHandles', { category: r.categoryName, share: pct(r.share), cases: r.cases })
+                              : r.kind === 'kindHandles'
+                                ? t('reasonKindHandles', { category: r.categoryName, share: pct(r.share), kind: r.unitKind === 'village' ? t('kindVillage') : t('kindTownship') })
+                                : r.kind === 'default'
+                                  ? t('reasonDefault', { category: r.categoryName })
+                                  : null}
+                        </Typography.Text>
+                      ))}
+                    </div>
                   ))}
-                </Space>
+                </Flex>
               </>
             )}
           </Flex>
@@ -91,7 +123,9 @@ export function AssistantPanel({
           <Typography.Text type="secondary">{t('similarEmpty')}</Typography.Text>
         ) : (
           <>
-            {similar.data.items.some((c) => c.possibleDuplicate) && <Alert type="warning" showIcon title={t('similarDuplicate')} style={{ marginBottom: 8 }} />}
+            {similar.data.items.some((c) => c.possibleDuplicate) && (
+              <Alert type="warning" showIcon title={t('similarDuplicate')} description={t('similarDuplicateHint')} style={{ marginBottom: 8 }} data-testid="duplicate-warning" />
+            )}
             <List
               size="small"
               dataSource={similar.data.items.slice(0, 5)}

@@ -91,6 +91,18 @@ export const registerMessages = defineMessages(
     similarDuplicate: '可能重复',
     similarScore: '相似度 {score}%',
     sideTitle: '登记助手',
+    // — suggest (issue 18) —
+    suggestUnsure: '模型把握不大，请登记人自行判断分类。',
+    suggestKeywords: '已办结诉求不足 {min} 件，暂按分类名称和关键词推荐（仅供参考）。',
+    suggestModel: '由 {cases} 件已办结诉求学习，置信度经校准。',
+    suggestNone: '没有匹配的分类关键词，请人工选择分类。',
+    reasonCovers: '属地：管辖{area}',
+    reasonHandles: '以往“{category}”诉求 {share}% 由其办理（{cases} 件）',
+    reasonKindHandles: '以往“{category}”诉求 {share}% 由{kind}办理',
+    reasonDefault: '分类“{category}”的默认承办单位',
+    kindTownship: '乡镇（街道）',
+    kindVillage: '村（社区）',
+    similarDuplicateHint: '有未办结的诉求可能是同一事项，请核实后再登记或合并。',
   },
   {
     title: 'Register a case',
@@ -181,6 +193,18 @@ export const registerMessages = defineMessages(
     similarDuplicate: 'Possible duplicate',
     similarScore: '{score}% similar',
     sideTitle: 'Assistant',
+    // — suggest (issue 18) —
+    suggestUnsure: 'The model is unsure: please choose the category yourself.',
+    suggestKeywords: 'Fewer than {min} handled cases yet: suggested from category names and keywords (for reference only).',
+    suggestModel: 'Learned from {cases} handled cases; confidences are calibrated.',
+    suggestNone: 'No category keyword matched: please choose the category.',
+    reasonCovers: 'Local government: covers {area}',
+    reasonHandles: 'Handled {share}% of past “{category}” cases ({cases})',
+    reasonKindHandles: '{share}% of past “{category}” cases went to a {kind}',
+    reasonDefault: 'The usual unit of “{category}”',
+    kindTownship: 'township or street',
+    kindVillage: 'village or community',
+    similarDuplicateHint: 'An open case may be the same matter: check it before registering, or merge.',
   },
 );
 export type RegisterMessageKey = keyof (typeof registerMessages)['zh-CN'];

@@ -39,7 +39,8 @@ export default function ProblemCaseDialog({ open, problem, categoryTree, categor
       ({ value: answer, current }) => {
         if (!current) return;
         setSuggested(answer.categories);
-        const sure = confidentCategory(answer.categories);
+        // Taken only from the calibrated model when it is sure, never from cold-start keywords.
+        const sure = answer.unsure ? undefined : confidentCategory(answer.categories);
         if (sure && !form.getFieldValue('categoryCode')) form.setFieldValue('categoryCode', sure);
       },
       // A suggestion is a help, never a condition: without one the cadre picks the category.

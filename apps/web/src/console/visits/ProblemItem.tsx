@@ -1,6 +1,6 @@
 import { label, type ProblemConvertedView as ProblemConverted, type VisitProblemView as VisitProblem } from '@lianxin/core';
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, call } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -15,8 +15,10 @@ const DIALOG_FIELDS: ReadonlyArray<keyof CaseDetails> = ['kind', 'categoryCode',
  * One problem found on a visit. With a category it becomes a case (channel 走访发现) in one tap;
  * without one, or to add the resident's phone, a short dialog asks first.
  */
-export default function ProblemItem({ visitId, problem, householdAddress, categoryName, categoryTree, canRegister, onConverted, onTaken }: {
+export default function ProblemItem({ visitId, problem, householdAddress, categoryName, categoryTree, canRegister, onConverted, onTaken, areaCode }: {
   visitId: string;
+  /** Where the visit took place: an open case on the same matter there is flagged (issue 18). */
+  areaCode?: string;
   problem: VisitProblem;
   /** The household the problem concerns, when the visit went to several. */
   householdAddress?: string;
@@ -33,6 +35,20 @@ export default function ProblemItem({ visitId, problem, householdAddress, catego
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Array<{ name: keyof CaseDetails; errors: string[] }>>([]);
+  const [duplicate, setDuplicate] = useState<{ id: string; code: string; title: string } | null>(null);
+  // Before it becomes a case: is an open case already about the same matter here?
+  useEffect(() => {
+    if (!canRegister || !canConvert(problem)) return;
+    let live = true;
+    const text = problem.text.trim();
+    call('POST /api/cases/similar', { body: { title: text.slice(0, 120), content: text.slice(0, 5000), areaCode, limit: 5 } }).then(
+      (answer) => live && setDuplicate(answer.items.find((c) => c.possibleDuplicate) ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [canRegister, problem, areaCode]);
 
   const convert = async (details: Partial<CaseDetails> = {}) => {
     setBusy(true);
@@ -70,6 +86,18 @@ export default function ProblemItem({ visitId, problem, householdAddress, catego
         <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
           {t('problemConcerns', { address: householdAddress })}
         </Typography.Text>
+      )}
+      {duplicate && canConvert(problem) && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="visit-problem-duplicate"
+          title={
+            <>
+              {t('problemDuplicate', { code: duplicate.code })} <Link to={`/cases/${duplicate.id}`}>{duplicate.title}</Link>
+            </>
+          }
+        />
       )}
       <Flex gap={8} wrap align="center">
         {problem.categoryCode && <Tag>{categoryName(problem.categoryCode)}</Tag>}

@@ -126,6 +126,7 @@ export default function VisitPage() {
                     visitId={visit.id}
                     problem={p}
                     householdAddress={addressOf(p.householdId)}
+                    areaCode={visit.areaCode}
                     categoryName={(code) => names.get(code) ?? code}
                     categoryTree={categoryTree}
                     canRegister={canRegister}

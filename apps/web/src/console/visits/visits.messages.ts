@@ -99,6 +99,8 @@ export const visitMessages = defineMessages(
     phoneInvalid: '请输入正确的手机号或固定电话',
     converted: '已转诉求件',
     problemConcerns: '涉及：{address}',
+    // — suggest (issue 18) —
+    problemDuplicate: '可能与未办结诉求 {code} 是同一事项，转为诉求前请先核实：',
     problemTaken: '这个问题刚被别人转为诉求件，已刷新。',
     visitNotFound: '走访记录不存在',
     campaignLink: '查看活动',
@@ -198,6 +200,8 @@ export const visitMessages = defineMessages(
     phoneInvalid: 'Enter a valid mobile or landline number',
     converted: 'Case raised',
     problemConcerns: 'Concerns: {address}',
+    // — suggest (issue 18) —
+    problemDuplicate: 'Possibly the same matter as the open case {code}: check it before making a case:',
     problemTaken: 'Someone else has just turned this problem into a case; reloaded.',
     visitNotFound: 'Visit not found',
     campaignLink: 'Open the campaign',

@@ -1,0 +1,408 @@
+/**
+ * Multinomial logistic regression over TF-IDF features, with temperature calibration, for the
+ * category and unit suggestion (SPEC §9, issue 18). No dependencies, so it runs wherever core runs.
+ *
+ * Why written here and not taken from a library: the model is ~250 lines of arithmetic; the npm
+ * machine-learning packages either bring a native/TensorFlow runtime (hundreds of MB, a build step
+ * on every platform we support) or lack sparse inputs, which 100,000 cases × hundreds of thousands
+ * of n-grams need. What we need besides — explanations (the n-grams that drove a suggestion) and
+ * calibrated confidences — is easiest to guarantee in code we own.
+ *
+ * Features are strings chosen by the caller (character 1–3-grams and jieba words on the server:
+ * `charNgramFeatures` here, words there). Each is hashed to 32 bits; the vocabulary keeps those in
+ * at least `minDf` documents, at most `maxFeatures` of them (the most frequent).
+ * Weighting: sublinear tf (1 + ln tf) × smoothed idf, each document L2-normalised.
+ * Training: SGD on the softmax cross-entropy with L2 (the scale trick keeps decay O(1)),
+ * shuffled epochs with a seeded generator, so the same cases always give the same model.
+ * Calibration: one temperature T, fitted by minimising the log loss of held-out folds' logits
+ * (cross-fitting: the model that scores a case never saw it), then the final model is trained
+ * on everything and its logits divided by T.
+ */
+
+export interface FeatureDoc {
+  /** Feature strings, or their hashes (`hashFeatures`), which hold 100,000 cases in a fraction of the memory. */
+  features: readonly string[] | Uint32Array;
+  label: string;
+}
+
+export interface LinearOptions {
+  /** L2 penalty per example; 1e-5 by default. */
+  lambda?: number;
+  /** Passes over the data; 12 by default (fewer for large sets, see `epochsFor`). */
+  epochs?: number;
+  /** Keep features in at least this many documents (1 below 2,000 documents, else 2). */
+  minDf?: number;
+  /** Keep at most this many features, the most frequent; 400,000 by default. */
+  maxFeatures?: number;
+  /** Folds for fitting the temperature; 0 = no calibration (T = 1). 3 by default. */
+  calibrationFolds?: number;
+  /** Seed of the shuffles. */
+  seed?: number;
+  /** First SGD step (32: features are L2-normalised, so a step moves a logit by at most eta); decays as 1 / (1 + epoch). */
+  eta0?: number;
+  /** Weigh each label's cases by n / (K · n_label), so small labels are not drowned; true by default. */
+  balanced?: boolean;
+}
+
+export interface LinearPrediction {
+  label: string;
+  /** Calibrated probability in [0, 1]. */
+  confidence: number;
+  /** The features that pushed most towards this label, strongest first. */
+  terms: string[];
+}
+
+export interface LinearClassifier {
+  readonly labels: readonly string[];
+  readonly trainedOn: number;
+  /** The fitted temperature (1 = none); > 1 means the raw model was over-confident. */
+  readonly temperature: number;
+  /** All labels, most probable first, at most `k`. */
+  predict(features: readonly string[], k?: number): LinearPrediction[];
+  /** Uncalibrated logits (one per label, in `labels` order), for evaluation. */
+  logits(features: readonly string[]): Float64Array;
+}
+
+const TERMS = 5;
+/** Above this many cases the temperature is fitted on one held-out tenth instead of cross-fitted folds. */
+const LARGE = 20_000;
+
+/** FNV-1a over UTF-16 code units, 32 bits. */
+export function hashFeature(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hashes of features, for training on many cases without keeping their strings. */
+export const hashFeatures = (features: readonly string[]): Uint32Array => Uint32Array.from(features, hashFeature);
+
+const NOISE = /[\p{P}\p{S}\p{Z}\s]+/gu;
+
+/**
+ * Character 1..`maxN`-grams of `text` (NFKC, lower case, punctuation and spaces as one break),
+ * prefixed `c:` so they never collide with words. Grams never span a break.
+ */
+export function charNgramFeatures(text: string, maxN = 3): string[] {
+  const out: string[] = [];
+  for (const run of text.normalize('NFKC').toLowerCase().split(NOISE)) {
+    if (!run) continue;
+    const chars = Array.from(run);
+    for (let i = 0; i < chars.length; i++) {
+      let gram = '';
+      for (let n = 1; n <= maxN && i + n <= chars.length; n++) {
+        gram += chars[i + n - 1];
+        out.push(`c:${gram}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** How a feature reads in an explanation: without its prefix. */
+export const featureText = (f: string) => f.replace(/^[a-z]:/, '');
+
+/** mulberry32. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Vocabulary {
+  index: Map<number, number>;
+  idf: Float64Array;
+}
+
+interface Sparse {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+function buildVocabulary(docs: readonly ArrayLike<number>[], minDf: number, maxFeatures: number): Vocabulary {
+  const df = new Map<number, number>();
+  for (const hashes of docs) for (const h of new Set(Array.from(hashes))) df.set(h, (df.get(h) ?? 0) + 1);
+  let kept = [...df.entries()].filter(([, n]) => n >= minDf);
+  if (kept.length > maxFeatures) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxFeatures);
+  const index = new Map<number, number>();
+  const idf = new Float64Array(kept.length);
+  const n = docs.length;
+  kept.forEach(([h, d], i) => {
+    index.set(h, i);
+    idf[i] = Math.log((1 + n) / (1 + d)) + 1;
+  });
+  return { index, idf };
+}
+
+function vectorize(hashes: ArrayLike<number>, vocab: Vocabulary): Sparse {
+  const tf = new Map<number, number>();
+  for (let q = 0; q < hashes.length; q++) {
+    const h = hashes[q]!;
+    const i = vocab.index.get(h);
+    if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+  }
+  const idx = new Int32Array(tf.size);
+  const val = new Float32Array(tf.size);
+  let k = 0;
+  let norm = 0;
+  for (const [i, n] of tf) {
+    const v = (1 + Math.log(n)) * vocab.idf[i]!;
+    idx[k] = i;
+    val[k] = v;
+    norm += v * v;
+    k++;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < val.length; j++) val[j]! /= norm;
+  return { idx, val };
+}
+
+interface Weights {
+  w: Float32Array; // K × V, row per label
+  b: Float64Array;
+  scale: number;
+}
+
+function scores(x: Sparse, m: Weights, K: number, V: number, out: Float64Array) {
+  for (let c = 0; c < K; c++) {
+    let s = 0;
+    const base = c * V;
+    for (let j = 0; j < x.idx.length; j++) s += m.w[base + x.idx[j]!]! * x.val[j]!;
+    out[c] = s * m.scale + m.b[c]!;
+  }
+}
+
+function softmaxInPlace(z: Float64Array, t = 1) {
+  let max = -Infinity;
+  for (const v of z) if (v / t > max) max = v / t;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) sum += z[i] = Math.exp(z[i]! / t - max);
+  for (let i = 0; i < z.length; i++) z[i]! /= sum;
+}
+
+/** Epochs by data size: small sets need more passes, 100,000 cases need few. */
+export const epochsFor = (n: number) => (n <= 5000 ? 15 : n <= 30000 ? 8 : 4);
+
+function sgd(xs: readonly Sparse[], ys: Int32Array, K: number, V: number, options: Required<Pick<LinearOptions, 'lambda' | 'epochs' | 'seed' | 'eta0' | 'balanced'>>): Weights {
+  const m: Weights = { w: new Float32Array(K * V), b: new Float64Array(K), scale: 1 };
+  const n = xs.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const random = seeded(options.seed);
+  const p = new Float64Array(K);
+  const { lambda } = options;
+  const { eta0 } = options;
+  const perLabel = new Float64Array(K);
+  for (const y of ys) perLabel[y]! += 1;
+  const labelWeight = Float64Array.from(perLabel, (c) => (options.balanced && c > 0 ? n / (K * c) : 1));
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const tmp = order[i]!;
+      order[i] = order[j]!;
+      order[j] = tmp;
+    }
+    for (const i of order) {
+      // A decaying step: large early, ~eta0 / (1 + epoch) later.
+      const eta = eta0 / (1 + t / n);
+      t++;
+      const x = xs[i]!;
+      scores(x, m, K, V, p);
+      softmaxInPlace(p);
+      m.scale *= 1 - eta * lambda;
+      if (m.scale < 1e-6) {
+        for (let q = 0; q < m.w.length; q++) m.w[q]! *= m.scale;
+        m.scale = 1;
+      }
+      const y = ys[i]!;
+      const step = (eta * labelWeight[y]!) / m.scale;
+      for (let c = 0; c < K; c++) {
+        const g = p[c]! - (c === y ? 1 : 0);
+        // A label the model already rules out (p < 1e-4) would move its weights by nothing.
+        if (g > -1e-4 && g < 1e-4) continue;
+        const base = c * V;
+        for (let j = 0; j < x.idx.length; j++) m.w[base + x.idx[j]!]! -= step * g * x.val[j]!;
+        m.b[c]! -= eta * labelWeight[y]! * g * 0.1;
+      }
+    }
+  }
+  if (m.scale !== 1) {
+    for (let q = 0; q < m.w.length; q++) m.w[q]! *= m.scale;
+    m.scale = 1;
+  }
+  return m;
+}
+
+/** The temperature minimising the log loss of `logits` against `ys` (golden-section on ln T). */
+export function fitTemperature(logits: readonly Float64Array[], ys: ArrayLike<number>): number {
+  if (logits.length === 0) return 1;
+  const loss = (lnT: number) => {
+    const t = Math.exp(lnT);
+    let sum = 0;
+    const p = new Float64Array(logits[0]!.length);
+    logits.forEach((z, i) => {
+      p.set(z);
+      softmaxInPlace(p, t);
+      sum -= Math.log(Math.max(1e-12, p[ys[i]!]!));
+    });
+    return sum / logits.length;
+  };
+  let lo = Math.log(0.05), hi = Math.log(20);
+  const g = (Math.sqrt(5) - 1) / 2;
+  let a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+  let fa = loss(a), fb = loss(b);
+  for (let i = 0; i < 40; i++) {
+    if (fa < fb) (hi = b), (b = a), (fb = fa), (a = hi - g * (hi - lo)), (fa = loss(a));
+    else (lo = a), (a = b), (fa = fb), (b = lo + g * (hi - lo)), (fb = loss(b));
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+interface Fitted {
+  vocab: Vocabulary;
+  weights: Weights;
+  /** Hash → the feature string, for explanations of the features in a text being predicted. */
+}
+
+function fit(hashes: readonly ArrayLike<number>[], ys: Int32Array, K: number, options: Required<LinearOptions>): Fitted {
+  const vocab = buildVocabulary(hashes, options.minDf, options.maxFeatures);
+  const xs = hashes.map((h) => vectorize(h, vocab));
+  const weights = sgd(xs, ys, K, vocab.idf.length, { ...options, epochs: options.epochs });
+  return { vocab, weights };
+}
+
+function logitsOf(f: Fitted, hashes: ArrayLike<number>, K: number): Float64Array {
+  const out = new Float64Array(K);
+  scores(vectorize(hashes, f.vocab), f.weights, K, f.vocab.idf.length, out);
+  return out;
+}
+
+/** Trains the model (and its temperature) on `docs`. */
+export function trainLinearClassifier(docs: readonly FeatureDoc[], options: LinearOptions = {}): LinearClassifier {
+  const opts: Required<LinearOptions> = {
+    lambda: options.lambda ?? 1e-5,
+    epochs: options.epochs ?? epochsFor(docs.length),
+    minDf: options.minDf ?? (docs.length < 2000 ? 1 : 2),
+    maxFeatures: options.maxFeatures ?? 400_000,
+    calibrationFolds: options.calibrationFolds ?? 3,
+    seed: options.seed ?? 20261206,
+    eta0: options.eta0 ?? 32,
+    balanced: options.balanced ?? true,
+  };
+  const labels = [...new Set(docs.map((d) => d.label))].sort();
+  const K = labels.length;
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const hashes: ArrayLike<number>[] = docs.map((d) => (d.features instanceof Uint32Array ? d.features : hashFeatures(d.features as readonly string[])));
+  const ys = Int32Array.from(docs, (d) => labelIndex.get(d.label)!);
+
+  let temperature = 1;
+  let model: Fitted | undefined;
+  const folds = opts.calibrationFolds;
+  if (K >= 2 && folds >= 2 && docs.length > LARGE) {
+    // Many cases: hold out one in ten, fit the temperature on it, and keep that model (the tenth
+    // adds little to 90,000 cases, and training twice would double the time).
+    const random = seeded(opts.seed + 1);
+    const held = Uint8Array.from(docs, () => (random() < 0.1 ? 1 : 0));
+    const train = docs.map((_, i) => i).filter((i) => !held[i]);
+    const test = docs.map((_, i) => i).filter((i) => held[i]);
+    model = fit(train.map((i) => hashes[i]!), Int32Array.from(train, (i) => ys[i]!), K, opts);
+    temperature = fitTemperature(test.map((i) => logitsOf(model!, hashes[i]!, K)), test.map((i) => ys[i]!));
+  } else if (K >= 2 && folds >= 2 && docs.length >= 10 * folds) {
+    // Cross-fitted temperature: each held-out fold is scored by a model that never saw it.
+    const random = seeded(opts.seed + 1);
+    const fold = Int32Array.from(docs, () => Math.floor(random() * folds));
+    const heldLogits: Float64Array[] = [];
+    const heldYs: number[] = [];
+    for (let k = 0; k < folds; k++) {
+      const train = docs.map((_, i) => i).filter((i) => fold[i] !== k);
+      const test = docs.map((_, i) => i).filter((i) => fold[i] === k);
+      const f = fit(train.map((i) => hashes[i]!), Int32Array.from(train, (i) => ys[i]!), K, opts);
+      for (const i of test) {
+        heldLogits.push(logitsOf(f, hashes[i]!, K));
+        heldYs.push(ys[i]!);
+      }
+    }
+    temperature = fitTemperature(heldLogits, heldYs);
+  }
+  if (!model && K > 0) model = fit(hashes, ys, K, opts);
+  const V = model?.vocab.idf.length ?? 0;
+
+  function predict(features: readonly string[], k = 3): LinearPrediction[] {
+    if (!model || K === 0) return [];
+    const hs = features.map(hashFeature);
+    const names = new Map<number, string>();
+    hs.forEach((h, i) => names.set(h, features[i]!));
+    const x = vectorize(hs, model.vocab);
+    const p = new Float64Array(K);
+    scores(x, model.weights, K, V, p);
+    softmaxInPlace(p, temperature);
+    const order = labels.map((_, c) => c).sort((a, b) => p[b]! - p[a]! || a - b);
+    const byIndex = new Map<number, string>();
+    for (const [h, name] of names) {
+      const i = model.vocab.index.get(h);
+      if (i !== undefined) byIndex.set(i, name);
+    }
+    return order.slice(0, Math.max(0, k)).map((c) => ({ label: labels[c]!, confidence: p[c]!, terms: explain(x, c, byIndex) }));
+  }
+
+  /**
+   * The features contributing most to label `c` over the average label: x_j · (w_cj − mean_k w_kj).
+   * Single characters explain little to a reader, so they are listed only when nothing longer is.
+   */
+  function explain(x: Sparse, c: number, names: Map<number, string>): string[] {
+    const w = model!.weights.w;
+    const contributions: Array<[string, number]> = [];
+    for (let j = 0; j < x.idx.length; j++) {
+      const f = x.idx[j]!;
+      let mean = 0;
+      for (let q = 0; q < K; q++) mean += w[q * V + f]!;
+      mean /= K;
+      const v = x.val[j]! * (w[c * V + f]! - mean);
+      if (v > 0) contributions.push([featureText(names.get(f)!), v]);
+    }
+    contributions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const seen = new Set<string>();
+    const long: string[] = [];
+    const short: string[] = [];
+    for (const [text] of contributions) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      // A gram inside a word already listed adds nothing (停水 after 停水三天).
+      if (long.some((l) => l.includes(text))) continue;
+      (Array.from(text).length >= 2 ? long : short).push(text);
+      if (long.length >= TERMS) break;
+    }
+    return [...long, ...short].slice(0, TERMS);
+  }
+
+  return {
+    labels,
+    trainedOn: docs.length,
+    temperature,
+    predict,
+    logits: (features) => (model ? logitsOf(model, features.map(hashFeature), K) : new Float64Array(0)),
+  };
+}
+
+/** Expected calibration error of top-1 confidences, in `bins` equal-width bins. */
+export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {
+  const n = confidences.length;
+  if (n === 0) return 0;
+  const sumConf = new Float64Array(bins), sumAcc = new Float64Array(bins), count = new Float64Array(bins);
+  confidences.forEach((c, i) => {
+    const b = Math.min(bins - 1, Math.floor(c * bins));
+    sumConf[b]! += c;
+    sumAcc[b]! += correct[i] ? 1 : 0;
+    count[b]! += 1;
+  });
+  let ece = 0;
+  for (let b = 0; b < bins; b++) if (count[b]) ece += (count[b]! / n) * Math.abs(sumAcc[b]! / count[b]! - sumConf[b]! / count[b]!);
+  return ece;
+}
