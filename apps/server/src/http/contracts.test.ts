@@ -30,7 +30,7 @@ const CASES = process.env.DATABASE_URL ? 150 : 300;
 const USERS = ['admin', 'dispatcher', 'registrar', 'handler', 'unithead', 'leader', 'supervisor', 'cadre', 'dongmen', 'chengguan', /* — duty — the head of the unit with the demo's leave */ 'zhujian.head'];
 
 /** Operations no demo role can answer with a 2xx without a secret a resident holds (a link token). */
-const NEEDS_RESIDENT_SECRET = new Set(['GET /api/public/track/:token', 'GET /api/public/evaluations/:token', /* — projects — the household's booking code */ 'GET /api/public/projects/:id/booking']);
+const NEEDS_RESIDENT_SECRET = new Set(['GET /api/public/track/:token', 'GET /api/public/evaluations/:token', /* — projects — the household's booking code */ 'GET /api/public/projects/:id/booking', /* — service centre — the resident's link */ 'GET /api/public/service-evaluations/:token', /* — consultations — a test hook: the code sent to a phone */ 'GET /api/test/sms-code']);
 
 /** Queries an operation needs beyond its defaults (required filters). */
 const QUERIES: Record<string, Record<string, string>> = {
@@ -145,12 +145,18 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     cadres: 'users',
     // — projects —
     projects: 'projects',
+    // — consultations —
+    consultations: 'consultations',
+    surveys: 'surveys',
+    // — service centre —
+    'service-applications': 'serviceApplications',
+    'service-meetings': 'serviceMeetings',
   };
   for (const name of names) {
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);
     const segment = before.at(-1) ?? '';
     let value: string | null = null;
-    if (name === 'code') value = segment === 'categories' ? await first('categories', 'code') : segment === 'tags' ? await first('tags', 'code') : '369901000000';
+    if (name === 'code') value = segment === 'categories' ? await first('categories', 'code') : segment === 'tags' ? await first('tags', 'code') : segment === 'service-items' ? await first('serviceItems', 'code') : '369901000000';
     else if (name === 'date') value = '2026-10-01';
     else if (name === 'memberId') value = await first('householdMembers', 'id', ['householdId', out.id]);
     else if (name === 'problemId') value = await first('visitProblems', 'id', ['visitId', out.id]);
