@@ -76,4 +76,19 @@ describe('the catalogue (事项清单), the time limit and the figures', () => {
     expect(detail.materials[0].photos).toHaveLength(1);
     expect((await anonymous.post('/api/public/service-applications', { itemId: item.id, areaCode: ctx.org.areas.villageA1, applicantName: '赵六', applicantPhone: '13600003333', summary: '申请低保', photos: ['forged'] })).statusCode).toBe(400);
   });
+
+  it('limits public applications per address: the 11th within the hour is refused and writes nothing', async () => {
+    const item = await createItem(ctx, admin, { needsCollective: false });
+    const ip = freshIp();
+    const body = { itemId: item.id, areaCode: ctx.org.areas.villageA1, applicantName: '钱七', applicantPhone: '13600004444', summary: '申请开具证明' };
+    for (let i = 0; i < 10; i++) expect((await anonymous.post('/api/public/service-applications', body, ip)).statusCode).toBe(201);
+    const count = async () => Number((await ctx.database.db.selectFrom('serviceApplications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const refused = await anonymous.post('/api/public/service-applications', body, ip);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(await count()).toBe(before);
+    // Another address is not held back by this one.
+    expect((await anonymous.post('/api/public/service-applications', body, freshIp())).statusCode).toBe(201);
+  });
 });
