@@ -182,3 +182,18 @@ test('the public catalogue and a 公示 on the portal at 390 px', async ({ page 
   await noSidewaysScroll(page);
   await keepScreenshot(page, 'portal-publicity-390');
 });
+
+test('an administrator changes a service in the catalogue: its time limit and its committee quorum', async ({ page }) => {
+  await signIn(page, 'admin', FIRST_LOAD);
+  await page.goto('/services/catalogue');
+  const row = page.locator('tbody tr.ant-table-row', { hasText: '开具居住证明' }).first();
+  await expect(row).toBeVisible(FIRST_LOAD);
+  await row.getByRole('button', { name: /修\s?改/ }).click();
+  const dialog = page.getByRole('dialog', { name: '修改事项' });
+  await dialog.getByLabel('时限（天）').fill('4');
+  await dialog.getByLabel('评议到会比例（%）').fill('80');
+  await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
+  await expect(row).toContainText('4个工作日');
+  const saved = await page.evaluate(async () => (await (await fetch('/api/service-items?q=居住证明')).json()) as { items: { name: string; limitDays: number; quorumPercent: number }[] });
+  expect(saved.items.find((i) => i.name.includes('开具居住证明'))).toMatchObject({ limitDays: 4, quorumPercent: 80 });
+});
