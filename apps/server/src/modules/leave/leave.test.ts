@@ -58,6 +58,9 @@ describe('leave (请假)', () => {
     expect((await head.post(`/api/leave/${applied.json().id}/decide`, { approve: false })).statusCode).toBe(409);
     const told = await ctx.database.db.selectFrom('outbox').select(['recipientUserId', 'body']).where('template', '=', 'notice.leave_decided').execute();
     expect(told).toEqual([expect.objectContaining({ recipientUserId: ctx.org.users.handler })]);
+    // The cadre's page (干部档案) shows the leave and counts its days in the year.
+    const page = (await handler.get(`/api/cadres/${ctx.org.users.handler}?year=2026`)).json();
+    expect(page.dutyAndLeave).toMatchObject({ leaveDays: 3, leaves: [{ kind: 'sick', startsOn: '2026-03-03', endsOn: '2026-03-05', state: 'approved' }] });
     expect(told[0]!.body).toContain('病假');
     expect((await handler.get('/api/notifications?kind=duty')).json().items.length).toBeGreaterThan(0);
   });
