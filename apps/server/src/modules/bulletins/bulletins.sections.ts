@@ -4,48 +4,12 @@ import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { metricsRepository } from '../metrics/metrics.repository.js';
 import type { ResolutionLevels } from '../metrics/resolution-levels.service.js';
+import type { SectionBuilder, SectionContext, UnitFigures } from './bulletins.context.js';
 import { type Cell, percent, type StoredSection } from './bulletins.model.js';
 import { bulletinsRepository as repo } from './bulletins.repository.js';
-import { serviceCentreSection } from '../service-centre/service-centre.bulletin.js'; // — service centre —
+import { serviceCentreSection } from './bulletins.service-centre.js'; // — service centre —
 
-/** A typical case as chosen by staff. */
-export interface TypicalChoice {
-  caseId: string;
-  kind: TypicalKind;
-  note: string;
-}
-
-/** What every section builder reads: the bulletin's area and period, and shared lazy figures. */
-export interface SectionContext {
-  db: Kysely<DB>;
-  dialect: Dialect;
-  areaCode: string;
-  from: Date;
-  to: Date;
-  now: Date;
-  minCases: number;
-  weights: MetricWeights;
-  typical: TypicalChoice[];
-  resolutionLevels: ResolutionLevels;
-  /** Metric counts per responsible unit over the area and period (computed once, shared). */
-  unitCounts(): Promise<UnitFigures[]>;
-}
-
-export interface UnitFigures {
-  unitId: string;
-  name: string;
-  peer: PeerGroup;
-  counts: MetricCounts;
-}
-
-/**
- * One section of the body. The bulletin is the ordered list `BULLETIN_SECTIONS`; a new section
- * (e.g. supervision orders by unit) is one more builder inserted where it belongs.
- */
-export interface SectionBuilder {
-  key: string;
-  build(ctx: SectionContext): Promise<StoredSection>;
-}
+export type { SectionBuilder, SectionContext, TypicalChoice, UnitFigures } from './bulletins.context.js';
 
 /** Peer group of a unit kind: villages, townships, and county departments (the centre among them). */
 export const peerOf = (kind: string): PeerGroup => (kind === 'village' ? 'village' : kind === 'township' ? 'township' : 'department');

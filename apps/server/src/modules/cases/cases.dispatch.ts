@@ -7,7 +7,7 @@ import type { CaseRow, DB } from '../../db/schema.js';
 import { AppError, forbidden } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import { orgQueries } from '../org/org.repository.js';
-import { dutyRepository } from '../duty/duty.repository.js'; // — duty —
+import { dutyClaimsOf } from '../../db/availability.js'; // — duty —
 import type { SuggestService } from '../suggest/suggest.service.js';
 import { presentQueueItem, problemOf } from './cases.presenter.js';
 import { listCases } from './cases.queries.js';
@@ -40,7 +40,7 @@ export function createDispatchCentre({ db, clock, cipher, suggest, dispatch }: D
       const now = clock.now();
       const page = await listCases(db, caseScope(actor), { status: ['registered'], sort: 'due_asc', areaCode: query.areaCode, q: query.q, cursor: query.cursor, limit: query.limit }, now);
       const lastReturn = await repo.lastReturns(db, page.items.filter((c) => c.returnCount > 0).map((c) => c.id));
-      const onDuty = await dutyRepository.claimsOf(db, page.items.map((c) => c.id)); // — duty —
+      const onDuty = await dutyClaimsOf(db, page.items.map((c) => c.id)); // — duty —
       const items: Array<Contract<typeof QueueItemSchema>> = [];
       for (const c of page.items) {
         let suggestion: { unitId: string; unitName: string; confidence: number } | null = null;

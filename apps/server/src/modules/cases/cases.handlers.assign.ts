@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, DB } from '../../db/schema.js';
 import { unknownReference, unprocessable } from '../../errors.js';
 import { orgQueries } from '../org/org.repository.js';
-import { refuseIfAway } from '../leave/leave.guard.js'; // — duty, leave —
+import { refuseIfAway } from '../../db/availability.js'; // — duty, leave —
 import { maskedText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
 import { type Handlers, RECIPIENTS, restartClock, staffIdOf, type TransitionKit } from './cases.transition-kit.js';

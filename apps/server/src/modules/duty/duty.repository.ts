@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DutyShiftRow } from '../../db/duty.tables.js';
+import { dutyClaimsOf } from '../../db/availability.js';
 import type { DB } from '../../db/schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -86,16 +87,7 @@ export const dutyRepository = {
       .execute(),
 
   /** Who holds each registered case on duty: case id → person. */
-  async claimsOf(db: Q, caseIds: readonly string[]) {
-    if (caseIds.length === 0) return new Map<string, { id: string; name: string }>();
-    const rows = await db
-      .selectFrom('dutyCaseClaims')
-      .innerJoin('users', 'users.id', 'dutyCaseClaims.userId')
-      .select(['dutyCaseClaims.caseId', 'users.id', 'users.displayName as name'])
-      .where('dutyCaseClaims.caseId', 'in', [...caseIds])
-      .execute();
-    return new Map(rows.map((r) => [r.caseId, { id: r.id, name: r.name }]));
-  },
+  claimsOf: dutyClaimsOf,
 
   /** How many registered cases wait for me on duty. */
   async claimedWaiting(db: Q, userId: string) {

@@ -1,6 +1,7 @@
 import { addLocalDays } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { LeaveRow, LeaveTable } from '../../db/duty.tables.js';
+import { awayOn } from '../../db/availability.js';
 import type { DB } from '../../db/schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -21,18 +22,7 @@ export function datesBetween(from: string, to: string): string[] {
  */
 export const leaveQueries = {
   /** Those of `userIds` on approved leave on `date`. */
-  async awayOn(db: Q, userIds: readonly string[], date: string): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows = await db
-      .selectFrom('leaves')
-      .select('userId')
-      .where('userId', 'in', [...userIds])
-      .where('state', '=', 'approved')
-      .where('startsOn', '<=', date)
-      .where('endsOn', '>=', date)
-      .execute();
-    return new Set(rows.map((r) => r.userId));
-  },
+  awayOn,
 
   /** The dates in [from, to] on which each of `userIds` is on approved leave. */
   async leaveDays(db: Q, userIds: readonly string[], from: string, to: string): Promise<Map<string, Set<string>>> {

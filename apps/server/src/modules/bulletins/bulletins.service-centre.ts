@@ -1,7 +1,7 @@
 import { subtreeRange } from '@lianxin/core';
-import type { SectionBuilder } from '../bulletins/bulletins.sections.js';
-import { computeServiceFigures } from './service-centre.figures.js';
-import { serviceRepository as repo } from './service-centre.repository.js';
+import { computeServiceFigures } from '../service-centre/service-centre.figures.js';
+import { serviceRepository as repo } from '../service-centre/service-centre.repository.js';
+import type { SectionBuilder } from './bulletins.context.js';
 
 /**
  * The bulletins' 便民服务 section: the period's applications over the bulletin's area — on-time
