@@ -10,13 +10,14 @@ const BUDGETS_KB = {
   // Issue 17: the portal's first page on a rural phone.
   'portal home (/m/)': 150,
   // The portal's form: Ant Design's form controls, upload and tree select (the map loads only when
-  // opened). Measured at 425 KB (issue 17); a ceiling against growth, not yet a target met.
-  'portal submit (/m/submit)': 450,
+  // opened). Measured at 425 KB (issue 17), then 451 KB once seven modules' contracts joined core's
+  // API table, which every entry loads whole; a ceiling against growth, not yet a target met.
+  'portal submit (/m/submit)': 470,
   // Issue 3: the console's sign-in page.
   'console sign-in (/)': 300,
   // The workbench a signed-in user lands on (the shell, its menu and the to-do lists). Measured at
-  // 525 KB (issue 17); a ceiling against growth.
-  'console workbench (/ signed in)': 560,
+  // 525 KB (issue 17), then 559 KB with seven more modules' contracts and menus; a ceiling against growth.
+  'console workbench (/ signed in)': 580,
 } as const;
 type Entry = keyof typeof BUDGETS_KB;
 
