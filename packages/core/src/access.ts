@@ -241,3 +241,14 @@ export const mayManageRoster = (grants: readonly Grant[], unit: { id: string; ar
 
 /** Whether the grants may read a unit's attendance sheet: its head, or `attendance.read` over its area. */
 export const mayReadAttendance = (grants: readonly Grant[], unit: { id: string; areaCode: string }): boolean => headsUnit(grants, unit.id) || holds(grants, 'attendance.read', unit.areaCode);
+
+// — evaluation and awards —
+/**
+ * 领导评议: whether the grants score `member` as a leader — leaders over the member's area, a unit
+ * head only the members of their own unit (a department's area is the whole county).
+ */
+export const scoresAsLeader = (grants: readonly Grant[], member: { unitId: string; unitArea: string }): boolean =>
+  grantsWith(grants, 'evaluation.lead').some((g) => (g.role === 'unit_head' ? g.unitId === member.unitId : isInSubtree(member.unitArea, g.areaCode)));
+
+/** An award decided "by a leader" is decided by a leader who may decide awards over its area. */
+export const decidesAwardAsLeader = (grants: readonly Grant[], areaCode: string): boolean => grants.some((g) => g.role === 'leader') && holds(grants, 'award.decide', areaCode);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AwardCreate, computeRates, emptyMetricCounts, endOfLocalDay, grantsWith, rangesOf, startOfLocalDay, subtreeRange } from '@lianxin/core';
+import { type AwardCreate, computeRates, decidesAwardAsLeader, emptyMetricCounts, endOfLocalDay, grantsWith, rangesOf, startOfLocalDay, subtreeRange } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import { assertCan, can } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
@@ -35,7 +35,7 @@ export function createAwardsService({ db, clock, audit }: AwardsDeps) {
 
   async function detail(actor: Actor, a: AwardRow) {
     const [candidates, myVotes] = await Promise.all([repo.candidates(db, a.id), repo.myVotes(db, a.id, actor.userId)]);
-    const isLeader = actor.grants.some((g) => g.role === 'leader') && can(actor, 'award.decide', a);
+    const isLeader = decidesAwardAsLeader(actor.grants, a.areaCode);
     return {
       id: a.id,
       kindName: a.kindName,

@@ -3,7 +3,6 @@ import {
   type CadreFigures,
   type CycleCreate,
   endOfLocalDay,
-  grantsWith,
   type GradeQuotas,
   isInSubtree,
   type ItemScores,
@@ -15,6 +14,7 @@ import {
   rankAndGrade,
   type ScoreSubmit,
   scoreCadre,
+  scoresAsLeader,
   type SourceWeights,
   type StaffEvalSource,
   startOfLocalDay,
@@ -53,8 +53,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function sourcesFor(actor: Actor, cycle: CycleRow, member: Pick<MemberRow, 'userId' | 'unitId' | 'unitArea'>, me: Pick<MemberRow, 'unitId'> | undefined): StaffEvalSource[] {
   if (member.userId === actor.userId) return [];
   const out: StaffEvalSource[] = [];
-  // Leaders score the cadres of their area; a unit head those of their own unit.
-  if (grantsWith(actor.grants, 'evaluation.lead').some((g) => (g.role === 'unit_head' ? g.unitId === member.unitId : isInSubtree(member.unitArea, g.areaCode)))) out.push('leader');
+  if (scoresAsLeader(actor.grants, member)) out.push('leader');
   if (can(actor, 'evaluation.manage', { areaCode: cycle.areaCode })) out.push('organisation');
   if (me && me.unitId === member.unitId) out.push('peer');
   return out;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceItemWrite } from '@lianxin/core';
+import { holds, type ServiceItemWrite } from '@lianxin/core';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { assertCan } from '../../access/access.js';
@@ -71,7 +71,7 @@ export function createServiceCatalogue({ db, clock, audit, publicBaseUrl }: { db
   return {
     /** The whole catalogue for staff (inactive services too, for administrators). */
     async list(actor: Actor, query: { q?: string; level?: string }) {
-      const all = await repo.items(db, { activeOnly: !actor.grants.some((g) => g.role === 'admin') });
+      const all = await repo.items(db, { activeOnly: !holds(actor.grants, 'service.manage') });
       return { items: await present(all.filter((r) => matches(r, query.q) && (!query.level || r.level === query.level))) };
     },
     async publicList(query: { q?: string; level?: string }) {
