@@ -252,3 +252,12 @@ export const scoresAsLeader = (grants: readonly Grant[], member: { unitId: strin
 
 /** An award decided "by a leader" is decided by a leader who may decide awards over its area. */
 export const decidesAwardAsLeader = (grants: readonly Grant[], areaCode: string): boolean => grants.some((g) => g.role === 'leader') && holds(grants, 'award.decide', areaCode);
+
+// — consultations —
+/**
+ * A consultation or survey over `areaCode` is reached by those who hold the ability over it, and
+ * by those who hold it inside it: a village cadre records their households' opinions on their
+ * township's consultation.
+ */
+export const reachesArea = (grants: readonly Grant[], ability: Ability, areaCode: string): boolean =>
+  holds(grants, ability, areaCode) || grantsWith(grants, ability).some((g) => isInSubtree(g.areaCode, areaCode));

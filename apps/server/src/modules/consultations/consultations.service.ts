@@ -8,6 +8,7 @@ import {
   type Decision,
   grantsWith,
   isInSubtree,
+  reachesArea,
   type Locale,
   localDate,
   maskName,
@@ -59,7 +60,7 @@ export const isUniqueViolation = (e: unknown) => /unique/i.test(String((e as { m
  * consultation, where they enter their own households' opinions.
  */
 export function reaches(actor: Actor, ability: 'consultation.read' | 'consultation.manage' | 'consultation.record', areaCode: string): boolean {
-  return can(actor, ability, { areaCode }) || grantsWith(actor.grants, ability).some((g) => isInSubtree(g.areaCode, areaCode));
+  return reachesArea(actor.grants, ability, areaCode);
 }
 
 /** 征求意见 for staff: start, meetings and votes, opinions entered on visits, results, the decision. */
