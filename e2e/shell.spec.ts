@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { keepScreenshot, signIn } from './support';
+import { keepScreenshot, signIn, signInWithForm } from './support';
 
 test('sign-in page is Chinese first and refuses a wrong password in the chosen language', async ({ page }) => {
   await page.goto('/');
@@ -14,7 +14,7 @@ test('sign-in page is Chinese first and refuses a wrong password in the chosen l
 });
 
 test('the menu follows the roles, and signing out returns to sign-in', async ({ page }) => {
-  await signIn(page, 'dispatcher');
+  await signInWithForm(page, 'dispatcher');
   const menu = page.getByTestId('main-menu');
   await expect(menu.getByText('派单')).toBeVisible();
   await expect(menu.getByText('系统管理')).toHaveCount(0);

@@ -7,11 +7,21 @@ export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** Signs in through the real form; `timeout` for the signed-in shell to show (a busy machine may be slow). */
 export async function signIn(page: Page, username: string, options: { timeout?: number } = {}): Promise<void> {
+  // Through the API, sharing the page's cookies: the sign-in form itself is proven by shell.spec.ts
+  // (signInWithForm), and every other journey saves the form's round trip.
+  const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  await page.goto('/');
+  await expect(page.getByTestId('current-user')).toBeVisible(options);
+}
+
+/** Signs in through the sign-in form, as a person does. */
+export async function signInWithForm(page: Page, username: string): Promise<void> {
   await page.goto('/');
   await page.getByLabel(/用户名|User name/).fill(username);
   await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible(options);
+  await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
 /** Keeps a full-page screenshot as a test artifact (not an assertion). */
