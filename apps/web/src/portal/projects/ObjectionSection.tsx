@@ -41,7 +41,7 @@ export function ObjectionSection({ p }: { p: PublicProject }) {
   return (
     <div data-testid="objection-outcome">
       <Typography.Paragraph>
-        {t('objectionEnded', { date: formatDue(p.objectionUntil) })} {o && o.received > 0 ? t('objectionOutcome', o) : t('objectionNone')}
+        {t('objectionEnded', { date: formatDue(p.objectionUntil) })} {o && o.received > 0 ? t('objectionOutcome', { received: o.received, upheld: o.upheld, dismissed: o.dismissed, pending: o.pending }) : t('objectionNone')}
       </Typography.Paragraph>
       {o && o.items.length > 0 && (
         <List
