@@ -1,5 +1,5 @@
 import type { PublicProject } from '@lianxin/core';
-import { Form, Input, InputNumber, List, Tag, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { formatDue } from '../../shared/time-left';
@@ -16,7 +16,7 @@ export function ObjectionSection({ p }: { p: PublicProject }) {
   if (p.objectionsOpen)
     return (
       <>
-        <Typography.Paragraph type="warning">{t('objection', { date: formatDue(p.objectionUntil) })}</Typography.Paragraph>
+        <Alert type="warning" showIcon title={t('objection', { date: formatDue(p.objectionUntil) })} style={{ marginBottom: 12 }} />
         <Typography.Title level={3} style={{ fontSize: 15 }}>
           {t('objectionGive')}
         </Typography.Title>
