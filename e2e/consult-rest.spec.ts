@@ -170,7 +170,8 @@ test('sign-in at a meeting’s door by QR: the door page at the desk, attendees 
   await page.getByTestId('meeting-door').click();
   await expect(page.getByTestId('door-card')).toContainText(title);
   await expect(page.getByTestId('door-qr')).toBeVisible();
-  expect(await page.getByTestId('door-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+  // The code is an image the server draws: wait until it has loaded.
+  await expect.poll(() => page.getByTestId('door-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
   await expect(page.getByTestId('door-count')).toHaveText('已签到 0 / 1 人');
   await expectAccessible(page, 'meeting-door');
 
