@@ -80,6 +80,7 @@ import { createCadresService } from './modules/cadres/cadres.service.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { createSelectionService } from './modules/projects/selection.service.js';
 import { createProjectsPublic } from './modules/projects/projects.public.js';
+import { createSelectionObjections } from './modules/projects/selection.objections.js';
 // — screens —
 import { createMapFeaturesService } from './modules/map-features/map-features.service.js';
 // — consultations —
@@ -88,6 +89,7 @@ import { createConsultationRecords } from './modules/consultations/consultations
 import { createConsultationsService } from './modules/consultations/consultations.service.js';
 import { createSurveysService } from './modules/consultations/surveys.service.js';
 import { consultationProjectSections } from './modules/consultations/consultations.project-sections.js';
+import { createMeetingDoor } from './modules/consultations/consultations.door.js';
 import { localDate } from '@lianxin/core';
 // — service centre —
 import { createServiceCentre } from './modules/service-centre/service-centre.service.js';
@@ -169,13 +171,16 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — projects — its pages show the consultations of the project (the consultations module's view of them)
   const projects = createProjectsService({ db, clock, audit, cases, similar, sections: consultationProjectSections(() => localDate(clock.now())) });
   const selection = createSelectionService({ db, clock, audit, deadlines });
-  const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections });
+  // The 公示's objections verify residents with the consultations' verifier (SMS code against the registry).
+  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier, recordCodes: config.enableTestHooks });
+  const selectionObjections = createSelectionObjections({ db, clock, cipher, audit, notifier, verifier: residentVerifier });
+  const projectsPublic = createProjectsPublic({ db, clock, audit, sections: projects.sections, objections: selectionObjections });
   // — consultations —
   const consultations = createConsultationsService({ db, clock, cipher, audit, notifier, publicBaseUrl: config.publicBaseUrl });
-  const residentVerifier = createResidentVerifier({ db, clock, cipher, notifier, recordCodes: config.enableTestHooks });
   const consultationsPortal = createConsultationsPortal({ db, clock, cipher, audit, verifier: residentVerifier, names: new RedactionNames(db, cipher) });
   const consultationRecords = createConsultationRecords({ db, audit, consultations, dataDir: config.dataDir, publicBaseUrl: config.publicBaseUrl });
   const surveys = createSurveysService({ db, clock, audit, verifier: residentVerifier, consultations, campaigns, publicBaseUrl: config.publicBaseUrl });
+  const meetingDoor = createMeetingDoor({ db, clock, cipher, audit, verifier: residentVerifier, consultations, publicBaseUrl: config.publicBaseUrl });
   // — service centre —
   const serviceCentre = createServiceCentre({ db, clock, audit, notifier, cipher, deadlines, publicBaseUrl: config.publicBaseUrl, dataDir: config.dataDir, hotline: config.hotline });
   return {
@@ -245,6 +250,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     projects,
     selection,
     projectsPublic,
+    selectionObjections,
     // — screens —
     mapFeatures,
     // — consultations —
@@ -253,6 +259,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     consultationsPortal,
     consultationRecords,
     surveys,
+    meetingDoor,
     // — service centre —
     serviceCentre,
   };

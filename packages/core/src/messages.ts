@@ -266,6 +266,10 @@ const zhCN = {
   'error.consultation_out_of_scope': '该户不在本次征求范围内',
   'error.survey_answered': '本户已提交过问卷',
   'error.survey_answer': '第{number}题的答复与题型不符',
+  'error.meeting_sign_in_closed': '签到只在会议当天开放',
+  'error.selection_objection_period': '不在公示期内，不能提出异议',
+  'error.selection_objection_handled': '该异议已处理',
+  'sms.selection_objection_handled': '【连心】您对“{project}”选房结果公示提出的异议已处理：{outcome}。答复：{reply}',
   'sms.consultation_code': '【连心】您参与“{title}”的验证码为{code}，{minutes}分钟内有效。如非本人操作请忽略。',
   'sms.consultation_feedback': '【连心】您对“{title}”提出的意见已有答复：{response}。{reason}决策结果详见{url}',
   // — service centre —
@@ -557,6 +561,10 @@ const enUS: Record<MessageKey, string> = {
   'error.consultation_out_of_scope': 'The household is not among those consulted',
   'error.survey_answered': 'The household has already answered',
   'error.survey_answer': 'The answer to question {number} does not fit its kind',
+  'error.meeting_sign_in_closed': 'Sign-in is open on the day of the meeting only',
+  'error.selection_objection_period': 'Not within the objection period: objections are not taken now',
+  'error.selection_objection_handled': 'The objection has been handled already',
+  'sms.selection_objection_handled': '[Lianxin] Your objection to the selection results of “{project}” has been handled: {outcome}. Reply: {reply}',
   'sms.consultation_code': '[Lianxin] Your code for “{title}” is {code}, valid for {minutes} minutes. Ignore this message if you did not ask for it.',
   'sms.consultation_feedback': '[Lianxin] Your opinion on “{title}” has a response: {response}. {reason}See the decision at {url}',
   // — service centre —

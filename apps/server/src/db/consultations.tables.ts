@@ -70,6 +70,10 @@ export interface ConsultationAttendeeTable {
   signedInAt: string | null;
   optionId: string | null;
   sort: number;
+  /** The registry member who signed in at the door (QR + SMS code); unique per meeting. */
+  memberId: string | null;
+  /** staff | door (null before migration 2026120801). */
+  via: string | null;
 }
 export type ConsultationAttendeeRow = Selectable<ConsultationAttendeeTable>;
 

@@ -40,6 +40,8 @@ import * as mapFeatures from './migrations/2026120751_map_features.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
+// — issue 15: door sign-in, selection objections —
+import * as doorSignInObjections from './migrations/2026120801_door_sign_in_objections.js';
 // — service centre —
 import * as serviceCentre from './migrations/2026120741_service_centre.js';
 
@@ -88,6 +90,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120722_surveys': surveys,
   // — service centre —
   '2026120741_service_centre': serviceCentre,
+  // — issue 15: door sign-in, selection objections —
+  '2026120801_door_sign_in_objections': doorSignInObjections,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

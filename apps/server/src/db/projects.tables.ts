@@ -90,6 +90,26 @@ export interface SelectionFlatTable {
 }
 export type SelectionFlatRow = Selectable<SelectionFlatTable>;
 
+/** An objection to the 公示 of selection results (migration 2026120801). */
+export interface SelectionObjectionTable {
+  id: string;
+  projectId: string;
+  channel: string;
+  drawOrder: number | null;
+  text: string;
+  nameEnc: string;
+  nameMasked: string;
+  phoneEnc: string;
+  householdId: string | null;
+  receivedBy: string | null;
+  createdAt: string;
+  outcome: string | null;
+  reply: string | null;
+  handledBy: string | null;
+  handledAt: string | null;
+}
+export type SelectionObjectionRow = Selectable<SelectionObjectionTable>;
+
 export interface ProjectTables {
   projects: ProjectTable;
   projectHouseholds: ProjectHouseholdTable;
@@ -98,4 +118,5 @@ export interface ProjectTables {
   selectionSlots: SelectionSlotTable;
   selectionHouseholds: SelectionHouseholdTable;
   selectionFlats: SelectionFlatTable;
+  selectionObjections: SelectionObjectionTable;
 }

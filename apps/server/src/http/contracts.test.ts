@@ -50,6 +50,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   // — evaluation —
   'GET /api/training/sessions': { year: '2026' },
   'GET /api/training/hours': { year: '2026' },
+  // — consultations — the visit form's open surveys for a household
+  'GET /api/surveys/pending': { householdId: '@households.id' },
 };
 
 let database: Database;
@@ -159,7 +161,12 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     if (name === 'code') value = segment === 'categories' ? await first('categories', 'code') : segment === 'tags' ? await first('tags', 'code') : segment === 'service-items' ? await first('serviceItems', 'code') : '369901000000';
     else if (name === 'date') value = '2026-10-01';
     else if (name === 'memberId') value = await first('householdMembers', 'id', ['householdId', out.id]);
-    else if (name === 'problemId') value = await first('visitProblems', 'id', ['visitId', out.id]);
+    else if (name === 'meetingId') {
+      // — consultations — a meeting of the consultation in the path (the first one that has meetings)
+      const m = await database.db.selectFrom('consultationMeetings').select(['id', 'consultationId']).orderBy('id').limit(1).executeTakeFirst();
+      if (m && out.id) out.id = m.consultationId;
+      value = m?.id ?? null;
+    } else if (name === 'problemId') value = await first('visitProblems', 'id', ['visitId', out.id]);
     else if (segment === 'members' && name === 'userId') value = await first('evalMembers', 'userId', ['cycleId', out.id]); // — evaluation —
     else if (segment === 'sessions') value = await first(path.includes('office-days') ? 'officeDaySessions' : 'receptionSessions');
     else if (segment === 'reception-sessions') value = await first('receptionSessions');

@@ -98,7 +98,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
   await app.register(mentoringRoutes, { mentoring: services.mentoring });
   await app.register(cadresRoutes, { cadres: services.cadres });
   // — projects —
-  await app.register(projectsRoutes, { projects: services.projects, selection: services.selection, publicPages: services.projectsPublic });
+  await app.register(projectsRoutes, { projects: services.projects, selection: services.selection, publicPages: services.projectsPublic, objections: services.selectionObjections });
   // — screens —
   await app.register(mapFeaturesRoutes, { mapFeatures: services.mapFeatures });
   // — consultations —
@@ -107,6 +107,7 @@ export async function registerModules(app: FastifyInstance, services: Services, 
     portal: services.consultationsPortal,
     records: services.consultationRecords,
     surveys: services.surveys,
+    door: services.meetingDoor,
     verifier: services.residentVerifier,
     testHooks: config.enableTestHooks,
   });

@@ -91,6 +91,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   // — consultations —
   { path: '/consultations', nav: 'nav.consultations', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationsPage') },
   { path: '/consultations/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/ConsultationPage') },
+  { path: '/consultations/:id/meetings/:meetingId/door', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/MeetingDoorPage') },
   { path: '/surveys', nav: 'nav.surveys', section: 'field', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveysPage') },
   { path: '/surveys/:id', roles: ACCESS_RULES['consultation.read'].roles, load: () => import('./consultations/SurveyPage') },
   // — service centre —

@@ -54,6 +54,7 @@ const router = createBrowserRouter(
         { path: '/consultations', element: page(() => import('./consult/ConsultationsListPage')) },
         { path: '/consultations/:id', element: page(() => import('./consult/ConsultationPublicPage')) },
         { path: '/surveys/:id', element: page(() => import('./consult/SurveyPublicPage')) },
+        { path: '/meetings/:meetingId/sign-in', element: page(() => import('./consult/MeetingSignInPage')) }, // the door's QR code
         // — service centre —
         { path: '/services', element: page(() => import('./services/ServicesPage')) },
         { path: '/services/:code', element: page(() => import('./services/ServicePage')) },

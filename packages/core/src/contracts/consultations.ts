@@ -295,6 +295,39 @@ export const PublicOpinionReceiptSchema = z.object({ id: z.string(), createdAt: 
 /** Query of the end-to-end tests' hook that reads back the last code sent to a phone. */
 export const TestSmsCodeQuerySchema = z.object({ phone });
 
+// — sign-in at the door by QR (扫码签到) —
+
+export const MeetingParamsSchema = z.object({ id, meetingId: id });
+export const PublicMeetingParamsSchema = z.object({ meetingId: id });
+/** Body of POST /api/public/meetings/:meetingId/sign-in. */
+export const DoorSignInSchema = z.object({ phone, code: smsCode });
+
+/** A meeting as its door page shows it on a phone: nothing personal. */
+export const PublicMeetingSchema = z.object({
+  id: z.string(),
+  title: z.string().describe('The consultation’s topic'),
+  kind: z.enum(MEETING_KINDS),
+  heldAt: instant,
+  place: z.string(),
+  areaName: z.string(),
+  open: z.boolean().describe('Sign-in is open (the meeting’s day)'),
+});
+export type PublicMeeting = z.infer<typeof PublicMeetingSchema>;
+
+/** The answer to a scan: signed in now, or already. */
+export const MeetingDoorSignInSchema = z.object({ name: z.string().describe('Masked name 姓名（脱敏）'), alreadySignedIn: z.boolean(), signedInAt: instant });
+export type MeetingDoorSignIn = z.infer<typeof MeetingDoorSignInSchema>;
+
+/** The sign-in list staff follow live at the door. */
+export const MeetingSignInsSchema = z.object({
+  meeting: PublicMeetingSchema,
+  attendees: z.number().int(),
+  signedIn: z.number().int(),
+  items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string().nullable(), signedInAt: z.string().nullable(), via: z.enum(['staff', 'door']) })).describe('Latest sign-ins first'),
+  updatedAt: instant,
+});
+export type MeetingSignIns = z.infer<typeof MeetingSignInsSchema>;
+
 /** The consultation operations. */
 export const consultationsEndpoints = defineEndpoints({
   'GET /api/consultations': { tag: 'consultations', summary: '征求意见列表 Consultations of my areas', query: ConsultationListQuerySchema, response: ConsultationPageSchema },
@@ -347,6 +380,30 @@ export const consultationsEndpoints = defineEndpoints({
     summary: '二维码 QR code of the consultation’s portal page (posters, door cards)',
     params: ConsultationIdParamsSchema,
     file: ['image/png'],
+  },
+  'GET /api/consultations/:id/meetings/:meetingId/door.png': {
+    tag: 'consultations',
+    summary: '签到二维码 The QR code at a meeting’s door (its portal sign-in page)',
+    params: MeetingParamsSchema,
+    file: ['image/png'],
+  },
+  'GET /api/consultations/:id/meetings/:meetingId/sign-ins': { tag: 'consultations', summary: '签到名单 The meeting’s sign-in list, live', params: MeetingParamsSchema, response: MeetingSignInsSchema },
+  'GET /api/public/meetings/:meetingId': { tag: 'portal', summary: '会议签到页 A meeting’s door page', public: true, params: PublicMeetingParamsSchema, response: PublicMeetingSchema },
+  'POST /api/public/meetings/:meetingId/code': {
+    tag: 'portal',
+    summary: '签到验证码 SMS code to a phone registered in the consultation’s area (others refused)',
+    public: true,
+    params: PublicMeetingParamsSchema,
+    body: PublicCodeRequestSchema,
+    response: PublicCodeSentSchema,
+  },
+  'POST /api/public/meetings/:meetingId/sign-in': {
+    tag: 'portal',
+    summary: '扫码签到 Sign in at the door (verified by the SMS code; once per person)',
+    public: true,
+    params: PublicMeetingParamsSchema,
+    body: DoorSignInSchema,
+    response: MeetingDoorSignInSchema,
   },
   'GET /api/public/consultations': { tag: 'portal', summary: '征求意见（公开） Open and decided consultations', public: true, query: PublicConsultationListQuerySchema, response: PublicConsultationListSchema },
   'GET /api/public/consultations/:id': { tag: 'portal', summary: '征求意见与决策公开 A consultation, its public minutes, decision and feedback', public: true, params: ConsultationIdParamsSchema, response: PublicConsultationSchema },

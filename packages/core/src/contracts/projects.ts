@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
+import { PHONE_PATTERN } from '../identity.js';
 import { areaCode, caseRefFields, id } from './fields.js';
 
 /**
@@ -251,6 +252,58 @@ export const PublicBoardSchema = z.object({
 });
 export type PublicBoard = z.infer<typeof PublicBoardSchema>;
 
+// ——— objections to the 公示 of results (异议) ———
+
+/** upheld 异议成立 · dismissed 异议不成立. */
+export const OBJECTION_OUTCOMES = ['upheld', 'dismissed'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+const objectionPhone = z.string().trim().regex(PHONE_PATTERN).describe('Mobile phone 手机号 (as in the household registry, for the portal)');
+const objectionText = text(2000).describe('The objection 异议内容');
+const objectionOrder = z.number().int().min(1).max(100_000).optional().describe('The place in the order 顺序号 of the result objected to, when one is named');
+
+/** Body of POST /api/projects/:id/selection/objections: an objection received in person. */
+export const ObjectionCreateSchema = z.object({ name: text(50).describe('The objector’s name'), phone: objectionPhone, text: objectionText, order: objectionOrder });
+export type ObjectionCreate = z.infer<typeof ObjectionCreateSchema>;
+/** Body of POST /api/projects/:id/selection/objections/:objectionId/handle. */
+export const ObjectionHandleSchema = z.object({ outcome: z.enum(OBJECTION_OUTCOMES), reply: text(1000).describe('The reply told to the objector by SMS 答复') });
+/** Body of POST /api/public/projects/:id/objections/code. */
+export const ObjectionCodeSchema = z.object({ phone: objectionPhone });
+/** Body of POST /api/public/projects/:id/objections: verified by the SMS code against the registry. */
+export const PublicObjectionSchema = z.object({ phone: objectionPhone, code: z.string().trim().regex(/^\d{6}$/).describe('The 6-digit code received by SMS'), text: objectionText, order: objectionOrder });
+export type PublicObjection = z.infer<typeof PublicObjectionSchema>;
+export const ObjectionParams = z.object({ id, objectionId: id });
+
+export const ObjectionSchema = z.object({
+  id: z.string(),
+  channel: z.enum(['portal', 'staff']),
+  order: z.number().int().nullable(),
+  text: z.string(),
+  name: z.string().describe('Masked name'),
+  createdAt: instant,
+  receivedByName: z.string().nullable(),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  reply: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  handledByName: z.string().nullable(),
+});
+export const ObjectionsSchema = z.object({
+  publishedAt: z.string().nullable(),
+  objectionUntil: z.string().nullable(),
+  open: z.boolean().describe('Objections are taken now (inside the period)'),
+  items: z.array(ObjectionSchema),
+  may: z.object({ record: z.boolean(), handle: z.boolean() }),
+});
+export type Objections = z.infer<typeof ObjectionsSchema>;
+export const ObjectionReceiptSchema = z.object({ id: z.string(), createdAt: instant });
+/** What the public page shows after the period: counts and each outcome, nothing personal. */
+export const ObjectionOutcomeSchema = z.object({
+  received: z.number().int(),
+  upheld: z.number().int(),
+  dismissed: z.number().int(),
+  pending: z.number().int(),
+  items: z.array(z.object({ order: z.number().int().nullable(), text: z.string(), outcome: z.enum(OBJECTION_OUTCOMES).nullable(), reply: z.string().nullable() })),
+});
+
 export const PublicProjectSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -265,6 +318,8 @@ export const PublicProjectSchema = z.object({
   results: z.array(z.object({ order: z.number().int().nullable(), name: z.string(), flat: z.string(), size: z.number() })).describe('The 公示 of the results'),
   publishedAt: z.string().nullable(),
   objectionUntil: z.string().nullable(),
+  objectionsOpen: z.boolean().describe('Objections are taken now'),
+  objectionOutcome: ObjectionOutcomeSchema.nullable().describe('After the objection period: the objections and their outcomes (redacted)'),
   decisions: z.array(ProjectLinkSchema).describe('Decisions with their feedback (filled by the consultations module)'),
 });
 export type PublicProject = z.infer<typeof PublicProjectSchema>;
@@ -311,6 +366,11 @@ export const projectsEndpoints = defineEndpoints({
   'POST /api/projects/:id/selection/households/:householdId/confirm': { tag: 'projects', summary: '确认选房 Confirm the flat chosen', params: SelectionHouseholdParams, body: ConfirmSchema, response: SelectionSchema },
   'GET /api/projects/:id/selection/households/:householdId/sheet.pdf': { tag: 'projects', summary: '选房确认单 The confirmation sheet to print and sign', params: SheetParams, file: [MEDIA.pdf] },
   'POST /api/projects/:id/selection/publish': { tag: 'projects', summary: '结果公示 Publish the results with an objection period', params: ProjectParams, body: PublishResultsSchema, response: SelectionSchema },
+  'GET /api/projects/:id/selection/objections': { tag: 'projects', summary: '公示异议 Objections to the 公示 of results', params: ProjectParams, response: ObjectionsSchema },
+  'POST /api/projects/:id/selection/objections': { tag: 'projects', summary: '登记异议 Record an objection received in person', status: 201, params: ProjectParams, body: ObjectionCreateSchema, response: ObjectionsSchema },
+  'POST /api/projects/:id/selection/objections/:objectionId/handle': { tag: 'projects', summary: '处理异议 Answer an objection (upheld or dismissed; SMS to the objector)', params: ObjectionParams, body: ObjectionHandleSchema, response: ObjectionsSchema },
+  'POST /api/public/projects/:id/objections/code': { tag: 'projects', summary: '公开：异议验证码 SMS code to a phone registered in the project’s area', public: true, params: ProjectParams, body: ObjectionCodeSchema, response: z.object({ sent: z.literal(true), expiresInMinutes: z.number().int() }) },
+  'POST /api/public/projects/:id/objections': { tag: 'projects', summary: '公开：提出异议 Object to the results within the period (verified by SMS code)', public: true, status: 201, params: ProjectParams, body: PublicObjectionSchema, response: ObjectionReceiptSchema },
   'GET /api/public/projects': { tag: 'projects', summary: '公开：项目 Public projects', public: true, response: PublicProjectListSchema },
   'GET /api/public/projects/:id': { tag: 'projects', summary: '公开：项目页 A project’s public page', public: true, params: ProjectParams, response: PublicProjectSchema },
   'GET /api/public/projects/:id/board': { tag: 'projects', summary: '公开：选房大屏 The public screen of the selection day', public: true, params: ProjectParams, response: PublicBoardSchema },

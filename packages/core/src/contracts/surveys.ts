@@ -139,7 +139,16 @@ export const PublicSurveySchema = z.object({
   questions: z.array(z.object({ kind: z.enum(QUESTION_KINDS), text: z.string(), options: z.array(z.string()) })),
 });
 
+/** Query of GET /api/surveys/pending: the household being visited. */
+export const PendingSurveysQuerySchema = z.object({ householdId: id.describe('The household visited') });
+/** Open surveys that reach a household and that it has not answered: what the visit form offers. */
+export const PendingSurveysSchema = z.object({
+  items: z.array(z.object({ id: z.string(), title: z.string(), closesOn: z.string(), questions: z.array(z.object({ kind: z.enum(QUESTION_KINDS), text: z.string(), options: z.array(z.string()) })) })),
+});
+export type PendingSurveys = z.infer<typeof PendingSurveysSchema>;
+
 export const surveysEndpoints = defineEndpoints({
+  'GET /api/surveys/pending': { tag: 'surveys', summary: '走访可带问卷 Open surveys a visited household has not answered (the visit form)', query: PendingSurveysQuerySchema, response: PendingSurveysSchema },
   'GET /api/surveys': { tag: 'surveys', summary: '问需调查列表 Needs surveys of my areas', query: SurveyListQuerySchema, response: z.object({ items: z.array(SurveySummarySchema), nextOffset: z.number().int().nullable() }) },
   'POST /api/surveys': { tag: 'surveys', summary: '发起问需调查 Start a needs survey', body: SurveyCreateSchema, status: 201, response: SurveyDetailSchema },
   'GET /api/surveys/:id': { tag: 'surveys', summary: '问需调查与结果 A survey with results by area and tag', params: SurveyIdParamsSchema, response: SurveyDetailSchema },

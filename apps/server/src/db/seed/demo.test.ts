@@ -199,6 +199,17 @@ describe('the demo content', () => {
     for (const sentence of RISK_SENTENCES) expect(findRiskWords(sentence).length, sentence).toBeGreaterThan(0);
   });
 
+  it('has a project with a consultation in progress and a finished one (issue 15)', async () => {
+    const project = await database.db.selectFrom('projects').select(['id', 'name', 'drawnAt']).where('name', '=', '城郊片区安置房建设项目').executeTakeFirstOrThrow();
+    expect(project.drawnAt).toBeTruthy();
+    const consultations = await database.db.selectFrom('consultations').select(['title', 'decidedAt', 'opensOn', 'closesOn']).where('projectId', '=', project.id).execute();
+    const today = new Date(NOW.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(consultations.filter((c) => c.decidedAt).length).toBeGreaterThanOrEqual(1);
+    expect(consultations.filter((c) => !c.decidedAt && c.opensOn <= today && today <= c.closesOn).length).toBeGreaterThanOrEqual(1);
+    const meetings = await database.db.selectFrom('consultationMeetings').innerJoin('consultations', 'consultations.id', 'consultationMeetings.consultationId').select('consultationMeetings.id').where('consultations.projectId', '=', project.id).execute();
+    expect(meetings.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('is the same county for the same seed', async () => {
     // Every time to the millisecond: the seed's clock stands still at each instant it sets.
     const snapshot = async (db: TestDatabase) =>

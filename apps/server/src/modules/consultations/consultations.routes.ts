@@ -4,6 +4,7 @@ import { route } from '../../http/route.js';
 import { actorOf, requestLocale } from '../../http/request.js';
 import { sendFile } from '../../http/send-file.js';
 import { bodyField, byIp, failureLimit, inTurn, limitBy } from '../portal/portal.limits.js';
+import type { MeetingDoor } from './consultations.door.js';
 import type { ConsultationsPortal, ResidentVerifier } from './consultations.portal.js';
 import type { ConsultationRecords } from './consultations.records.js';
 import type { ConsultationsService } from './consultations.service.js';
@@ -20,11 +21,12 @@ export interface ConsultationsRouteDeps {
   records: ConsultationRecords;
   surveys: SurveysService;
   verifier: ResidentVerifier;
+  door: MeetingDoor;
   testHooks: boolean;
 }
 
 /** 征求意见 · 恳谈会 · 问需调查: the console's routes and the portal's. */
-export async function consultationsRoutes(app: FastifyInstance, { consultations, portal, records, surveys, verifier, testHooks }: ConsultationsRouteDeps) {
+export async function consultationsRoutes(app: FastifyInstance, { consultations, portal, records, surveys, verifier, door, testHooks }: ConsultationsRouteDeps) {
   const loc = requestLocale;
   route(app, 'GET /api/consultations', (r) => consultations.list(actorOf(r), r.query, loc(r)));
   route(app, 'POST /api/consultations', async (r, reply) => {
@@ -39,6 +41,8 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
   route(app, 'GET /api/consultations/:id/export.xlsx', async (r, reply) => sendFile(reply, await records.workbook(actorOf(r), r.params.id, loc(r))));
   route(app, 'GET /api/consultations/:id/record.:format', async (r, reply) => sendFile(reply, await records.record(actorOf(r), r.params.id, r.params.format, loc(r))));
 
+  route(app, 'GET /api/consultations/:id/meetings/:meetingId/door.png', async (r, reply) => sendFile(reply, await door.qr(actorOf(r), r.params.id, r.params.meetingId)));
+  route(app, 'GET /api/consultations/:id/meetings/:meetingId/sign-ins', (r) => door.signIns(actorOf(r), r.params.id, r.params.meetingId));
   route(app, 'GET /api/consultations/:id/qr.png', async (r, reply) => sendFile(reply, await records.qr(actorOf(r), r.params.id)));
 
   // Surveys
@@ -47,6 +51,7 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
     reply.status(201);
     return surveys.create(actorOf(r), r.body, loc(r));
   });
+  route(app, 'GET /api/surveys/pending', (r) => surveys.pending(actorOf(r), r.query.householdId));
   route(app, 'GET /api/surveys/:id', (r) => surveys.detail(actorOf(r), r.params.id, loc(r)));
   route(app, 'GET /api/surveys/:id/coverage', (r) => surveys.coverage(actorOf(r), r.params.id));
   route(app, 'GET /api/surveys/:id/qr.png', async (r, reply) => sendFile(reply, await surveys.qr(actorOf(r), r.params.id)));
@@ -95,5 +100,9 @@ export async function consultationsRoutes(app: FastifyInstance, { consultations,
     },
     guarded,
   );
+  // The door of a meeting (扫码签到): the same verification, limits and failure counting.
+  route(app, 'GET /api/public/meetings/:meetingId', (r) => door.publicView(r.params.meetingId));
+  route(app, 'POST /api/public/meetings/:meetingId/code', (r) => door.requestCode(r.params.meetingId, r.body.phone), codes);
+  route(app, 'POST /api/public/meetings/:meetingId/sign-in', (r) => countingFailures(r, () => door.signIn(r.params.meetingId, r.body)), guarded);
   if (testHooks) route(app, 'GET /api/test/sms-code', (r) => ({ code: verifier.lastCode(r.query.phone) }));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Answer, type Locale, localDate, type Question, type SurveyCreate, type SurveyDetail } from '@lianxin/core';
+import { type Answer, isInSubtree, type Locale, localDate, type Question, type SurveyCreate, type SurveyDetail } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { assertCan, can, narrowRanges, rangesFor, inRanges } from '../../access/access.js';
@@ -181,6 +181,24 @@ export function createSurveysService({ db, clock, audit, verifier, consultations
         else if (row.pending.length < 50) row.pending.push({ householdId: h.id, label: `${h.headNameMasked} · ${h.address}` });
       }
       return { cadres: [...byCadre.values()].sort((a, b) => b.total - b.answered - (a.total - a.answered)) };
+    },
+
+    /**
+     * The open surveys a visited household is in (area subtree and tags) and has not answered: what
+     * the visit form offers the cadre to answer with the household (`answer` with the visit's id).
+     */
+    async pending(actor: Actor, householdId: string) {
+      assertCan(actor, 'consultation.record');
+      const h = await db.selectFrom('households').select(['id', 'areaCode', 'tagCodes']).where('id', '=', householdId).executeTakeFirst();
+      if (!h) throw unknownReference('householdId', 'household');
+      if (!can(actor, 'consultation.record', h)) throw outOfScope();
+      const now = today();
+      const open = await db.selectFrom('surveys').selectAll().where('opensOn', '<=', now).where('closesOn', '>=', now).orderBy('closesOn').limit(200).execute();
+      const tags = new Set(tagList(h.tagCodes ?? ''));
+      const reaching = open.filter((s) => isInSubtree(h.areaCode, s.areaCode) && (tagList(s.tagCodes).length === 0 || tagList(s.tagCodes).some((t) => tags.has(t))));
+      if (reaching.length === 0) return { items: [] };
+      const done = new Set((await db.selectFrom('surveyAnswers').select('surveyId').where('householdId', '=', h.id).where('surveyId', 'in', reaching.map((s) => s.id)).execute()).map((r) => r.surveyId));
+      return { items: reaching.filter((s) => !done.has(s.id)).map((s) => ({ id: s.id, title: s.title, closesOn: s.closesOn, questions: questionsOf(s).map((q) => ({ kind: q.kind, text: q.text, options: q.options })) })) };
     },
 
     /** A household's answers entered by a cadre on a visit (the visit form carries the survey). */

@@ -76,6 +76,22 @@ describe('needs surveys (问需调查)', () => {
     expect(chen).toMatchObject({ name: '陈社区', total: 2, answered: 1 });
     expect(chen.pending.map((p: { householdId: string }) => p.householdId)).toEqual([h3.id]);
 
+    // The visit form offers the open surveys a visited household has not answered, to the cadres who reach it.
+    const pending = (id: string, client = cadreA2) => client.get(`/api/surveys/pending?householdId=${id}`);
+    expect((await pending(h3.id)).json().items.map((i: { id: string }) => i.id)).toContain(s.id);
+    expect((await pending(h3.id)).json().items.find((i: { id: string }) => i.id === s.id).questions).toHaveLength(4);
+    expect((await pending(h2.id)).json().items.map((i: { id: string }) => i.id)).not.toContain(s.id);
+    expect((await pending(h3.id, cadreA1)).statusCode).toBe(403);
+    const noHousehold = await cadreA2.get('/api/surveys/pending');
+    expect(noHousehold.statusCode).toBe(400);
+    expect(noHousehold.body).toContain('householdId');
+    // Answered with the visit it was given on (marked as entered by the cadre).
+    const visitId = '11111111-2222-4333-8444-555555555555';
+    expect((await cadreA2.post(`/api/surveys/${s.id}/answers`, { householdId: h3.id, visitId, answers: [{ index: 0, choice: 2 }] })).statusCode).toBe(201);
+    const row = await ctx.database.db.selectFrom('surveyAnswers').select(['channel', 'visitId', 'recordedBy']).where('surveyId', '=', s.id).where('householdId', '=', h3.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ channel: 'cadre', visitId, recordedBy: ctx.org.users.cadreA2 });
+    expect((await pending(h3.id)).json().items.map((i: { id: string }) => i.id)).not.toContain(s.id);
+
     // Turned into a consultation: the choice question's options become its options.
     const turned = await town.post(`/api/surveys/${s.id}/consultation`, { questionIndex: 0, opensOn: day(0), closesOn: day(10) });
     expect(turned.statusCode, turned.body).toBe(201);

@@ -86,6 +86,7 @@ const PROVEN_BY_THEIR_MODULE: Record<string, string> = {
   '/api/public/villages/{code}': 'projects/projects.test.ts',
   '/api/public/consultations/{id}': 'consultations/consultations.test.ts (opinions and minutes through the redactor, no phones)',
   '/api/public/surveys/{id}': 'consultations/surveys.test.ts',
+  '/api/public/meetings/{meetingId}': 'consultations/consultations.door.test.ts (the meeting only, no attendee)',
   '/api/public/service-items/{code}': 'service-centre/service-centre.catalogue.test.ts (a service, no person)',
   '/api/public/service-items/{code}/qr.png': 'service-centre/service-centre.catalogue.test.ts (an image of the page’s address)',
   '/api/public/service-evaluations/{token}': 'service-centre/service-centre.lifecycle.test.ts (the resident’s own link)',

@@ -10,6 +10,7 @@ import { bookSlot } from './selection.service.js';
 import { flatName, presentFlats } from './selection.presenter.js';
 import type { Clock } from '../../clock.js';
 import type { AuditLog } from '../audit/audit.service.js';
+import type { SelectionObjections } from './selection.objections.js';
 
 /**
  * 公开 (issue 15 item 5): the portal's project and village pages, the selection day's public screen
@@ -17,7 +18,9 @@ import type { AuditLog } from '../audit/audit.service.js';
  * registry's masked names, disclosure texts pass through the portal redactor, and no address, phone
  * or id is ever answered.
  */
-export function createProjectsPublic({ db, clock, audit, sections = NO_SECTIONS }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; sections?: ProjectSections }) {
+const NO_OBJECTIONS: Pick<SelectionObjections, 'publicOutcome'> = { publicOutcome: async () => ({ objectionsOpen: false, objectionOutcome: null }) };
+
+export function createProjectsPublic({ db, clock, audit, sections = NO_SECTIONS, objections = NO_OBJECTIONS }: { db: Kysely<DB>; clock: Clock; audit: AuditLog; sections?: ProjectSections; objections?: Pick<SelectionObjections, 'publicOutcome'> }) {
   const publicDisclosure = (d: { id: string; kind: string; title: string; body: string; publishedAt: string }) => ({
     id: d.id,
     kind: d.kind as DisclosureKind,
@@ -63,12 +66,13 @@ export function createProjectsPublic({ db, clock, audit, sections = NO_SECTIONS 
 
     async project(id: string) {
       const p = await project(id);
-      const [docs, names, households, flats, decisions] = await Promise.all([
+      const [docs, names, households, flats, decisions, objectionState] = await Promise.all([
         repo.disclosuresOf(db, [p.id], true),
         repo.names(db, [p.areaCode], [p.leadUnitId]),
         p.drawnAt ? repo.selectionHouseholds(db, p.id) : Promise.resolve([]),
         p.resultsPublishedAt ? repo.flatsOf(db, p.id) : Promise.resolve([]),
         sections.decisions(db, [p.id]),
+        objections.publicOutcome(db, p),
       ]);
       const flatById = new Map(flats.map((f) => [f.id, f]));
       const ordered = [...households].sort((a, b) => Number(a.drawOrder) - Number(b.drawOrder));
@@ -91,6 +95,7 @@ export function createProjectsPublic({ db, clock, audit, sections = NO_SECTIONS 
           : [],
         publishedAt: p.resultsPublishedAt,
         objectionUntil: p.objectionUntil,
+        ...objectionState,
         decisions,
       };
     },

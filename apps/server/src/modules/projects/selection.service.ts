@@ -230,15 +230,18 @@ export function createSelectionService({ db, clock, audit, deadlines }: Selectio
     },
 
     /** Publishes the results in a 公示 with an objection period of working days (the calendar's). */
-    publish: (actor: Actor, id: string, objectionDays: number) =>
-      change(actor, id, 'project.manage', async (trx, p, at) => {
+    publish: async (actor: Actor, id: string, objectionDays: number) => {
+      // The calendar reads through `db`: loaded before the transaction (on SQLite a read outside an open transaction waits for it).
+      const calendar = await deadlines.calendar();
+      return change(actor, id, 'project.manage', async (trx, p, at) => {
         if (!p.drawnAt) throw new AppError(409, 'error.selection_not_drawn');
         const open = await trx.selectFrom('selectionHouseholds').select('id').where('projectId', '=', p.id).where('state', 'in', ['waiting', 'called']).limit(1).executeTakeFirst();
         if (open) throw new AppError(409, 'error.selection_not_finished');
-        const until = computeDeadline(new Date(at), { amount: objectionDays, unit: 'working_days' }, await deadlines.calendar()).toISOString();
+        const until = computeDeadline(new Date(at), { amount: objectionDays, unit: 'working_days' }, calendar).toISOString();
         await trx.updateTable('projects').set({ resultsPublishedAt: at, objectionUntil: until }).where('id', '=', p.id).execute();
         await audit.append({ actorUserId: actor.userId, action: 'publish', subjectType: 'selection', subjectId: p.id, detail: { objectionUntil: until } }, trx);
-      }),
+      });
+    },
 
     bookSlot,
   };

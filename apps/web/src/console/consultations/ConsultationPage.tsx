@@ -193,6 +193,9 @@ export default function ConsultationPage() {
           <Card key={m.id} type="inner" size="small" style={{ marginBottom: 8 }} data-testid="meeting-card" title={`${consultationLabel('meeting', m.kind, locale)} · ${dayjs(m.heldAt).format('YYYY-MM-DD HH:mm')} · ${m.place}`}>
             <div>{m.counts.map((k) => `${optionLabel.get(k.optionId)}：${k.count}`).join('；')}</div>
             {m.minutes && <Typography.Paragraph type="secondary">{m.minutes}</Typography.Paragraph>}
+            <Link to={`/consultations/${id}/meetings/${m.id}/door`} data-testid="meeting-door">
+              {t('door')}
+            </Link>
             <Flex gap={6} wrap>
               {m.attendees.map((a) => (
                 <Tag key={a.id} color={a.signedInAt ? 'green' : undefined}>

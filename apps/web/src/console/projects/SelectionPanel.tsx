@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { formatDue } from '../../shared/time-left';
 import { useApi } from '../../shared/use-api';
+import { ObjectionsCard } from './ObjectionsCard';
 import { projectsMessages } from './projects.messages';
 
 export const selectionStateColor = (s: string) => (s === 'chosen' ? 'green' : s === 'called' ? 'blue' : s === 'absent' ? 'orange' : undefined);
@@ -126,6 +127,7 @@ export default function SelectionPanel({ project, onChange }: { project: Project
         </Form>
       )}
       <Table<SelectionHouseholdView> rowKey="id" size="small" columns={columns} dataSource={sel.households} pagination={{ pageSize: 50 }} scroll={{ x: 1200 }} data-testid="selection-table" />
+      {sel.summary.publishedAt && <ObjectionsCard projectId={project.id} />}
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { isInSubtree, label, localDate, reachOf, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
-import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -15,11 +15,12 @@ import { hasRole, useMe } from '../shell/session';
 import CheckInField, { type CheckIn } from './CheckInField';
 import HouseholdPicker from './HouseholdPicker';
 import PhotoField from './PhotoField';
+import { surveyAnswersOf, type SurveysByHousehold, VisitSurveys } from './VisitSurveys';
 import ProblemsField from './ProblemsField';
 import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
 import { visitMessages } from './visits.messages';
 
-type Values = Omit<VisitFormValues, 'occurredAt'> & { occurredAt: Dayjs; caseCode?: string; photos?: UploadFile[]; checkIn?: CheckIn | null };
+type Values = Omit<VisitFormValues, 'occurredAt'> & { occurredAt: Dayjs; caseCode?: string; photos?: UploadFile[]; checkIn?: CheckIn | null; surveys?: Record<string, Record<string, Record<string, unknown>>> };
 type Picked = { id: string; address: string; areaCode: string };
 
 /**
@@ -42,6 +43,8 @@ export default function VisitFormPage() {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [pendingSurveys, setPendingSurveys] = useState<SurveysByHousehold>({});
+  const { message } = App.useApp();
 
   const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.write'), { withGrids: true }), [areas.data, me.roles]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
@@ -100,6 +103,18 @@ export default function VisitFormPage() {
       }
       const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
       const saved = await call('POST /api/visits', { body });
+      // The surveys answered with the household, with the visit's id (entered by the cadre on the visit).
+      const answered = surveyAnswersOf(pendingSurveys, values.surveys).filter((a) => body.householdIds.includes(a.householdId));
+      let entered = 0;
+      for (const a of answered) {
+        try {
+          await call('POST /api/surveys/:id/answers', { params: { id: a.surveyId }, body: { householdId: a.householdId, answers: a.answers, visitId: saved.id } });
+          entered += 1;
+        } catch (e) {
+          message.error(t('surveysFailed', { title: a.title, reason: e instanceof ApiError ? e.title : String(e) }), 8);
+        }
+      }
+      if (entered) message.success(t('surveysSaved', { n: entered }));
       navigate(`/visits/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError) {
@@ -203,6 +218,10 @@ export default function VisitFormPage() {
               <Select allowClear options={campaignOptions} placeholder={t('campaignNone')} size="large" data-testid="visit-campaign" />
             </Form.Item>
           )}
+        </Card>
+
+        <Card size="small" title={t('surveys')} style={{ marginTop: 12, display: Object.values(pendingSurveys).some((l) => l.length) ? undefined : 'none' }}>
+          <VisitSurveys households={picked.filter((h) => householdIds.includes(h.id))} onLoaded={setPendingSurveys} />
         </Card>
 
         <Card size="small" title={t('problemsFound')} style={{ marginTop: 12 }}>

@@ -105,6 +105,10 @@ export const visitMessages = defineMessages(
     visitNotFound: '走访记录不存在',
     campaignLink: '查看活动',
     caseCarried: '所带诉求件',
+    surveys: '问卷（代群众填写）',
+    surveysHint: '以下是本户尚未答复的问卷。请当面询问并代为填写，记为“干部走访代录”；不答的题可留空。',
+    surveysSaved: '已代录 {n} 份问卷',
+    surveysFailed: '走访已保存，但问卷“{title}”未能保存：{reason}',
   },
   {
     diaryTitle: 'Field diary',
@@ -206,5 +210,9 @@ export const visitMessages = defineMessages(
     visitNotFound: 'Visit not found',
     campaignLink: 'Open the campaign',
     caseCarried: 'Case carried',
+    surveys: 'Surveys (answered with the household)',
+    surveysHint: 'The surveys this household has not answered yet. Ask in person and fill them in; they are marked “entered by a cadre on a visit”. Questions may be left empty.',
+    surveysSaved: '{n} survey(s) entered',
+    surveysFailed: 'The visit is saved, but the survey “{title}” was not: {reason}',
   },
 );

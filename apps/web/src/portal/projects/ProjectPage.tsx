@@ -2,9 +2,9 @@ import { label } from '@lianxin/core';
 import { Card, Collapse, Flex, List, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
-import { formatDue } from '../../shared/time-left';
 import { useApi } from '../../shared/use-api';
 import { PortalEmpty, PortalError, PortalLoading } from '../PortalState';
+import { ObjectionSection } from './ObjectionSection';
 import { portalProjectsMessages } from './projects.messages';
 
 /** A project's public page: disclosures, the drawn order with its seed, the 公示 of the results, decisions. */
@@ -69,11 +69,6 @@ export default function ProjectPage() {
       )}
       {p.publishedAt && (
         <Card size="small" title={t('results')} data-testid="public-results">
-          {p.objectionUntil && (
-            <Typography.Paragraph type="warning">
-              {t('objection', { date: formatDue(p.objectionUntil) })} <Link to="/submit">{t('objectionLink')}</Link>
-            </Typography.Paragraph>
-          )}
           <Table
             size="small"
             rowKey={(r) => `${r.order}-${r.name}`}
@@ -86,6 +81,7 @@ export default function ProjectPage() {
               { key: 'size', title: t('colSize'), dataIndex: 'size', width: 70 },
             ]}
           />
+          <ObjectionSection p={p} />
         </Card>
       )}
       {p.decisions.length > 0 && (

@@ -1,0 +1,95 @@
+import type { Answer, PendingSurveys } from '@lianxin/core';
+import { Checkbox, Collapse, Form, Input, Radio, Rate, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { useT } from '../../i18n/i18n';
+import { useLatest } from '../../shared/use-api';
+import { visitMessages } from './visits.messages';
+
+type Pending = PendingSurveys['items'][number];
+/** The open surveys of each household picked, keyed by household id. */
+export type SurveysByHousehold = Record<string, Pending[]>;
+type Values = Record<string, Record<string, Record<string, unknown>>>; // surveys[householdId][surveyId][q<index>]
+
+/** The answers given to one survey's questions in the form (empty questions left out). */
+export function answersOf(questions: Pending['questions'], values: Record<string, unknown> | undefined): Answer[] {
+  const answers: Answer[] = [];
+  questions.forEach((q, index) => {
+    const value = values?.[`q${index}`];
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) || (q.kind === 'scale' && !value)) return;
+    if (q.kind === 'single') answers.push({ index, choice: Number(value) });
+    if (q.kind === 'multiple') answers.push({ index, choices: (value as number[]).map(Number) });
+    if (q.kind === 'scale') answers.push({ index, scale: Number(value) });
+    if (q.kind === 'text' && String(value).trim()) answers.push({ index, text: String(value).trim() });
+  });
+  return answers;
+}
+
+/** Every (household, survey) with at least one answer in the form. */
+export function surveyAnswersOf(pending: SurveysByHousehold, values: Values | undefined) {
+  return Object.entries(pending).flatMap(([householdId, surveys]) =>
+    surveys.map((s) => ({ householdId, surveyId: s.id, title: s.title, answers: answersOf(s.questions, values?.[householdId]?.[s.id]) })).filter((x) => x.answers.length > 0),
+  );
+}
+
+/**
+ * 问卷随访: the open surveys each visited household has not answered, to answer with the household
+ * in the visit form itself (saved after the visit with its id, marked as entered by the cadre).
+ */
+export function VisitSurveys({ households, onLoaded }: { households: Array<{ id: string; address: string }>; onLoaded: (p: SurveysByHousehold) => void }) {
+  const t = useT(visitMessages);
+  const [pending, setPending] = useState<SurveysByHousehold>({});
+  const latest = useLatest();
+  const key = households.map((h) => h.id).join(',');
+  useEffect(() => {
+    if (!key) {
+      setPending({});
+      onLoaded({});
+      return;
+    }
+    const ids = key.split(',');
+    void latest(Promise.all(ids.map(async (id) => [id, (await call('GET /api/surveys/pending', { query: { householdId: id } }).catch(() => ({ items: [] }))).items] as const))).then((r) => {
+      if (!r.current) return;
+      const next = Object.fromEntries(r.value) as SurveysByHousehold;
+      setPending(next);
+      onLoaded(next);
+    });
+    // The key stands for the households.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const panels = households.flatMap((h) => (pending[h.id] ?? []).map((s) => ({ h, s })));
+  if (panels.length === 0) return null;
+  return (
+    <div data-testid="visit-surveys">
+      <Typography.Paragraph type="secondary">{t('surveysHint')}</Typography.Paragraph>
+      <Collapse
+        size="small"
+        items={panels.map(({ h, s }) => ({
+          key: `${h.id}:${s.id}`,
+          label: <span data-testid="visit-survey-panel">{`${s.title} · ${h.address}`}</span>,
+          children: s.questions.map((q, index) => (
+            <Form.Item key={index} name={['surveys', h.id, s.id, `q${index}`]} label={`${index + 1}. ${q.text}`}>
+              {q.kind === 'single' ? (
+                <Radio.Group>
+                  <Space direction="vertical">
+                    {q.options.map((o, i) => (
+                      <Radio key={i} value={i} style={{ minHeight: 32 }}>
+                        {o}
+                      </Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+              ) : q.kind === 'multiple' ? (
+                <Checkbox.Group options={q.options.map((o, i) => ({ label: o, value: i }))} />
+              ) : q.kind === 'scale' ? (
+                <Rate count={5} />
+              ) : (
+                <Input.TextArea rows={2} maxLength={2000} />
+              )}
+            </Form.Item>
+          )),
+        }))}
+      />
+    </div>
+  );
+}
