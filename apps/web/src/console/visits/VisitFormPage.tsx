@@ -1,5 +1,5 @@
 import { isInSubtree, label, localDate, reachOf, VISIT_DELIVERIES, VISIT_KINDS } from '@lianxin/core';
-import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, TreeSelect, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +14,10 @@ import { findCaseByCode } from '../cases/find-case-by-code';
 import { hasRole, useMe } from '../shell/session';
 import CheckInField, { type CheckIn } from './CheckInField';
 import HouseholdPicker from './HouseholdPicker';
-import PhotoField from './PhotoField';
+import PhotoField, { offlinePhotos } from './PhotoField';
+import { isNetworkError } from '../offline/network';
+import { offlineMessages } from '../offline/offline.messages';
+import { queueVisit } from '../offline/offline-queue';
 import ProblemsField from './ProblemsField';
 import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
 import { visitMessages } from './visits.messages';
@@ -28,6 +31,8 @@ type Picked = { id: string; address: string; areaCode: string };
  */
 export default function VisitFormPage() {
   const t = useT(visitMessages);
+  const tOffline = useT(offlineMessages);
+  const { message } = App.useApp();
   const { locale } = useLocale();
   const me = useMe();
   const navigate = useNavigate();
@@ -99,8 +104,22 @@ export default function VisitFormPage() {
         caseId = found.id;
       }
       const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
-      const saved = await call('POST /api/visits', { body });
-      navigate(`/visits/${saved.id}`);
+      // — offline — without signal (or with photos kept on the phone) the visit waits in the queue.
+      const keptPhotos = offlinePhotos(values.photos ?? []);
+      const queue = async () => {
+        const label = picked.filter((h) => body.householdIds.includes(h.id)).map((h) => h.address).join('、') || body.place || '';
+        await queueVisit(me.userId, label, body as never, keptPhotos);
+        message.success(tOffline('queued'));
+        navigate('/offline');
+      };
+      if (values.kind !== 'case_outreach' && (!navigator.onLine || keptPhotos.length > 0)) return await queue();
+      try {
+        const saved = await call('POST /api/visits', { body });
+        navigate(`/visits/${saved.id}`);
+      } catch (error) {
+        if (values.kind !== 'case_outreach' && isNetworkError(error)) return await queue();
+        throw error;
+      }
     } catch (error) {
       if (error instanceof ApiError) {
         const placed = error.fieldErrors.filter((e) => e.field).map((e) => ({ name: visitFormField(e.field, kept) as never, errors: [e.message] }));
