@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { apiAs, choose, keepScreenshot, selectPopupsClosed, settledOptions, signIn } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -83,6 +84,7 @@ test('without signal a stationed cadre records two visits with photos and a prob
   await expect(page.getByTestId('offline-waiting')).toHaveText('待同步 3 条');
   await expect(page.getByTestId('offline-badge')).toBeVisible();
   await keepScreenshot(page, 'offline-queue-390');
+  await expectAccessible(page, 'offline-queue-390');
   // Nothing reached the server.
   expect(await visitsWith(api, marker)).toHaveLength(0);
 
@@ -127,7 +129,11 @@ test('without signal a stationed cadre records two visits with photos and a prob
   await page.getByRole('searchbox', { name: /搜索/ }).fill(`离线发现${stamp}`);
   await page.getByRole('searchbox', { name: /搜索/ }).press('Enter');
   const rows = page.getByTestId('dispatch-queue').locator('tbody tr', { hasText: `离线发现${stamp}` });
-  await expect(rows).toHaveCount(1);
+  // The search index catches up in the background on a busy machine: refresh until it has the case.
+  await expect(async () => {
+    await page.getByRole('button', { name: '刷新' }).click();
+    await expect(rows).toHaveCount(1, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(rows).toContainText(code);
   await keepScreenshot(page, 'offline-case-in-dispatch');
 });
@@ -162,7 +168,9 @@ test('a household edited offline while someone else changed it: both versions ar
   await expect(conflict).toBeVisible();
   await expect(conflict.getByTestId('conflict-mine')).toContainText('离线填写：老人需要助餐');
   await expect(conflict.getByTestId('conflict-theirs')).toContainText('他人填写：需要危房改造');
+  await expect(page.getByTestId('offline-note')).toBeVisible();
   await keepScreenshot(page, 'offline-conflict-390');
+  await expectAccessible(page, 'offline-conflict-390');
   // Merge: the cadre takes their own needs text; the other's notes stay.
   await conflict.getByTestId('conflict-field').filter({ hasText: '需求' }).getByText('用我的').click();
   await conflict.getByTestId('conflict-merge').click();
@@ -186,6 +194,7 @@ test('the residents’ portal is installable and, without signal, says so in Chi
   await page.goto('/m/track');
   await expect(page.getByTestId('portal-offline')).toHaveText('暂时没有网络');
   await keepScreenshot(page, 'portal-offline-390');
+  await expectAccessible(page, 'portal-offline-390');
   await context.setOffline(false);
   await page.goto('/m/');
   await expect(page.getByText('我要反映').first()).toBeVisible();

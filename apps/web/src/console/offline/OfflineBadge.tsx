@@ -31,7 +31,6 @@ export default function OfflineBadge() {
     <Badge count={counts.pending} size="small" offset={[-4, 4]}>
       <Button
         size="small"
-        danger={!online}
         icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
         onClick={() => navigate('/offline')}
         data-testid="offline-badge"

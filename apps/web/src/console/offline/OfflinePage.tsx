@@ -77,7 +77,7 @@ export default function OfflinePage() {
               <Flex justify="space-between" align="center" gap={8} wrap style={{ width: '100%' }}>
                 <Typography.Text style={{ overflowWrap: 'anywhere' }}>{p.text}</Typography.Text>
                 {casesOf(item).has(p.seq) ? (
-                  <Typography.Text type="success">{t('toCaseQueued')}</Typography.Text>
+                  <Tag color="green">{t('toCaseQueued')}</Tag>
                 ) : p.categoryCode ? (
                   <Button size="small" onClick={() => void queueCase(item, p.seq)} data-testid="offline-to-case">
                     {t('toCase')}
@@ -102,7 +102,7 @@ export default function OfflinePage() {
         )}
         {item.state !== 'done' && item.state !== 'syncing' && (
           <Popconfirm title={t('removeConfirm')} onConfirm={() => void removeItem(item)}>
-            <Button size="small" danger type="text">
+            <Button size="small" type="text">
               {t('remove')}
             </Button>
           </Popconfirm>
