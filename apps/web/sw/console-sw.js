@@ -62,7 +62,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   // The residents' portal has its own worker (/m/sw.js).
   if (url.pathname === '/m' || url.pathname.startsWith('/m/')) return;
-  if (request.mode === 'navigate') {
+  // The API's own pages (OpenAPI docs, downloads opened in a tab) are never the console shell.
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(request, SHELL, '/'));
     return;
   }
