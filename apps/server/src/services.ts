@@ -4,6 +4,7 @@ import type { Database } from './db/database.js';
 import { createAlertsRepository } from './modules/alerts/alerts.repository.js';
 import { createAlertsService } from './modules/alerts/alerts.service.js';
 import { createAttachmentsRepository } from './modules/attachments/attachments.repository.js';
+import { createIdempotencyStore } from './http/idempotency.js'; // — offline —
 import { createAttachmentsService } from './modules/attachments/attachments.service.js';
 import { createAreasService } from './modules/areas/areas.service.js';
 import { createAuditReader } from './modules/audit/audit.reader.js';
@@ -183,6 +184,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const meetingDoor = createMeetingDoor({ db, clock, cipher, audit, verifier: residentVerifier, consultations, publicBaseUrl: config.publicBaseUrl });
   // — service centre —
   const serviceCentre = createServiceCentre({ db, clock, audit, notifier, cipher, deadlines, publicBaseUrl: config.publicBaseUrl, dataDir: config.dataDir, hotline: config.hotline });
+  // — offline —
+  const idempotency = createIdempotencyStore({ db, clock });
   return {
     db,
     dialect: database.dialect,
@@ -262,6 +265,8 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     meetingDoor,
     // — service centre —
     serviceCentre,
+    // — offline —
+    idempotency,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -298,6 +298,9 @@ const zhCN = {
   'bulletin.service.none': '本期无便民服务申请。',
   'bulletin.col.service': '事项',
   'bulletin.col.applications': '申请件数',
+  // — offline —
+  'error.idempotency_mismatch': '这个幂等键已用于另一项提交；请为新的提交生成新键',
+  'error.idempotency_pending': '这项提交仍在处理中，请稍后再同步',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -593,6 +596,9 @@ const enUS: Record<MessageKey, string> = {
   'bulletin.service.none': 'No service application in the period.',
   'bulletin.col.service': 'Service',
   'bulletin.col.applications': 'Applications',
+  // — offline —
+  'error.idempotency_mismatch': 'This idempotency key was used for another submission; send a new key with a new submission',
+  'error.idempotency_pending': 'This submission is still being processed; sync again shortly',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

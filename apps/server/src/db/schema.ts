@@ -11,12 +11,13 @@ import type { ProjectTables } from './projects.tables.js'; // — projects —
 import type { MapFeatureTables } from './map-features.tables.js'; // — screens —
 import type { ConsultationTables } from './consultations.tables.js'; // — consultations —
 import type { ServiceCentreTables } from './service-centre.tables.js'; // — service centre —
+import type { IdempotencyTables } from './idempotency.tables.js'; // — offline —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
  * Times are ISO-8601 UTC strings, booleans 0/1 numbers — see the initial migration for why.
  */
-export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables, /* — evaluation — */ EvaluationTables, /* — projects — */ ProjectTables, /* — screens — */ MapFeatureTables, /* — consultations — */ ConsultationTables, /* — service centre — */ ServiceCentreTables {
+export interface DB extends FieldWorkTables, /* — supervision — */ SupervisionTables, /* — hard-cases — */ HardCaseTables, BulletinTables, /* — evaluation — */ EvaluationTables, /* — projects — */ ProjectTables, /* — screens — */ MapFeatureTables, /* — consultations — */ ConsultationTables, /* — service centre — */ ServiceCentreTables, /* — offline — */ IdempotencyTables {
   areas: AreaTable;
   units: UnitTable;
   users: UserTable;

@@ -10,6 +10,8 @@ import {
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, preHandlerHookHandler } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { toJSONSchema, type z } from 'zod';
+import { idempotencyKeyOf, REPLAYED_HEADER, requestHash } from './idempotency.js';
+import { actorOf } from './request.js';
 
 /** The key of one operation of the API table, `METHOD /api/…`. */
 export type ApiKey = keyof Api;
@@ -53,6 +55,7 @@ export function route<K extends ApiKey>(
   const schema: FastifySchema & Record<string, unknown> = {
     tags: [endpoint.tag],
     summary: endpoint.summary,
+    ...('idempotent' in endpoint && endpoint.idempotent ? { description: 'Takes an `Idempotency-Key` header (a client-generated UUID): a retry with the same key answers the first answer (header `Idempotent-Replayed: true`) and writes nothing again. 可带幂等键，重试不会重复写入。' } : {}),
     ...(endpoint.params ? { params: endpoint.params } : {}),
     ...(endpoint.query ? { querystring: endpoint.query } : {}),
     ...(endpoint.body ? { body: endpoint.body } : {}),
@@ -72,6 +75,18 @@ export function route<K extends ApiKey>(
     ...(options.preHandler ? { preHandler: options.preHandler } : {}),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
+      const key = 'idempotent' in endpoint && endpoint.idempotent ? idempotencyKeyOf(request.headers) : undefined;
+      if (key && app.idempotency) {
+        // A queued write (issue 17): the first answer to its key is kept and given to every retry.
+        const operation = `${method} ${url}`;
+        const hash = requestHash(operation, request.params, endpoint.multipart ? null : request.body);
+        const answer = await app.idempotency.run(actorOf(request).userId, key, operation, hash, async () => {
+          const body = await handler(request as never, reply);
+          return { status: reply.statusCode === 200 && status !== 200 ? status : reply.statusCode, body };
+        });
+        if (answer.replayed) reply.header(REPLAYED_HEADER, 'true');
+        return reply.status(answer.status).send(answer.body);
+      }
       const result = await handler(request as never, reply);
       if (reply.sent) return reply;
       if (status === 204) return reply.status(204).send();

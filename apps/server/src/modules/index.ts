@@ -54,6 +54,7 @@ import { serviceCentreRoutes } from './service-centre/service-centre.routes.js';
 
 /** Registers every module's routes; a new module adds one line here. */
 export async function registerModules(app: FastifyInstance, services: Services, config: Config): Promise<void> {
+  app.decorate('idempotency', services.idempotency); // — offline: queued writes answer a retry with the first answer —
   await app.register(healthRoutes, { health: services.health });
   await app.register(siteRoutes, { config });
   await app.register(authRoutes, { auth: services.auth, secureCookies: config.secureCookies, signInsPerMinute: config.signInsPerMinute });

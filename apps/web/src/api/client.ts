@@ -41,11 +41,11 @@ function headers(body: unknown, method: string): Record<string, string> {
 }
 
 /** Calls the API and returns its JSON; throws ApiError with the server's message otherwise. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: headers(body, method),
+    headers: { ...headers(body, method), ...extra },
     body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
@@ -107,13 +107,24 @@ export function call<K extends ApiKey, A extends ApiArgs<K>>(key: K, ...args: A)
   return request<ApiResponse<K>>(method, urlOf(key, input), input?.body ?? (method === 'POST' ? {} : undefined));
 }
 
+/** The operations whose contract says they take an `Idempotency-Key` (writes the offline queue retries). */
+export type IdempotentKey = { [K in ApiKey]: Api[K] extends { idempotent: true } ? K : never }[ApiKey];
+
+/** Calls idempotent operation `K` with the client-generated key: a retry answers the first answer. */
+export function callOnce<K extends IdempotentKey, A extends ApiArgs<K>>(key: K, idempotencyKey: string, ...args: A): Promise<ApiResponse<K>> {
+  const [first] = args as unknown[];
+  const input = first as LooseInput;
+  const method = key.slice(0, key.indexOf(' '));
+  return request<ApiResponse<K>>(method, urlOf(key, input), input?.body ?? (method === 'POST' ? {} : undefined), { 'idempotency-key': idempotencyKey });
+}
+
 /** The operations that take a file upload (multipart field `file`). */
 export type UploadKey = { [K in ApiKey]: Api[K] extends { multipart: true } ? K : never }[ApiKey];
 
 /** Uploads `file` as the multipart field `file` to operation `K`; answers its contract's response. */
-export function upload<K extends UploadKey>(key: K, file: Blob, fileName?: string, params?: Record<string, string>): Promise<ApiResponse<K>> {
+export function upload<K extends UploadKey>(key: K, file: Blob, fileName?: string, params?: Record<string, string>, idempotencyKey?: string): Promise<ApiResponse<K>> {
   const body = new FormData();
   if (fileName) body.append('file', file, fileName);
   else body.append('file', file);
-  return request<ApiResponse<K>>(key.slice(0, key.indexOf(' ')), urlOf(key, { params }), body);
+  return request<ApiResponse<K>>(key.slice(0, key.indexOf(' ')), urlOf(key, { params }), body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
 }

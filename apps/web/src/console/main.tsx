@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
 import { mountApp } from '../shared/mount-app';
+import { registerServiceWorker } from '../shared/register-sw';
 import { PageLoading } from '../shared/PageState';
 import { SessionProvider, useSession } from './shell/session';
 import { SignInPage } from './shell/SignInPage';
@@ -19,6 +20,9 @@ function Gate() {
     </Suspense>
   );
 }
+
+// The field pages work without signal (issue 17): the worker comes after the first page has loaded.
+registerServiceWorker('/sw.js', '/');
 
 mountApp({
   token: { colorPrimary: '#c0392b', borderRadius: 6 },

@@ -55,6 +55,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { path: '/visits', nav: 'nav.visits', section: 'field', roles: FIELD_ROLES, load: () => import('./visits/DiaryPage') },
   { path: '/visits/new', roles: FIELD_ROLES, load: () => import('./visits/VisitFormPage') },
   { path: '/visits/:id', roles: FIELD_ROLES, load: () => import('./visits/VisitPage') },
+  { path: '/offline', nav: 'nav.offline', section: 'field', roles: FIELD_ROLES, load: () => import('./offline/OfflinePage') }, // — offline —
   { path: '/stationing', nav: 'nav.stationing', section: 'field', roles: FIELD_ROLES, load: () => import('./stationing/StationingPage') },
   { path: '/office-days', nav: 'nav.officeDays', section: 'field', roles: FIELD_ROLES, load: () => import('./office-days/OfficeDaysPage') },
   { path: '/reception', nav: 'nav.reception', section: 'field', roles: FIELD_ROLES, load: () => import('./reception/ReceptionPage') },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LocaleProvider } from '../i18n/i18n';
 import { PortalLayout, PlainLoading } from './PortalLayout';
+import { registerServiceWorker } from '../shared/register-sw';
 
 // Ant Design comes with the first page that needs it; the home page is plain markup.
 const AntdFrame = lazy(() => import('./AntdFrame'));
@@ -68,6 +69,9 @@ const router = createBrowserRouter(
   ],
   { basename: '/m' },
 );
+
+// Installable; offline, a page in Chinese says so (issue 17). Registered after the first page has loaded.
+registerServiceWorker('/m/sw.js', '/m/');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

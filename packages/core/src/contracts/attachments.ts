@@ -43,6 +43,7 @@ export const attachmentsEndpoints = defineEndpoints({
     multipart: true,
     status: 201,
     response: AttachmentSchema,
+    idempotent: true,
   },
   'GET /api/attachments/:id': { tag: 'attachments', summary: '下载附件 Download an attachment', params: IdParamsSchema, file: ATTACHMENT_MEDIA_TYPES },
 });

@@ -24,6 +24,11 @@ export interface JsonEndpoint extends EndpointBase {
   /** The 2xx status it answers with (200 by default). */
   status?: 200 | 201 | 202;
   response: z.ZodType;
+  /**
+   * A write a phone may queue offline and retry: it takes an `Idempotency-Key` header (a
+   * client-generated UUID); a retry with the key answers the first answer and writes nothing again.
+   */
+  idempotent?: true;
 }
 
 /** An operation answering a file download (PDF, DOCX, XLSX …) or an image. */

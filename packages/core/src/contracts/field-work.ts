@@ -345,7 +345,7 @@ export type StationingSettingsView = z.infer<typeof StationingSettingsViewSchema
 
 /** The visits operations. */
 export const visitsEndpoints = defineEndpoints({
-  'POST /api/visits': { tag: 'visits', summary: '记录走访 Record a visit', body: VisitCreateSchema, status: 201, response: VisitSchema },
+  'POST /api/visits': { tag: 'visits', summary: '记录走访 Record a visit', body: VisitCreateSchema, status: 201, response: VisitSchema, idempotent: true },
   'GET /api/visits': { tag: 'visits', summary: '走访记录 Visits in my area', query: VisitListQuerySchema, response: VisitPageSchema },
   'GET /api/visits/:id': { tag: 'visits', summary: '走访详情 One visit', params: VisitIdParamsSchema, response: VisitSchema },
   'GET /api/visits/:id/photos/:attachmentId': { tag: 'visits', summary: '走访照片 A photo of a visit', params: VisitPhotoParamsSchema, file: [MEDIA.image] },
@@ -356,6 +356,7 @@ export const visitsEndpoints = defineEndpoints({
     body: ProblemToCaseSchema,
     status: 201,
     response: ProblemConvertedSchema,
+    idempotent: true,
   },
   'GET /api/diary': { tag: 'visits', summary: '民情日记 A cadre’s diary by week or month', query: DiaryQuerySchema, response: DiarySchema },
   'GET /api/households/:id/visits': {
@@ -365,7 +366,7 @@ export const visitsEndpoints = defineEndpoints({
     query: HouseholdVisitsQuerySchema,
     response: VisitPageSchema,
   },
-  'POST /api/check-ins': { tag: 'visits', summary: '定位签到 Location check-in', body: CheckInCreateSchema, status: 201, response: CheckInSchema },
+  'POST /api/check-ins': { tag: 'visits', summary: '定位签到 Location check-in', body: CheckInCreateSchema, status: 201, response: CheckInSchema, idempotent: true },
 });
 
 /** The stationing operations. */

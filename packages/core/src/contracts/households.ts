@@ -324,7 +324,7 @@ export const householdsEndpoints = defineEndpoints({
     file: [MEDIA.xlsx],
   },
   'GET /api/households/:id': { tag, summary: '户详情 One household with members (masked)', params: HouseholdIdParamsSchema, response: HouseholdDetailSchema },
-  'PATCH /api/households/:id': { tag, summary: '修改户信息 Update a household', params: HouseholdIdParamsSchema, body: HouseholdUpdateSchema, response: HouseholdDetailSchema },
+  'PATCH /api/households/:id': { tag, summary: '修改户信息 Update a household', params: HouseholdIdParamsSchema, body: HouseholdUpdateSchema, response: HouseholdDetailSchema, idempotent: true },
   'POST /api/households/:id/archive': { tag, summary: '注销 Archive a household', params: HouseholdIdParamsSchema, body: HouseholdArchiveSchema, response: HouseholdDetailSchema },
   'GET /api/households/:id/personal-data': { tag, summary: '查看完整个人信息（留痕）Reveal members (audited)', params: HouseholdIdParamsSchema, response: HouseholdRevealSchema },
   'GET /api/households/:id/history': { tag, summary: '户的全部记录 Visits, cases, campaigns and help of a household', params: HouseholdIdParamsSchema, response: HouseholdHistorySchema },

@@ -7,6 +7,11 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { fieldPath, tagNamer } from './household-logic';
 import type { AreaTreeOption } from './household-logic';
 import { householdMessages } from './households.messages';
+import { isNetworkError } from '../offline/network';
+import { householdValues } from '../offline/offline-logic';
+import { offlineMessages } from '../offline/offline.messages';
+import { queueHouseholdEdit } from '../offline/offline-queue';
+import { useMe } from '../shell/session';
 
 interface Props {
   open: boolean;
@@ -56,6 +61,8 @@ const blankToUndefined = (v?: string) => (v && v.trim() ? v.trim() : undefined);
 /** Create or edit a household; server field errors land on the fields, a 409 reloads the record. */
 export default function HouseholdForm({ open, onClose, household, areas, tags, onSaved }: Props) {
   const t = useT(householdMessages);
+  const tOffline = useT(offlineMessages);
+  const me = useMe();
   const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -111,6 +118,13 @@ export default function HouseholdForm({ open, onClose, household, areas, tags, o
         setBaseline(latest);
         form.setFieldsValue(editable(latest));
         setProblem(t('conflict', { title: error.title }));
+      } else if (household && isNetworkError(error)) {
+        // — offline — no signal: the edit waits on the phone against the version read; a conflict is resolved later.
+        const from = baseline ?? household;
+        const changed = changes(editable(from), base);
+        const body = { ...changed, ...('lat' in changed || 'lng' in changed ? { lat: base.lat, lng: base.lng } : {}) };
+        await queueHouseholdEdit(me.userId, { householdId: household.id, baseVersion: version ?? household.version, base: householdValues(from as never), changes: body, label: from.address });
+        setProblem(tOffline('queuedHousehold'));
       } else if (error instanceof ApiError) {
         const onFields = error.fieldErrors.filter((f) => f.field);
         form.setFields(onFields.map((f) => ({ name: fieldPath(f.field) as never, errors: [f.message] })));

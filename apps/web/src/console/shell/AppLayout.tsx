@@ -1,7 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { label } from '@lianxin/core';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
@@ -10,6 +10,10 @@ import { NoticeFeedProvider } from '../notices/notice-feed';
 import { CONSOLE_ROUTES, MENU_SECTIONS } from '../routes';
 import { hasRole, useMe, useSession } from './session';
 import { shellMessages } from './shell.messages';
+
+// — offline — the field workers' queue badge loads with its own chunk, not with everyone's shell.
+const OfflineBadge = lazy(() => import('../offline/OfflineBadge'));
+const FIELD_ROLES = CONSOLE_ROUTES.find((r) => r.path === '/offline')?.roles ?? [];
 
 const menuPath = (path: string) => path.replace(/\/\*$/, '');
 
@@ -100,6 +104,11 @@ export function AppLayout() {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {roles}
               </Typography.Text>
+            )}
+            {hasRole(me, ...FIELD_ROLES) && (
+              <Suspense fallback={null}>
+                <OfflineBadge />
+              </Suspense>
             )}
             <NoticeBell />
             <LanguageSwitch />

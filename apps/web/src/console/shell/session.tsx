@@ -1,6 +1,7 @@
 import type { MeView, Role, RoleGrantView } from '@lianxin/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, call, onSessionExpired, setCsrfToken } from '../../api/client';
+import { clearCachedAnswers } from '../../shared/register-sw';
 
 /** One role the user holds in one unit (from /api/auth/me). */
 export type RoleGrant = RoleGrantView;
@@ -60,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await call('POST /api/auth/logout');
     } finally {
+      clearCachedAnswers();
       accept(null);
     }
   }, [accept]);

@@ -38,6 +38,7 @@ export const shellMessages = defineMessages(
     'nav.households': '民情档案',
     'nav.villageMap': '户情地图',
     'nav.visits': '走访日记',
+    'nav.offline': '离线待传', // — offline —
     'nav.stationing': '驻村',
     'nav.officeDays': '联合办公日',
     'nav.reception': '领导接访',
@@ -101,6 +102,7 @@ export const shellMessages = defineMessages(
     'nav.households': 'Households',
     'nav.villageMap': 'Household map',
     'nav.visits': 'Visits & diary',
+    'nav.offline': 'Offline queue', // — offline —
     'nav.stationing': 'Stationing',
     'nav.officeDays': 'Joint office days',
     'nav.reception': 'Leader reception',

@@ -6,6 +6,9 @@ import { useApi } from '../../shared/use-api';
 import type { HouseholdView as Household } from '@lianxin/core';
 import { useDebounced } from '../register/use-debounced';
 import { visitMessages } from './visits.messages';
+import { isNetworkError } from '../offline/network';
+import { searchOfflineHouseholds } from '../offline/offline-reference';
+import { useMe } from '../shell/session';
 
 type Picked = Pick<Household, 'id' | 'address' | 'headName' | 'areaCode'>;
 
@@ -20,6 +23,19 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   const q = useDebounced(search.trim(), 250);
   const found = useApi('GET /api/households', areaCode ? { query: { areaCode, q: q || undefined, limit: 30 } } : null);
   const [known, setKnown] = useState<Map<string, Picked>>(new Map());
+  // — offline — without signal, the households kept on the phone (offline reference data) answer the search.
+  const me = useMe();
+  const offline = isNetworkError(found.error);
+  const [kept, setKept] = useState<Picked[]>([]);
+  useEffect(() => {
+    if (!offline || !areaCode) return;
+    void searchOfflineHouseholds(me.userId, areaCode, q).then((rows) => {
+      setKept(rows);
+      remember(rows);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [offline, areaCode, q, me.userId]);
+  const listed = offline ? kept : (found.data?.items ?? []);
   const remember = (items: Picked[]) => setKnown((prev) => new Map([...prev, ...items.map((h) => [h.id, h] as const)]));
   useEffect(() => {
     if (found.data) remember(found.data.items);
@@ -37,10 +53,9 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   }, [value.join(','), known]);
 
   const options = useMemo(() => {
-    const listed = found.data?.items ?? [];
     const chosen = value.filter((v) => !listed.some((h) => h.id === v)).map((v) => known.get(v)).filter((h): h is Picked => !!h);
     return [...listed, ...chosen].map((h) => ({ value: h.id, label: h.address, head: h.headName }));
-  }, [found.data, known, value]);
+  }, [listed, known, value]);
 
   return (
     <Select

@@ -14,8 +14,11 @@ import { findCaseByCode } from '../cases/find-case-by-code';
 import { hasRole, useMe } from '../shell/session';
 import CheckInField, { type CheckIn } from './CheckInField';
 import HouseholdPicker from './HouseholdPicker';
-import PhotoField from './PhotoField';
+import PhotoField, { offlinePhotos } from './PhotoField';
 import { surveyAnswersOf, type SurveysByHousehold, VisitSurveys } from './VisitSurveys';
+import { isNetworkError } from '../offline/network';
+import { offlineMessages } from '../offline/offline.messages';
+import { queueVisit } from '../offline/offline-queue';
 import ProblemsField from './ProblemsField';
 import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
 import { visitMessages } from './visits.messages';
@@ -29,6 +32,8 @@ type Picked = { id: string; address: string; areaCode: string };
  */
 export default function VisitFormPage() {
   const t = useT(visitMessages);
+  const tOffline = useT(offlineMessages);
+  const { message } = App.useApp();
   const { locale } = useLocale();
   const me = useMe();
   const navigate = useNavigate();
@@ -102,7 +107,23 @@ export default function VisitFormPage() {
         caseId = found.id;
       }
       const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
-      const saved = await call('POST /api/visits', { body });
+      // — offline — without signal (or with photos kept on the phone) the visit waits in the queue;
+      // surveys are answered online only (the survey's page takes them later).
+      const keptPhotos = offlinePhotos(values.photos ?? []);
+      const queue = async () => {
+        const label = picked.filter((h) => body.householdIds.includes(h.id)).map((h) => h.address).join('、') || body.place || '';
+        await queueVisit(me.userId, label, body as never, keptPhotos);
+        message.success(tOffline('queued'));
+        navigate('/offline');
+      };
+      if (values.kind !== 'case_outreach' && (!navigator.onLine || keptPhotos.length > 0)) return await queue();
+      let saved;
+      try {
+        saved = await call('POST /api/visits', { body });
+      } catch (error) {
+        if (values.kind !== 'case_outreach' && isNetworkError(error)) return await queue();
+        throw error;
+      }
       // The surveys answered with the household, with the visit's id (entered by the cadre on the visit).
       const answered = surveyAnswersOf(pendingSurveys, values.surveys).filter((a) => body.householdIds.includes(a.householdId));
       let entered = 0;

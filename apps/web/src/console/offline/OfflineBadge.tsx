@@ -1,0 +1,43 @@
+import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { Badge, Button } from 'antd';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import { useMe } from '../shell/session';
+import { useOnline } from './network';
+import { offlineMessages } from './offline.messages';
+import { useQueue } from './offline-queue';
+import { syncQueue } from './offline-sync';
+
+/**
+ * In the header of a field worker's console: "offline" without signal, and how many records wait
+ * on the phone; it opens the queue. When the signal returns, the queue syncs by itself.
+ */
+export default function OfflineBadge() {
+  const t = useT(offlineMessages);
+  const me = useMe();
+  const online = useOnline();
+  const navigate = useNavigate();
+  const { counts, ready } = useQueue(me.userId);
+
+  useEffect(() => {
+    if (online && ready && counts.waiting > 0) void syncQueue(me.userId).catch(() => undefined);
+    // Only a change of signal (or of a first load) starts a sync; the queue page's button does the rest.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [online, ready, me.userId]);
+
+  if (online && counts.pending === 0) return null;
+  return (
+    <Badge count={counts.pending} size="small" offset={[-4, 4]}>
+      <Button
+        size="small"
+        icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
+        onClick={() => navigate('/offline')}
+        data-testid="offline-badge"
+        aria-label={online ? t('badgeWaiting', { n: counts.pending }) : t('badgeOffline')}
+      >
+        {online ? t('badgeWaiting', { n: counts.pending }) : t('badgeOffline')}
+      </Button>
+    </Badge>
+  );
+}
