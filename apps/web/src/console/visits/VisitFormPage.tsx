@@ -49,7 +49,6 @@ export default function VisitFormPage() {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [pendingSurveys, setPendingSurveys] = useState<SurveysByHousehold>({});
-  const { message } = App.useApp();
 
   const visitAreas = useMemo(() => areaOptions(areas.data?.items ?? [], reachOf(me.roles, 'field.write'), { withGrids: true }), [areas.data, me.roles]);
   const categoryTree = useMemo(() => toCategoryTree(categories.data?.items ?? [], locale === 'en-US'), [categories.data, locale]);
