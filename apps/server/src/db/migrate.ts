@@ -42,6 +42,8 @@ import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
 // — service centre —
 import * as serviceCentre from './migrations/2026120741_service_centre.js';
+// — metrics rollups —
+import * as caseRollups from './migrations/2026120851_case_rollups.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -88,6 +90,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120722_surveys': surveys,
   // — service centre —
   '2026120741_service_centre': serviceCentre,
+  // — metrics rollups —
+  '2026120851_case_rollups': caseRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
