@@ -57,9 +57,11 @@ function keyExpression(group: GroupKey): RawBuilder<string> {
     case 'month': {
       // Months are contiguous ranges of registration time, so a CASE over their ends is the month
       // in China time on both databases without any date function.
-      const branches = group.months.slice(0, -1).map((m) => sql`when ${sql.ref('cases.registeredAt')} < ${sql.lit(m.end)} then ${sql.lit(m.key)}`);
+      // Every month gets a branch (the last one too): a bare literal key would be a constant in
+      // GROUP BY, which PostgreSQL refuses (a one-month period used to answer 500 there).
+      const branches = group.months.map((m) => sql`when ${sql.ref('cases.registeredAt')} < ${sql.lit(m.end)} then ${sql.lit(m.key)}`);
       const last = sql.lit(group.months[group.months.length - 1].key);
-      return branches.length ? sql<string>`case ${sql.join(branches, sql` `)} else ${last} end` : sql<string>`${last}`;
+      return sql<string>`case ${sql.join(branches, sql` `)} else ${last} end`;
     }
   }
 }
