@@ -2,7 +2,7 @@
  * Row types of the metrics rollups (migration 2026120851_case_rollups): the additive counts of
  * docs/METRICS.md per China-time day (`caseRollupDays.period` YYYY-MM-DD) or month
  * (`caseRollupMonths.period` YYYY-MM) of registration, area, category and responsible unit, kept
- * by database triggers. `DB` in schema.ts extends this.
+ * by database triggers; `caseRollupUnitDays`/`caseRollupUnitMonths` the same per township and unit only. `DB` in schema.ts extends this.
  */
 export interface CaseRollupTable {
   period: string;
@@ -30,7 +30,14 @@ export interface CaseRollupTable {
   handlingMsTotal: number | string;
 }
 
+/** The coarse rollups: per period, township (first 9 digits of the area code) and responsible unit. */
+export interface CaseUnitRollupTable extends Omit<CaseRollupTable, 'areaCode' | 'categoryCode'> {
+  township: string;
+}
+
 export interface RollupTables {
   caseRollupDays: CaseRollupTable;
   caseRollupMonths: CaseRollupTable;
+  caseRollupUnitDays: CaseUnitRollupTable;
+  caseRollupUnitMonths: CaseUnitRollupTable;
 }

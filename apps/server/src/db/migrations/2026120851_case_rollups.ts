@@ -2,7 +2,8 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 /**
  * 指标汇总 (issue 19): the additive counts of the metrics (docs/METRICS.md) per China-time day and
- * per China-time month of registration, area, category and responsible unit, kept exact by
+ * per China-time month of registration, area, category and responsible unit (and, coarser, per
+ * township and responsible unit only), kept exact by
  * triggers in the very transaction that inserts, changes or deletes a case (or confirms, withdraws
  * or deletes an overdue accountability record), whatever code path does it. Existing cases are
  * backfilled here. See metrics.repository.ts for how a report combines them with the live parts
@@ -38,11 +39,20 @@ const WATCHED = [
   'registered_at', 'area_code', 'category_code', 'current_unit_id', 'registered_unit_id', 'dispatched_at', 'responded_on_time',
   'evaluation_result', 'evaluation_solved', 'closed_at', 'status', 'closed_on_time', 'return_count', 'flag_repeat', 'replied_at',
 ];
-const KEY = ['period', 'area_code', 'category_code', 'unit_id', 'unit_current'];
+const DAY = { sqlite: `date(R.registered_at, '+8 hours')`, postgres: `to_char((cast(R.registered_at AS timestamptz) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')` };
+const MONTH = { sqlite: `strftime('%Y-%m', R.registered_at, '+8 hours')`, postgres: `to_char((cast(R.registered_at AS timestamptz) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')` };
+const FINE_KEY = { area_code: 'R.area_code', category_code: 'R.category_code' };
+/** The township (first 9 digits of the area code) only, no category: few rows, for county and township reads. */
+const COARSE_KEY = { township: 'substr(R.area_code, 1, 9)' };
+const UNIT_KEY = { unit_id: 'coalesce(R.current_unit_id, R.registered_unit_id)', unit_current: 'CASE WHEN R.current_unit_id IS NOT NULL THEN 1 ELSE 0 END' };
 const TABLES = [
-  { name: 'case_rollup_days', sqlite: `date(R.registered_at, '+8 hours')`, postgres: `to_char((cast(R.registered_at AS timestamptz) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')` },
-  { name: 'case_rollup_months', sqlite: `strftime('%Y-%m', R.registered_at, '+8 hours')`, postgres: `to_char((cast(R.registered_at AS timestamptz) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')` },
+  { name: 'case_rollup_days', period: DAY, keys: { ...FINE_KEY, ...UNIT_KEY } },
+  { name: 'case_rollup_months', period: MONTH, keys: { ...FINE_KEY, ...UNIT_KEY } },
+  { name: 'case_rollup_unit_days', period: DAY, keys: { ...COARSE_KEY, ...UNIT_KEY } },
+  { name: 'case_rollup_unit_months', period: MONTH, keys: { ...COARSE_KEY, ...UNIT_KEY } },
 ] as const;
+type Table = (typeof TABLES)[number];
+const keyColumns = (table: Table) => ['period', ...Object.keys(table.keys)];
 
 const on = (expr: string, row: string) => expr.replaceAll('R.', `${row}.`);
 const handlingMs = (db: Db) =>
@@ -52,9 +62,9 @@ const handlingMs = (db: Db) =>
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
 /** The key and count expressions of row `row` in `table`, each count multiplied by `sign`. */
-function contribution(db: Db, table: (typeof TABLES)[number], row: string, sign: 1 | -1) {
+function contribution(db: Db, table: Table, row: string, sign: 1 | -1) {
   const s = sign === 1 ? '' : '-';
-  const keys = [table[db], 'R.area_code', 'R.category_code', 'coalesce(R.current_unit_id, R.registered_unit_id)', flag('R.current_unit_id IS NOT NULL')];
+  const keys = [table.period[db], ...Object.values(table.keys)];
   const counts = [
     ...COUNTS.map(([, condition]) => `${s}${flag(condition === 'TRUE' ? '1 = 1' : condition)}`),
     `${s}(CASE WHEN R.replied_at IS NOT NULL THEN ${handlingMs(db)} ELSE 0 END)`,
@@ -64,17 +74,17 @@ function contribution(db: Db, table: (typeof TABLES)[number], row: string, sign:
 const countColumns = [...COUNTS.map(([c]) => c), 'handling_ms_total'];
 
 /** One upsert adding (or subtracting) a row's contribution. */
-function upsert(db: Db, table: (typeof TABLES)[number], row: string, sign: 1 | -1) {
+function upsert(db: Db, table: Table, row: string, sign: 1 | -1) {
   const { keys, counts } = contribution(db, table, row, sign);
-  return `INSERT INTO ${table.name} (${[...KEY, ...countColumns].join(', ')}) VALUES (${[...keys, ...counts].join(', ')})
-    ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${countColumns.map((c) => `${c} = ${table.name}.${c} + excluded.${c}`).join(', ')};`;
+  return `INSERT INTO ${table.name} (${[...keyColumns(table), ...countColumns].join(', ')}) VALUES (${[...keys, ...counts].join(', ')})
+    ON CONFLICT (${keyColumns(table).join(', ')}) DO UPDATE SET ${countColumns.map((c) => `${c} = ${table.name}.${c} + excluded.${c}`).join(', ')};`;
 }
 
 /** Adds `delta` to overdue_recorded of the rows case `caseId` counts in. */
-function recordedDelta(db: Db, table: (typeof TABLES)[number], caseId: string, delta: string) {
+function recordedDelta(db: Db, table: Table, caseId: string, delta: string) {
   const { keys } = contribution(db, table, 'c', 1);
   return `UPDATE ${table.name} SET overdue_recorded = overdue_recorded + ${delta}
-    WHERE (${KEY.join(', ')}) = (SELECT ${keys.join(', ')} FROM cases c WHERE c.id = ${caseId});`;
+    WHERE (${keyColumns(table).join(', ')}) = (SELECT ${keys.join(', ')} FROM cases c WHERE c.id = ${caseId});`;
 }
 
 const confirmedOverdue = (row: string) => `(${row}.reason = 'overdue' AND ${row}.state = 'confirmed')`;
@@ -84,17 +94,11 @@ const otherConfirmed = (row: string) =>
 export async function up(db: Kysely<any>): Promise<void> {
   const dialect: Db = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
   for (const table of TABLES) {
-    let create = db.schema
-      .createTable(table.name)
-      .addColumn('period', 'text', (c) => c.notNull())
-      .addColumn('area_code', 'text', (c) => c.notNull())
-      .addColumn('category_code', 'text', (c) => c.notNull())
-      .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('unit_current', 'integer', (c) => c.notNull());
+    let create = db.schema.createTable(table.name);
+    for (const column of keyColumns(table)) create = create.addColumn(column, column === 'unit_current' ? 'integer' : 'text', (c) => c.notNull());
     for (const column of countColumns) create = create.addColumn(column, column === 'handling_ms_total' ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0));
-    await create.addPrimaryKeyConstraint(`${table.name}_pk`, KEY as never).execute();
-    // Area-scoped reads: the period range, then the area subtree.
-    await db.schema.createIndex(`${table.name}_area`).on(table.name).columns(['area_code', 'period']).execute();
+    // The key starts with the period: every read is a period range.
+    await create.addPrimaryKeyConstraint(`${table.name}_pk`, keyColumns(table) as never).execute();
   }
 
   // Backfill from the cases there are.
@@ -102,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     const { keys, counts } = contribution(dialect, table, 'cases', 1);
     await sql
       .raw(
-        `INSERT INTO ${table.name} (${[...KEY, ...countColumns].join(', ')})
+        `INSERT INTO ${table.name} (${[...keyColumns(table), ...countColumns].join(', ')})
          SELECT ${keys.join(', ')}, ${counts.map((c) => `sum(${c})`).join(', ')} FROM cases GROUP BY ${keys.join(', ')}`,
       )
       .execute(db);
@@ -137,10 +141,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
 
-  // PostgreSQL: one function per table of origin. Rows are locked in one order (days before months,
+  // PostgreSQL: one function per table of origin. Rows are locked in one order (table by table,
   // lower key first) so two transactions moving cases between the same two keys cannot deadlock.
-  const keyText = (row: string) => `concat_ws('|', ${contribution('postgres', TABLES[0], row, 1).keys.join(', ')})`;
-  const both = (row: string, sign: 1 | -1, t: (typeof TABLES)[number]) => upsert('postgres', t, row, sign);
+  const keyText = (t: Table, row: string) => `concat_ws('|', ${contribution('postgres', t, row, 1).keys.join(', ')})`;
+  const both = (row: string, sign: 1 | -1, t: Table) => upsert('postgres', t, row, sign);
   await sql
     .raw(
       `CREATE FUNCTION case_rollups_apply() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
@@ -149,10 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
           ${TABLES.map((t) => both('NEW', 1, t)).join('\n')}
         ELSIF TG_OP = 'DELETE' THEN
           ${TABLES.map((t) => both('OLD', -1, t)).join('\n')}
-        ELSIF ${keyText('NEW')} < ${keyText('OLD')} THEN
-          ${TABLES.map((t) => both('NEW', 1, t) + both('OLD', -1, t)).join('\n')}
         ELSE
-          ${TABLES.map((t) => both('OLD', -1, t) + both('NEW', 1, t)).join('\n')}
+          ${TABLES.map((t) => `IF ${keyText(t, 'NEW')} < ${keyText(t, 'OLD')} THEN ${both('NEW', 1, t)} ${both('OLD', -1, t)} ELSE ${both('OLD', -1, t)} ${both('NEW', 1, t)} END IF;`).join('\n')}
         END IF;
         RETURN NULL;
       END $$`,

@@ -197,7 +197,20 @@ export function splitPeriod(from: string, to: string) {
   return { edges, whole: { from: wholeFrom, to: wholeTo, days, months } };
 }
 
-type RollupTable = 'caseRollupDays' | 'caseRollupMonths';
+type RollupTable = 'caseRollupDays' | 'caseRollupMonths' | 'caseRollupUnitDays' | 'caseRollupUnitMonths';
+/** A prefix range no finer than a township (9 digits) compares the same on the township as on the full code. */
+const townshipAligned = (range: readonly [string, string]) => range[0].length <= 9 && range[1].length <= 9;
+
+/**
+ * The coarse rollups (township × unit, no category) answer when nothing asks for finer: no
+ * category filter or grouping, no area grouping below townships, and every area range (scope and
+ * filter) a county's or a township's.
+ */
+function coarseEnough(filter: CountFilter, group: GroupKey): boolean {
+  if (filter.categoryCodes || group.kind === 'category' || (group.kind === 'area' && group.digits !== 9)) return false;
+  return filter.scope.areaRanges.every(townshipAligned) && (!filter.areaRange || townshipAligned(filter.areaRange));
+}
+
 const ROLLUP_COUNTS = [
   'registered',
   'assigned',
@@ -218,23 +231,25 @@ const ROLLUP_COUNTS = [
 
 /** The rollup rows of cases in the scope's areas or current units (co-handled cases are added live). */
 async function rollupGroups(db: Kysely<DB>, table: RollupTable, ranges: ReadonlyArray<readonly [string, string]>, filter: CountFilter, group: GroupKey) {
+  // The two kinds of table differ only in their area column (and the fine one's category): typed as the fine one.
   const t = table as 'caseRollupDays';
+  const area = (table === 'caseRollupUnitDays' || table === 'caseRollupUnitMonths' ? 'township' : 'areaCode') as 'areaCode';
   const key =
     group.kind === 'unit'
       ? sql<string>`${sql.ref('unitId')}`
       : group.kind === 'area'
-        ? sql<string>`substr(${sql.ref('areaCode')}, 1, ${sql.lit(group.digits)})`
+        ? sql<string>`substr(${sql.ref(area)}, 1, ${sql.lit(group.digits)})`
         : group.kind === 'category'
           ? sql<string>`${sql.ref('categoryCode')}`
           : sql<string>`substr(${sql.ref('period')}, 1, 7)`;
   let query = db.selectFrom(t).where((eb) =>
     eb.or([
-      ...filter.scope.areaRanges.map(([lo, hi]) => eb.and([eb('areaCode', '>=', lo), eb('areaCode', '<', hi)])),
+      ...filter.scope.areaRanges.map(([lo, hi]) => eb.and([eb(area, '>=', lo), eb(area, '<', hi)])),
       ...(filter.scope.unitIds.length ? [eb.and([eb('unitCurrent', '=', 1), eb('unitId', 'in', filter.scope.unitIds)])] : []),
     ]),
   );
   query = query.where((eb) => eb.or(ranges.map(([lo, hi]) => eb.and([eb('period', '>=', lo), eb('period', '<', hi)]))));
-  if (filter.areaRange) query = query.where('areaCode', '>=', filter.areaRange[0]).where('areaCode', '<', filter.areaRange[1]);
+  if (filter.areaRange) query = query.where(area, '>=', filter.areaRange[0]).where(area, '<', filter.areaRange[1]);
   if (filter.unitId) query = query.where('unitId', '=', filter.unitId);
   if (filter.categoryCodes) query = query.where('categoryCode', 'in', filter.categoryCodes);
   const rows = await query
@@ -280,8 +295,9 @@ export const metricsRepository = {
           add(row.groupKey, counts);
         }
       };
-      parts.push(fromRollup('caseRollupDays', whole.days));
-      if (whole.months) parts.push(fromRollup('caseRollupMonths', [whole.months]));
+      const coarse = coarseEnough(filter, group);
+      parts.push(fromRollup(coarse ? 'caseRollupUnitDays' : 'caseRollupDays', whole.days));
+      if (whole.months) parts.push(fromRollup(coarse ? 'caseRollupUnitMonths' : 'caseRollupMonths', [whole.months]));
       // Open and overdue "now": only open cases are read, through the status indexes.
       parts.push(
         (async () => {
