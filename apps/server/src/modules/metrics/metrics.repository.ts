@@ -320,7 +320,9 @@ export const metricsRepository = {
       if (filter.scope.unitIds.length) {
         parts.push(
           (async () => {
-            const where = (eb: CaseEb) => eb.and([inScope(eb, filter.scope), eb.not(inAreasOrCurrentUnits(eb, filter.scope))]);
+            // Read from the co-unit table (its unit index), not by walking the period's cases.
+            const coHandled = (eb: CaseEb) => eb('cases.id', 'in', eb.selectFrom('caseCoUnits').select('caseCoUnits.caseId').where('caseCoUnits.unitId', 'in', filter.scope.unitIds));
+            const where = (eb: CaseEb) => eb.and([coHandled(eb), eb.not(inAreasOrCurrentUnits(eb, filter.scope))]);
             for (const row of await live(whole.from, whole.to, where)) add(row.key, row.counts);
           })(),
         );
