@@ -28,6 +28,10 @@ export interface CaseRollupTable {
   overdueRecorded: number;
   handlingCount: number;
   handlingMsTotal: number | string;
+  /** Cases in a state where a late clock is overdue work (open, not waiting for the resident). */
+  openPending: number;
+  /** Of those, cases with a confirmed overdue accountability record. */
+  openRecorded: number;
 }
 
 /** The coarse rollups: per period, township (first 9 digits of the area code) and responsible unit. */

@@ -17,6 +17,9 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 type Db = 'sqlite' | 'postgres';
 
 const CLOSED = `('closed', 'final')`;
+/** ACTIVE_STATES without 'replied' (frozen here as a migration must be). */
+const OVERDUE = `('registered', 'assigned', 'handling', 'evaluated', 'reopened', 'reviewing', 'rereviewing')`;
+const RECORDED = `EXISTS (SELECT 1 FROM accountability_records ar WHERE ar.case_id = R.id AND ar.reason = 'overdue' AND ar.state = 'confirmed')`;
 /** Each count's condition on a case row `R` (R. is replaced by OLD., NEW. or cases.). */
 const COUNTS: ReadonlyArray<readonly [column: string, condition: string]> = [
   ['registered', 'TRUE'],
@@ -31,8 +34,12 @@ const COUNTS: ReadonlyArray<readonly [column: string, condition: string]> = [
   ['closed_on_time', `R.closed_at IS NOT NULL AND R.status IN ${CLOSED} AND R.closed_on_time = 1`],
   ['returned', 'R.dispatched_at IS NOT NULL AND R.return_count > 0'],
   ['repeat', 'R.flag_repeat = 1'],
-  ['overdue_recorded', `EXISTS (SELECT 1 FROM accountability_records ar WHERE ar.case_id = R.id AND ar.reason = 'overdue' AND ar.state = 'confirmed')`],
+  ['overdue_recorded', RECORDED],
   ['handling_count', 'R.replied_at IS NOT NULL'],
+  // In a state where a late clock is the unit's overdue work (OVERDUE_STATES of metrics.repository.ts):
+  // a read subtracts those not yet due, few whatever the table's size, to count "open and overdue".
+  ['open_pending', `R.status IN ${OVERDUE}`],
+  ['open_recorded', `R.status IN ${OVERDUE} AND ${RECORDED}`],
 ];
 /** Columns whose change can change a case's contribution (a trigger skips other updates). */
 const WATCHED = [
@@ -83,7 +90,8 @@ function upsert(db: Db, table: Table, row: string, sign: 1 | -1) {
 /** Adds `delta` to overdue_recorded of the rows case `caseId` counts in. */
 function recordedDelta(db: Db, table: Table, caseId: string, delta: string) {
   const { keys } = contribution(db, table, 'c', 1);
-  return `UPDATE ${table.name} SET overdue_recorded = overdue_recorded + ${delta}
+  return `UPDATE ${table.name} SET overdue_recorded = overdue_recorded + ${delta},
+      open_recorded = open_recorded + (SELECT CASE WHEN c.status IN ${OVERDUE} THEN ${delta} ELSE 0 END FROM cases c WHERE c.id = ${caseId})
     WHERE (${keyColumns(table).join(', ')}) = (SELECT ${keys.join(', ')} FROM cases c WHERE c.id = ${caseId});`;
 }
 

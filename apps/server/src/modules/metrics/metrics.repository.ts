@@ -227,6 +227,8 @@ const ROLLUP_COUNTS = [
   'overdueRecorded',
   'handlingCount',
   'handlingMsTotal',
+  'openPending',
+  'openRecorded',
 ] as const;
 
 /** The rollup rows of cases in the scope's areas or current units (co-handled cases are added live). */
@@ -291,31 +293,36 @@ export const metricsRepository = {
         if (!ranges.length) return;
         for (const row of await rollupGroups(db, table, ranges, filter, group)) {
           const counts = countsOf(row);
-          counts.overdueTotal = num(row.overdueRecorded);
+          // overdueTotal = recorded ∪ open-and-overdue; the live part above subtracts the not yet due.
+          counts.overdueOpen = num(row.openPending);
+          counts.overdueTotal = num(row.overdueRecorded) + num(row.openPending) - num(row.openRecorded);
           add(row.groupKey, counts);
         }
       };
       const coarse = coarseEnough(filter, group);
       parts.push(fromRollup(coarse ? 'caseRollupUnitDays' : 'caseRollupDays', whole.days));
       if (whole.months) parts.push(fromRollup(coarse ? 'caseRollupUnitMonths' : 'caseRollupMonths', [whole.months]));
-      // Open and overdue "now": only open cases are read, through the status indexes.
-      parts.push(
-        (async () => {
-          const key = keyExpression(group);
-          const rows = await casesFiltered(db, wholeFilter, (eb) => inAreasOrCurrentUnits(eb, filter.scope))
-            .where('cases.status', 'in', OVERDUE_STATES)
-            .where('cases.currentDueAt', '<', filter.now)
-            .select((eb) => [key.as('groupKey'), sql<string | number>`count(*)`.as('overdueOpen'), countIf(overdueRecorded(eb)).as('recorded')])
-            .groupBy(key)
-            .execute();
-          for (const row of rows) {
-            const counts = emptyMetricCounts();
-            counts.overdueOpen = num(row.overdueOpen);
-            counts.overdueTotal = num(row.overdueOpen) - num(row.recorded);
-            add(String(row.groupKey), counts);
-          }
-        })(),
-      );
+      // Open and overdue "now" = open (from the rollups) − open but not yet due (live): cases whose
+      // deadline is still ahead are few whatever the table's size (one query for a deadline ahead,
+      // through the due index, one for none).
+      for (const notDue of [(eb: CaseEb) => eb('cases.currentDueAt', '>=', filter.now), (eb: CaseEb) => eb('cases.currentDueAt', 'is', null)]) {
+        parts.push(
+          (async () => {
+            const key = keyExpression(group);
+            const rows = await casesFiltered(db, wholeFilter, (eb) => eb.and([inAreasOrCurrentUnits(eb, filter.scope), notDue(eb)]))
+              .where('cases.status', 'in', OVERDUE_STATES)
+              .select((eb) => [key.as('groupKey'), sql<string | number>`count(*)`.as('notDue'), countIf(overdueRecorded(eb)).as('recorded')])
+              .groupBy(key)
+              .execute();
+            for (const row of rows) {
+              const counts = emptyMetricCounts();
+              counts.overdueOpen = -num(row.notDue);
+              counts.overdueTotal = -num(row.notDue) + num(row.recorded);
+              add(String(row.groupKey), counts);
+            }
+          })(),
+        );
+      }
       // Cases in scope only because one of the scope's units co-handles them.
       if (filter.scope.unitIds.length) {
         parts.push(
