@@ -199,5 +199,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql.raw('DROP FUNCTION IF EXISTS case_rollups_apply()').execute(db);
     await sql.raw('DROP FUNCTION IF EXISTS case_rollups_record()').execute(db);
   }
-  for (const table of TABLES) await db.schema.dropTable(table.name).execute();
+  for (const table of TABLES) await db.schema.dropTable(table.name).ifExists().execute();
 }
