@@ -45,6 +45,8 @@ import * as surveys from './migrations/2026120722_surveys.js';
 import * as doorSignInObjections from './migrations/2026120801_door_sign_in_objections.js';
 // — service centre —
 import * as serviceCentre from './migrations/2026120741_service_centre.js';
+// — metrics rollups —
+import * as caseRollups from './migrations/2026120851_case_rollups.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -94,6 +96,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120741_service_centre': serviceCentre,
   // — issue 15: door sign-in, selection objections —
   '2026120801_door_sign_in_objections': doorSignInObjections,
+  // — metrics rollups —
+  '2026120851_case_rollups': caseRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

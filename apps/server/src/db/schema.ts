@@ -12,6 +12,7 @@ import type { MapFeatureTables } from './map-features.tables.js'; // — screens
 import type { ConsultationTables } from './consultations.tables.js'; // — consultations —
 import type { ServiceCentreTables } from './service-centre.tables.js'; // — service centre —
 import type { IdempotencyTables } from './idempotency.tables.js'; // — offline —
+import type { RollupTables } from './rollups.tables.js'; // — metrics rollups —
 
 /**
  * Kysely's view of the tables (camelCase, mapped to snake_case by CamelCasePlugin).
@@ -479,3 +480,6 @@ export interface TrackingSecretTable {
 
 // — duty, leave and attendance — (declaration merging: DB also extends the duty tables)
 export interface DB extends DutyTables {}
+
+// — metrics rollups — (declaration merging: DB also extends the rollup tables)
+export interface DB extends RollupTables {}

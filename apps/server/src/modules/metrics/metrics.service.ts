@@ -50,7 +50,7 @@ function boundary(value: string, end: boolean, field: string): Date {
 }
 
 /** The local (UTC+8) months from the one holding `from` to the one holding the last instant before `to`. */
-function monthsBetween(from: Date, to: Date): Array<{ key: string; end: string }> {
+export function monthsBetween(from: Date, to: Date): Array<{ key: string; end: string }> {
   const months: Array<{ key: string; end: string }> = [];
   let [year, month] = localDate(from).slice(0, 7).split('-').map(Number);
   const lastKey = localDate(new Date(to.getTime() - 1)).slice(0, 7);
