@@ -37,6 +37,8 @@ import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 import * as projects from './migrations/2026120731_projects.js';
 // — screens —
 import * as mapFeatures from './migrations/2026120751_map_features.js';
+// — several processes (issue 19) —
+import * as jobDeadLetters from './migrations/2026120861_job_dead_letters.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
@@ -88,6 +90,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120722_surveys': surveys,
   // — service centre —
   '2026120741_service_centre': serviceCentre,
+  // — several processes (issue 19) —
+  '2026120861_job_dead_letters': jobDeadLetters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,6 +9,7 @@ import type { DutyTables } from './duty.tables.js'; // — duty, leave and atten
 import type { EvaluationTables } from './evaluation.tables.js'; // — evaluation —
 import type { ProjectTables } from './projects.tables.js'; // — projects —
 import type { MapFeatureTables } from './map-features.tables.js'; // — screens —
+import type { JobTables } from './jobs.tables.js'; // — several processes —
 import type { ConsultationTables } from './consultations.tables.js'; // — consultations —
 import type { ServiceCentreTables } from './service-centre.tables.js'; // — service centre —
 
@@ -478,3 +479,6 @@ export interface TrackingSecretTable {
 
 // — duty, leave and attendance — (declaration merging: DB also extends the duty tables)
 export interface DB extends DutyTables {}
+
+// — several processes (issue 19) — the job queue's dead letters
+export interface DB extends JobTables {}
