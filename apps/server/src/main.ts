@@ -91,12 +91,15 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
   // PostgreSQL through the job queue, once across every process; on SQLite in this process.
   if (config.runJobs) {
     const intervalMs = (config.sweepSeconds ?? 60) * 1000;
+    // The first runs wait a second: the first requests (load balancers' health checks) meet no job.
+    const firstRunDelayMs = 1000;
     jobs =
       database.dialect === 'postgres'
-        ? await startQueuedJobs(app.services, { url: config.databaseUrl, schema: config.databaseSchema, db: database.db }, { log: app.log, intervalMs })
+        ? await startQueuedJobs(app.services, { url: config.databaseUrl, schema: config.databaseSchema, db: database.db }, { log: app.log, intervalMs, firstRunDelayMs })
         : startJobs(app.services, {
             log: app.log,
             intervalMs,
+            firstRunDelayMs,
             onFailure: (job, error) => deadLetterQueries.record(database.db, { job, attempts: 1, error, failedAt: clock.now() }),
           });
   }

@@ -53,6 +53,8 @@ export interface JobsOptions {
   // — several processes (issue 19) —
   /** In process: called after a run failed (main.ts records a dead letter). */
   onFailure?: (job: JobName, error: unknown) => Promise<void>;
+  /** Wait before the first runs (main.ts: a moment after listening, so the first requests meet no job). */
+  firstRunDelayMs?: number;
 }
 
 const consoleLogger: JobLogger = {
@@ -65,7 +67,7 @@ const consoleLogger: JobLogger = {
  * that finds one running is skipped), errors are logged and never thrown, and the timers do not
  * keep the process alive. `stop()` resolves when a run in progress has finished.
  */
-function schedule({ name, everyMs, run: job, report, atOnce = true }: ScheduledJob, log: JobLogger, onFailure?: JobsOptions['onFailure']) {
+function schedule({ name, everyMs, run: job, report, atOnce = true }: ScheduledJob, log: JobLogger, onFailure?: JobsOptions['onFailure'], firstRunDelayMs = 0) {
   let running: Promise<void> | null = null;
   let stopped = false;
   function tick(): void {
@@ -82,7 +84,7 @@ function schedule({ name, everyMs, run: job, report, atOnce = true }: ScheduledJ
         running = null;
       });
   }
-  const first = setTimeout(tick, atOnce ? 0 : everyMs);
+  const first = setTimeout(tick, atOnce ? firstRunDelayMs : everyMs);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
@@ -208,7 +210,7 @@ export function scheduledJobs(services: JobsDeps, options: JobsOptions = {}): Sc
  */
 export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop(): Promise<void> } {
   const log = options.log ?? consoleLogger;
-  const stops = scheduledJobs(services, options).map((job) => schedule(job, log, options.onFailure));
+  const stops = scheduledJobs(services, options).map((job) => schedule(job, log, options.onFailure, options.firstRunDelayMs));
   return {
     async stop() {
       await Promise.all(stops.map((stop) => stop()));
@@ -222,5 +224,5 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
  */
 export async function startQueuedJobs(services: JobsDeps, queue: Omit<QueueOptions, 'log'>, options: JobsOptions = {}): Promise<{ stop(): Promise<void> }> {
   const log = options.log ?? consoleLogger;
-  return startQueue(scheduledJobs(services, options), { ...queue, log });
+  return startQueue(scheduledJobs(services, options), { firstRunDelayMs: options.firstRunDelayMs, ...queue, log });
 }

@@ -38,6 +38,8 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
   /** Connections of the queue's own pool (default 2). */
   poolSize?: number;
+  /** Wait before the first offers (default 0). */
+  firstRunDelayMs?: number;
 }
 
 /** The queue's schema: `pgboss`, or `<schema>_jobs` beside a named app schema (tests have one each). */
@@ -113,7 +115,7 @@ export async function startQueue(jobs: readonly ScheduledJob[], options: QueueOp
   };
   for (const job of jobs) {
     if (job.atOnce ?? true) {
-      const first = setTimeout(() => offer(job), 0);
+      const first = setTimeout(() => offer(job), options.firstRunDelayMs ?? 0);
       first.unref();
       timers.push(first);
     }

@@ -9,6 +9,11 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Milliseconds from spawning to the first health check answered. */
   startedInMs: number;
+  /**
+   * Milliseconds from the server's own "listening" log line (LOG_LEVEL=info) to the first health
+   * check answered (checks every 50 ms); null when the level hides the line.
+   */
+  answeredAfterListenMs: number | null;
   output(): string;
   stop(): Promise<void>;
 }
@@ -24,7 +29,16 @@ export async function startServerProcess(port: number, env: Record<string, strin
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'start'], { cwd: ROOT, env: serverEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));
+  let listeningAt: number | null = null;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (listeningAt === null) {
+      const line = text.split('\n').find((l) => l.includes('Server listening at'));
+      const time = line ? /"time":(\d+)/.exec(line)?.[1] : undefined;
+      if (time) listeningAt = Number(time);
+    }
+    out = (out + text).slice(-20_000);
+  });
   child.stderr?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const stop = async () => {
@@ -39,7 +53,11 @@ export async function startServerProcess(port: number, env: Record<string, strin
     if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${out}`);
     try {
       if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) {
-        return { base, child, startedInMs: Math.round(performance.now() - started), output: () => out, stop };
+        const answeredAt = Date.now();
+        // The log line may arrive a moment after the answer.
+        for (let i = 0; i < 20 && listeningAt === null && /info|debug/.test(env.LOG_LEVEL ?? ''); i++) await new Promise((r) => setTimeout(r, 50));
+        const answeredAfterListenMs = listeningAt === null ? null : answeredAt - listeningAt;
+        return { base, child, startedInMs: Math.round(performance.now() - started), answeredAfterListenMs, output: () => out, stop };
       }
     } catch {
       // not listening yet
