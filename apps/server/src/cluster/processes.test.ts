@@ -46,7 +46,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL', () => {
       return { DATABASE_URL: url!, DATABASE_SCHEMA: schema, LIANXIN_DATA_DIR: dataDir, LIANXIN_SWEEP_SECONDS: '2', LIANXIN_SIGNINS_PER_MINUTE: '4' };
     };
     [a, b] = await Promise.all([startServerProcess(3270, env(3270)), startServerProcess(3271, env(3271))]);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

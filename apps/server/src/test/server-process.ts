@@ -24,7 +24,7 @@ export function serverEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Starts `main.ts start` on `port` and waits until /api/health answers. */
-export async function startServerProcess(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(port: number, env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'start'], { cwd: ROOT, env: serverEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
