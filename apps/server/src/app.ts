@@ -57,6 +57,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.decorate('services', services);
+  // — several processes (issue 19) — the cache bus's LISTEN connection ends with the app
+  app.addHook('onClose', () => services.cacheBus.close());
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   await app.register(problemPlugin);

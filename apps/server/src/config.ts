@@ -38,6 +38,9 @@ export interface Config {
   // — notices —
   /** Heartbeat of the live notice stream (LIANXIN_NOTICE_HEARTBEAT_SECONDS, default 25 s), under any proxy's idle timeout. */
   noticeHeartbeatMs?: number;
+  // — several processes (issue 19) —
+  /** Seconds between time-limit sweeps (LIANXIN_SWEEP_SECONDS, default 60). */
+  sweepSeconds?: number;
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -66,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retrainHours: retrainHoursOf(env.LIANXIN_RETRAIN_HOURS),
     // — notices —
     noticeHeartbeatMs: (Number(env.LIANXIN_NOTICE_HEARTBEAT_SECONDS) || 25) * 1000,
+    // — several processes (issue 19) —
+    sweepSeconds: Number(env.LIANXIN_SWEEP_SECONDS) > 0 ? Number(env.LIANXIN_SWEEP_SECONDS) : 60,
   };
 }
 

@@ -8,7 +8,8 @@ import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureReferenceData } from './db/seed/reference.js';
 import { seedDemo } from './db/seed/demo.js';
-import { startJobs } from './jobs/index.js';
+import { startJobs, startQueuedJobs } from './jobs/index.js';
+import { deadLetterQueries } from './jobs/dead-letters.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { protectStoredText } from './modules/cases/cases.protect-stored.js';
 import { createCipher, loadMasterKey } from './security/cipher.js';
@@ -70,7 +71,7 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
   if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate, seed, backup, restore or audit verify`);
 
   const app = await buildApp({ database, config, cipher, clock, logger: { level: config.logLevel }, serveWeb: true, strictResponses: config.strictResponses });
-  const jobs = config.runJobs ? startJobs(app.services, { log: app.log }) : null;
+  let jobs: { stop(): Promise<void> } | null = null;
   const pidFile = join(config.dataDir, PID_FILE);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -83,7 +84,25 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Listens for other processes' cache changes before serving (PostgreSQL; nothing on SQLite).
+  await app.services.cacheBus.ready();
   await app.listen({ port: config.port, host: config.host });
+  // Scheduled work starts once the server answers, and runs off the request path (issue 19): on
+  // PostgreSQL through the job queue, once across every process; on SQLite in this process.
+  if (config.runJobs) {
+    const intervalMs = (config.sweepSeconds ?? 60) * 1000;
+    // The first runs wait a second: the first requests (load balancers' health checks) meet no job.
+    const firstRunDelayMs = 1000;
+    jobs =
+      database.dialect === 'postgres'
+        ? await startQueuedJobs(app.services, { url: config.databaseUrl, schema: config.databaseSchema, db: database.db }, { log: app.log, intervalMs, firstRunDelayMs })
+        : startJobs(app.services, {
+            log: app.log,
+            intervalMs,
+            firstRunDelayMs,
+            onFailure: (job, error) => deadLetterQueries.record(database.db, { job, attempts: 1, error, failedAt: clock.now() }),
+          });
+  }
   // Tells `restore` that a server is running on this data folder.
   writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
   app.log.info(`连心 Lianxin at http://localhost:${config.port} — API docs at /api/docs`);

@@ -54,6 +54,8 @@ import { createUnitsService } from './modules/units/units.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createJobsService } from './jobs/jobs.service.js';
 import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
+import { JOB_RETRIES } from './jobs/queue.js'; // — several processes (issue 19) —
+import { createCacheBus } from './cluster/cache-bus.js';
 import type { Cipher } from './security/cipher.js';
 // — supervision —
 import { createSupervisionService } from './modules/supervision/supervision.service.js';
@@ -110,11 +112,13 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — notices — live notices: an in-memory bus on SQLite, LISTEN/NOTIFY across processes on PostgreSQL
   const noticeBus = createNoticeBus({ dialect: database.dialect, url: database.url, schema: database.schema });
   const notifier = createNotifier({ clock, cipher, bus: noticeBus });
-  const deadlines = createDeadlines(db);
+  // — several processes (issue 19) — caches dropped in every process through LISTEN/NOTIFY on PostgreSQL
+  const cacheBus = createCacheBus({ dialect: database.dialect, url: database.url, schema: database.schema, db });
+  const deadlines = createDeadlines(db, cacheBus);
   // — limits and tracking (issue 12): every rate limit counts in the database, shared by every process —
   const rateLimiter = createRateLimiter({ db, cipher, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier, rateLimiter });
-  const suggest = createSuggestService({ db });
+  const suggest = createSuggestService({ db, bus: cacheBus });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
@@ -137,7 +141,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const auditReader = createAuditReader({ db, audit });
   const notifications = createNotificationsService({ db, cipher, bus: noticeBus, clock });
   const timeLimitSweep = createTimeLimitSweep({ db, dialect: database.dialect, notifier, cases, clock });
-  const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit });
+  const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit, /* — several processes — */ db, runner: database.dialect === 'postgres' ? 'queue' : 'in_process', retries: JOB_RETRIES });
   const households = createHouseholdsService({ db, audit, clock, cipher });
   const householdRecords = createHouseholdRecords({ db, audit, clock, households });
   const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });
@@ -195,6 +199,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
     audit,
     notifier,
     noticeBus,
+    cacheBus, // — several processes (issue 19) —
     deadlines,
     rateLimiter,
     auth,

@@ -56,6 +56,8 @@ export const ACCESS_RULES = {
   'audit.read': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '查看审计日志、短信发件箱 read the audit log and the SMS outbox' },
   // admin
   'job.run': { roles: ['admin', 'supervisor'], reach: 'platform', doc: '立即执行限时办结巡查 run the time-limit sweep by hand' },
+  // — several processes (issue 19) —
+  'job.failures': { roles: ['admin'], reach: 'platform', doc: '查看计划任务失败记录（死信）read scheduled jobs that failed every attempt (dead letters)' },
   // metrics: the API answers every staff member within their case scope; the console's figures
   // page (rankings of units) is offered to those who judge units.
   'figures.read': { roles: ['unit_head', 'leader', 'supervisor', 'admin', 'dispatcher'], reach: 'area', doc: '数据页：三率与单位排名 the figures page: rates and unit rankings' },

@@ -55,6 +55,7 @@ export * from './contracts/cadres.js';
 export * from './contracts/projects.js';
 // — screens —
 export * from './contracts/map-features.js';
+export * from './contracts/jobs.js'; // — several processes (issue 19) —
 // — consultations —
 export * from './contracts/consultations.js';
 export * from './contracts/surveys.js';

@@ -38,6 +38,8 @@ import * as projects from './migrations/2026120731_projects.js';
 // — screens —
 import * as mapFeatures from './migrations/2026120751_map_features.js';
 import * as idempotencyKeys from './migrations/2026120811_idempotency_keys.js'; // — offline —
+// — several processes (issue 19) —
+import * as jobDeadLetters from './migrations/2026120861_job_dead_letters.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
@@ -98,6 +100,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120801_door_sign_in_objections': doorSignInObjections,
   // — metrics rollups —
   '2026120851_case_rollups': caseRollups,
+  // — several processes (issue 19) —
+  '2026120861_job_dead_letters': jobDeadLetters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

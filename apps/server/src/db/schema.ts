@@ -9,6 +9,7 @@ import type { DutyTables } from './duty.tables.js'; // — duty, leave and atten
 import type { EvaluationTables } from './evaluation.tables.js'; // — evaluation —
 import type { ProjectTables } from './projects.tables.js'; // — projects —
 import type { MapFeatureTables } from './map-features.tables.js'; // — screens —
+import type { JobTables } from './jobs.tables.js'; // — several processes —
 import type { ConsultationTables } from './consultations.tables.js'; // — consultations —
 import type { ServiceCentreTables } from './service-centre.tables.js'; // — service centre —
 import type { IdempotencyTables } from './idempotency.tables.js'; // — offline —
@@ -483,3 +484,5 @@ export interface DB extends DutyTables {}
 
 // — metrics rollups — (declaration merging: DB also extends the rollup tables)
 export interface DB extends RollupTables {}
+// — several processes (issue 19) — the job queue's dead letters
+export interface DB extends JobTables {}

@@ -87,21 +87,32 @@ async function readSettings(db: Kysely<DB>): Promise<HotspotSettings> {
   return settings;
 }
 
-/** Single-link clusters of cases whose texts are similar enough (union–find over the pairs). */
-function clusters(cases: readonly ScanCase[], threshold: number): ScanCase[][] {
+/** Lets the event loop serve waiting requests (the scan is CPU work on thousands of cases). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Adds `item` to the list under `key` (in place: copying the list each time is quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/**
+ * Single-link clusters of cases whose texts are similar enough (union–find over the pairs). The
+ * pairs are quadratic: the event loop gets a turn every few rows, so requests are never held.
+ */
+async function clusters(cases: readonly ScanCase[], threshold: number): Promise<ScanCase[][]> {
   const parent = cases.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const texts = cases.map((c) => `${c.title} ${c.content}`);
   for (let i = 0; i < cases.length; i++) {
+    if (i % 64 === 63) await breathe();
     for (let j = i + 1; j < cases.length; j++) {
       if (find(i) !== find(j) && textSimilarity(texts[i], texts[j]) >= threshold) parent[find(j)] = find(i);
     }
   }
   const groups = new Map<number, ScanCase[]>();
-  cases.forEach((c, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), c]);
-  });
+  cases.forEach((c, i) => pushTo(groups, find(i), c));
   return [...groups.values()];
 }
 
@@ -133,10 +144,10 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
   const candidates: Candidate[] = [];
 
   const byVillage = new Map<string, ScanCase[]>();
-  for (const row of rows) byVillage.set(villageOf(row.areaCode), [...(byVillage.get(villageOf(row.areaCode)) ?? []), row]);
+  for (const row of rows) pushTo(byVillage, villageOf(row.areaCode), row);
   for (const [village, cases] of byVillage) {
     if (cases.length < settings.minCases) continue;
-    for (const cluster of clusters(cases, settings.similarity)) {
+    for (const cluster of await clusters(cases, settings.similarity)) {
       if (cluster.length < settings.minCases) continue;
       const name = await areaName(village);
       candidates.push({
@@ -151,7 +162,7 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
   }
 
   const byRequester = new Map<string, ScanCase[]>();
-  for (const row of rows) if (row.requesterKey) byRequester.set(row.requesterKey, [...(byRequester.get(row.requesterKey) ?? []), row]);
+  for (const row of rows) if (row.requesterKey) pushTo(byRequester, row.requesterKey, row);
   for (const [key, cases] of byRequester) {
     if (cases.length < settings.repeatCases) continue;
     const area = commonArea(cases.map((c) => villageOf(c.areaCode)));

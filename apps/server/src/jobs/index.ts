@@ -3,6 +3,10 @@ import type { SmsGateway } from '../modules/notifications/sms-gateway.js';
 import type { Cipher } from '../security/cipher.js';
 import { type HotspotDeps, type HotspotScanResult, runHotspotScan } from './hotspot-scan.js';
 import { createTimeLimitSweep, type SweepDeps, type SweepResult } from './time-limit-sweep.js';
+// — several processes (issue 19) —
+import type { JobName } from '@lianxin/core';
+import { type JobLogger, type QueueOptions, type ScheduledJob, startQueue } from './queue.js';
+export type { JobLogger } from './queue.js';
 // — supervision —
 import { SUPERVISION_SWEEP_MS, supervisionSweep, type SupervisionSweepDeps } from './supervision-sweep.js';
 
@@ -18,12 +22,6 @@ export interface JobsDeps extends SweepDeps, HotspotDeps, /* — supervision —
   duty?: { routeAfterHours(): Promise<{ claimed: number }>; sweepGaps(): Promise<{ notified: number }> };
   // — service centre —: applications' time limits, swept with the cases'
   serviceCentre?: { sweep(): Promise<{ yellow: number; escalated1: number; escalated2: number }> };
-}
-
-/** The part of a pino/Fastify logger the jobs use. */
-export interface JobLogger {
-  info(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
 }
 
 export interface JobsOptions {
@@ -52,6 +50,11 @@ export interface JobsOptions {
   // — bulletins —
   /** Time between checks for a due weekly or monthly bulletin (default 1 h; 0 turns it off). */
   bulletinIntervalMs?: number;
+  // — several processes (issue 19) —
+  /** In process: called after a run failed (main.ts records a dead letter). */
+  onFailure?: (job: JobName, error: unknown) => Promise<void>;
+  /** Wait before the first runs (main.ts: a moment after listening, so the first requests meet no job). */
+  firstRunDelayMs?: number;
 }
 
 const consoleLogger: JobLogger = {
@@ -64,7 +67,7 @@ const consoleLogger: JobLogger = {
  * that finds one running is skipped), errors are logged and never thrown, and the timers do not
  * keep the process alive. `stop()` resolves when a run in progress has finished.
  */
-function schedule(name: string, everyMs: number, job: () => Promise<unknown>, log: JobLogger, report: (result: unknown) => void, { atOnce = true } = {}) {
+function schedule({ name, everyMs, run: job, report, atOnce = true }: ScheduledJob, log: JobLogger, onFailure?: JobsOptions['onFailure'], firstRunDelayMs = 0) {
   let running: Promise<void> | null = null;
   let stopped = false;
   function tick(): void {
@@ -72,13 +75,16 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
     // Started through a resolved promise, so even a job that throws at once ends in `finally`.
     running = Promise.resolve()
       .then(job)
-      .then(report, (err: unknown) => log.error({ err }, `${name} failed`))
+      .then(report, (err: unknown) => {
+        log.error({ err }, `${name} failed`);
+        return onFailure?.(name, err);
+      })
       .catch(() => {}) // a failing logger must not become an unhandled rejection
       .finally(() => {
         running = null;
       });
   }
-  const first = setTimeout(tick, atOnce ? 0 : everyMs);
+  const first = setTimeout(tick, atOnce ? firstRunDelayMs : everyMs);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
@@ -91,11 +97,11 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, lo
 }
 
 /**
- * Scheduled work inside the server process: the time-limit sweep every minute, the SMS outbox
- * every few seconds, the early-warning scan every ten minutes and the retraining of the suggestion
- * models every `config.retrainHours` (LIANXIN_RETRAIN_HOURS, default 24). `stop()` waits for runs in progress, so the database can then be closed.
+ * The scheduled work: the time-limit sweep every minute, the SMS outbox every few seconds, the
+ * early-warning scan every ten minutes, the retraining of the suggestion models every
+ * `config.retrainHours` (LIANXIN_RETRAIN_HOURS, default 24), and the modules' own sweeps.
  */
-export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop(): Promise<void> } {
+export function scheduledJobs(services: JobsDeps, options: JobsOptions = {}): ScheduledJob[] {
   const log = options.log ?? consoleLogger;
   const sweep =
     options.sweep ??
@@ -108,68 +114,115 @@ export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop
   const deliver = options.deliver ?? (() => deliverOutbox(services));
   const scanHotspots = options.scanHotspots ?? (() => runHotspotScan(services));
 
-  const stops = [
-    schedule('time-limit sweep', options.intervalMs ?? 60_000, sweep, log, (result) => {
-      const r = result as SweepResult;
-      if (r.yellow || r.escalated1 || r.escalated2 || r.callbacks || r.failed) log.info({ result }, 'time-limit sweep');
-    }),
-    schedule('outbox delivery', options.outboxIntervalMs ?? 5_000, deliver, log, (result) => {
-      const r = result as { delivered: number; failed: number };
-      if (r.failed) log.info({ result }, 'outbox delivery');
-    }),
-    schedule('hotspot scan', options.hotspotIntervalMs ?? 600_000, scanHotspots, log, (result) => {
-      const r = result as HotspotScanResult | undefined;
-      if (r && (r.hotspot || r.repeatRequester || r.riskWords || r.grown)) log.info({ result }, 'hotspot scan');
-    }),
+  const jobs: ScheduledJob[] = [
+    {
+      name: 'time-limit-sweep',
+      everyMs: options.intervalMs ?? 60_000,
+      run: sweep,
+      report: (result) => {
+        const r = result as SweepResult;
+        if (r.yellow || r.escalated1 || r.escalated2 || r.callbacks || r.failed) log.info({ result }, 'time-limit sweep');
+      },
+    },
+    {
+      name: 'outbox-delivery',
+      everyMs: options.outboxIntervalMs ?? 5_000,
+      run: deliver,
+      report: (result) => {
+        const r = result as { delivered: number; failed: number };
+        if (r.failed) log.info({ result }, 'outbox delivery');
+      },
+    },
+    {
+      name: 'hotspot-scan',
+      everyMs: options.hotspotIntervalMs ?? 600_000,
+      run: scanHotspots,
+      report: (result) => {
+        const r = result as HotspotScanResult | undefined;
+        if (r && (r.hotspot || r.repeatRequester || r.riskWords || r.grown)) log.info({ result }, 'hotspot scan');
+      },
+    },
   ];
   const retrainMs = options.retrainIntervalMs ?? (services.config?.retrainHours ?? 24) * 3_600_000;
   const { suggest } = services;
   const retrain = options.retrain ?? (suggest ? () => suggest.retrainScheduled() : undefined);
   if (retrain && retrainMs > 0) {
-    const report = (result: unknown) => log.info({ result }, 'suggestion models retrained');
-    stops.push(schedule('suggestion retrain', retrainMs, retrain, log, report, { atOnce: false }));
+    jobs.push({ name: 'suggestion-retrain', everyMs: retrainMs, run: retrain, report: (result) => log.info({ result }, 'suggestion models retrained'), atOnce: false });
   }
   // — supervision —
   const overdueOrders = supervisionSweep(services);
   if (overdueOrders) {
-    stops.push(
-      schedule('supervision sweep', SUPERVISION_SWEEP_MS, overdueOrders, log, (result) => {
+    jobs.push({
+      name: 'supervision-sweep',
+      everyMs: SUPERVISION_SWEEP_MS,
+      run: overdueOrders,
+      report: (result) => {
         if ((result as { escalated: number }).escalated) log.info({ result }, 'supervision sweep');
-      }),
-    );
+      },
+    });
   }
   // — service centre —: applications' time limits on the same calendar and rules, at the sweep's interval
   const { serviceCentre } = services;
   if (serviceCentre && !options.sweep) {
-    stops.push(
-      schedule('service time-limit sweep', options.intervalMs ?? 60_000, () => serviceCentre.sweep(), log, (result) => {
+    jobs.push({
+      name: 'service-time-limit-sweep',
+      everyMs: options.intervalMs ?? 60_000,
+      run: () => serviceCentre.sweep(),
+      report: (result) => {
         const r = result as { yellow: number; escalated1: number; escalated2: number };
         if (r.yellow || r.escalated1 || r.escalated2) log.info({ result }, 'service time-limit sweep');
-      }),
-    );
+      },
+    });
   }
   // — bulletins —: last week's and last month's drafts, once each, as soon as the period ends.
   const { bulletins } = services;
   const bulletinMs = options.bulletinIntervalMs ?? 3_600_000;
   if (bulletins && bulletinMs > 0) {
-    const report = (result: unknown) => {
-      if ((result as { generated: number }).generated) log.info({ result }, 'bulletins generated');
-    };
-    stops.push(schedule('bulletins', bulletinMs, () => bulletins.generateDue(), log, report, { atOnce: false }));
+    jobs.push({
+      name: 'bulletins',
+      everyMs: bulletinMs,
+      run: () => bulletins.generateDue(),
+      report: (result) => {
+        if ((result as { generated: number }).generated) log.info({ result }, 'bulletins generated');
+      },
+      atOnce: false,
+    });
   }
   // — duty —: out-of-hours online cases to the person on duty every minute; unfilled shifts a week ahead hourly.
   const { duty } = services;
   if (duty) {
-    stops.push(
-      schedule('duty routing', 60_000, () => duty.routeAfterHours(), log, (result) => {
+    jobs.push({
+      name: 'duty-routing',
+      everyMs: 60_000,
+      run: () => duty.routeAfterHours(),
+      report: (result) => {
         if ((result as { claimed: number }).claimed) log.info({ result }, 'duty routing');
-      }),
-    );
-    stops.push(schedule('duty gaps', 3_600_000, () => duty.sweepGaps(), log, () => {}, { atOnce: false }));
+      },
+    });
+    jobs.push({ name: 'duty-gaps', everyMs: 3_600_000, run: () => duty.sweepGaps(), report: () => {}, atOnce: false });
   }
+  return jobs;
+}
+
+/**
+ * Scheduled work inside the server process (SQLite: one process). `stop()` waits for runs in
+ * progress, so the database can then be closed.
+ */
+export function startJobs(services: JobsDeps, options: JobsOptions = {}): { stop(): Promise<void> } {
+  const log = options.log ?? consoleLogger;
+  const stops = scheduledJobs(services, options).map((job) => schedule(job, log, options.onFailure, options.firstRunDelayMs));
   return {
     async stop() {
       await Promise.all(stops.map((stop) => stop()));
     },
   };
+}
+
+/**
+ * — several processes (issue 19) — The same work through the PostgreSQL job queue (queue.ts):
+ * once across every process on the database, retried, dead letters recorded.
+ */
+export async function startQueuedJobs(services: JobsDeps, queue: Omit<QueueOptions, 'log'>, options: JobsOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const log = options.log ?? consoleLogger;
+  return startQueue(scheduledJobs(services, options), { firstRunDelayMs: options.firstRunDelayMs, ...queue, log });
 }

@@ -51,6 +51,9 @@ export const SECOND_ESCALATION_SETTING = 'time_limits.second_escalation_hours';
 const DEFAULT_SECOND_ESCALATION_MS = 24 * 3_600_000;
 const DEFAULT_BATCH = 500;
 
+/** Lets the event loop serve waiting requests before the next case. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The time-limit sweep of SPEC §2 (限时办结 · 责任追究): yellow at 75 %, red and escalation when
  * overdue. Each case is re-read and changed in its own transaction through the cases module's
@@ -128,7 +131,14 @@ export function createTimeLimitSweep({ db, dialect, notifier, cases, clock }: Sw
     let cursor: SweepCursor = null;
     for (;;) {
       const batch = await list(cursor);
-      for (const candidate of batch) await each(candidate);
+      for (const candidate of batch) {
+        await each(candidate);
+        // Off the request path: SQLite runs each statement synchronously, so without a turn of
+        // the event loop between cases a backlog of thousands would hold every request until the
+        // sweep ends. One turn per case lets waiting requests in (a health check answers within
+        // one case's transaction).
+        await breathe();
+      }
       if (batch.length < batchSize) return;
       const last = batch[batch.length - 1];
       cursor = [last.currentDueAt, last.id];

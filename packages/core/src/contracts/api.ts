@@ -39,6 +39,8 @@ import { consultationsEndpoints } from './consultations.js';
 import { surveysEndpoints } from './surveys.js';
 // — service centre —
 import { serviceCentreEndpoints } from './service-centre.js';
+// — several processes (issue 19) —
+import { jobsEndpoints } from './jobs.js';
 
 /**
  * Every operation of the API, by `METHOD /path`: the one table the server registers its routes
@@ -89,5 +91,7 @@ export const API = {
   ...surveysEndpoints,
   // — service centre —
   ...serviceCentreEndpoints,
+  // — several processes (issue 19) —
+  ...jobsEndpoints,
 };
 export type Api = typeof API;

@@ -24,7 +24,7 @@ type DayRow = Selectable<CalendarDayTable>;
 export function createCalendarService({ db, audit, deadlines }: CalendarServiceDeps) {
   async function change<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(work);
-    deadlines.invalidate();
+    await deadlines.invalidate();
     return result;
   }
 

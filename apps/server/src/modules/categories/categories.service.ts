@@ -52,7 +52,7 @@ export function createCategoriesService({ db, audit, deadlines }: CategoriesServ
         await audit.append({ actorUserId: actor.userId, action: 'create', subjectType: 'category', subjectId: row.code, detail: { after: row } }, trx);
         return (await repo.find(trx, row.code))!;
       });
-      deadlines.invalidate();
+      await deadlines.invalidate();
       return created;
     },
 
@@ -70,7 +70,7 @@ export function createCategoriesService({ db, audit, deadlines }: CategoriesServ
         await audit.append({ actorUserId: actor.userId, action: 'update', subjectType: 'category', subjectId: code, detail: { before, after: changes } }, trx);
         return (await repo.find(trx, code))!;
       });
-      deadlines.invalidate();
+      await deadlines.invalidate();
       return updated;
     },
   };

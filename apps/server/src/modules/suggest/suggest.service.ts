@@ -29,8 +29,18 @@ const TOP = 3;
  * the case's area), weighed by the category probabilities (suggest-logic.ts). Held in memory,
  * trained on first use, retrained on demand and on a schedule (jobs/index.ts).
  */
-export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES }: { db: Kysely<DB>; modelMinCases?: number }) {
+/** The part of the cache bus (cluster/cache-bus.ts) the models use (issue 19: several processes). */
+export interface ModelsBus {
+  publish(topic: 'models'): Promise<void>;
+  on(topic: 'models', listener: (fromThisProcess: boolean) => void): void;
+}
+
+export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES, bus, onError }: { db: Kysely<DB>; modelMinCases?: number; bus?: ModelsBus; onError?: (error: unknown) => void }) {
   let models: Promise<Models> | undefined;
+  // Another process retrained: this one learns from the same cases, keeping its models until then.
+  bus?.on('models', (fromThisProcess) => {
+    if (!fromThisProcess && models) retrainNow().catch((error: unknown) => onError?.(error));
+  });
 
   async function train(): Promise<Models> {
     const docs: FeatureDoc[] = [];
@@ -103,6 +113,7 @@ export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES }: { 
     async retrainScheduled(): Promise<{ cases: number; seconds: number }> {
       const started = performance.now();
       const m = await retrainNow();
+      await bus?.publish('models');
       return { cases: m.cases, seconds: Math.round(performance.now() - started) / 1000 };
     },
 
@@ -111,6 +122,7 @@ export function createSuggestService({ db, modelMinCases = MODEL_MIN_CASES }: { 
       assertCan(actor, 'system.maintain');
       const started = performance.now();
       const m = await retrainNow();
+      await bus?.publish('models');
       return { cases: m.cases, seconds: Math.round(performance.now() - started) / 1000 };
     },
   };

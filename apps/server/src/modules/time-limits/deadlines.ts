@@ -31,7 +31,14 @@ export interface Deadlines {
   calendar(): Promise<WorkCalendar>;
   /** Codes from the root down to `code`. */
   categoryPath(code: string): Promise<string[]>;
-  invalidate(): void;
+  /** Drops the cache here and, through the cache bus, in every other server process (issue 19). */
+  invalidate(): Promise<void>;
+}
+
+/** The part of the cache bus (cluster/cache-bus.ts) the deadlines use. */
+export interface DeadlinesBus {
+  publish(topic: 'deadlines'): Promise<void>;
+  on(topic: 'deadlines', listener: () => void): void;
 }
 
 interface Loaded {
@@ -40,8 +47,12 @@ interface Loaded {
   parents: Map<string, string | null>;
 }
 
-export function createDeadlines(db: Kysely<DB>): Deadlines {
+export function createDeadlines(db: Kysely<DB>, bus?: DeadlinesBus): Deadlines {
   let loaded: Promise<Loaded> | null = null;
+  // Another process changed the rules, the calendar or the categories: load them again on next use.
+  bus?.on('deadlines', () => {
+    loaded = null;
+  });
 
   async function load(): Promise<Loaded> {
     const { rules, days, categories } = await repo.reference(db);
@@ -74,8 +85,9 @@ export function createDeadlines(db: Kysely<DB>): Deadlines {
     },
     calendar: async () => (await get()).calendar,
     categoryPath: async (code) => pathOf((await get()).parents, code),
-    invalidate: () => {
+    invalidate: async () => {
       loaded = null;
+      await bus?.publish('deadlines');
     },
   };
 }

@@ -40,7 +40,7 @@ export function createTimeLimitsService({ db, audit, deadlines }: TimeLimitsServ
   /** Runs an admin change in a transaction, then makes the next deadline use it. */
   async function change<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(work);
-    deadlines.invalidate();
+    await deadlines.invalidate();
     return result;
   }
 
