@@ -11,8 +11,8 @@ import {
   PETITION_CLASSES,
   URGENCIES,
 } from '../vocabulary.js';
-import { CASE_LIST_SORTS, caseActionKey } from './values.js';
-export { CASE_LIST_SORTS, caseActionKey } from './values.js';
+import { CASE_LIST_SORTS, type CaseActionKey, caseActionKey } from './values.js';
+export { CASE_LIST_SORTS, type CaseActionKey, caseActionKey } from './values.js';
 
 /** Request and response contracts of the cases API; the same schemas validate, type and document. */
 
@@ -490,8 +490,6 @@ export const casesEndpoints = defineEndpoints({
   'POST /api/cases/:id/rereview/complete': action('复核意见 Complete re-review', B.complete_rereview),
 });
 
-/** The operation of a staff action: `POST /api/cases/:id/<CASE_ACTION_PATHS[action]>`. */
-export type CaseActionKey<A extends StaffAction = StaffAction> = `POST /api/cases/:id/${(typeof CASE_ACTION_PATHS)[A]}`;
 // Every staff action has its operation in the table above (a missing one fails to compile here).
 const everyActionHasAnEndpoint: CaseActionKey extends keyof typeof casesEndpoints ? true : never = true;
 void everyActionHasAnEndpoint;

@@ -3,8 +3,8 @@ import { PHONE_PATTERN } from '../identity.js';
 import { ATTACHMENT_MEDIA_TYPES } from './attachments.js';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { areaCode, id } from './fields.js';
-import { CONSULTATION_RULES, MEETING_KINDS, OPINION_RESPONSES, CONSULTATION_LABELS, consultationLabel } from './values.js';
-export { CONSULTATION_RULES, MEETING_KINDS, OPINION_RESPONSES, CONSULTATION_LABELS, consultationLabel } from './values.js';
+import { CONSULTATION_GROUPS, CONSULTATION_LABELS, CONSULTATION_RULES, CONSULTATION_STATES, consultationLabel, MEETING_KINDS, OPINION_CHANNELS, OPINION_RESPONSES } from './values.js';
+export { CONSULTATION_GROUPS, CONSULTATION_LABELS, CONSULTATION_RULES, CONSULTATION_STATES, consultationLabel, MEETING_KINDS, OPINION_CHANNELS, OPINION_RESPONSES } from './values.js';
 
 /**
  * 恳谈会 · 征求意见 · 问计于民 (SPEC §5, issue 15 item 2): a consultation before a decision that
@@ -15,20 +15,14 @@ export { CONSULTATION_RULES, MEETING_KINDS, OPINION_RESPONSES, CONSULTATION_LABE
 
 export type ConsultationRule = (typeof CONSULTATION_RULES)[number];
 
-/** The groups a consultation may address besides the households: 党员代表, 群众代表. */
-export const CONSULTATION_GROUPS = ['party_reps', 'people_reps'] as const;
 export type ConsultationGroup = (typeof CONSULTATION_GROUPS)[number];
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** Where an opinion came from: the portal (verified by SMS) or a cadre on a visit (代为录入). */
-export const OPINION_CHANNELS = ['portal', 'cadre'] as const;
 export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
 
 export type OpinionResponse = (typeof OPINION_RESPONSES)[number];
 
-/** open: taking opinions (until its period ends); decided: the decision is published. */
-export const CONSULTATION_STATES = ['open', 'closed', 'decided'] as const;
 export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
 

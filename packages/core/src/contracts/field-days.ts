@@ -3,8 +3,8 @@ import { id, caseRefFields } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
-import { APPOINTMENT_NEXT } from './values.js';
-export { APPOINTMENT_NEXT } from './values.js';
+import { APPOINTMENT_NEXT, APPOINTMENT_STATUSES } from './values.js';
+export { APPOINTMENT_NEXT, APPOINTMENT_STATUSES } from './values.js';
 
 const uuid = z.uuid();
 const villageCode = z.string().regex(/^\d{12}$/).describe('Village (12-digit code)');
@@ -96,7 +96,6 @@ export const ReceptionAppointmentCreateSchema = z.object({
 });
 export type ReceptionAppointmentCreate = z.infer<typeof ReceptionAppointmentCreateSchema>;
 
-export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 

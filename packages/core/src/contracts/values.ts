@@ -6,13 +6,19 @@
 import { CASE_ACTION_PATHS, type StaffAction } from '../case-machine.js';
 import type { LimitUnit } from '../time-limit.js';
 import type { LimitStage } from '../time-limit-rules.js';
-import type { AlertStatus } from './alerts.js';
-import type { CaseActionKey } from './case.js';
-import type { ConsultationGroup, ConsultationRule, ConsultationState, MeetingKind, OpinionChannel, OpinionResponse } from './consultations.js';
-import type { AppointmentStatus } from './field-days.js';
-import type { HelpKind, HouseholdRelationship } from './households.js';
 
 type Pair = [zh: string, en: string];
+// The vocabularies' types are the contract files' to export; here they are only spelled out.
+type AlertStatus = (typeof ALERT_STATUSES)[number];
+type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+type ConsultationRule = (typeof CONSULTATION_RULES)[number];
+type ConsultationGroup = (typeof CONSULTATION_GROUPS)[number];
+type ConsultationState = (typeof CONSULTATION_STATES)[number];
+type MeetingKind = (typeof MEETING_KINDS)[number];
+type OpinionChannel = (typeof OPINION_CHANNELS)[number];
+type OpinionResponse = (typeof OPINION_RESPONSES)[number];
+type HelpKind = (typeof HELP_KINDS)[number];
+type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
 
 // — accountability —
 /**
@@ -33,6 +39,7 @@ export const ALERT_STATUSES = ['open', 'acknowledged', 'task_created', 'dismisse
 export const isAlertOpen = (a: { status: AlertStatus }): boolean => a.status === 'open' || a.status === 'acknowledged';
 
 // — field-days —
+export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 /** Where an appointment may move: requested → confirmed → done, and cancelled from either (server and console). */
 export const APPOINTMENT_NEXT: Record<AppointmentStatus, ReadonlyArray<Exclude<AppointmentStatus, 'requested'>>> = {
   requested: ['confirmed', 'done', 'cancelled'],
@@ -52,12 +59,20 @@ export const BULLETIN_KINDS = ['weekly', 'monthly'] as const;
 export const TYPICAL_KINDS = ['good', 'bad'] as const;
 
 // — case —
+/** The operation of a staff action: `POST /api/cases/:id/<CASE_ACTION_PATHS[action]>`. */
+export type CaseActionKey<A extends StaffAction = StaffAction> = `POST /api/cases/:id/${(typeof CASE_ACTION_PATHS)[A]}`;
 /** Orders of the ledger (台账): by registration time or by the current deadline (cases without one last). */
 export const CASE_LIST_SORTS = ['registered_desc', 'registered_asc', 'due_asc', 'due_desc'] as const;
 /** The operation key of `action` (the web posts an action through it). */
 export const caseActionKey = <A extends StaffAction>(action: A): CaseActionKey<A> => `POST /api/cases/:id/${CASE_ACTION_PATHS[action]}`;
 
 // — consultations —
+/** The groups a consultation may address besides the households: 党员代表, 群众代表. */
+export const CONSULTATION_GROUPS = ['party_reps', 'people_reps'] as const;
+/** Where an opinion came from: the portal (verified by SMS) or a cadre on a visit (代为录入). */
+export const OPINION_CHANNELS = ['portal', 'cadre'] as const;
+/** open: taking opinions (until its period ends); decided: the decision is published. */
+export const CONSULTATION_STATES = ['open', 'closed', 'decided'] as const;
 /** One opinion per household (户) or one per verified resident (人). */
 export const CONSULTATION_RULES = ['household', 'resident'] as const;
 /** 村两委会 · 党员代表会 · 群众代表会 · 恳谈会. */
