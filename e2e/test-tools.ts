@@ -19,7 +19,8 @@ export function missingTools(): string[] {
   } catch {
     /* no fontconfig: no font either */
   }
-  if (!fonts.trim()) missing.push('fonts-noto-cjk');
+  // The serif (Noto Serif CJK SC, 思源宋体) too: official documents set their body in it (GB/T 9704).
+  if (!/Serif CJK/i.test(fonts)) missing.push('fonts-noto-cjk');
   return missing;
 }
 

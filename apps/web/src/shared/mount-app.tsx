@@ -26,6 +26,8 @@ export const ACCESSIBLE_TOKENS: ThemeConfig['token'] = {
   colorTextDescription: 'rgba(0, 0, 0, 0.6)',
   // Links in a blue that reads at 4.5:1 (Ant Design's #1677ff gives 4.1:1).
   colorLink: '#0958d9',
+  // Danger buttons and error texts in a red that reads at 5.6:1 (Ant Design's #ff4d4f gives 3.3:1).
+  colorError: '#cf1322',
 };
 
 function Localized({ token, onLocale, children }: MountOptions) {

@@ -2,20 +2,14 @@ import { z } from 'zod';
 import { ACCOUNTABILITY_REASONS } from '../vocabulary.js';
 import { defineEndpoints } from './endpoint.js';
 import { areaCode, id } from './fields.js';
+import { ACCOUNTABILITY_SOURCES, ACCOUNTABILITY_STATES } from './values.js';
+export { ACCOUNTABILITY_SOURCES, ACCOUNTABILITY_STATES } from './values.js';
 
-/**
- * Where an accountability record (责任追究) comes from: the automatic reasons of the vocabulary
- * (overdue, return without a valid reason, dissatisfied twice), an unanswered supervision order
- * (written by the supervision module) and a supervisor's manual entry.
- */
-export const ACCOUNTABILITY_SOURCES = ['overdue', 'returned_without_reason', 'dissatisfied_twice', 'supervision_overdue', 'manual'] as const;
 export type AccountabilitySource = (typeof ACCOUNTABILITY_SOURCES)[number];
 // Every automatic reason of the vocabulary is a source (a compile error otherwise).
 const everyReasonIsASource: readonly AccountabilitySource[] = ACCOUNTABILITY_REASONS;
 void everyReasonIsASource;
 
-/** proposed → confirmed | withdrawn; or proposed → appealed (申诉, by the unit) → confirmed | withdrawn. */
-export const ACCOUNTABILITY_STATES = ['proposed', 'appealed', 'confirmed', 'withdrawn'] as const;
 export type AccountabilityState = (typeof ACCOUNTABILITY_STATES)[number];
 
 /** States in which a record still waits for a decision. */

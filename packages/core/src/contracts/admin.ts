@@ -7,6 +7,8 @@ import { LOCALES } from '../messages.js';
 import type { LimitUnit } from '../time-limit.js';
 import type { LimitStage } from '../time-limit-rules.js';
 import { AREA_LEVELS, CASE_KINDS, CHANNELS, ROLES, UNIT_KINDS, URGENCIES } from '../vocabulary.js';
+import { LIMIT_STAGES, LIMIT_UNITS } from './values.js';
+export { LIMIT_STAGES, LIMIT_UNITS } from './values.js';
 
 /**
  * Request contracts of the administration API: areas, units, users, categories, time-limit rules,
@@ -19,24 +21,10 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const page = z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1');
 const pageSize = z.coerce.number().int().min(1).max(200).default(50).describe('Rows per page');
 
-/** Every stage a time limit can govern (see `LimitStage`). */
-export const LIMIT_STAGES = [
-  'intake',
-  'accept',
-  'handle',
-  'extension',
-  'evaluate',
-  'review_request',
-  'review',
-  'rereview_request',
-  'rereview',
-] as const satisfies readonly LimitStage[];
 // Fails to compile when LimitStage gains a member this list lacks.
 const stagesComplete: Exclude<LimitStage, (typeof LIMIT_STAGES)[number]> extends never ? true : false = true;
 void stagesComplete;
 
-/** How a time limit is counted (see `LimitUnit`). */
-export const LIMIT_UNITS = ['hours', 'natural_days', 'working_days'] as const satisfies readonly LimitUnit[];
 
 // ── areas 区划 ──────────────────────────────────────────────────────────────────────────────────
 

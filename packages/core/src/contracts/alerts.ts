@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { caseRefFields } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
+import { ALERT_KINDS, ALERT_STATUSES, isAlertOpen } from './values.js';
+export { ALERT_KINDS, ALERT_STATUSES, isAlertOpen } from './values.js';
 
-/** Kinds of early-warning alert (预警, SPEC §8). */
-export const ALERT_KINDS = ['hotspot', 'repeat_requester', 'risk_words'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** open → acknowledged → task_created | dismissed (an open alert may also go straight to either). */
-export const ALERT_STATUSES = ['open', 'acknowledged', 'task_created', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Query of the alert list (GET /api/alerts), newest first. */
@@ -92,5 +90,3 @@ export const alertsEndpoints = defineEndpoints({
   },
 });
 
-/** Whether an alert can still be acknowledged, dismissed or made a task (server and console). */
-export const isAlertOpen = (a: { status: AlertStatus }): boolean => a.status === 'open' || a.status === 'acknowledged';

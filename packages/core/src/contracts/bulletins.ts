@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { areaCode, id } from './fields.js';
+import { BULLETIN_KINDS, TYPICAL_KINDS } from './values.js';
+export { BULLETIN_KINDS, TYPICAL_KINDS } from './values.js';
 
-/** 周报 weekly | 月报 monthly. */
-export const BULLETIN_KINDS = ['weekly', 'monthly'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
 
 /** draft → published (to the units concerned; optionally also on the portal). */
 export const BULLETIN_STATES = ['draft', 'published'] as const;
 export type BulletinState = (typeof BULLETIN_STATES)[number];
 
-/** A typical case chosen by staff: 正面 good | 反面 bad. */
-export const TYPICAL_KINDS = ['good', 'bad'] as const;
 export type TypicalKind = (typeof TYPICAL_KINDS)[number];
 
 /** Peer groups of the rankings: units are compared only with units of the same group. */

@@ -11,6 +11,8 @@ import {
   PETITION_CLASSES,
   URGENCIES,
 } from '../vocabulary.js';
+import { CASE_LIST_SORTS, type CaseActionKey, caseActionKey } from './values.js';
+export { CASE_LIST_SORTS, type CaseActionKey, caseActionKey } from './values.js';
 
 /** Request and response contracts of the cases API; the same schemas validate, type and document. */
 
@@ -101,8 +103,6 @@ export const LeaderSchema = z.object({ leaderUserId: id });
 export const ReviewRequestSchema = z.object({ reason: text(1000), unitId: id.optional() });
 export const ReviewDecisionSchema = z.object({ decision: text(5000) });
 
-/** Orders of the ledger (台账): by registration time or by the current deadline (cases without one last). */
-export const CASE_LIST_SORTS = ['registered_desc', 'registered_asc', 'due_asc', 'due_desc'] as const;
 export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
 
 export const CaseListQuerySchema = z.object({
@@ -490,10 +490,6 @@ export const casesEndpoints = defineEndpoints({
   'POST /api/cases/:id/rereview/complete': action('复核意见 Complete re-review', B.complete_rereview),
 });
 
-/** The operation of a staff action: `POST /api/cases/:id/<CASE_ACTION_PATHS[action]>`. */
-export type CaseActionKey<A extends StaffAction = StaffAction> = `POST /api/cases/:id/${(typeof CASE_ACTION_PATHS)[A]}`;
-/** The operation key of `action` (the web posts an action through it). */
-export const caseActionKey = <A extends StaffAction>(action: A): CaseActionKey<A> => `POST /api/cases/:id/${CASE_ACTION_PATHS[action]}`;
 // Every staff action has its operation in the table above (a missing one fails to compile here).
 const everyActionHasAnEndpoint: CaseActionKey extends keyof typeof casesEndpoints ? true : never = true;
 void everyActionHasAnEndpoint;

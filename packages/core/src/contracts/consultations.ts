@@ -3,6 +3,8 @@ import { PHONE_PATTERN } from '../identity.js';
 import { ATTACHMENT_MEDIA_TYPES } from './attachments.js';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { areaCode, id } from './fields.js';
+import { CONSULTATION_GROUPS, CONSULTATION_LABELS, CONSULTATION_RULES, CONSULTATION_STATES, consultationLabel, MEETING_KINDS, OPINION_CHANNELS, OPINION_RESPONSES } from './values.js';
+export { CONSULTATION_GROUPS, CONSULTATION_LABELS, CONSULTATION_RULES, CONSULTATION_STATES, consultationLabel, MEETING_KINDS, OPINION_CHANNELS, OPINION_RESPONSES } from './values.js';
 
 /**
  * 恳谈会 · 征求意见 · 问计于民 (SPEC §5, issue 15 item 2): a consultation before a decision that
@@ -11,51 +13,19 @@ import { areaCode, id } from './fields.js';
  * the results, and the decision with a response to each opinion (采纳反馈).
  */
 
-/** One opinion per household (户) or one per verified resident (人). */
-export const CONSULTATION_RULES = ['household', 'resident'] as const;
 export type ConsultationRule = (typeof CONSULTATION_RULES)[number];
 
-/** The groups a consultation may address besides the households: 党员代表, 群众代表. */
-export const CONSULTATION_GROUPS = ['party_reps', 'people_reps'] as const;
 export type ConsultationGroup = (typeof CONSULTATION_GROUPS)[number];
 
-/** 村两委会 · 党员代表会 · 群众代表会 · 恳谈会. */
-export const MEETING_KINDS = ['committees', 'party_reps', 'people_reps', 'forum'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** Where an opinion came from: the portal (verified by SMS) or a cadre on a visit (代为录入). */
-export const OPINION_CHANNELS = ['portal', 'cadre'] as const;
 export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
 
-/** 采纳 · 部分采纳 · 不采纳. */
-export const OPINION_RESPONSES = ['adopted', 'partly', 'not_adopted'] as const;
 export type OpinionResponse = (typeof OPINION_RESPONSES)[number];
 
-/** open: taking opinions (until its period ends); decided: the decision is published. */
-export const CONSULTATION_STATES = ['open', 'closed', 'decided'] as const;
 export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
-type Pair = [zh: string, en: string];
-/** People-facing names of the consultation vocabulary, in both languages. */
-export const CONSULTATION_LABELS = {
-  rule: { household: ['一户一票', 'One per household'], resident: ['一人一票（核验居民）', 'One per verified resident'] } satisfies Record<ConsultationRule, Pair>,
-  group: { party_reps: ['党员代表', 'Party members’ representatives'], people_reps: ['群众代表', 'Residents’ representatives'] } satisfies Record<ConsultationGroup, Pair>,
-  meeting: {
-    committees: ['村两委会', 'Village committees'],
-    party_reps: ['党员代表会', 'Party representatives’ meeting'],
-    people_reps: ['群众代表会', 'Residents’ representatives’ meeting'],
-    forum: ['恳谈会', 'Consultation forum'],
-  } satisfies Record<MeetingKind, Pair>,
-  channel: { portal: ['网上征求', 'Online'], cadre: ['干部走访代录', 'Entered by a cadre on a visit'] } satisfies Record<OpinionChannel, Pair>,
-  response: { adopted: ['采纳', 'Adopted'], partly: ['部分采纳', 'Partly adopted'], not_adopted: ['不采纳', 'Not adopted'] } satisfies Record<OpinionResponse, Pair>,
-  state: { open: ['征求中', 'Open'], closed: ['已截止', 'Closed'], decided: ['已决策公布', 'Decided'] } satisfies Record<ConsultationState, Pair>,
-} as const;
 
-/** The label of a consultation code in `locale`. */
-export function consultationLabel<K extends keyof typeof CONSULTATION_LABELS>(kind: K, code: keyof (typeof CONSULTATION_LABELS)[K], locale: string): string {
-  const pair = (CONSULTATION_LABELS[kind] as Record<string, Pair>)[code as string];
-  return pair ? (locale === 'en-US' ? pair[1] : pair[0]) : String(code);
-}
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A China-time date, YYYY-MM-DD');

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { LocalDateSchema } from './field-work.js';
 import { id } from './fields.js';
+import { ATTENDANCE_CORRECTIONS, LEAVE_KINDS } from './values.js';
+export { ATTENDANCE_CORRECTIONS, LEAVE_KINDS } from './values.js';
 
 /**
  * 值班 · 请假 · 考勤 (issue 14 items 1–2): duty rosters per unit and for the county centre, by day
@@ -14,14 +16,12 @@ export const DUTY_SHIFTS = ['day', 'night'] as const;
 export type DutyShift = (typeof DUTY_SHIFTS)[number];
 
 export const SWAP_STATES = ['pending', 'approved', 'rejected'] as const;
-export const LEAVE_KINDS = ['sick', 'personal', 'annual', 'other'] as const;
 export type LeaveKind = (typeof LEAVE_KINDS)[number];
 export const LEAVE_STATES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 export type LeaveState = (typeof LEAVE_STATES)[number];
 /** What a day of the attendance sheet says: present, absent, on leave, on a trip, a day off, not yet. */
 export const ATTENDANCE_MARKS = ['present', 'absent', 'leave', 'trip', 'rest', 'future'] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
-export const ATTENDANCE_CORRECTIONS = ['present', 'absent', 'leave', 'trip'] as const;
 
 const person = z.object({ id: z.string(), name: z.string() });
 const text = (max: number) => z.string().trim().min(1).max(max);

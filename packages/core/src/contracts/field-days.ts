@@ -3,6 +3,8 @@ import { id, caseRefFields } from './fields.js';
 import { defineEndpoints } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { AreaCodeSchema, LocalDateSchema } from './field-work.js';
+import { APPOINTMENT_NEXT, APPOINTMENT_STATUSES } from './values.js';
+export { APPOINTMENT_NEXT, APPOINTMENT_STATUSES } from './values.js';
 
 const uuid = z.uuid();
 const villageCode = z.string().regex(/^\d{12}$/).describe('Village (12-digit code)');
@@ -94,16 +96,8 @@ export const ReceptionAppointmentCreateSchema = z.object({
 });
 export type ReceptionAppointmentCreate = z.infer<typeof ReceptionAppointmentCreateSchema>;
 
-export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'done', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
-/** Where an appointment may move: requested → confirmed → done, and cancelled from either (server and console). */
-export const APPOINTMENT_NEXT: Record<AppointmentStatus, ReadonlyArray<Exclude<AppointmentStatus, 'requested'>>> = {
-  requested: ['confirmed', 'done', 'cancelled'],
-  confirmed: ['done', 'cancelled'],
-  done: [],
-  cancelled: [],
-};
 
 /** Body of PATCH /api/reception/appointments/:id. */
 export const ReceptionAppointmentUpdateSchema = z.object({

@@ -3,24 +3,21 @@ import { id } from './fields.js';
 import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { CASE_KINDS } from '../vocabulary.js';
 import { PHONE_PATTERN } from '../identity.js';
+import { AREA_CODE_PATTERN, isLocalDate, VISIT_KINDS, VISIT_DELIVERIES } from './values.js';
+export { AREA_CODE_PATTERN, isLocalDate, VISIT_KINDS, VISIT_DELIVERIES } from './values.js';
 
-/** Kinds of visit (SPEC §4): 走访, 回访, 约访, 下访, 带案下访. */
-export const VISIT_KINDS = ['visit', 'revisit', 'appointment', 'outreach', 'case_outreach'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-/** What a visit delivered (三送): 送政策, 送温暖, 送服务. */
-export const VISIT_DELIVERIES = ['policy', 'warmth', 'service'] as const;
 export type VisitDelivery = (typeof VISIT_DELIVERIES)[number];
 
 const uuid = z.uuid();
 /** A 12-digit area code or a 15-digit grid code. */
-export const AreaCodeSchema = z.string().regex(/^\d{12}(\d{3})?$/, 'area code');
+export const AreaCodeSchema = z.string().regex(AREA_CODE_PATTERN, 'area code');
 /** A China-time date, YYYY-MM-DD. */
 export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  // A round trip through Date refuses 2026-02-30, which Date would roll over into March.
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(Date.parse(d)).toISOString().slice(0, 10) === d, { message: 'invalid_date' });
+  .refine(isLocalDate, { message: 'invalid_date' });
 const instant = z.iso.datetime({ offset: true });
 
 const CheckInFields = {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { LocalDateSchema } from './field-work.js';
 import { areaCode, caseRefFields, id } from './fields.js';
+import { HARD_CASE_REASONS, MEETING_STATUSES, REVIEW_DECISIONS } from './values.js';
+export { HARD_CASE_REASONS, MEETING_STATUSES, REVIEW_DECISIONS } from './values.js';
 
 /**
  * Long-standing hard cases (积案, SPEC §2, issue 13 item 3): the list of cases open too long or
@@ -9,16 +11,10 @@ import { areaCode, caseRefFields, id } from './fields.js';
  * (专案组) that work a case until it closes.
  */
 
-/** Why a case is on the list: open over N days, or reopened at least M times. */
-export const HARD_CASE_REASONS = ['age', 'reopens'] as const;
 export type HardCaseReason = (typeof HARD_CASE_REASONS)[number];
 
-/** planned → held (minutes locked). */
-export const MEETING_STATUSES = ['planned', 'held'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-/** What a joint review decides on a case. */
-export const REVIEW_DECISIONS = ['assign_leader', 'task_force', 'new_date', 'close'] as const;
 export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
 
 /** A task force is active until its case closes (then it shows closed). */

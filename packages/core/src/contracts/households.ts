@@ -3,41 +3,16 @@ import { areaCode, id, commaList } from './fields.js';
 import { defineEndpoints, MEDIA, pageOf } from './endpoint.js';
 import { ContactCardsQuerySchema } from './portal.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../identity.js';
+import { HOUSEHOLD_RELATIONSHIPS, RELATIONSHIP_LABELS, HELP_KINDS, HELP_KIND_LABELS } from './values.js';
+export { HOUSEHOLD_RELATIONSHIPS, RELATIONSHIP_LABELS, HELP_KINDS, HELP_KIND_LABELS } from './values.js';
 
 /** Contracts of the household registry (民情档案, SPEC §3). */
 
-/** 与户主关系: how a member relates to the head of the household. */
-export const HOUSEHOLD_RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'child_in_law', 'other'] as const;
 export type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
 
-/** Chinese and English names of the relationships (also the values accepted by the Excel import). */
-export const RELATIONSHIP_LABELS: Record<HouseholdRelationship, [zh: string, en: string]> = {
-  head: ['户主', 'Head'],
-  spouse: ['配偶', 'Spouse'],
-  child: ['子女', 'Child'],
-  parent: ['父母', 'Parent'],
-  grandchild: ['孙子女', 'Grandchild'],
-  grandparent: ['祖父母', 'Grandparent'],
-  sibling: ['兄弟姐妹', 'Sibling'],
-  child_in_law: ['儿媳/女婿', 'Child-in-law'],
-  other: ['其他', 'Other'],
-};
 
-/** 帮扶类型: kinds of help a household receives. */
-export const HELP_KINDS = ['subsidy', 'goods', 'service', 'policy', 'medical', 'education', 'employment', 'housing', 'other'] as const;
 export type HelpKind = (typeof HELP_KINDS)[number];
 
-export const HELP_KIND_LABELS: Record<HelpKind, [zh: string, en: string]> = {
-  subsidy: ['资金补助', 'Cash subsidy'],
-  goods: ['物资慰问', 'Goods'],
-  service: ['上门服务', 'Home service'],
-  policy: ['政策落实', 'Policy benefit'],
-  medical: ['医疗救助', 'Medical aid'],
-  education: ['助学帮扶', 'Education aid'],
-  employment: ['就业帮扶', 'Employment aid'],
-  housing: ['住房保障', 'Housing aid'],
-  other: ['其他', 'Other'],
-};
 
 export const GENDERS = ['male', 'female'] as const;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineEndpoints } from './endpoint.js';
 import { id } from './fields.js';
+import { MENTOR_RECORD_KINDS, REVIEW_RATINGS } from './values.js';
+export { MENTOR_RECORD_KINDS, REVIEW_RATINGS } from './values.js';
 
 const day = z.iso.date();
-export const MENTOR_RECORD_KINDS = ['visit', 'case', 'study', 'other'] as const;
-export const REVIEW_RATINGS = ['excellent', 'good', 'pass', 'fail'] as const;
 
 export const PairCreateSchema = z
   .object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoints } from './endpoint.js';
+import { METRIC_GROUPINGS } from './values.js';
+export { METRIC_GROUPINGS } from './values.js';
 
-/** How GET /api/metrics groups the cases. */
-export const METRIC_GROUPINGS = ['unit', 'area', 'category', 'month'] as const;
 export type MetricGrouping = (typeof METRIC_GROUPINGS)[number];
 
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { LOCALES } from '../messages.js';
 import { defineEndpoints } from './endpoint.js';
+import { NOTICE_KINDS, OUTBOX_SMS_STATUSES } from './values.js';
+export { NOTICE_KINDS, OUTBOX_SMS_STATUSES } from './values.js';
 
-/**
- * Kinds of staff notice: what a notice is about, for filters and for the SMS preferences. A module
- * that adds notices adds its kind here and its label (`noticeKind` in labels.ts); a template named
- * `notice.<kind>…` (e.g. `notice.supervision_issued`) belongs to that kind without more wiring.
- */
-export const NOTICE_KINDS = ['step', 'risk', 'escalation', 'due_soon', 'alert', 'account', 'supervision', 'urge', 'instruction', 'hard_case', 'bulletin', /* — duty — */ 'duty', /* — service centre — */ 'service', 'other'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Kinds that also go by SMS unless the user chose otherwise: risk alerts and supervision. */
@@ -60,8 +56,6 @@ export const NoticeListQuerySchema = z.object({
 });
 export type NoticeListQuery = z.infer<typeof NoticeListQuerySchema>;
 
-/** Statuses of an SMS in the outbox: waiting, handed to the operator, kept locally, given up. */
-export const OUTBOX_SMS_STATUSES = ['pending', 'sent', 'stored', 'failed'] as const;
 
 /** Query of GET /api/outbox: the SMS outbox, newest first. */
 export const OutboxQuerySchema = z.object({

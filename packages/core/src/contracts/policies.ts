@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoints, pageOf } from './endpoint.js';
+import { POLICY_KINDS } from './values.js';
+export { POLICY_KINDS } from './values.js';
 
-/** The two kinds of entry of the policy and answer library (政策知识库). */
-export const POLICY_KINDS = ['policy', 'answer'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');

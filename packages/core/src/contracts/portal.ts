@@ -5,6 +5,8 @@ import { EvaluationSchema, EvaluationTokenParamsSchema } from './case.js';
 import { PolicyIdParamsSchema } from './policies.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { CASE_KINDS } from '../vocabulary.js';
+import { TRACKING_CODE_PATTERN, TRACKING_SECRET_PATTERN } from './values.js';
+export { TRACKING_CODE_PATTERN, TRACKING_SECRET_PATTERN } from './values.js';
 
 /**
  * Contracts of the residents' portal (群众端, SPEC §10): the public API under /api/public (no
@@ -12,8 +14,6 @@ import { CASE_KINDS } from '../vocabulary.js';
  */
 
 const villageCode = z.string().regex(/^\d{12}$/);
-/** Tracking codes read LX20261121-000123 (the server's schema and the portal's form both check it). */
-export const TRACKING_CODE_PATTERN = /^LX\d{8}-\d{6}$/;
 const trackingCode = z
   .string()
   .trim()
@@ -61,11 +61,6 @@ export type PublicCaseSubmit = z.infer<typeof PublicCaseSubmitSchema>;
 /** The submission as the portal's form sends it (defaults not yet applied). */
 export type PublicCaseSubmitInput = z.input<typeof PublicCaseSubmitSchema>;
 
-/**
- * 查询码: the secret given with the tracking code (8 characters of Crockford's base32, 40 random
- * bits). Case, spaces and dashes do not matter; O reads 0 and I or L read 1.
- */
-export const TRACKING_SECRET_PATTERN = /^[0-9A-Z][0-9A-Z -]{6,9}[0-9A-Z]$/;
 
 /** Body of POST /api/public/track: the tracking code and its 查询码. */
 export const TrackBySecretSchema = z.object({

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { PHONE_PATTERN } from '../identity.js';
 import { areaCode, caseRefFields, id } from './fields.js';
+import { DISCLOSURE_KINDS } from './values.js';
+export { DISCLOSURE_KINDS } from './values.js';
 
 /**
  * 重点项目 · 选房登记 · 公开 (SPEC §5 "Projects and selection registration", issue 15 items 1, 4, 5):
@@ -11,8 +13,6 @@ import { areaCode, caseRefFields, id } from './fields.js';
  * give one flat twice, a public screen, confirmation sheets and a 公示 of the results.
  */
 
-/** What a disclosure is: 政策 policy, 办法 method, 补偿标准 standard, 名单 list, 会议纪要 minutes, 公告 notice. */
-export const DISCLOSURE_KINDS = ['policy', 'method', 'standard', 'list', 'minutes', 'notice'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 /** lottery: the order is drawn from a published seed; published: the order is given as a list. */

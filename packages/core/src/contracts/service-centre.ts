@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { areaCode, id } from './fields.js';
+import { SERVICE_LEVELS, MATERIAL_STATES } from './values.js';
+export { SERVICE_LEVELS, MATERIAL_STATES } from './values.js';
 
 /**
  * 便民服务中心 (SPEC §6, issue 16): the catalogue of services (事项清单), applications taken at a
@@ -9,8 +11,6 @@ import { areaCode, id } from './fields.js';
  * objections, and the resident's evaluation.
  */
 
-/** Who decides a service: village proxy point 代办点 / community window 社区窗口 / township centre 乡镇中心 / county department 县级部门. */
-export const SERVICE_LEVELS = ['village', 'community', 'township', 'county'] as const;
 export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
 
 /** How an application came in: at a window, carried by a proxy, or by the resident on the portal. */
@@ -33,8 +33,6 @@ export const SERVICE_DECIDED_STATES: readonly ServiceState[] = ['approved', 'ref
 export const SERVICE_ACTIONS = ['receive', 'request_materials', 'supplement', 'review', 'to_committee', 'approve', 'refuse', 'deliver'] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 
-/** A material's state on the checklist: present 已交, missing 缺, to correct 需补正. */
-export const MATERIAL_STATES = ['present', 'missing', 'to_correct'] as const;
 export type MaterialState = (typeof MATERIAL_STATES)[number];
 
 export const OBJECTION_STATES = ['recorded', 'investigating', 'answered'] as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoints, MEDIA } from './endpoint.js';
 import { caseRefFields, id } from './fields.js';
+import { SUPERVISION_LEVELS, SUPERVISION_STATES } from './values.js';
+export { SUPERVISION_LEVELS, SUPERVISION_STATES } from './values.js';
 
 /**
  * 督办 · 催办 · 批示 (SPEC §2 "Supervision", issue 13 item 2): supervision orders with a written
@@ -8,12 +10,8 @@ import { caseRefFields, id } from './fields.js';
  * and reports back on. Each step is also an event on the cases concerned.
  */
 
-/** 一般 general / 重点 key / 挂牌 listed. */
-export const SUPERVISION_LEVELS = ['general', 'key', 'listed'] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
-/** issued → signed → responded → accepted, or returned (→ respond again). */
-export const SUPERVISION_STATES = ['issued', 'signed', 'responded', 'returned', 'accepted'] as const;
 export type SupervisionState = (typeof SUPERVISION_STATES)[number];
 
 /** The states in which the unit still owes its written response. */

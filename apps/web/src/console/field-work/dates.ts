@@ -1,4 +1,4 @@
-import { LocalDateSchema } from '@lianxin/core';
+import { isLocalDate } from '@lianxin/core';
 
 /**
  * China-time dates in the field-work screens' addresses. The date and week arithmetic itself
@@ -6,4 +6,4 @@ import { LocalDateSchema } from '@lianxin/core';
  */
 
 /** A well-formed, real China-time date, or undefined (for values read from the address bar). */
-export const validDate = (value: string | null | undefined): string | undefined => (value && LocalDateSchema.safeParse(value).success ? value : undefined);
+export const validDate = (value: string | null | undefined): string | undefined => (value && isLocalDate(value) ? value : undefined);

@@ -1,4 +1,4 @@
-import { addLocalDays, AreaCodeSchema, mondayOf } from '@lianxin/core';
+import { AREA_CODE_PATTERN, addLocalDays, mondayOf } from '@lianxin/core';
 import { validDate } from '../field-work/dates';
 
 /**
@@ -42,7 +42,7 @@ export function parseStationing(search: URLSearchParams, today: string): Station
     tab: (STATIONING_TABS as readonly string[]).includes(tab ?? '') ? (tab as StationingTab) : 'report',
     from,
     to,
-    areaCode: area && AreaCodeSchema.safeParse(area).success ? area : undefined,
+    areaCode: area && AREA_CODE_PATTERN.test(area) ? area : undefined,
     cadre: cadre && cadre.length <= 64 ? cadre : undefined,
     flaggedOnly: search.get('flagged') === '1',
     activeOn: validDate(search.get('activeOn')),
