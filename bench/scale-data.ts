@@ -88,7 +88,7 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   const villageK = int(`${frac(dialect, 374761393)} * ${villages}`);
   const templateK = int(`${frac(dialect, 2654435769)} * ${TEMPLATES.length}`);
   const concat = (...xs: string[]) => xs.join(' || ');
-  const text = (x: string) => (pg ? `${x}::text` : `cast(${x} as text)`);
+  const text = (x: string) => (pg ? `(${x})::text` : `cast(${x} as text)`);
 
   await sql
     .raw(`insert into cases (id, code, channel, kind, category_code, title, content, requester_key, anonymous, people_count, area_code, lat, lng,
