@@ -37,6 +37,7 @@ import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 import * as projects from './migrations/2026120731_projects.js';
 // — screens —
 import * as mapFeatures from './migrations/2026120751_map_features.js';
+import * as scaleReads from './migrations/2026120841_scale_reads.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120731_projects': projects,
   // — screens —
   '2026120751_map_features': mapFeatures,
+  '2026120841_scale_reads': scaleReads,
   // — consultations —
   '2026120721_consultations': consultations,
   '2026120722_surveys': surveys,
