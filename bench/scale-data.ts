@@ -147,9 +147,10 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
       .execute(db);
   }
   // The stored words must be exactly what live indexing writes (caseTerms).
-  const sample = await db.selectFrom('cases').innerJoin('caseSearch' as never, 'caseSearch.caseId' as never, 'cases.id' as never)
-    .select(['cases.title', 'cases.content', 'cases.address', 'cases.replyText', 'caseSearch.terms' as never])
-    .where('cases.code', 'like', 'BS-%').limit(50).execute() as unknown as Array<{ title: string; content: string; address: string | null; replyText: string | null; terms: string }>;
+  const sample = (
+    await sql<{ title: string; content: string; address: string | null; replyText: string | null; terms: string }>`select c.title, c.content, c.address, c.reply_text, s.terms
+      from cases c join case_search s on s.case_id = c.id where c.code like 'BS-%' limit 50`.execute(db)
+  ).rows;
   for (const row of sample) if (caseTerms(row) !== row.terms) throw new Error(`generated index words differ: ${row.terms} ≠ ${caseTerms(row)}`);
   for (const table of ['bench_units', 'bench_villages', 'bench_categories', 'bench_templates']) await sql.raw(`drop table ${table}`).execute(db);
   await sql.raw(pg ? 'analyze' : 'analyze').execute(db);
