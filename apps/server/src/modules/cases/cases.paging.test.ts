@@ -99,5 +99,5 @@ describe('ledger keyset paging at the seams of issue 19', () => {
     expect(first.items.map((i) => i.id)).toEqual(rows.slice(0, 50).map((r) => r.id));
     const second = (await boss.get(`/api/cases?q=${encodeURIComponent('彩虹桥')}&limit=50&cursor=${first.nextCursor}`)).json() as { items: Array<{ id: string }> };
     expect(second.items.map((i) => i.id)).toEqual(rows.slice(50, 100).map((r) => r.id));
-  });
+  }, 180_000);
 });
