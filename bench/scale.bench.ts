@@ -158,6 +158,7 @@ async function main() {
   const measure = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
     log(`  ${name} …`);
     paths[name] = timing(await times(n, fn));
+    log(`    ${name}: p50 ${paths[name]!.p50} ms, p95 ${paths[name]!.p95} ms`);
   };
   log(`measuring on ${total.toLocaleString()} cases (${isPg ? 'postgres' : 'sqlite'}) …`);
   await measure('ledger_first_page', RUNS, () => services.cases.list(county, list({})));
