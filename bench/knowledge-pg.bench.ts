@@ -56,9 +56,9 @@ async function main() {
       SELECT gen_random_uuid()::text, 'BXPG-' || lpad(i::text, 7, '0'), (ARRAY['phone','online','visit','letter'])[1 + i % 4],
         (ARRAY['help','complaint','inquiry','suggestion','report','petition','praise'])[1 + i % 7], cat.codes[1 + i % array_length(cat.codes, 1)],
         t.titles[1 + i % 8], t.titles[1 + i % 8] || '，请有关部门尽快处理。编号' || i, 'bench-requester-' || (i % 20000), 0, 1,
-        v.codes[1 + (i * 31) % array_length(v.codes, 1)], 'normal', 0, 0, 0, 0, 0, 0,
-        (ARRAY['closed','closed','closed','closed','closed','closed','handling','replied','assigned','registered'])[1 + i % 10], 'unit', usr.id, un.ids[1 + (i * 7919) % array_length(un.ids, 1)],
-        usr.id, un.ids[1 + (i * 7919) % array_length(un.ids, 1)], at, at, at, 'normal', 0, 0, 0, 0, 0, 0, 1, at
+        v.codes[1 + (i::bigint * 31) % array_length(v.codes, 1)], 'normal', 0, 0, 0, 0, 0, 0,
+        (ARRAY['closed','closed','closed','closed','closed','closed','handling','replied','assigned','registered'])[1 + i % 10], 'unit', usr.id, un.ids[1 + (i::bigint * 7919) % array_length(un.ids, 1)],
+        usr.id, un.ids[1 + (i::bigint * 7919) % array_length(un.ids, 1)], at, at, at, 'normal', 0, 0, 0, 0, 0, 0, 1, at
       FROM generate_series(1, ${Math.max(0, CASES - 200)}) i,
         LATERAL (SELECT to_char((now() - ((i::bigint * 2654435761) % 15811200) * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at) a,
         (SELECT ARRAY['小区路灯损坏','拖欠工资','低保申请进度','噪声扰民','道路积水','停水无通知','宅基地纠纷','医保报销咨询'] AS titles) t,

@@ -40,6 +40,7 @@ import * as mapFeatures from './migrations/2026120751_map_features.js';
 import * as idempotencyKeys from './migrations/2026120811_idempotency_keys.js'; // — offline —
 // — several processes (issue 19) —
 import * as jobDeadLetters from './migrations/2026120861_job_dead_letters.js';
+import * as scaleReads from './migrations/2026120841_scale_reads.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
@@ -91,6 +92,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // — screens —
   '2026120751_map_features': mapFeatures,
   '2026120811_idempotency_keys': idempotencyKeys, // — offline —
+  '2026120841_scale_reads': scaleReads,
   // — consultations —
   '2026120721_consultations': consultations,
   '2026120722_surveys': surveys,

@@ -121,7 +121,7 @@ export const CaseListQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   from: z.iso.datetime({ offset: true }).optional().describe('Registered at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Registered before'),
-  q: z.string().trim().max(100).optional().describe('Free text in code, title or content'),
+  q: z.string().trim().max(100).optional().describe('A tracking code, or words found in title, content, address or reply (every word; the last may be the start of one), as search matches them'),
   code: z.string().trim().toUpperCase().max(40).optional().describe('Exactly this tracking code (e.g. LX20261121-000123): a unique-index lookup'),
   inbox: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only my to-dos'),
   sort: z.enum(CASE_LIST_SORTS).default('registered_desc').describe('Order: registered time or current deadline (cases without one last), ascending or descending'),
@@ -168,7 +168,7 @@ export const InboxQuerySchema = z.object({ limit: z.coerce.number().int().min(1)
 /** The dispatch centre's queue: registered (and returned) cases, soonest deadline first. */
 export const DispatchQueueQuerySchema = z.object({
   areaCode: areaCode.optional().describe('Only this area subtree'),
-  q: z.string().trim().max(100).optional().describe('Free text in code, title or content'),
+  q: z.string().trim().max(100).optional().describe('A tracking code, or words found in title, content, address or reply (every word; the last may be the start of one), as search matches them'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   suggest: z.enum(['true', 'false']).optional().transform((v) => v !== 'false').describe('Add a suggested unit per case (default true)'),

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { ACTIVE_STATES, type CaseExportQuery, label, type Locale } from '@lianxin/core';
 import ExcelJS from 'exceljs';
@@ -7,10 +8,8 @@ import { flagsOf, presentCaseSummary } from './cases.presenter.js';
 
 /** The ledger as an Excel file (台账导出): the presenter of GET /api/cases/export.xlsx. */
 
-/** Rows of one export at most: a bigger ledger is narrowed with filters first (the file says so). */
-export const EXPORT_ROW_CAP = 50_000;
-/** Rows read per query while streaming (keyset pages of the ledger query). */
-const PAGE = 1_000;
+/** Rows read per query while streaming (keyset pages of the ledger query); an export has no row cap. */
+export const EXPORT_PAGE = 1_000;
 
 
 type Pair = [zh: string, en: string];
@@ -23,7 +22,6 @@ const TEXT: Record<string, Pair> = {
   generated: ['导出时间', 'Exported at'],
   rows: ['行数', 'Rows'],
   filters: ['筛选条件', 'Filters'],
-  truncated: ['仅导出前 {n} 行，请缩小筛选范围后分批导出', 'Only the first {n} rows were exported; narrow the filters and export in parts'],
   masked: ['个人信息已脱敏', 'Personal data is masked'],
 };
 
@@ -77,8 +75,8 @@ export interface LedgerFile {
 }
 
 /**
- * The ledger (台账) as an Excel file streamed page by page (exceljs WorkbookWriter), at most
- * EXPORT_ROW_CAP rows, headers in Chinese (English for en-US), personal data masked exactly as in
+ * The ledger (台账) as an Excel file streamed page by page (exceljs WorkbookWriter), every row
+ * the filters select however many (memory holds one page), headers in Chinese (English for en-US), personal data masked exactly as in
  * the list, and an "about" sheet with the filters. A failure while streaming ends the stream with
  * the error (and `onError` hears of it).
  */
@@ -135,12 +133,14 @@ export function writeLedger(input: {
     let written = 0;
     let cursor: string | undefined;
     let more = true;
-    while (more && written < EXPORT_ROW_CAP) {
-      const page = await pages(cursor, Math.min(PAGE, EXPORT_ROW_CAP - written));
+    while (more) {
+      const page = await pages(cursor, EXPORT_PAGE);
       for (const c of page.items) sheet.addRow(toRow(c)).commit();
       written += page.items.length;
       cursor = page.nextCursor ?? undefined;
       more = page.nextCursor !== null;
+      // A slow reader holds the next page back: memory stays one page whatever the row count.
+      if (stream.writableNeedDrain) await once(stream, 'drain');
     }
     sheet.commit();
     const about = book.addWorksheet(t('about'));
@@ -149,7 +149,6 @@ export function writeLedger(input: {
     about.addRow([t('rows'), written]).commit();
     about.addRow([t('filters'), describeFilters(q)]).commit();
     about.addRow(['', t('masked')]).commit();
-    if (more) about.addRow(['', t('truncated').replace('{n}', String(EXPORT_ROW_CAP))]).commit();
     about.commit();
     await book.commit();
   };

@@ -7,6 +7,7 @@ import { orgQueries } from '../org/org.repository.js';
 import { refuseIfAway } from '../../db/availability.js'; // — duty, leave —
 import { maskedText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
+import { reindexCaseScope } from '../search-index/search-index.repository.js';
 import { type Handlers, RECIPIENTS, restartClock, staffIdOf, type TransitionKit } from './cases.transition-kit.js';
 
 /** The unit's side of the work: dispatch, accept, return, co-handling, leader, extensions. */
@@ -66,6 +67,7 @@ export function assignHandlers(kit: TransitionKit): Handlers<AssignAction> {
       await kit.activeUnit(trx, unitId, 'unitId');
       if (unitId === c.currentUnitId) throw unprocessable('error.conflict', {}, 'unitId');
       await repo.insertCoUnit(trx, { caseId: c.id, unitId, addedAt: nowIso(), note: note ?? null });
+      await reindexCaseScope(trx, c.id);
       await notifier.notice(trx, await orgQueries.usersInUnit(trx, unitId, RECIPIENTS.unitWorkers), 'notice.step', { code: c.code, action: 'add_co_unit' }, c.id);
       return apply(trx, actor, c, 'add_co_unit', {}, note ?? null, { unitId });
     },

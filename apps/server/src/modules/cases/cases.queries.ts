@@ -3,6 +3,8 @@ import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool
 import { type AreaRange, type CaseScope, inRanges } from '../../access/access.js';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
+import { caseMatches, countMatches, matchingCaseIds } from '../search-index/fts.js';
+import { queryTerms } from '../search-index/segment.js';
 import { AppError } from '../../errors.js';
 import { inScope } from './cases.repository.js';
 
@@ -41,8 +43,40 @@ export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbo
 /** A page of the ledger: its filters, order (newest first by default), cursor and size. */
 export type LedgerQuery = CaseFilters & { sort?: CaseListSort; cursor?: string; limit: number };
 
-/** The ledger's filters as one condition on `cases` (qualified, so it also works in joins). */
-export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, now: string): Expression<SqlBool> {
+/** A condition on `cases` built apart (the ledger's free text, resolved against the search index). */
+export type CaseCondition = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
+
+/** Below this many index matches the ledger's free text is a list of case ids; above, a probe per case walked. */
+export const LEDGER_TEXT_IDS = 2_000;
+
+/**
+ * The ledger's free text `q` (台账关键词) as a condition: the tracking code, or every word of the
+ * text in the search index (title, content, address, reply; the last word as a prefix) — words as
+ * search finds them, from the index, so a word found nowhere costs one index lookup and not a scan
+ * of every case. A rare word becomes the ids of its few cases; a common one a probe of each case
+ * the newest-first walk meets (it meets a match every few rows). Text without any word (only
+ * punctuation) falls back to a substring test.
+ */
+export async function ledgerText(db: Kysely<DB>, text: string): Promise<CaseCondition> {
+  const terms = queryTerms(text);
+  if (terms.length === 0) {
+    return (eb) => eb.or([eb('cases.code', '=', text), containsText(eb.ref('cases.title'), text), containsText(eb.ref('cases.content'), text)]);
+  }
+  const spec = { all: terms, prefixLast: true };
+  const code = text.toUpperCase();
+  if ((await countMatches(db, spec, LEDGER_TEXT_IDS)) < LEDGER_TEXT_IDS) {
+    const ids = await matchingCaseIds(db, spec, LEDGER_TEXT_IDS);
+    return (eb) => (ids.length ? eb.or([eb('cases.code', '=', code), eb('cases.id', 'in', ids)]) : eb('cases.code', '=', code));
+  }
+  const probe = caseMatches(db, spec);
+  return (eb) => eb.or([eb('cases.code', '=', code), probe]);
+}
+
+/**
+ * The ledger's filters as one condition on `cases` (qualified, so it also works in joins); `text`
+ * is the free text already resolved (`ledgerText`), else `q` is a substring test.
+ */
+export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, now: string, text?: CaseCondition): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
   if (q.status?.length) all.push(eb('cases.status', 'in', q.status));
   if (q.kind) all.push(eb('cases.kind', '=', q.kind));
@@ -69,9 +103,10 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
     );
   }
   if (q.code) all.push(eb('cases.code', '=', q.code));
-  if (q.q) {
-    const text = q.q;
-    all.push(eb.or([eb('cases.code', '=', text), containsText(eb.ref('cases.title'), text), containsText(eb.ref('cases.content'), text)]));
+  if (text) all.push(text(eb));
+  else if (q.q) {
+    const t = q.q;
+    all.push(eb.or([eb('cases.code', '=', t), containsText(eb.ref('cases.title'), t), containsText(eb.ref('cases.content'), t)]));
   }
   return eb.and(all);
 }
@@ -89,13 +124,28 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
   const after = dir === 'asc' ? '>' : '<';
   const column = byDue ? 'currentDueAt' : 'registeredAt';
-  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scope)).where((eb) => caseFilters(eb, q, now));
+  const text = q.q ? await ledgerText(db, q.q) : undefined;
+  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scope)).where((eb) => caseFilters(eb, q, now, text));
   const [at, lastId] = q.cursor ? decodeCursor(q.cursor, byDue) : [null, null];
   const want = q.limit + 1;
 
   let rows: CaseRow[] = [];
   const inUndated = byDue && at === '';
-  if (!inUndated) {
+  const states = statesOf(q);
+  if (!byDue && states && states.length > 1) {
+    // Narrowed to some states (overdue: the open ones): each state newest first from
+    // (status, registered_at, id, current_due_at), then merged — never every case of those states sorted.
+    const lists = await Promise.all(
+      states.map((state) => {
+        let query = base().where('cases.status', '=', state);
+        if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
+        return query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
+      }),
+    );
+    const sign = dir === 'asc' ? 1 : -1;
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    rows = lists.flat().sort((a, b) => sign * (cmp(a.registeredAt, b.registeredAt) || cmp(a.id, b.id))).slice(0, want);
+  } else if (!inUndated) {
     let query = base();
     if (byDue) query = query.where('currentDueAt', 'is not', null);
     if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
@@ -109,6 +159,13 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(last[column], last.id, byDue) : null };
+}
+
+/** The states a ledger query is narrowed to (its `status` list, the open states when `overdue`), else null. */
+function statesOf(q: CaseFilters): readonly CaseState[] | null {
+  let states: readonly CaseState[] | null = q.status?.length ? (q.status as CaseState[]) : null;
+  if (q.overdue === true) states = states ? states.filter((s) => (ACTIVE_STATES as readonly string[]).includes(s)) : ACTIVE_STATES;
+  return states ? [...new Set(states)] : null;
 }
 
 /** Counts of to-dos stop here (shown as "1000+"). */

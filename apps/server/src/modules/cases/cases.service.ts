@@ -13,7 +13,7 @@ import type { SuggestService } from '../suggest/suggest.service.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { loadCaseContext } from './cases.context.js';
 import { createDispatchCentre } from './cases.dispatch.js';
-import { describeFilters, EXPORT_ROW_CAP, type LedgerFile, writeLedger } from './cases.export.js';
+import { describeFilters, type LedgerFile, writeLedger } from './cases.export.js';
 import { type CaseWithRelated, presentCase, presentCaseSummary, presentDetail } from './cases.presenter.js';
 import { type InboxReach, listCases, loadInbox } from './cases.queries.js';
 import { createRegistration } from './cases.register.js';
@@ -180,7 +180,7 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
      */
     async exportLedger(actor: Actor, query: CaseExportQuery, locale: Locale, onError: (error: unknown) => void): Promise<LedgerFile> {
       const scope = caseScope(actor);
-      await audit.append({ actorUserId: actor.userId, action: 'export', subjectType: 'case', subjectId: null, detail: { filters: describeFilters(query), cap: EXPORT_ROW_CAP } });
+      await audit.append({ actorUserId: actor.userId, action: 'export', subjectType: 'case', subjectId: null, detail: { filters: describeFilters(query) } });
       const now = clock.now();
       const names = await repo.allNames(db);
       const { lang: _lang, ...filters } = query;

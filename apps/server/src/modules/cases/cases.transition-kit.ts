@@ -12,6 +12,7 @@ import { orgQueries } from '../org/org.repository.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { maskedText, protectText } from '../../text/protect-text.js';
 import { casesRepository as repo } from './cases.repository.js';
+import { reindexCaseScope } from '../search-index/search-index.repository.js';
 
 /** Who took an action: a staff member, the resident (by signed link), or the system (sweeps). */
 export type ActionActor = Actor | 'resident' | 'system';
@@ -117,6 +118,8 @@ export function createTransitionKit({ clock, cipher, notifier, deadlines, public
       const update: CaseUpdate = { ...protectChanges(changes), status: to, updatedAt: at };
       const protectedNote = protectText(cipher, note);
       if (!(await repo.updateVersioned(trx, c, update))) throw stale();
+      // The unit's word in the search index follows the case (a unit's search matches its own cases).
+      if (update.currentUnitId !== undefined && update.currentUnitId !== c.currentUnitId) await reindexCaseScope(trx, c.id);
       // An extension is asked for while handling: once the case moves on, a request still pending is closed, with the reason.
       if (from === 'handling' && to !== 'handling') {
         const decisionNote = renderMessage('zh-CN', 'extension.closed_by_step', { action });

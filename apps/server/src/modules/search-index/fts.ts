@@ -1,4 +1,4 @@
-import { type Kysely, SqliteAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, SqliteAdapter, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -42,6 +42,20 @@ export function areaTerms(areaCode: string): string {
   const out = [2, 4, 6, 9, 12].map((n) => areaCode.slice(0, n));
   if (areaCode.length > 12) out.push(areaCode);
   return out.join(' ');
+}
+
+/**
+ * The word of a unit in the index's area column: `u` and the unit id's UTF-8 bytes in hex (letters
+ * and digits only, so both full-text parsers keep it whole; never all digits, so never an area
+ * prefix). A case is indexed with its current unit's and co-units' words (migration
+ * 2026120841_scale_reads writes the same in SQL), so a scope of units is part of the match.
+ */
+export const unitWord = (unitId: string) => `u${Buffer.from(unitId, 'utf8').toString('hex')}`;
+
+/** The scope words a case is indexed with: its area prefixes and the words of its units. */
+export function scopeTerms(areaCode: string, unitIds: readonly (string | null)[]): string {
+  const units = [...new Set(unitIds.filter((u): u is string => !!u))].map(unitWord);
+  return [areaTerms(areaCode), ...units].join(' ');
 }
 
 function sqliteMatch(spec: MatchSpec): string {
@@ -97,6 +111,26 @@ export async function newestMatches(db: Q, spec: MatchSpec, page: { before?: num
   const { rows } = await sql<DocHit>`select s.doc_id, ${rank} as rank from case_search s
     where ${pgWhere(spec)} and s.doc_id < ${before} order by s.doc_id desc limit ${page.limit}`.execute(db);
   return rows.map((r) => ({ docId: Number(r.docId), rank: Number(r.rank) }));
+}
+
+/**
+ * `cases.id`'s document matches `spec`: a probe of one document per case (SQLite: the FTS5 table
+ * constrained to its rowid; PostgreSQL: the entry's tsvector), for a walk over cases in another
+ * order that meets matches often (the ledger's common words).
+ */
+export function caseMatches(db: Q, spec: MatchSpec): RawBuilder<SqlBool> {
+  if (isSqlite(db)) {
+    return sql<SqlBool>`exists (select 1 from case_search s, case_search_text where s.case_id = cases.id and case_search_text.rowid = s.doc_id and case_search_text match ${sqliteMatch(spec)})`;
+  }
+  return sql<SqlBool>`exists (select 1 from case_search s where s.case_id = cases.id and ${pgWhere(spec)})`;
+}
+
+/** The case ids of the documents matching `spec`, newest first, at most `limit`. */
+export async function matchingCaseIds(db: Q, spec: MatchSpec, limit: number): Promise<string[]> {
+  const docs = await newestMatches(db, spec, { limit, rank: false });
+  if (docs.length === 0) return [];
+  const { rows } = await sql<{ caseId: string }>`select case_id from case_search where doc_id in (${sql.join(docs.map((d) => d.docId))})`.execute(db);
+  return rows.map((r) => r.caseId);
 }
 
 /**

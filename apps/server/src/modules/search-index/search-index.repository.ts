@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { areaTerms, isSqlite } from './fts.js';
+import { isSqlite, scopeTerms } from './fts.js';
 import { segment } from './segment.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -19,6 +19,8 @@ export interface IndexedCase {
   content: string;
   address?: string | null;
   replyText?: string | null;
+  /** The unit handling it (its word goes into the index with the co-units', `scopeTerms`). */
+  currentUnitId?: string | null;
 }
 
 /** The words the index holds for a case: title, content, address and reply, segmented. */
@@ -26,14 +28,20 @@ export function caseTerms(c: Omit<IndexedCase, 'id' | 'areaCode'>): string {
   return [c.title, c.content, c.address ?? '', c.replyText ?? ''].flatMap((text) => segment(text)).join(' ');
 }
 
+/** The co-units of a case (their words go into its index entry). */
+async function coUnitIds(db: Q, caseId: string): Promise<string[]> {
+  return (await db.selectFrom('caseCoUnits').select('unitId').where('caseId', '=', caseId).execute()).map((r) => r.unitId);
+}
+
 /**
- * Writes (or rewrites) a case's entry in the search index: its words, and its area prefixes
- * (`areaTerms`) so that scope is part of the match. Call it in the transaction that changes the
- * indexed text or the area, so the index never disagrees with a committed case.
+ * Writes (or rewrites) a case's entry in the search index: its words, and its scope words — area
+ * prefixes and units (`scopeTerms`) — so that scope is part of the match. Call it in the
+ * transaction that changes the indexed text or the area, so the index never disagrees with a
+ * committed case (a change of units calls `reindexCaseScope`).
  */
 export async function indexCase(db: Q, c: IndexedCase): Promise<void> {
   const terms = caseTerms(c);
-  const area = areaTerms(c.areaCode);
+  const area = scopeTerms(c.areaCode, [c.currentUnitId ?? null, ...(await coUnitIds(db, c.id))]);
   if (!isSqlite(db)) {
     await withIndex(db)
       .insertInto('caseSearch')
@@ -52,6 +60,25 @@ export async function indexCase(db: Q, c: IndexedCase): Promise<void> {
   await sql`insert into case_search_text (rowid, terms, area) values (${docId}, ${terms}, ${area})`.execute(db);
 }
 
+/**
+ * Rewrites the scope words of a case's index entry after its units changed (dispatch, transfer,
+ * return, a co-unit added): in the transaction of the change, so a unit's search sees exactly the
+ * cases it holds. A case not indexed yet is left alone.
+ */
+export async function reindexCaseScope(db: Q, caseId: string): Promise<void> {
+  const c = await db.selectFrom('cases').select(['areaCode', 'currentUnitId']).where('id', '=', caseId).executeTakeFirst();
+  if (!c) return;
+  const area = scopeTerms(c.areaCode, [c.currentUnitId, ...(await coUnitIds(db, caseId))]);
+  if (!isSqlite(db)) {
+    await withIndex(db).updateTable('caseSearch').set({ areaTerms: area }).where('caseId', '=', caseId).execute();
+    return;
+  }
+  const entry = await withIndex(db).selectFrom('caseSearch').select(['docId', 'terms']).where('caseId', '=', caseId).executeTakeFirst();
+  if (!entry) return;
+  await sql`delete from case_search_text where rowid = ${entry.docId}`.execute(db);
+  await sql`insert into case_search_text (rowid, terms, area) values (${entry.docId}, ${entry.terms}, ${area})`.execute(db);
+}
+
 /** Rebuilds the index entry of every case, in batches of one transaction each; returns the count. */
 export async function reindexAllCases(db: Kysely<DB>, batchSize = 500): Promise<number> {
   let after = '';
@@ -59,7 +86,7 @@ export async function reindexAllCases(db: Kysely<DB>, batchSize = 500): Promise<
   for (;;) {
     const rows = await db
       .selectFrom('cases')
-      .select(['id', 'areaCode', 'title', 'content', 'address', 'replyText'])
+      .select(['id', 'areaCode', 'title', 'content', 'address', 'replyText', 'currentUnitId'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(batchSize)

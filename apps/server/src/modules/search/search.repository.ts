@@ -5,9 +5,9 @@ import type { CaseScope as Scope } from '../../access/access.js';
 import { caseFilters } from '../cases/cases.queries.js';
 import { inScope } from '../cases/cases.repository.js';
 import { subtreeRange } from '@lianxin/core';
-import { countMatches, indexSize, type MatchSpec, newestMatches } from '../search-index/fts.js';
+import { countMatches, indexSize, type MatchSpec, newestMatches, unitWord } from '../search-index/fts.js';
 import { type RankContext, rankDocuments } from './search.rank.js';
-import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords, unitCasesOutsideAreas } from '../search-index/index-scope.js';
+import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords } from '../search-index/index-scope.js';
 
 /**
  * Search at millions of cases. A common word (低保, 小区) is in a tenth of all cases; ranking all of
@@ -16,8 +16,9 @@ import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords, unitCases
  * search.rank.ts, the same on both databases) and paged. A rare word's pool is every match, so it ranks exactly as before; a common
  * word's is its most recent matches, which is what a handler looks for; a date filter reaches older.
  *
- * A narrow scope's areas are part of the full-text match (area words), so a village cadre walks
- * only their village's matches; a wide one's are not (it would cost more than it saves). Filters
+ * A narrow scope's areas and units are part of the full-text match (area and unit words), so a
+ * village cadre walks only the matches they may see and never gets a `partial` answer for want of
+ * looking; a wide one's areas are not (it would cost more than it saves), its units are. Filters
  * and the scope are always checked in SQL on each chunk of matches.
  */
 
@@ -25,8 +26,6 @@ import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords, unitCases
 export const SEARCH_POOL = 200;
 /** A search walks at most this many index matches before answering with what it found. */
 export const SCAN_BUDGET = 20_000;
-/** The same for the cases a scope reaches through its units only (sparse among the matches). */
-export const UNIT_SCAN_BUDGET = 5_000;
 const MAX_CHUNK = 4_000;
 
 type CasesEb = ExpressionBuilder<DB, 'cases'>;
@@ -107,14 +106,25 @@ export async function searchPool(
   const filterWords = filters.areaCode ? await matchableAreaWords(db, { areaRanges: [subtreeRange(filters.areaCode)], unitIds: [] }, cap) : null;
   const filterAreas = filterWords ? [filterWords] : [];
   const parts: Array<Promise<{ hits: PoolHit[]; partial: boolean }>> = [];
+  const inScopeAndFiltered: Condition = (eb) => eb.and([inScope(eb, scope), filtered(eb)]);
+  // The scope's units are words of the index too (fts.ts unitWord): the cases a unit holds are
+  // matched, never walked past, whatever the unit's share of the county.
+  const units = scope.unitIds.map(unitWord);
+  const unitPart = () =>
+    newestCasesMatching(db, { all: terms, prefixLast, areas: [units, ...filterAreas] }, inScopeAndFiltered, size, sizes.budget);
   if (scope.areaRanges.length) {
     const areas = await matchableAreaWords(db, scope, cap);
-    const spec = { all: terms, prefixLast, areas: [...(areas ? [areas] : []), ...filterAreas] };
-    parts.push(newestCasesMatching(db, spec, (eb) => eb.and([inScope(eb, scope), filtered(eb)]), size, sizes.budget));
-  }
-  if (await hasUnitCasesOutsideAreas(db, scope)) {
-    const spec = { all: terms, prefixLast, areas: filterAreas };
-    parts.push(newestCasesMatching(db, spec, (eb) => eb.and([unitCasesOutsideAreas(eb, scope), filtered(eb)]), size, sizes.budget ?? UNIT_SCAN_BUDGET));
+    if (areas) {
+      // A narrow scope (a village, a township): its areas and units in one match, so every case
+      // walked is in scope and only the actor's own filters can leave a walk short.
+      parts.push(newestCasesMatching(db, { all: terms, prefixLast, areas: [[...areas, ...units], ...filterAreas] }, inScopeAndFiltered, size, sizes.budget));
+    } else {
+      // A wide one (a county): its areas hold most matches; checked in SQL on each chunk.
+      parts.push(newestCasesMatching(db, { all: terms, prefixLast, areas: filterAreas }, inScopeAndFiltered, size, sizes.budget));
+      if (units.length && (await hasUnitCasesOutsideAreas(db, scope))) parts.push(unitPart());
+    }
+  } else if (units.length) {
+    parts.push(unitPart());
   }
   const [results, rankContext] = await Promise.all([Promise.all(parts), weighTerms(db, terms, prefixLast)]);
   const byDoc = new Map<number, PoolHit>();
