@@ -48,6 +48,14 @@ export const AlertSchema = z.object({
   status: z.enum(ALERT_STATUSES),
   statusNote: z.string().nullable().describe('Why it was dismissed'),
   taskCaseId: z.string().nullable().describe('The proactive task made from it'),
+  topic: z
+    .object({
+      place: z.string().nullable().describe('The named place or organisation the cases speak of (溪南花园), or null when the village is the place'),
+      matter: z.array(z.string()).describe('Words naming the matter, most shared first (噪音, 施工)'),
+      categoryCode: z.string().describe('The category most of its cases carry'),
+    })
+    .nullable()
+    .describe('A hotspot: the topic its cases share (a place and a matter); null for other kinds'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

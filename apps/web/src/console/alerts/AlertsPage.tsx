@@ -83,6 +83,18 @@ export default function AlertsPage() {
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: a.summary }} style={{ margin: 0, fontSize: 12 }}>
                     {a.summary}
                   </Typography.Paragraph>
+                  {a.topic && (
+                    <div data-testid="alert-topic" style={{ margin: '2px 0' }}>
+                      <Tag>
+                        {t('topicPlace')}：{a.topic.place ?? t('topicVillage')}
+                      </Tag>
+                      {a.topic.matter.length > 0 && (
+                        <Tag>
+                          {t('topicMatter')}：{a.topic.matter.join('、')}
+                        </Tag>
+                      )}
+                    </div>
+                  )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('cases', { n: a.caseCount })}
                   </Typography.Text>
