@@ -6,4 +6,5 @@ import type { JobsService } from './jobs.service.js';
 /** Jobs an administrator or supervisor may start by hand (registered by app.ts: jobs call modules, never the reverse). */
 export async function jobsRoutes(app: FastifyInstance, { jobs }: { jobs: JobsService }) {
   route(app, 'POST /api/admin/jobs/time-limit-sweep', (request) => jobs.runTimeLimitSweep(actorOf(request)));
+  route(app, 'POST /api/admin/jobs/hotspot-scan', (request) => jobs.runHotspotScan(actorOf(request)));
 }

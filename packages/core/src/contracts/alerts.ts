@@ -86,6 +86,15 @@ export const AlertTaskResultSchema = z.object({
 });
 
 /** The alerts operations. */
+/** What one early-warning scan did (POST /api/admin/jobs/hotspot-scan). */
+export const HotspotScanResultSchema = z.object({
+  scanned: z.number().int().describe('Cases received within the window'),
+  hotspot: z.number().int().describe('New hot-topic alerts'),
+  repeatRequester: z.number().int().describe('New repeat-requester alerts'),
+  riskWords: z.number().int().describe('New risk-word alerts'),
+  grown: z.number().int().describe('Open alerts that gained cases'),
+});
+
 export const alertsEndpoints = defineEndpoints({
   'GET /api/alerts': { tag: 'alerts', summary: '预警列表 Alerts in my area', query: AlertListQuerySchema, response: AlertPageSchema },
   'GET /api/alerts/:id': { tag: 'alerts', summary: '预警详情 Alert with its cases', params: AlertIdParamsSchema, response: AlertDetailSchema },
@@ -97,6 +106,11 @@ export const alertsEndpoints = defineEndpoints({
     params: AlertIdParamsSchema,
     body: AlertTaskSchema,
     response: AlertTaskResultSchema,
+  },
+  'POST /api/admin/jobs/hotspot-scan': {
+    tag: 'alerts',
+    summary: '立即执行预警扫描 Run the early-warning scan now (admin, supervisor): hot topics, repeat requesters, risk words',
+    response: HotspotScanResultSchema,
   },
 });
 

@@ -16,6 +16,8 @@ const TABS = {
   hardCases: lazy(() => import('./HardCaseRuleTab')),
   // — screens —
   mapLayers: lazy(() => import('./MapLayersTab')),
+  // — suggestions —
+  suggest: lazy(() => import('./SuggestTab')),
 } as const;
 type TabKey = keyof typeof TABS;
 const isTab = (key: string | undefined): key is TabKey => !!key && key in TABS;
