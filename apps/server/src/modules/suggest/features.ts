@@ -12,9 +12,9 @@ export function caseFeatures(title: string, content: string): string[] {
  * read better in an explanation). The title counts twice: it is the registrar's own summary.
  * Measured with `npm run eval:classify` (docs/ARCHITECTURE.md, "Suggestion").
  */
-export function classifierFeatures(title: string, content: string): string[] {
+export function classifierFeatures(title: string, content: string, maxN = 3): string[] {
   const text = `${title}\n${title}\n${content}`;
-  return [...charNgramFeatures(text, 3), ...tokenize(text).map((w) => `w:${w}`)];
+  return [...charNgramFeatures(text, maxN), ...tokenize(text).map((w) => `w:${w}`)];
 }
 
 /** `hashFeatures(classifierFeatures(title, content))` without the grams' strings: what training needs. */
