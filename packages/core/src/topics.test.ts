@@ -36,6 +36,8 @@ describe('hot topics', () => {
       make('夜间施工扰民', '锦绣家园门口的管道工程晚上一直施工，噪音很大。', 'environment.noise'),
     ];
     expect(hotTopics(cases)).toEqual([]);
+    // A smell that keeps people awake is not the works' noise (the demo county's pig farm).
+    expect(hotTopics([...works(), make('养殖场粪水流进河里', '村后面有一个养猪场，粪水直接排到河里，河水发黑发臭，夏天气味熏得人晚上都睡不着。', 'environment.pollution')])[0]!.cases).toHaveLength(5);
     expect(hotTopics(cases, { minCases: 2 }).map((t) => t.place).sort()).toEqual(['溪南花园', '锦绣家园']);
     expect(hotTopics(cases, { minCases: 2 }).find((t) => t.place === '溪南花园')!.cases).toHaveLength(4);
   });

@@ -63,7 +63,7 @@ export const TOPIC_WORD_COSINE = 0.2;
  * grassroots vocabulary (not tuned to a test set); a kind here adds to the same kind there.
  */
 const MORE_MATTER_WORDS: Readonly<Record<string, readonly string[]>> = {
-  noise: ['噪音', '吵闹', '睡不着', '休息', '半夜', '凌晨', '喇叭', '广场舞', '机器轰鸣', '施工'],
+  noise: ['噪音', '吵闹', '喇叭', '广场舞', '机器轰鸣', '施工', '打桩'],
   pollution: ['油烟', '烟雾', '粉尘', '灰尘', '黑烟', '呛', '熏', '排放', '废水', '死鱼', '变黑', '浑浊'],
   water: ['水质', '发黄', '水龙头', '供水', '用水'],
   power: ['断电', '供电', '变压器'],
