@@ -1,10 +1,10 @@
 import { hotTopics, textSimilarity, type TopicCase } from '../packages/core/src/index.js';
 import { tokenize } from '../apps/server/src/modules/suggest/tokenize.js';
-import { HOTSPOT_SET } from './hotspot-set.js';
+import { HOTSPOT_HELD_OUT, HOTSPOT_SET, type HotspotCase } from './hotspot-set.js';
 
 /**
- * npm run eval:hotspots [-- --verbose] — the hot-topic rule of early warning on the written set
- * `bench/hotspot-set.ts`, replayed as it happens: cases are typed in one by one (in the order they
+ * npm run eval:hotspots [-- --verbose] — the hot-topic rule of early warning on the written sets
+ * `bench/hotspot-set.ts` (the development set and a held-out one), replayed as it happens: cases are typed in one by one (in the order they
  * were typed), and after each one the scan runs over the cases received in the last 7 days.
  * Reports, for the topic rule (hotTopics) and for the old rule (character similarity ≥ 0.3 in one
  * village, by time typed in):
@@ -24,7 +24,8 @@ interface Case extends TopicCase {
   typed: number;
   received: number;
 }
-const cases: Case[] = HOTSPOT_SET.map((c, i) => ({
+function evaluate(setName: string, set: readonly HotspotCase[]) {
+const cases: Case[] = set.map((c, i) => ({
   id: `h${String(i).padStart(3, '0')}`,
   title: c.title,
   content: c.content,
@@ -36,7 +37,7 @@ const cases: Case[] = HOTSPOT_SET.map((c, i) => ({
   typed: c.typedDay ?? c.day + 0.1,
   received: c.day,
 }));
-const clusters = [...new Set(cases.filter((c) => c.topic.startsWith('c-')).map((c) => c.topic))];
+const clusters = [...new Set(cases.filter((c) => c.topic.match(/^[ch]-/)).map((c) => c.topic))];
 const sizes = new Map<string, number>();
 for (const c of cases) sizes.set(c.topic, (sizes.get(c.topic) ?? 0) + 1);
 
@@ -75,13 +76,13 @@ function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][
       for (const x of g) counts.set(x.topic, (counts.get(x.topic) ?? 0) + 1);
       const [major, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
       byTopic.set(major, (byTopic.get(major) ?? 0) + 1);
-      if (major.startsWith('c-')) {
+      if (major.match(/^[ch]-/)) {
         alertedEver.add(major);
         strays.set(major, Math.max(strays.get(major) ?? 0, g.length - n));
       } else falseAlerts.add(major);
-      if (verbose && c === order[order.length - 1]) console.log(name, major, g.length, g.map((x) => x.topic.slice(2, 10)).join(' '));
+      if (verbose && c === order[order.length - 1]) console.log(name, major, g.length, g.map((x) => x.topic.slice(0, 12)).join(' '));
     }
-    for (const [topic, n] of byTopic) if (topic.startsWith('c-') && n > 1) split = Math.max(split, n - 1);
+    for (const [topic, n] of byTopic) if (topic.match(/^[ch]-/) && n > 1) split = Math.max(split, n - 1);
     for (const [topic, id] of fifth) if (id === c.id && byTopic.has(topic)) alertedBy5th.add(topic);
   }
   const missed = clusters.filter((t) => !alertedBy5th.has(t));
@@ -100,5 +101,9 @@ function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][
 const topicRule = replay('topics (place + matter, by time received)', (typed, now) => hotTopics(typed.filter((c) => c.received >= now - WINDOW_DAYS && c.received <= now), { minCases: MIN_CASES }).map((t) => t.cases));
 const old = replay('old (character similarity ≥ 0.3, by time typed)', (typed, now) => oldRule(typed.filter((c) => c.typed >= now - WINDOW_DAYS)));
 
-console.log(`hot-topic set: ${cases.length} cases, ${clusters.length} clusters of ${Math.min(...clusters.map((t) => sizes.get(t)!))}–${Math.max(...clusters.map((t) => sizes.get(t)!))} cases, ${sizes.size - clusters.length} distractor matters`);
+console.log(`${setName}: ${cases.length} cases, ${clusters.length} clusters of ${Math.min(...clusters.map((t) => sizes.get(t)!))}–${Math.max(...clusters.map((t) => sizes.get(t)!))} cases, ${sizes.size - clusters.length} distractor matters`);
 for (const r of [topicRule, old]) console.log(JSON.stringify(r));
+}
+
+evaluate('hot-topic set (the rule was developed on it)', HOTSPOT_SET);
+evaluate('held-out set (written after the rule was settled)', HOTSPOT_HELD_OUT);

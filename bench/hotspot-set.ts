@@ -160,3 +160,63 @@ export const HOTSPOT_SET: readonly HotspotCase[] = ROWS.map(([topic, village, ca
 
 /** Areas of the set, for a database-backed test. */
 export const HOTSPOT_AREAS = { A1, A2, A3, B1, B2, B3 } as const;
+
+/**
+ * A second set, written after the rule was settled and not used to change it (a held-out check of
+ * the same kind): township C (3699 01 102: villages 201 兰亭, 202 上坪), `h-` clusters, `e-` distractors.
+ */
+const C1 = '369901102201', C2 = '369901102202';
+const HELD_OUT_ROWS: Row[] = [
+  ['h-lanting-dogs', C1, 'safety.public_order', 0.3, '小区流浪狗咬人', '兰亭苑里面最近多了七八条流浪狗，昨天把我邻居家小孩咬伤了，打了狂犬疫苗。'],
+  ['h-lanting-dogs', C1, 'environment.sanitation', 1.2, '野狗太多', '兰亭苑的野狗成群结队，晚上叫个不停，垃圾桶被翻得到处都是。'],
+  ['h-lanting-dogs', C1, 'safety.public_order', 2.0, '请处理兰亭苑的狗', '早上送孩子上学被几条狗追着跑，兰亭苑物业说管不了。'],
+  ['h-lanting-dogs', C1, 'health.services', 2.9, '被狗咬了', '我在兰亭苑门口被一条黄狗咬了腿，这些狗没人管吗？'],
+  ['h-lanting-dogs', C1, 'safety.public_order', 3.8, '流浪犬隐患', '兰亭苑小区流浪犬越来越多，老人小孩都不敢下楼，希望有关部门抓一抓。'],
+  ['h-lanting-dogs', C1, 'environment.sanitation', 4.6, '狗粪到处都是', '兰亭苑楼下草地全是狗屎，流浪狗还在楼道里下崽。'],
+
+  ['h-hongxing-bus', C2, 'education.fees', 0.5, '校车超载', '红星小学的校车每天塞四十多个孩子，座位根本不够，太危险了。'],
+  ['h-hongxing-bus', C2, 'transport.traffic', 1.4, '接送学生的车', '红星小学包的那辆面包车挤满了学生，车门都关不严。'],
+  ['h-hongxing-bus', C2, 'education.enrollment', 2.6, '孩子坐校车不安全', '我女儿在红星小学，她说校车上站着好多人，司机还开得飞快。'],
+  ['h-hongxing-bus', C2, 'transport.bus', 3.3, '反映红星小学校车', '校车没有跟车老师，孩子在车上打闹没人管，也不系安全带。'],
+  ['h-hongxing-bus', C2, 'transport.traffic', 4.4, '请查校车', '红星小学接孩子的车是不是有资质？看着像私人的车，经常超员。'],
+
+  ['h-heping-sewer', C1, 'environment.sanitation', 0.8, '下水道冒水', '和平街菜场门口的下水道堵了，污水冒出来流了半条街，臭得很。'],
+  ['h-heping-sewer', C1, 'urban.roads', 1.7, '和平街污水横流', '这几天和平街一下雨就满地黑水，店铺门口都进水了。'],
+  ['h-heping-sewer', C1, 'environment.pollution', 2.5, '排水管堵塞', '和平街那段排水管好像坏了，粪水从井盖里往外翻。'],
+  ['h-heping-sewer', C1, 'environment.sanitation', 3.6, '街上太臭了', '住和平街的，家门口污水一直不退，蚊子苍蝇特别多。'],
+  ['h-heping-sewer', C1, 'urban.roads', 4.9, '请疏通和平街下水道', '和平街下水道堵塞快一个星期了，没人来疏通。'],
+
+  ['h-tianyuan-wages', C2, 'labor.wages', 0.4, '物流公司拖欠工资', '我在天元物流公司开货车，两个月工资没发了，老板说资金周转不开。'],
+  ['h-tianyuan-wages', C2, 'labor.wages', 1.6, '天元物流欠薪', '天元物流的分拣工都没拿到上个月的钱，有几十个人。'],
+  ['h-tianyuan-wages', C2, 'labor.social_insurance', 2.7, '公司不发工资也不交社保', '天元物流不但拖工资，社保也停缴了半年。'],
+  ['h-tianyuan-wages', C2, 'labor.wages', 3.5, '讨要工钱', '天元物流公司辞退我们之后工钱一直不结，找了好几次。'],
+  ['h-tianyuan-wages', C2, 'labor.wages', 4.8, '帮忙要一下工资', '在天元物流干了一年装卸，最后三个月的工资到现在没给。'],
+
+  ['h-shangping-power', C2, 'utilities.power', 0.6, '又停电了', '上坪村这个星期停了四次电，每次好几个小时，也不通知。'],
+  ['h-shangping-power', C2, 'utilities.power', 1.5, '经常断电', '我们村老是突然断电，家里冰箱的肉都坏了。'],
+  ['h-shangping-power', C2, 'utilities.power', 2.8, '电压太低', '上坪村晚上电压低得开不了电饭煲，灯也是暗的。'],
+  ['h-shangping-power', C2, 'agriculture.subsidy', 3.9, '停电影响养殖', '村里一停电增氧机就停了，鱼塘死了不少鱼，损失很大。'],
+  ['h-shangping-power', C2, 'utilities.power', 4.7, '供电不稳定', '上坪村供电一直不稳定，变压器是不是该换了？'],
+
+  ['h-binjiang-night-market', C1, 'environment.noise', 0.2, '夜市太吵', '滨江广场的夜市每天闹到凌晨两点，喇叭喊个不停，住在旁边根本没法睡。'],
+  ['h-binjiang-night-market', C1, 'environment.pollution', 1.1, '烧烤油烟', '滨江广场夜市的烧烤摊油烟直往我家窗户里飘，衣服都不能晒。'],
+  ['h-binjiang-night-market', C1, 'urban.roads', 2.2, '占道摆摊', '滨江广场夜市的摊位摆到了马路上，晚上车都过不去。'],
+  ['h-binjiang-night-market', C1, 'environment.noise', 3.0, '反映滨江广场夜市扰民', '夜市的音响和划拳声太大，老人孩子都休息不好。'],
+  ['h-binjiang-night-market', C1, 'environment.sanitation', 4.0, '夜市垃圾', '滨江广场夜市收摊后满地竹签和油污，第二天早上还没人扫。'],
+  ['h-binjiang-night-market', C1, 'environment.noise', 5.1, '能不能管管夜市', '滨江广场的夜摊越摆越多，吵闹、油烟、占道都有，投诉多次没有改善。'],
+
+  ['e-lanting-fee', C1, 'urban.property', 2.1, '物业费', '兰亭苑物业费收了却不打扫卫生，业主要求更换物业。'],
+  ['e-lanting-parking', C1, 'transport.traffic', 3.1, '停车', '兰亭苑门口乱停车，消防车都进不去。'],
+  ['e-hongxing-enrol', C2, 'education.enrollment', 1.9, '入学', '孩子明年上一年级，想问红星小学的招生范围。'],
+  ['e-heping-light', C1, 'urban.roads', 2.4, '和平街路灯', '和平街北头的路灯坏了两盏，晚上很黑。'],
+  ['e-tianyuan-trucks', C2, 'transport.traffic', 3.0, '货车堵路', '天元物流的大货车天天停在村道上，会车都困难。'],
+  ['e-cuihu-dogs', C1, 'safety.public_order', 1.8, '翠湖小区有野狗', '翠湖小区也有几条野狗，晚上在垃圾站那边翻东西。'],
+  ['e-cuihu-dogs', C1, 'safety.public_order', 4.1, '流浪狗', '翠湖小区的流浪狗追电动车，差点出事。'],
+  ['e-hongda-wages', C2, 'labor.wages', 2.3, '纺织厂欠薪', '宏达纺织厂拖欠我们女工三个月工资。'],
+  ['e-hongda-wages', C2, 'labor.wages', 4.2, '宏达纺织厂工资', '宏达纺织厂说订单少，工资一直拖着不发。'],
+  ['e-xiaping-power', C1, 'utilities.power', 1.3, '停电', '兰亭社区今天下午停电，也没有提前通知。'],
+  ['e-xiaping-power', C1, 'utilities.power', 3.4, '电压不稳', '兰亭社区这两天电压忽高忽低，烧坏了一台电视。'],
+  ['e-binjiang-dance', C1, 'environment.noise', 2.6, '广场舞音响', '滨江广场早上六点就有人跳广场舞，音响开得很大。'],
+];
+
+export const HOTSPOT_HELD_OUT: readonly HotspotCase[] = HELD_OUT_ROWS.map(([topic, village, category, day, title, content]) => ({ topic, village, category, day, title, content }));
