@@ -140,8 +140,56 @@ function seeded(seed: number) {
   };
 }
 
+/**
+ * An open-addressing hash table from 32-bit feature hashes to integers, in typed arrays. A Map
+ * keyed by hashes above 2^30 boxes every key as a heap number; counting 30 million grams that
+ * way cost more than the model's own training.
+ */
+class HashCounts {
+  keys: Uint32Array;
+  vals: Int32Array;
+  used: Uint8Array;
+  size = 0;
+  constructor(capacity = 1 << 16) {
+    this.keys = new Uint32Array(capacity);
+    this.vals = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.used[i] && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.used[i] ? this.vals[i]! : -1;
+  }
+  add(key: number, by: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (!this.used[i]) (this.used[i] = 1), (this.keys[i] = key), (this.vals[i] = 0), this.size++;
+    this.vals[i]! += by;
+  }
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (!this.used[i]) (this.used[i] = 1), (this.keys[i] = key), this.size++;
+    this.vals[i] = value;
+  }
+  private grow(): void {
+    const { keys, vals, used } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.used = new Uint8Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (used[i]) this.set(keys[i]!, vals[i]!);
+  }
+}
+
 interface Vocabulary {
-  index: Map<number, number>;
+  /** Hash → feature index. */
+  index: HashCounts;
   idf: Float64Array;
 }
 
@@ -159,22 +207,24 @@ interface Rows {
 
 /**
  * Document frequencies of the hashes: each document's hashes are sorted (a typed copy) and counted
- * once each, so no Set per document; the counts go into one Map.
+ * once each, so no Set per document; the counts go into one typed hash table.
  */
 function buildVocabulary(docs: readonly ArrayLike<number>[], minDf: number, maxFeatures: number): Vocabulary {
-  const df = new Map<number, number>();
+  const df = new HashCounts();
   let scratch = new Uint32Array(256);
   for (const hashes of docs) {
     if (hashes.length > scratch.length) scratch = new Uint32Array(hashes.length * 2);
     const sorted = scratch.subarray(0, hashes.length);
     for (let i = 0; i < hashes.length; i++) sorted[i] = hashes[i]!;
     sorted.sort();
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) df.set(sorted[i]!, (df.get(sorted[i]!) ?? 0) + 1);
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) df.add(sorted[i]!, 1);
   }
   let kept: Array<[number, number]> = [];
-  for (const entry of df) if (entry[1] >= minDf) kept.push(entry);
+  for (let i = 0; i < df.keys.length; i++) if (df.used[i] && df.vals[i]! >= minDf) kept.push([df.keys[i]!, df.vals[i]!]);
+  // In hash order, so the vocabulary does not depend on the table's layout.
+  kept.sort((a, b) => a[0] - b[0]);
   if (kept.length > maxFeatures) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxFeatures);
-  const index = new Map<number, number>();
+  const index = new HashCounts(1 << Math.max(4, Math.ceil(Math.log2(kept.length * 2 + 2))));
   const idf = new Float64Array(kept.length);
   const n = docs.length;
   kept.forEach(([h, d], i) => {
@@ -184,23 +234,29 @@ function buildVocabulary(docs: readonly ArrayLike<number>[], minDf: number, maxF
   return { index, idf };
 }
 
+/** A document's TF-IDF row: its known features' indices, sorted and counted, weighted and L2-normalised. */
 function vectorize(hashes: ArrayLike<number>, vocab: Vocabulary): Sparse {
-  const tf = new Map<number, number>();
+  const found = new Int32Array(hashes.length);
+  let m = 0;
   for (let q = 0; q < hashes.length; q++) {
-    const h = hashes[q]!;
-    const i = vocab.index.get(h);
-    if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+    const i = vocab.index.get(hashes[q]!);
+    if (i >= 0) found[m++] = i;
   }
-  const idx = new Int32Array(tf.size);
-  const val = new Float32Array(tf.size);
-  let k = 0;
+  const sorted = found.subarray(0, m).sort();
+  let distinct = 0;
+  for (let q = 0; q < m; q++) if (q === 0 || sorted[q] !== sorted[q - 1]) distinct++;
+  const idx = new Int32Array(distinct);
+  const val = new Float32Array(distinct);
+  let k = -1;
+  for (let q = 0; q < m; q++) {
+    if (q === 0 || sorted[q] !== sorted[q - 1]) (idx[++k] = sorted[q]!), (val[k] = 0);
+    val[k]! += 1;
+  }
   let norm = 0;
-  for (const [i, n] of tf) {
-    const v = (1 + Math.log(n)) * vocab.idf[i]!;
-    idx[k] = i;
-    val[k] = v;
+  for (let j = 0; j < distinct; j++) {
+    const v = (1 + Math.log(val[j]!)) * vocab.idf[idx[j]!]!;
+    val[j] = v;
     norm += v * v;
-    k++;
   }
   norm = Math.sqrt(norm) || 1;
   for (let j = 0; j < val.length; j++) val[j]! /= norm;
@@ -426,7 +482,7 @@ export function trainLinearClassifier(docs: readonly FeatureDoc[], options: Line
     const byIndex = new Map<number, string>();
     for (const [h, name] of names) {
       const i = model.vocab.index.get(h);
-      if (i !== undefined) byIndex.set(i, name);
+      if (i >= 0) byIndex.set(i, name);
     }
     return order.slice(0, Math.max(0, k)).map((c) => ({ label: labels[c]!, confidence: p[c]!, terms: explain(x, c, byIndex) }));
   }
