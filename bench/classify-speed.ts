@@ -44,4 +44,4 @@ for (let i = 0; i < 300; i++) {
   times.push(performance.now() - s);
 }
 times.sort((x, y) => x - y);
-console.log(JSON.stringify({ cases: n, labels: model.labels.length, featureSeconds: +featureSeconds.toFixed(1), trainSeconds: +trainSeconds.toFixed(1), trainCpuSeconds: +trainCpuSeconds.toFixed(1), load: os.loadavg().map((l) => +l.toFixed(1)), temperature: +model.temperature.toFixed(2), predictMs: { p50: +times[150]!.toFixed(2), p95: +times[285]!.toFixed(2), max: +times[299]!.toFixed(2) } }));
+console.log(JSON.stringify({ cases: n, labels: model.labels.length, featureSeconds: +featureSeconds.toFixed(1), trainSeconds: +trainSeconds.toFixed(1), trainCpuSeconds: +trainCpuSeconds.toFixed(1), epochs: model.epochs, load: os.loadavg().map((l) => +l.toFixed(1)), temperature: +model.temperature.toFixed(2), predictMs: { p50: +times[150]!.toFixed(2), p95: +times[285]!.toFixed(2), max: +times[299]!.toFixed(2) } }));
