@@ -213,18 +213,20 @@ function report(title: string, outcomes: Outcome[], labels: string[]) {
 }
 
 function main() {
-  const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !['--train', '--test', '--folds'].includes(all[i - 1] ?? ''));
+  const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !['--train', '--test', '--folds', '--ngrams', '--epochs'].includes(all[i - 1] ?? ''));
   const trainFile = arg('--train') ?? positional[0];
   const testFile = arg('--test');
   if (!trainFile) throw new Error('usage: npm run eval:classify -- <file.csv|file.jsonl> | --train A.csv --test B.csv [--folds 5] [--curve] [--nb]');
   const folds = Number(arg('--folds') ?? 5);
-  const options: LinearOptions = {};
+  // Variants to compare by cross-validation: `--ngrams N` (character 1..N-grams, 3 by default), `--epochs E`.
+  const options: LinearOptions = arg('--epochs') ? { epochs: Number(arg('--epochs')) } : {};
+  const ngrams = Number(arg('--ngrams') ?? 3);
   const t0 = performance.now();
 
   if (testFile) {
     const train = readRows(trainFile), test = readRows(testFile);
     const all = [...train, ...test];
-    const features = all.map((r) => classifierFeatures(r.title, r.content));
+    const features = all.map((r) => classifierFeatures(r.title, r.content, ngrams));
     const labels = [...new Set(all.map((r) => r.category))].sort();
     const run = trainAndTest(features, all, train.map((_, i) => i), test.map((_, i) => train.length + i), options);
     console.log(`train ${trainFile} (${train.length}), test ${testFile} (${test.length}); ${labels.length} categories`);
@@ -234,7 +236,7 @@ function main() {
   }
 
   const rows = readRows(trainFile);
-  const features = rows.map((r) => classifierFeatures(r.title, r.content));
+  const features = rows.map((r) => classifierFeatures(r.title, r.content, ngrams));
   const featureMs = (performance.now() - t0) / rows.length;
   const labels = [...new Set(rows.map((r) => r.category))].sort();
   const fold = groupedFolds(rows, folds, SEED);

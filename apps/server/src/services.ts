@@ -56,6 +56,7 @@ import { createJobsService } from './jobs/jobs.service.js';
 import { createTimeLimitSweep } from './jobs/time-limit-sweep.js';
 import { JOB_RETRIES } from './jobs/queue.js'; // — several processes (issue 19) —
 import { createCacheBus } from './cluster/cache-bus.js';
+import { runHotspotScan } from './jobs/hotspot-scan.js';
 import type { Cipher } from './security/cipher.js';
 // — supervision —
 import { createSupervisionService } from './modules/supervision/supervision.service.js';
@@ -118,7 +119,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   // — limits and tracking (issue 12): every rate limit counts in the database, shared by every process —
   const rateLimiter = createRateLimiter({ db, cipher, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier, rateLimiter });
-  const suggest = createSuggestService({ db, bus: cacheBus });
+  const suggest = createSuggestService({ db, clock, audit, bus: cacheBus });
   const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
   const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
@@ -141,7 +142,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const auditReader = createAuditReader({ db, audit });
   const notifications = createNotificationsService({ db, cipher, bus: noticeBus, clock });
   const timeLimitSweep = createTimeLimitSweep({ db, dialect: database.dialect, notifier, cases, clock });
-  const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), audit, /* — several processes — */ db, runner: database.dialect === 'postgres' ? 'queue' : 'in_process', retries: JOB_RETRIES });
+  const jobs = createJobsService({ sweep: () => timeLimitSweep.run(), scan: () => runHotspotScan({ db, notifier, clock }), audit, /* — several processes — */ db, runner: database.dialect === 'postgres' ? 'queue' : 'in_process', retries: JOB_RETRIES });
   const households = createHouseholdsService({ db, audit, clock, cipher });
   const householdRecords = createHouseholdRecords({ db, audit, clock, households });
   const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });

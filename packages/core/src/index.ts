@@ -9,6 +9,7 @@ export * from './calendar.js';
 export * from './time-limit.js';
 export * from './time-limit-rules.js';
 export * from './similarity.js';
+export * from './topics.js';
 export * from './risk-words.js';
 export * from './metrics.js';
 export * from './contracts/case.js';

@@ -263,6 +263,8 @@ const AUDIT_ACTION_LABELS: Record<string, [string, string]> = {
   assign_targets: ['分配走访户', 'Assign households'],
   add_targets: ['添加走访户', 'Add households'],
   alert_task: ['预警转任务', 'Alert to task'],
+  suggest_keywords_set: ['设置分类关键词', 'Set category keywords'],
+  suggest_keywords_reset: ['恢复内置关键词', 'Reset category keywords'],
   problem_to_case: ['问题转诉求', 'Problem to case'],
   link_case: ['关联诉求', 'Link case'],
   generate: ['生成', 'Generate'],

@@ -90,7 +90,7 @@ export interface SimilarityCandidate {
 }
 
 // What names a place or an organisation, by class: the words before it are its proper name.
-const ENTITY_SUFFIXES: ReadonlyArray<[suffix: string, cls: string]> = [
+export const ENTITY_SUFFIXES: ReadonlyArray<[suffix: string, cls: string]> = [
   ['有限责任公司', 'org'], ['有限公司', 'org'], ['公司', 'org'], ['集团', 'org'], ['工厂', 'org'], ['厂', 'org'], ['合作社', 'org'],
   ['幼儿园', 'school'], ['小学', 'school'], ['中学', 'school'], ['学校', 'school'], ['学院', 'school'],
   ['卫生院', 'clinic'], ['医院', 'clinic'], ['诊所', 'clinic'],
@@ -236,7 +236,7 @@ export function assessSimilarity(probe: SimilarityProbe, candidate: SimilarityCa
  * about the same sort of thing even when they share few characters (路灯不亮 / 晚上没有灯).
  * A general vocabulary of grassroots matters (not tuned to any test set; extend it freely).
  */
-const MATTER_WORDS: Readonly<Record<string, readonly string[]>> = {
+export const MATTER_WORDS: Readonly<Record<string, readonly string[]>> = {
   light: ['路灯', '照明', '没有灯', '灯不亮', '太黑', '黑漆漆'],
   garbage: ['垃圾', '清运', '环卫', '保洁'],
   water: ['停水', '没水', '来水', '自来水', '水压', '水管', '水表'],

@@ -36,6 +36,9 @@ import * as awardsMentoring from './migrations/2026120712_awards_mentoring.js';
 // — projects —
 import * as projects from './migrations/2026120731_projects.js';
 // — screens —
+// — suggestions (hot topics, keywords) —
+import * as hotTopics from './migrations/2026120831_hot_topics.js';
+import * as suggestKeywords from './migrations/2026120832_suggest_keywords.js';
 import * as mapFeatures from './migrations/2026120751_map_features.js';
 import * as idempotencyKeys from './migrations/2026120811_idempotency_keys.js'; // — offline —
 // — several processes (issue 19) —
@@ -104,6 +107,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120851_case_rollups': caseRollups,
   // — several processes (issue 19) —
   '2026120861_job_dead_letters': jobDeadLetters,
+  // — suggestions (hot topics, keywords) —
+  '2026120831_hot_topics': hotTopics,
+  '2026120832_suggest_keywords': suggestKeywords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,6 +26,7 @@ export interface DB extends FieldWorkTables, /* — supervision — */ Supervisi
   userRoles: UserRoleTable;
   sessions: SessionTable;
   categories: CategoryTable;
+  suggestKeywords: SuggestKeywordTable;
   timeLimitRules: TimeLimitRuleTable;
   calendarDays: CalendarDayTable;
   settings: SettingTable;
@@ -114,6 +115,14 @@ export interface CategoryTable {
   defaultUnitId: string | null;
   sort: Generated<number>;
   isActive: Generated<Flag>;
+}
+
+/** Cold-start keywords an admin gave a category (migration 2026120832); `keywords` is a JSON array. */
+export interface SuggestKeywordTable {
+  categoryCode: string;
+  keywords: string;
+  updatedBy: string;
+  updatedAt: string;
 }
 
 export interface TimeLimitRuleTable {
@@ -360,6 +369,8 @@ export interface AlertTable {
   createdAt: string;
   updatedAt: string;
   fingerprint: string;
+  /** A hotspot's topic: JSON { place, matter, categoryCode } (migration 2026120831), null for other kinds. */
+  topic: string | null;
 }
 export type AlertRow = Selectable<AlertTable>;
 

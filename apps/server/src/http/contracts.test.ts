@@ -158,7 +158,7 @@ async function sampleParams(path: string): Promise<Record<string, string> | null
     const before = path.slice(0, path.indexOf(`:${name}`)).split('/').filter(Boolean);
     const segment = before.at(-1) ?? '';
     let value: string | null = null;
-    if (name === 'code') value = segment === 'categories' ? await first('categories', 'code') : segment === 'tags' ? await first('tags', 'code') : segment === 'service-items' ? await first('serviceItems', 'code') : '369901000000';
+    if (name === 'code') value = segment === 'categories' || segment === 'keywords' ? await first('categories', 'code') : segment === 'tags' ? await first('tags', 'code') : segment === 'service-items' ? await first('serviceItems', 'code') : '369901000000';
     else if (name === 'date') value = '2026-10-01';
     else if (name === 'memberId') value = await first('householdMembers', 'id', ['householdId', out.id]);
     else if (name === 'meetingId') {

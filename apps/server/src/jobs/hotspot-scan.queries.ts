@@ -10,16 +10,19 @@ export const hotspotQueries = {
     return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
   },
 
-  /** Cases registered in [start, end], oldest first, except proactive tasks and merged duplicates. */
+  /**
+   * Cases whose matter was received in [start, end] (not the time they were typed in), oldest
+   * first, except proactive tasks and merged duplicates.
+   */
   casesInWindow(db: Q, start: string, end: string) {
     return db
       .selectFrom('cases')
-      .select(['id', 'code', 'title', 'content', 'areaCode', 'requesterKey', 'flagRisk', 'riskWords', 'registeredAt'])
-      .where('registeredAt', '>=', start)
-      .where('registeredAt', '<=', end)
+      .select(['id', 'code', 'title', 'content', 'areaCode', 'requesterKey', 'flagRisk', 'riskWords', 'categoryCode', 'receivedAt', 'registeredAt'])
+      .where('receivedAt', '>=', start)
+      .where('receivedAt', '<=', end)
       .where('channel', '!=', 'proactive')
       .where('duplicateOfId', 'is', null)
-      .orderBy('registeredAt')
+      .orderBy('receivedAt')
       .orderBy('id')
       .execute();
   },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { textSimilarity } from '@lianxin/core';
+import { hotTopics } from '@lianxin/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import type { Notifier } from '../modules/notifications/notifier.js';
 import { orgQueries } from '../modules/org/org.repository.js';
+import { tokenize } from '../modules/suggest/tokenize.js';
 import { hotspotQueries } from './hotspot-scan.queries.js';
 
 /** What the scan works with. */
@@ -20,19 +21,22 @@ export const HOTSPOT_SETTING = 'hotspots';
 export interface HotspotSettings {
   /** Days looked back from now. */
   windowDays: number;
-  /** Similar cases in one village that make a hotspot. */
+  /** Cases of one topic (a place and a matter, `hotTopics`) that make a hotspot. */
   minCases: number;
-  /** textSimilarity of title + content at or above which two cases are "about the same thing". */
+  /**
+   * Word cosine (TF-IDF of jieba words over the window) at or above which two texts share a
+   * matter: one piece of the topic's evidence (`hotTopics`' `wordCosine`).
+   */
   similarity: number;
   /** Cases of one requester in the window that make a repeat-requester alert. */
   repeatCases: number;
 }
 
-export const DEFAULT_HOTSPOT_SETTINGS: HotspotSettings = { windowDays: 7, minCases: 5, similarity: 0.3, repeatCases: 3 };
+export const DEFAULT_HOTSPOT_SETTINGS: HotspotSettings = { windowDays: 7, minCases: 5, similarity: 0.2, repeatCases: 3 };
 
 /** What one scan did. */
 export interface HotspotScanResult {
-  /** Cases registered within the window. */
+  /** Cases received within the window. */
   scanned: number;
   /** New alerts by kind. */
   hotspot: number;
@@ -51,6 +55,8 @@ interface ScanCase {
   requesterKey: string | null;
   flagRisk: number;
   riskWords: string | null;
+  categoryCode: string;
+  receivedAt: string;
   registeredAt: string;
 }
 
@@ -97,25 +103,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   else map.set(key, [item]);
 }
 
-/**
- * Single-link clusters of cases whose texts are similar enough (union–find over the pairs). The
- * pairs are quadratic: the event loop gets a turn every few rows, so requests are never held.
- */
-async function clusters(cases: readonly ScanCase[], threshold: number): Promise<ScanCase[][]> {
-  const parent = cases.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const texts = cases.map((c) => `${c.title} ${c.content}`);
-  for (let i = 0; i < cases.length; i++) {
-    if (i % 64 === 63) await breathe();
-    for (let j = i + 1; j < cases.length; j++) {
-      if (find(i) !== find(j) && textSimilarity(texts[i], texts[j]) >= threshold) parent[find(j)] = find(i);
-    }
-  }
-  const groups = new Map<number, ScanCase[]>();
-  cases.forEach((c, i) => pushTo(groups, find(i), c));
-  return [...groups.values()];
-}
-
 interface Candidate {
   kind: 'hotspot' | 'repeat_requester' | 'risk_words';
   areaCode: string;
@@ -123,11 +110,15 @@ interface Candidate {
   summary: string;
   cases: ScanCase[];
   fingerprint: string;
+  /** A hotspot's topic (JSON), stored on the alert. */
+  topic?: string;
 }
 
 /**
- * The early-warning scan of SPEC §8 (群体性事件苗头): clusters of similar cases in one village
- * within the window, repeat requesters and cases with extreme-risk words. Each new alert is
+ * The early-warning scan of SPEC §8 (群体性事件苗头): hot topics — cases about one place and one
+ * matter however differently residents word them (`hotTopics`, packages/core/src/topics.ts) —
+ * among the cases received within the window (the time the matter was received, not typed in),
+ * repeat requesters and cases with extreme-risk words. Each new alert is
  * written with its notices to the leaders and supervisors over its area in one transaction.
  * An alert is never raised twice: its fingerprint is unique, and a cluster that overlaps an alert
  * of the same kind and area raised within the window grows that alert (while it is open or
@@ -143,22 +134,22 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
   const areaName = async (code: string) => (await orgQueries.findArea(db, code))?.name ?? code;
   const candidates: Candidate[] = [];
 
-  const byVillage = new Map<string, ScanCase[]>();
-  for (const row of rows) pushTo(byVillage, villageOf(row.areaCode), row);
-  for (const [village, cases] of byVillage) {
-    if (cases.length < settings.minCases) continue;
-    for (const cluster of await clusters(cases, settings.similarity)) {
-      if (cluster.length < settings.minCases) continue;
-      const name = await areaName(village);
-      candidates.push({
-        kind: 'hotspot',
-        areaCode: village,
-        title: `${name}：${cluster[0].title}`.slice(0, 200),
-        summary: `${name}${settings.windowDays}天内${cluster.length}件相似诉求，可能形成群体性事件苗头：${cluster[0].title}`,
-        cases: cluster,
-        fingerprint: `hotspot:${village}:${cluster[0].id}`,
-      });
-    }
+  const topics = hotTopics(
+    rows.map((row) => ({ ...row, words: tokenize(`${row.title}\n${row.content}`) })),
+    { minCases: settings.minCases, wordCosine: settings.similarity },
+  );
+  for (const topic of topics) {
+    const name = await areaName(topic.areaCode);
+    const what = [topic.place, topic.matter.join('、')].filter(Boolean).join(' · ') || topic.cases[0]!.title;
+    candidates.push({
+      kind: 'hotspot',
+      areaCode: topic.areaCode,
+      title: `${name}：${what}`.slice(0, 200),
+      summary: `${name}${settings.windowDays}天内受理${topic.cases.length}件诉求同指一事（${what}），可能形成群体性事件苗头。最早：${topic.cases[0]!.title}`.slice(0, 1000),
+      cases: topic.cases,
+      fingerprint: `hotspot:${topic.areaCode}:${topic.cases[0]!.id}`,
+      topic: JSON.stringify({ place: topic.place, matter: topic.matter, categoryCode: topic.categoryCode }),
+    });
   }
 
   const byRequester = new Map<string, ScanCase[]>();
@@ -211,7 +202,7 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
       const added = ids.filter((id) => !known.includes(id));
       if (added.length === 0 || (alert.status !== 'open' && alert.status !== 'acknowledged')) return 'none';
       const all = [...known, ...added];
-      await hotspotQueries.updateAlert(trx, alert.id, { caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary });
+      await hotspotQueries.updateAlert(trx, alert.id, { caseIds: JSON.stringify(all), caseCount: all.length, windowEnd: nowIso, updatedAt: nowIso, summary: candidate.summary, ...(candidate.topic ? { topic: candidate.topic } : {}) });
       return 'grown';
     }
     const alertId = randomUUID();
@@ -231,6 +222,7 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
       createdAt: nowIso,
       updatedAt: nowIso,
       fingerprint: candidate.fingerprint,
+      topic: candidate.topic ?? null,
     });
     if (!inserted) return 'none'; // a concurrent scan raised it first
     const recipients = await orgQueries.usersOverArea(trx, candidate.areaCode, ['leader', 'supervisor']);

@@ -8,4 +8,5 @@ export async function jobsRoutes(app: FastifyInstance, { jobs }: { jobs: JobsSer
   route(app, 'POST /api/admin/jobs/time-limit-sweep', (request) => jobs.runTimeLimitSweep(actorOf(request)));
   // — several processes (issue 19) —
   route(app, 'GET /api/admin/jobs/dead-letters', (request) => jobs.deadLetters(actorOf(request), request.query));
+  route(app, 'POST /api/admin/jobs/hotspot-scan', (request) => jobs.runHotspotScan(actorOf(request)));
 }

@@ -5,11 +5,14 @@ import type { Actor } from '../access/actor.js';
 import type { DB } from '../db/schema.js';
 import type { AuditLog } from '../modules/audit/audit.service.js';
 import { deadLetterQueries } from './dead-letters.js';
+import type { HotspotScanResult } from './hotspot-scan.js';
 import type { SweepResult } from './time-limit-sweep.js';
 
 export interface JobsServiceDeps {
   /** One time-limit sweep as of now. */
   sweep: () => Promise<SweepResult>;
+  /** One early-warning scan as of now. */
+  scan: () => Promise<HotspotScanResult>;
   audit: Pick<AuditLog, 'append'>;
   // — several processes (issue 19) —
   db: Kysely<DB>;
@@ -20,7 +23,7 @@ export interface JobsServiceDeps {
 }
 
 /** Jobs a person may start by hand, each recorded in the audit log; the dead letters of scheduled work. */
-export function createJobsService({ sweep, audit, db, runner, retries }: JobsServiceDeps) {
+export function createJobsService({ sweep, scan, audit, db, runner, retries }: JobsServiceDeps) {
   return {
     /** A time-limit sweep now, started by an administrator or a supervisor. */
     async runTimeLimitSweep(actor: Actor): Promise<SweepResult> {
@@ -35,6 +38,14 @@ export function createJobsService({ sweep, audit, db, runner, retries }: JobsSer
       assertCan(actor, 'job.failures');
       const rows = await deadLetterQueries.list(db, limit);
       return { runner, retries: runner === 'queue' ? retries : 0, items: rows.map((r) => ({ ...r, attempts: Number(r.attempts) })) };
+    },
+
+    /** An early-warning scan now (hot topics, repeat requesters, risk words), by an administrator or a supervisor. */
+    async runHotspotScan(actor: Actor): Promise<HotspotScanResult> {
+      assertCan(actor, 'job.run');
+      const result = await scan();
+      await audit.append({ actorUserId: actor.userId, action: 'run_job', subjectType: 'job', subjectId: 'hotspot-scan', detail: { ...result } });
+      return result;
     },
   };
 }

@@ -46,6 +46,14 @@ export const AlertSchema = z.object({
   status: z.enum(ALERT_STATUSES),
   statusNote: z.string().nullable().describe('Why it was dismissed'),
   taskCaseId: z.string().nullable().describe('The proactive task made from it'),
+  topic: z
+    .object({
+      place: z.string().nullable().describe('The named place or organisation the cases speak of (溪南花园), or null when the village is the place'),
+      matter: z.array(z.string()).describe('Words naming the matter, most shared first (噪音, 施工)'),
+      categoryCode: z.string().describe('The category most of its cases carry'),
+    })
+    .nullable()
+    .describe('A hotspot: the topic its cases share (a place and a matter); null for other kinds'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,6 +84,15 @@ export const AlertTaskResultSchema = z.object({
 });
 
 /** The alerts operations. */
+/** What one early-warning scan did (POST /api/admin/jobs/hotspot-scan). */
+export const HotspotScanResultSchema = z.object({
+  scanned: z.number().int().describe('Cases received within the window'),
+  hotspot: z.number().int().describe('New hot-topic alerts'),
+  repeatRequester: z.number().int().describe('New repeat-requester alerts'),
+  riskWords: z.number().int().describe('New risk-word alerts'),
+  grown: z.number().int().describe('Open alerts that gained cases'),
+});
+
 export const alertsEndpoints = defineEndpoints({
   'GET /api/alerts': { tag: 'alerts', summary: '预警列表 Alerts in my area', query: AlertListQuerySchema, response: AlertPageSchema },
   'GET /api/alerts/:id': { tag: 'alerts', summary: '预警详情 Alert with its cases', params: AlertIdParamsSchema, response: AlertDetailSchema },
@@ -87,6 +104,11 @@ export const alertsEndpoints = defineEndpoints({
     params: AlertIdParamsSchema,
     body: AlertTaskSchema,
     response: AlertTaskResultSchema,
+  },
+  'POST /api/admin/jobs/hotspot-scan': {
+    tag: 'alerts',
+    summary: '立即执行预警扫描 Run the early-warning scan now (admin, supervisor): hot topics, repeat requesters, risk words',
+    response: HotspotScanResultSchema,
   },
 });
 

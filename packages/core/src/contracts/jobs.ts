@@ -3,22 +3,9 @@ import { defineEndpoints } from './endpoint.js';
 
 // — several processes (issue 19) — scheduled work that gave up: its dead letters, for the admin screen.
 
-/** How scheduled work runs: in the server process (SQLite) or through the PostgreSQL job queue. */
-export const JOB_RUNNERS = ['in_process', 'queue'] as const;
+import { JOB_NAMES, JOB_RUNNERS } from './values.js';
+export { JOB_NAMES, JOB_RUNNERS } from './values.js';
 export type JobRunner = (typeof JOB_RUNNERS)[number];
-
-/** The scheduled jobs, by name (the names of their queues). */
-export const JOB_NAMES = [
-  'time-limit-sweep',
-  'outbox-delivery',
-  'hotspot-scan',
-  'suggestion-retrain',
-  'supervision-sweep',
-  'service-time-limit-sweep',
-  'bulletins',
-  'duty-routing',
-  'duty-gaps',
-] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const DeadLetterQuerySchema = z.object({

@@ -43,8 +43,47 @@ export const RetrainResultSchema = z.object({
   seconds: z.number().describe('How long the training took'),
 });
 
+/** One keyword: what residents write for a matter (2–20 characters). */
+const keyword = z.string().trim().min(2).max(20);
+
+/** Body of PUT /api/admin/suggest/keywords/:code: the category's cold-start keywords, replacing the built-in ones. */
+export const SuggestKeywordsSchema = z.object({
+  keywords: z.array(keyword).max(50).describe('Words that point to this category before the model has enough handled cases (the category name always counts too)'),
+});
+export type SuggestKeywords = z.infer<typeof SuggestKeywordsSchema>;
+
+/** Path parameter of the keyword routes. */
+export const SuggestCategoryParamsSchema = z.object({ code: z.string().min(1).max(64) });
+
+/** A category's cold-start keywords as the admin screen shows them. */
+export const CategoryKeywordsSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  parentCode: z.string().nullable(),
+  keywords: z.array(z.string()).describe('The keywords in use: the admin’s, or the built-in ones'),
+  fromName: z.array(z.string()).describe('Keywords taken from the category’s own name (always in use)'),
+  edited: z.boolean().describe('An admin gave these keywords (else the built-in ones)'),
+  updatedAt: z.string().nullable(),
+});
+
+/** GET /api/admin/suggest: the models' state and every leaf category's keywords. */
+export const SuggestStateSchema = z.object({
+  source: z.enum(['model', 'keywords']).describe('What decides the category now: the learned model, or keywords (too few handled cases)'),
+  cases: z.number().int().describe('Handled cases the models learned from'),
+  modelMinCases: z.number().int().describe('Handled cases needed before the model replaces keywords'),
+  labels: z.number().int().describe('Categories the model knows'),
+  temperature: z.number().nullable().describe('The fitted calibration temperature (> 1: the raw model was over-confident)'),
+  trainedAt: z.string().nullable().describe('When the models were last trained (ISO instant)'),
+  seconds: z.number().nullable().describe('How long that training took'),
+  categories: z.array(CategoryKeywordsSchema),
+});
+
 /** The suggest operations. */
 export const suggestEndpoints = defineEndpoints({
   'POST /api/cases/suggest': { tag: 'cases', summary: '智能推荐 Suggest category and unit', body: SuggestRequestSchema, response: SuggestionsSchema },
   'POST /api/admin/suggest/retrain': { tag: 'admin', summary: '重新训练推荐模型 Retrain the suggestion models', response: RetrainResultSchema },
+  'GET /api/admin/suggest': { tag: 'admin', summary: '推荐模型状态与冷启动关键词 The suggestion models’ state and cold-start keywords', response: SuggestStateSchema },
+  'PUT /api/admin/suggest/keywords/:code': { tag: 'admin', summary: '设置分类关键词 Set a category’s cold-start keywords', params: SuggestCategoryParamsSchema, body: SuggestKeywordsSchema, response: CategoryKeywordsSchema },
+  'DELETE /api/admin/suggest/keywords/:code': { tag: 'admin', summary: '恢复内置关键词 Back to the built-in keywords', params: SuggestCategoryParamsSchema, response: CategoryKeywordsSchema },
 });

@@ -208,3 +208,20 @@ export const isLocalDate = (d: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(d)
 export const VISIT_KINDS = ['visit', 'revisit', 'appointment', 'outreach', 'case_outreach'] as const;
 /** What a visit delivered (三送): 送政策, 送温暖, 送服务. */
 export const VISIT_DELIVERIES = ['policy', 'warmth', 'service'] as const;
+
+// — several processes (issue 19) — scheduled work
+/** How scheduled work runs: in the server process (SQLite) or through the PostgreSQL job queue. */
+export const JOB_RUNNERS = ['in_process', 'queue'] as const;
+
+/** The scheduled jobs, by name (the names of their queues). */
+export const JOB_NAMES = [
+  'time-limit-sweep',
+  'outbox-delivery',
+  'hotspot-scan',
+  'suggestion-retrain',
+  'supervision-sweep',
+  'service-time-limit-sweep',
+  'bulletins',
+  'duty-routing',
+  'duty-gaps',
+] as const;

@@ -14,6 +14,7 @@ export const presentAlert = (a: AlertRow): Contract<typeof AlertSchema> => ({
   status: a.status,
   statusNote: a.statusNote,
   taskCaseId: a.taskCaseId,
+  topic: a.topic ? JSON.parse(a.topic) : null,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });

@@ -3,6 +3,7 @@ import type { AlertKind } from '@lianxin/core';
 import { runHotspotScan } from '../../jobs/hotspot-scan.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
+import { HOTSPOT_SET } from '../../../../../bench/hotspot-set.js';
 
 const DAY = 86_400_000;
 const WATER = [
@@ -16,12 +17,12 @@ const WATER = [
 let ctx: TestContext;
 afterEach(() => ctx?.close());
 
-/** Registers one water case a day (distinct requesters) in the given areas. */
-async function waterCases(areas: readonly string[], phoneBase = 13907981000) {
+/** Registers one water case a day (distinct requesters) in the given areas (`unnamed`: texts naming no road). */
+async function waterCases(areas: readonly string[], phoneBase = 13907981000, unnamed = false) {
   const registrar = await ctx.as('registrar');
   const ids: string[] = [];
   for (const [i, areaCode] of areas.entries()) {
-    const [title, content] = WATER[i % WATER.length];
+    const [title, content] = WATER[i % WATER.length].map((t) => (unnamed ? t.replace('解放路', '') : t));
     const response = await registrar.post('/api/cases', caseInput({ title, content, areaCode, categoryCode: 'social.dibao', requester: { name: '居民', phone: String(phoneBase + i) } }));
     expect(response.statusCode).toBe(201);
     ids.push(response.json().id);
@@ -52,17 +53,56 @@ describe('hotspot scan', () => {
     expect(await ctx.database.db.selectFrom('outbox').select('id').where('template', '=', 'notice.alert').execute()).toHaveLength(2);
   });
 
-  it('raises nothing for 4 similar cases, nor for 5 spread over two villages, nor outside the window', async () => {
+  it('raises nothing for 4 similar cases, nor for 5 spread over two villages naming no common place, nor outside the window', async () => {
     ctx = await createTestContext();
     await waterCases([AREAS.villageA1, AREAS.villageA1, AREAS.villageA1, AREAS.villageA1]);
     expect((await runHotspotScan(ctx.app.services)).hotspot).toBe(0);
     await ctx.database.db.deleteFrom('alerts').execute();
     ctx.clock.advance(30 * DAY); // the first four age out of the window
-    await waterCases([AREAS.villageA1, AREAS.villageA1, AREAS.villageA2, AREAS.villageA2, AREAS.villageA1], 13907983000);
+    await waterCases([AREAS.villageA1, AREAS.villageA1, AREAS.villageA2, AREAS.villageA2, AREAS.villageA1], 13907983000, true);
     const result = await runHotspotScan(ctx.app.services);
     expect(result.hotspot).toBe(0);
     expect(result.scanned).toBe(5);
     expect(await alertsOf('hotspot')).toEqual([]);
+  });
+
+  /** Registers cases of the written hot-topic set (bench/hotspot-set.ts) now, received `day` days after a week ago. */
+  async function setCases(topics: readonly string[], areaCode: string = AREAS.villageA1, start = -7) {
+    const registrar = await ctx.as('registrar');
+    const ids = new Map<string, string[]>();
+    let phone = 13907985000;
+    for (const c of HOTSPOT_SET.filter((x) => topics.includes(x.topic))) {
+      const receivedAt = new Date(ctx.clock.now().getTime() + (start + c.day) * DAY).toISOString();
+      const response = await registrar.post('/api/cases', caseInput({ title: c.title, content: c.content, categoryCode: c.category, areaCode, receivedAt, requester: { name: '居民', phone: String(phone++) } }));
+      expect(response.statusCode, response.body).toBe(201);
+      ids.set(c.topic, [...(ids.get(c.topic) ?? []), response.json().id]);
+    }
+    return ids;
+  }
+
+  it('raises one hotspot for one matter in many words, naming its place and matter, apart from the same place’s other matter and the same matter elsewhere', async () => {
+    ctx = await createTestContext();
+    const ids = await setCases(['c-xinan-night-works', 'd-xinan-fee', 'd-xinan-parking', 'd-jinxiu-works', 'c-jinqiao-kindergarten'], AREAS.villageA1, -6);
+    const result = await runHotspotScan(ctx.app.services);
+    expect(result.hotspot).toBe(2);
+    const alerts = await alertsOf('hotspot');
+    const works = alerts.find((a) => JSON.parse(a.topic!).place === '溪南花园')!;
+    expect(new Set(JSON.parse(works.caseIds))).toEqual(new Set(ids.get('c-xinan-night-works')));
+    expect(works).toMatchObject({ areaCode: AREAS.villageA1, caseCount: 7 });
+    expect(works.title).toContain('溪南花园');
+    expect(JSON.parse(works.topic!).matter.length).toBeGreaterThan(0);
+    const kindergarten = alerts.find((a) => a.id !== works.id)!;
+    expect(new Set(JSON.parse(kindergarten.caseIds))).toEqual(new Set(ids.get('c-jinqiao-kindergarten')));
+    const shown = (await (await ctx.as('leader')).get('/api/alerts?kind=hotspot')).json().items as Array<{ id: string; topic: { place: string | null; matter: string[] } }>;
+    expect(shown.find((a) => a.id === works.id)!.topic.place).toBe('溪南花园');
+  });
+
+  it('counts by the time a matter was received: letters received over six weeks and typed in today raise nothing', async () => {
+    ctx = await createTestContext();
+    await setCases(['d-changqing-slow'], AREAS.villageA2, -0.5);
+    const result = await runHotspotScan(ctx.app.services);
+    expect(result.scanned).toBe(1); // only the one received within the week
+    expect(result.hotspot).toBe(0);
   });
 
   it('honours the hotspots setting', async () => {

@@ -57,7 +57,25 @@ export const suggestRepository = {
   },
 
   categories(db: Kysely<DB>) {
-    return db.selectFrom('categories').select(['code', 'parentCode', 'name', 'defaultUnitId', 'isActive']).execute();
+    return db.selectFrom('categories').select(['code', 'parentCode', 'name', 'nameEn', 'defaultUnitId', 'isActive', 'sort']).orderBy('sort').orderBy('code').execute();
+  },
+
+  /** The keywords admins gave categories (JSON arrays), by category. */
+  keywords(db: Kysely<DB>) {
+    return db.selectFrom('suggestKeywords').selectAll().execute();
+  },
+
+  /** Sets a category's keywords (insert or replace). */
+  async setKeywords(db: Kysely<DB>, row: { categoryCode: string; keywords: string; updatedBy: string; updatedAt: string }): Promise<void> {
+    await db
+      .insertInto('suggestKeywords')
+      .values(row)
+      .onConflict((oc) => oc.column('categoryCode').doUpdateSet({ keywords: row.keywords, updatedBy: row.updatedBy, updatedAt: row.updatedAt }))
+      .execute();
+  },
+
+  async clearKeywords(db: Kysely<DB>, categoryCode: string): Promise<void> {
+    await db.deleteFrom('suggestKeywords').where('categoryCode', '=', categoryCode).execute();
   },
 
   units(db: Kysely<DB>) {

@@ -92,6 +92,48 @@ describe('category and unit suggestion', () => {
     expect(learned.unsure).toBe(learned.categories[0]!.confidence < 0.6);
   });
 
+  it('lets admins edit a category\'s cold-start keywords, which decide at once (saying keywords decided) until the model takes over', async () => {
+    const admin = await ctx.as('admin');
+    const registrar = await ctx.as('registrar');
+    const text = { title: '泵房半夜响', content: '楼下泵房半夜嗡嗡作响，睡不着。' };
+    const state = await admin.get('/api/admin/suggest');
+    expect(state.statusCode, state.body).toBe(200);
+    expect(state.json()).toMatchObject({ source: 'keywords', modelMinCases: 100 });
+    expect(typeof state.json().trainedAt).toBe('string');
+    const water = state.json().categories.find((c: { code: string }) => c.code === 'utilities.water');
+    expect(water).toMatchObject({ name: '供水', edited: false, updatedAt: null });
+    expect(water.keywords).toContain('停水');
+    expect(water.fromName).toContain('供水');
+    expect(state.json().categories.map((c: { code: string }) => c.code)).not.toContain('utilities'); // leaves only
+    expect((await registrar.post('/api/cases/suggest', text)).json().categories.map((c: { code: string }) => c.code)).not.toContain('utilities.water');
+
+    const saved = await admin.put('/api/admin/suggest/keywords/utilities.water', { keywords: ['停水', '泵房', ' 二次供水 ', '泵房'] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ code: 'utilities.water', edited: true, keywords: ['停水', '泵房', '二次供水'] });
+    const suggested = (await registrar.post('/api/cases/suggest', text)).json();
+    expect(suggested).toMatchObject({ source: 'keywords', unsure: true });
+    expect(suggested.categories[0]).toMatchObject({ code: 'utilities.water' });
+    expect(suggested.categories[0].terms).toContain('泵房');
+    // The learned model, once it decides, does not need them (threshold lowered for the test).
+    const small = createSuggestService({ db: ctx.database.db, modelMinCases: 6 });
+    expect((await small.suggest({} as never, text)).source).toBe('model');
+
+    const bad = await admin.put('/api/admin/suggest/keywords/utilities.water', { keywords: ['泵'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('keywords');
+    expect((await admin.put('/api/admin/suggest/keywords/nope', { keywords: ['泵房'] })).statusCode).toBe(404);
+    expect((await registrar.put('/api/admin/suggest/keywords/utilities.water', { keywords: ['泵房'] })).statusCode).toBe(403);
+    expect((await registrar.get('/api/admin/suggest')).statusCode).toBe(403);
+    const audit = await ctx.database.db.selectFrom('auditLog').select(['action', 'subjectId']).where('action', '=', 'suggest_keywords_set').execute();
+    expect(audit).toEqual([{ action: 'suggest_keywords_set', subjectId: 'utilities.water' }]);
+
+    const reset = await admin.delete('/api/admin/suggest/keywords/utilities.water');
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json()).toMatchObject({ edited: false, updatedAt: null });
+    expect(reset.json().keywords).not.toContain('泵房');
+    expect((await registrar.post('/api/cases/suggest', text)).json().categories.map((c: { code: string }) => c.code)).not.toContain('utilities.water');
+  });
+
   it('lets only admins retrain', async () => {
     const response = await (await ctx.as('dispatcher')).post('/api/admin/suggest/retrain');
     expect(response.statusCode).toBe(403);

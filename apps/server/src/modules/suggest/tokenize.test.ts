@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hashFeatures } from '@lianxin/core';
+import { classifierFeatures, classifierHashes } from './features.js';
 import { tokenize } from './tokenize.js';
 
 describe('tokenize', () => {
@@ -10,5 +12,13 @@ describe('tokenize', () => {
 
   it('normalises full-width Latin and digits and lower-cases them', () => {
     expect(tokenize('ＡＢＣ小区１２３号楼')).toEqual(expect.arrayContaining(['abc', '123']));
+  });
+});
+
+describe('classifier features', () => {
+  it('hashes the same features without making their strings (rare characters outside the BMP too)', () => {
+    for (const [title, content] of [['停水三天', '小区自来水停水，水压很低！请尽快修水管。'], ['', 'ＡＢＣ小区 𠀀𠀁 路灯不亮'], ['标题', '']]) {
+      expect(Array.from(classifierHashes(title!, content!))).toEqual(Array.from(hashFeatures(classifierFeatures(title!, content!))));
+    }
   });
 });

@@ -18,6 +18,8 @@ const TABS = {
   mapLayers: lazy(() => import('./MapLayersTab')),
   // — several processes (issue 19) —
   jobs: lazy(() => import('./JobsTab')),
+  // — suggestions —
+  suggest: lazy(() => import('./SuggestTab')),
 } as const;
 type TabKey = keyof typeof TABS;
 const isTab = (key: string | undefined): key is TabKey => !!key && key in TABS;

@@ -28,6 +28,20 @@ export default function AlertsPage() {
   const [tasking, setTasking] = useState<Alert | null>(null);
   // The access rule the server applies: a dispatcher over the alert's area.
   const canTask = (a: Alert) => holds(me.roles, 'alert.task', a.areaCode);
+  const canScan = holds(me.roles, 'job.run');
+  const [scanning, setScanning] = useState(false);
+  const scan = async () => {
+    setScanning(true);
+    try {
+      const r = await call('POST /api/admin/jobs/hotspot-scan');
+      message.success(t('scanned', { n: r.scanned, h: r.hotspot, r: r.repeatRequester, w: r.riskWords, g: r.grown }));
+      reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setScanning(false);
+    }
+  };
   useEffect(() => setLimit(20), [status, kind]);
 
   const acknowledge = async (a: Alert) => {
@@ -56,6 +70,11 @@ export default function AlertsPage() {
           options={[...ALERT_STATUSES.map((s) => ({ value: s as StatusFilter, label: t(`status.${s}`) })), { value: 'all', label: t('all') }]}
         />
         <Select allowClear placeholder={t('kind')} aria-label={t('kind')} value={kind} onChange={setKind} style={{ width: 150 }} options={ALERT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        {canScan && (
+          <Button loading={scanning} onClick={() => void scan()} data-testid="alerts-scan">
+            {t('scanNow')}
+          </Button>
+        )}
       </Flex>
       {error ? (
         <PageError error={error} onRetry={reload} />
@@ -83,6 +102,18 @@ export default function AlertsPage() {
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: a.summary }} style={{ margin: 0, fontSize: 12 }}>
                     {a.summary}
                   </Typography.Paragraph>
+                  {a.topic && (
+                    <div data-testid="alert-topic" style={{ margin: '2px 0' }}>
+                      <Tag>
+                        {t('topicPlace')}：{a.topic.place ?? t('topicVillage')}
+                      </Tag>
+                      {a.topic.matter.length > 0 && (
+                        <Tag>
+                          {t('topicMatter')}：{a.topic.matter.join('、')}
+                        </Tag>
+                      )}
+                    </div>
+                  )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('cases', { n: a.caseCount })}
                   </Typography.Text>

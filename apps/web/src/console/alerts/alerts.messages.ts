@@ -4,7 +4,12 @@ import { defineMessages } from '../../i18n/i18n';
 export const alertsMessages = defineMessages(
   {
     title: '预警',
-    intro: '系统每 10 分钟扫描一次：同一村（社区）7 天内相似诉求集中、同一诉求人反复来访、极端风险词。',
+    intro: '系统每 10 分钟扫描一次：7 天内受理的诉求中同一地点、同一事项的集中反映（说法不同也能归为一事）、同一诉求人反复来访、极端风险词。',
+    topicPlace: '地点',
+    scanNow: '立即扫描',
+    scanned: '已扫描 7 天内受理的 {n} 件：新增热点 {h} 个、重复来访 {r} 个、风险词 {w} 个，{g} 个预警增加了诉求件',
+    topicMatter: '事项',
+    topicVillage: '本村（社区）',
     status: '状态',
     kind: '类型',
     all: '全部',
@@ -43,7 +48,12 @@ export const alertsMessages = defineMessages(
   },
   {
     title: 'Alerts',
-    intro: 'Scanned every 10 minutes: similar cases clustering in one village within 7 days, requesters who keep coming back, and extreme-risk words.',
+    intro: 'Scanned every 10 minutes: cases received within 7 days about one place and one matter, however differently worded, requesters who keep coming back, and extreme-risk words.',
+    topicPlace: 'Place',
+    scanNow: 'Scan now',
+    scanned: 'Scanned {n} cases received within 7 days: {h} new hot topics, {r} repeat requesters, {w} risk words; {g} alerts gained cases',
+    topicMatter: 'Matter',
+    topicVillage: 'the village',
     status: 'Status',
     kind: 'Kind',
     all: 'All',
