@@ -24,7 +24,7 @@ interface Case extends TopicCase {
   typed: number;
   received: number;
 }
-function evaluate(setName: string, set: readonly HotspotCase[]) {
+async function evaluate(setName: string, set: readonly HotspotCase[]) {
 const cases: Case[] = set.map((c, i) => ({
   id: `h${String(i).padStart(3, '0')}`,
   title: c.title,
@@ -53,7 +53,7 @@ function oldRule(window: readonly Case[]): Case[][] {
   return [...groups.values()].filter((g) => g.length >= MIN_CASES);
 }
 
-function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][]) {
+async function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][] | Promise<Case[][]>) {
   const order = [...cases].sort((a, b) => a.typed - b.typed || a.id.localeCompare(b.id));
   const alertedBy5th = new Set<string>();
   const alertedEver = new Set<string>();
@@ -69,7 +69,7 @@ function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][
   }
   for (const c of order) {
     typedSoFar.push(c);
-    const groups = scan(typedSoFar, c.typed);
+    const groups = await scan(typedSoFar, c.typed);
     const byTopic = new Map<string, number>();
     for (const g of groups) {
       const counts = new Map<string, number>();
@@ -98,12 +98,12 @@ function replay(name: string, scan: (typedSoFar: Case[], now: number) => Case[][
   };
 }
 
-const topicRule = replay('topics (place + matter, by time received)', (typed, now) => hotTopics(typed.filter((c) => c.received >= now - WINDOW_DAYS && c.received <= now), { minCases: MIN_CASES }).map((t) => t.cases));
-const old = replay('old (character similarity ≥ 0.3, by time typed)', (typed, now) => oldRule(typed.filter((c) => c.typed >= now - WINDOW_DAYS)));
+const topicRule = await replay('topics (place + matter, by time received)', async (typed, now) => (await hotTopics(typed.filter((c) => c.received >= now - WINDOW_DAYS && c.received <= now), { minCases: MIN_CASES })).map((t) => t.cases));
+const old = await replay('old (character similarity ≥ 0.3, by time typed)', (typed, now) => oldRule(typed.filter((c) => c.typed >= now - WINDOW_DAYS)));
 
 console.log(`${setName}: ${cases.length} cases, ${clusters.length} clusters of ${Math.min(...clusters.map((t) => sizes.get(t)!))}–${Math.max(...clusters.map((t) => sizes.get(t)!))} cases, ${sizes.size - clusters.length} distractor matters`);
 for (const r of [topicRule, old]) console.log(JSON.stringify(r));
 }
 
-evaluate('hot-topic set (the rule was developed on it)', HOTSPOT_SET);
-evaluate('held-out set (written after the rule was settled)', HOTSPOT_HELD_OUT);
+await evaluate('hot-topic set (the rule was developed on it)', HOTSPOT_SET);
+await evaluate('held-out set (written after the rule was settled)', HOTSPOT_HELD_OUT);

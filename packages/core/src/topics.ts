@@ -40,6 +40,12 @@ export interface TopicOptions {
   minCases?: number;
   /** Word cosine (TF-IDF over the cases given) at or above which two texts share a matter; 0.2 by default. */
   wordCosine?: number;
+  /**
+   * Gives the caller's event loop a turn (a server's scan passes `setImmediate`): the pairs are
+   * quadratic, and a backlog of thousands of cases must not hold requests. Called at most every
+   * 15 ms of work.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface Topic<C extends TopicCase = TopicCase> {
@@ -213,7 +219,14 @@ export function commonAreaCode(codes: readonly string[]): string {
  * cases of one window (received within it); every pair is compared (a county's week of cases is
  * a few thousand, and cases of different townships are never compared).
  */
-export function hotTopics<C extends TopicCase>(cases: readonly C[], options: TopicOptions = {}): Topic<C>[] {
+export async function hotTopics<C extends TopicCase>(cases: readonly C[], options: TopicOptions = {}): Promise<Topic<C>[]> {
+  let ops = 0;
+  let since = performance.now();
+  const breathe = async () => {
+    if (!options.pause || (++ops & 255) !== 0 || performance.now() - since < 15) return;
+    await options.pause();
+    since = performance.now();
+  };
   const minCases = options.minCases ?? TOPIC_MIN_CASES;
   const wordCosine = options.wordCosine ?? TOPIC_WORD_COSINE;
   const prepared: Prepared<C>[] = cases.map((c) => {
@@ -244,11 +257,19 @@ export function hotTopics<C extends TopicCase>(cases: readonly C[], options: Top
   const parent = prepared.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const byTownship = new Map<string, number[]>();
-  prepared.forEach((p, i) => byTownship.set(p.township, [...(byTownship.get(p.township) ?? []), i]));
+  prepared.forEach((p, i) => {
+    const list = byTownship.get(p.township);
+    if (list) list.push(i);
+    else byTownship.set(p.township, [i]);
+  });
   // The places that anchor topics are those several residents name; a name only one text gives is
   // as likely a misreading (修路 → "求修路") as a place, and speaks neither for nor against.
   for (const members of byTownship.values()) {
-    const anchored = members.map((i) => new Set([...prepared[i]!.places].filter((x) => members.some((j) => j !== i && [...prepared[j]!.places].some((y) => samePlace(x, y, prepared[i]!.village === prepared[j]!.village))))));
+    const anchored: Set<string>[] = [];
+    for (const i of members) {
+      await breathe();
+      anchored.push(new Set([...prepared[i]!.places].filter((x) => members.some((j) => j !== i && [...prepared[j]!.places].some((y) => samePlace(x, y, prepared[i]!.village === prepared[j]!.village))))));
+    }
     members.forEach((i, x) => (prepared[i]!.places = anchored[x]!));
   }
   // Each group's places, to keep a group from joining two places through a case that names none.
@@ -261,24 +282,30 @@ export function hotTopics<C extends TopicCase>(cases: readonly C[], options: Top
     parent[rj] = ri;
     for (const x of b.places) a.places.add(x);
   };
-  // Links by place first, then by village, so the named places shape the groups.
-  const links: Array<[number, number, 'place' | 'village']> = [];
-  for (const members of byTownship.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const kind = link(prepared[members[x]!]!, prepared[members[y]!]!, wordCosine);
-        if (kind) links.push([members[x]!, members[y]!, kind]);
+  // Links by place first, then by village, so the named places shape the groups. A pair already in
+  // one group needs no link (joining it would change nothing), so a big group costs little.
+  for (const kind of ['place', 'village'] as const) {
+    for (const members of byTownship.values()) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          await breathe();
+          const i = members[x]!, j = members[y]!;
+          if (find(i) !== find(j) && link(prepared[i]!, prepared[j]!, wordCosine) === kind) join(i, j);
+        }
       }
     }
   }
-  for (const kind of ['place', 'village'] as const) for (const [i, j, k] of links) if (k === kind) join(i, j);
   // A case that links to no one of a group pairwise may still be one of it when it agrees with most of
   // the group: a resident who names neither the place nor the category the others did (东坑那段路,
   // 村干部优亲厚友) still speaks of their matter. Small groups join the larger group (≥ 3) of their
   // township whose cases mostly (≥ 60 %) agree with each of theirs (score ≥ 1, places not contradicting).
   const members = () => {
     const m = new Map<number, number[]>();
-    prepared.forEach((_, i) => m.set(find(i), [...(m.get(find(i)) ?? []), i]));
+    prepared.forEach((_, i) => {
+      const list = m.get(find(i));
+      if (list) list.push(i);
+      else m.set(find(i), [i]);
+    });
     return m;
   };
   const groupsNow = members();
@@ -293,6 +320,7 @@ export function hotTopics<C extends TopicCase>(cases: readonly C[], options: Top
     if (small.length >= Math.max(3, minCases)) continue;
     let best: [number, number] | undefined;
     for (const [other, large] of groupsNow) {
+      await breathe();
       if (other === root || large.length < 3 || large.length <= small.length) continue;
       const share = Math.min(...small.map((i) => large.filter((j) => agrees(i, j)).length / large.length));
       if (share >= 0.6 && (!best || share > best[1])) best = [other, share];
@@ -300,7 +328,11 @@ export function hotTopics<C extends TopicCase>(cases: readonly C[], options: Top
     if (best) join(best[0], small[0]!);
   }
   const groups = new Map<number, Prepared<C>[]>();
-  prepared.forEach((p, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), p]));
+  prepared.forEach((p, i) => {
+    const list = groups.get(find(i));
+    if (list) list.push(p);
+    else groups.set(find(i), [p]);
+  });
   return [...groups.values()]
     .filter((g) => g.length >= minCases)
     .map((g) => describe(g.sort((a, b) => a.time - b.time || (a.c.id < b.c.id ? -1 : 1))))

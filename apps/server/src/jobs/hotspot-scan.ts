@@ -134,9 +134,9 @@ export async function runHotspotScan({ db, notifier, clock }: HotspotDeps, now: 
   const areaName = async (code: string) => (await orgQueries.findArea(db, code))?.name ?? code;
   const candidates: Candidate[] = [];
 
-  const topics = hotTopics(
+  const topics = await hotTopics(
     rows.map((row) => ({ ...row, words: tokenize(`${row.title}\n${row.content}`) })),
-    { minCases: settings.minCases, wordCosine: settings.similarity },
+    { minCases: settings.minCases, wordCosine: settings.similarity, pause: breathe },
   );
   for (const topic of topics) {
     const name = await areaName(topic.areaCode);
