@@ -58,7 +58,7 @@ export function TimeLeftBadge({ clock, showDue, emptyText = null }: TimeLeftBadg
         style={{ marginInlineEnd: 0, whiteSpace: 'nowrap' }}
       >
         {timeLeftText(live.remainingMs, locale)}
-        {showDue && <span style={{ opacity: 0.75 }}> · {formatDue(live.dueAt)}</span>}
+        {showDue && <span> · {formatDue(live.dueAt)}</span>}
       </Tag>
     </Tooltip>
   );
