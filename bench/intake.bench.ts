@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -12,6 +11,7 @@ import { seedDemo } from '../apps/server/src/db/seed/demo.js';
 import { ensureReferenceData } from '../apps/server/src/db/seed/reference.js';
 import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.js';
 import { generateCases } from './generate-cases.js';
+import { freePort, startProcess } from './processes.js';
 
 /**
  * npm run bench:intake — registrations per second through HTTP next to a bare insert route,
@@ -29,30 +29,6 @@ const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
 const dbFile = join(dataDir, 'lianxin.sqlite');
 
 /** A free TCP port on 127.0.0.1 (asked of the kernel, so parallel runs never collide). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function startProcess(script: string, env: Record<string, string>, readyUrl: string, cwd = process.cwd()): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
-  for (let waited = 0; waited < 60_000; waited += 250) {
-    if (exited !== null) throw new Error(`${script} exited with ${exited}`);
-    try {
-      if ((await fetch(readyUrl)).status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`${script} did not start`);
-}
 
 /** Peak resident memory of a process, in MB (VmHWM: the high-water mark the kernel keeps). */
 function peakRssMb(pid: number): number {
@@ -124,7 +100,7 @@ async function main() {
         'apps/server/src/main.ts',
         { PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: s.dir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
         `http://127.0.0.1:${port}/api/health`,
-        s.tree,
+        { cwd: s.tree, waitMs: 60_000 },
       );
       started.push({ name: s.name, base: `http://127.0.0.1:${port}`, process: child, dir: s.dir });
     }

@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -20,6 +18,7 @@ import { createCipher, loadMasterKey } from '../apps/server/src/security/cipher.
 import { createServices } from '../apps/server/src/services.js';
 import { percentile, round, WORDS } from './knowledge-common.js';
 import { generateScaleCases } from './scale-data.js';
+import { freePort, startProcess } from './processes.js';
 
 /**
  * npm run bench:scale — every daily read of issue 19 on N cases (BENCH_CASES, default 100,000), on
@@ -58,30 +57,6 @@ async function times(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
   return out;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
-  for (let waited = 0; waited < 300_000; waited += 250) {
-    if (exited !== null) throw new Error(`${script} exited with ${exited}`);
-    try {
-      if ((await fetch(readyUrl)).status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`${script} did not start`);
-}
 
 async function main() {
   if (process.env.BENCH_FRESH) rmSync(dir, { recursive: true, force: true });
