@@ -10,7 +10,7 @@ import { CHECKPOINT_FILE, legacyHash } from './audit.service.js';
 
 let ctx: TestContext;
 let admin: Client;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50)); // lets after-commit checkpoints land
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250)); // lets after-commit checkpoints land (50 ms was too short at load 9: a late checkpoint broke a recomputed chain)
 
 beforeEach(async () => {
   ctx = await createTestContext();
