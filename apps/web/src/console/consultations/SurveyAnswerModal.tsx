@@ -1,10 +1,11 @@
 import type { Answer, SurveyDetail } from '@lianxin/core';
-import { Alert, Checkbox, Form, Input, Modal, Radio, Rate, Space } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { HouseholdPicker } from './HouseholdPicker';
 import { surveysMessages } from './surveys.messages';
+import { SurveyQuestionInput } from '../../shared/SurveyQuestionInput';
 
 /** 走访代录: a household's answers entered by a cadre on a visit. */
 export function SurveyAnswerModal({ s, open, onClose, onSaved }: { s: SurveyDetail; open: boolean; onClose: () => void; onSaved: (d: SurveyDetail) => void }) {
@@ -40,17 +41,7 @@ export function SurveyAnswerModal({ s, open, onClose, onSaved }: { s: SurveyDeta
         </Form.Item>
         {s.questions.map((q, index) => (
           <Form.Item key={index} name={`q${index}`} label={`${index + 1}. ${q.text}`}>
-            {q.kind === 'single' ? (
-              <Radio.Group>
-                <Space direction="vertical">{q.options.map((o, i) => <Radio key={i} value={i}>{o}</Radio>)}</Space>
-              </Radio.Group>
-            ) : q.kind === 'multiple' ? (
-              <Checkbox.Group options={q.options.map((o, i) => ({ label: o, value: i }))} />
-            ) : q.kind === 'scale' ? (
-              <Rate count={5} />
-            ) : (
-              <Input.TextArea rows={2} />
-            )}
+            <SurveyQuestionInput question={q} />
           </Form.Item>
         ))}
       </Form>

@@ -1,10 +1,11 @@
 import type { Answer, PendingSurveys } from '@lianxin/core';
-import { Checkbox, Collapse, Form, Input, Radio, Rate, Space, Typography } from 'antd';
+import { Collapse, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useLatest } from '../../shared/use-api';
 import { visitMessages } from './visits.messages';
+import { SurveyQuestionInput } from '../../shared/SurveyQuestionInput';
 
 type Pending = PendingSurveys['items'][number];
 /** The open surveys of each household picked, keyed by household id. */
@@ -69,23 +70,7 @@ export function VisitSurveys({ households, onLoaded }: { households: Array<{ id:
           label: <span data-testid="visit-survey-panel">{`${s.title} · ${h.address}`}</span>,
           children: s.questions.map((q, index) => (
             <Form.Item key={index} name={['surveys', h.id, s.id, `q${index}`]} label={`${index + 1}. ${q.text}`}>
-              {q.kind === 'single' ? (
-                <Radio.Group>
-                  <Space direction="vertical">
-                    {q.options.map((o, i) => (
-                      <Radio key={i} value={i} style={{ minHeight: 32 }}>
-                        {o}
-                      </Radio>
-                    ))}
-                  </Space>
-                </Radio.Group>
-              ) : q.kind === 'multiple' ? (
-                <Checkbox.Group options={q.options.map((o, i) => ({ label: o, value: i }))} />
-              ) : q.kind === 'scale' ? (
-                <Rate count={5} />
-              ) : (
-                <Input.TextArea rows={2} maxLength={2000} />
-              )}
+              <SurveyQuestionInput question={q} />
             </Form.Item>
           )),
         }))}

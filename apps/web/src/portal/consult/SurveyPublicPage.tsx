@@ -1,5 +1,5 @@
 import { type Answer } from '@lianxin/core';
-import { Card, Checkbox, Form, Input, Radio, Rate, Space, Typography } from 'antd';
+import { Card, Form, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/i18n';
@@ -7,6 +7,7 @@ import { useApi } from '../../shared/use-api';
 import { PortalError, PortalLoading } from '../PortalState';
 import { consultMessages } from './consult.messages';
 import { VerifiedForm } from './VerifiedForm';
+import { SurveyQuestionInput } from '../../shared/SurveyQuestionInput';
 
 /** A needs survey on the portal (the QR card opens it): the questions, verified by SMS, one per household. */
 export default function SurveyPublicPage() {
@@ -42,17 +43,7 @@ export default function SurveyPublicPage() {
         >
           {d.questions.map((q, index) => (
             <Form.Item key={index} name={`q${index}`} label={`${index + 1}. ${q.text}`}>
-              {q.kind === 'single' ? (
-                <Radio.Group>
-                  <Space direction="vertical">{q.options.map((o, i) => <Radio key={i} value={i}>{o}</Radio>)}</Space>
-                </Radio.Group>
-              ) : q.kind === 'multiple' ? (
-                <Checkbox.Group options={q.options.map((o, i) => ({ label: o, value: i }))} />
-              ) : q.kind === 'scale' ? (
-                <Rate count={5} />
-              ) : (
-                <Input.TextArea rows={2} maxLength={2000} />
-              )}
+              <SurveyQuestionInput question={q} />
             </Form.Item>
           ))}
         </VerifiedForm>
