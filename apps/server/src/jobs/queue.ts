@@ -1,5 +1,5 @@
 import type { JobName } from '@lianxin/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { DB } from '../db/schema.js';
 import { deadLetterQueries } from './dead-letters.js';
@@ -60,9 +60,10 @@ export function queueSchemaOf(schema?: string): string {
  */
 export async function startQueue(jobs: readonly ScheduledJob[], options: QueueOptions): Promise<{ stop(): Promise<void> }> {
   const { db, log } = options;
+  const queueSchema = queueSchemaOf(options.schema);
   const boss = new PgBoss({
     connectionString: options.url,
-    schema: queueSchemaOf(options.schema),
+    schema: queueSchema,
     max: options.poolSize ?? 2,
     application_name: 'lianxin-jobs',
     // Our timers offer the jobs (sub-minute intervals); the queue's cron is not used.
@@ -75,18 +76,16 @@ export async function startQueue(jobs: readonly ScheduledJob[], options: QueueOp
   await boss.start();
 
   const retryDelay = options.retryDelaySeconds ?? 30;
-  for (const job of jobs) {
-    if (await boss.getQueue(job.name)) {
-      await boss.updateQueue(job.name, { name: job.name, retryLimit: JOB_RETRIES, retryDelay, retryBackoff: true, expireInSeconds: 30 * 60 });
-      continue;
+  // Processes starting together would deadlock creating the same queues: one at a time, under a
+  // transaction-scoped advisory lock on the app's own connection.
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`lianxin-queues:${queueSchema}`}))`.execute(trx);
+    for (const job of jobs) {
+      const settings = { name: job.name, retryLimit: JOB_RETRIES, retryDelay, retryBackoff: true, expireInSeconds: 30 * 60 };
+      if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, settings);
+      else await boss.createQueue(job.name, { ...settings, policy: 'singleton' });
     }
-    await boss
-      .createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: JOB_RETRIES, retryDelay, retryBackoff: true, expireInSeconds: 30 * 60 })
-      // Another process created it first.
-      .catch(async (error: unknown) => {
-        if (!(await boss.getQueue(job.name))) throw error;
-      });
-  }
+  });
 
   for (const job of jobs) {
     await boss.work<object>(job.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([taken]) => {
