@@ -53,6 +53,7 @@ import * as doorSignInObjections from './migrations/2026120801_door_sign_in_obje
 import * as serviceCentre from './migrations/2026120741_service_centre.js';
 // — metrics rollups —
 import * as caseRollups from './migrations/2026120851_case_rollups.js';
+import * as caseMapCells from './migrations/2026120911_case_map_cells.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -105,6 +106,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120801_door_sign_in_objections': doorSignInObjections,
   // — metrics rollups —
   '2026120851_case_rollups': caseRollups,
+  '2026120911_case_map_cells': caseMapCells, // — case map tiles —
   // — several processes (issue 19) —
   '2026120861_job_dead_letters': jobDeadLetters,
   // — suggestions (hot topics, keywords) —

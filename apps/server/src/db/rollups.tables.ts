@@ -39,7 +39,25 @@ export interface CaseUnitRollupTable extends Omit<CaseRollupTable, 'areaCode' | 
   township: string;
 }
 
+/**
+ * The case map's tiles (migration 2026120911_case_map_cells): cases with coordinates per UTC day
+ * (`caseMapDays.period` YYYY-MM-DD) or month (`caseMapMonths.period` YYYY-MM) of registration, area,
+ * state and Web Mercator cell (64-pixel cells at zoom 12), with their coordinates summed in 1e-7 degrees.
+ */
+export interface CaseMapCellTable {
+  period: string;
+  areaCode: string;
+  status: string;
+  cx: number;
+  cy: number;
+  cases: number;
+  latE7: number | string;
+  lngE7: number | string;
+}
+
 export interface RollupTables {
+  caseMapDays: CaseMapCellTable;
+  caseMapMonths: CaseMapCellTable;
   caseRollupDays: CaseRollupTable;
   caseRollupMonths: CaseRollupTable;
   caseRollupUnitDays: CaseUnitRollupTable;
