@@ -1,5 +1,5 @@
 import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import { CaseListQuerySchema, CaseSearchQuerySchema, MapCasesQuerySchema, type Role } from '@lianxin/core';
+import { CaseListQuerySchema, CaseSearchQuerySchema, MapCasesQuerySchema, MetricsQuerySchema, type Role } from '@lianxin/core';
 import type { Actor } from '../apps/server/src/access/actor.js';
 import { createClock } from '../apps/server/src/clock.js';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -52,6 +52,8 @@ async function main() {
     return { userId: row.userId, username: 'x', displayName: 'x', locale: 'zh-CN', grants, sessionId: '', csrfToken: '' };
   };
   const county = await actorWith(['dispatcher'], (q) => q);
+  const leader = await actorWith(['leader'], (q) => q);
+  const yearAgo = new Date(clock.now().getTime() - 365 * 86_400_000).toISOString();
   const village = await actorWith(['registrar', 'stationed_cadre'], (q) => q.where((eb: any) => eb(eb.fn('length', ['units.areaCode']), '>=', 12)).where('units.areaCode', 'not like', '%000'));
   const busiest = await database.db.selectFrom('cases').select(['currentUnitId', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['assigned', 'handling', 'reopened'])
     .where('currentUnitId', 'is not', null).groupBy('currentUnitId').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -63,12 +65,16 @@ async function main() {
     ['ledger_unit', () => services.cases.list(county, list({ unitId: busiest.currentUnitId! }))],
     ['ledger_text_nomatch', () => services.cases.list(county, list({ q: '彩票' }))],
     ['ledger_text_common', () => services.cases.list(county, list({ q: '低保' }))],
+    ['metrics_year', () => services.metrics.report(leader, MetricsQuerySchema.parse({ groupBy: 'unit', from: yearAgo }), 'zh-CN')],
+    ['metrics_30d', () => services.metrics.report(leader, MetricsQuerySchema.parse({}), 'zh-CN')],
     ['case_map_90d', () => services.map.cases(county, MapCasesQuerySchema.parse({ bbox: `${b.b},${b.a},${b.d},${b.c}`, zoom: '11', days: '90' }))],
+    ['case_map_366d', () => services.map.cases(county, MapCasesQuerySchema.parse({ bbox: `${b.b},${b.a},${b.d},${b.c}`, zoom: '11', days: '366' }))],
     ['search_village', () => services.search.searchCases(village, CaseSearchQuerySchema.parse({ q: '低保', limit: '20' }))],
   ];
   const total = Number((await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   console.log(`### ${isPg ? 'PostgreSQL' : 'SQLite'}, ${total.toLocaleString()} cases — query plans (${new Date().toISOString()})\n`);
-  for (const [name, run] of paths) {
+  const only = process.env.BENCH_PATHS?.split(',');
+  for (const [name, run] of paths.filter(([name]) => !only || only.includes(name))) {
     recording = [];
     await run();
     const statements = recording;
@@ -79,7 +85,11 @@ async function main() {
       const explain = await database.db.executeQuery(CompiledQuery.raw(`${isPg ? 'explain (analyze, buffers, costs off)' : 'explain query plan'} ${s.sql}`, [...s.parameters]));
       const plan = (explain.rows as Array<Record<string, unknown>>).map((r) => String(isPg ? Object.values(r)[0] : r.detail));
       const shown = s.sql.length > 400 ? `${s.sql.slice(0, 400)} …` : s.sql;
-      console.log('```\n' + shown + '\n--\n' + plan.join('\n') + '\n```\n');
+      // The statement's own time, run once more after the call warmed the cache.
+      const started = performance.now();
+      await database.db.executeQuery(CompiledQuery.raw(s.sql, [...s.parameters]));
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      console.log('```\n' + shown + '\n--\n' + plan.join('\n') + `\n-- ${ms} ms\n` + '```\n');
     }
   }
   await services.noticeBus.close?.();

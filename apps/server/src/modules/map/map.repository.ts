@@ -120,6 +120,19 @@ async function tileCells(db: Kysely<DB>, table: 'caseMapDays' | 'caseMapMonths',
   return rows.map(numericCells);
 }
 
+/** The area-code intervals outside the ranges ([lo, hi), null: unbounded). */
+function complement(ranges: ReadonlyArray<readonly [string, string]>): Array<[string | null, string | null]> {
+  const sorted = [...ranges].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Array<[string | null, string | null]> = [];
+  let from: string | null = null;
+  for (const [lo, hi] of sorted) {
+    if (from === null || from < lo) out.push([from, lo]);
+    if (from === null || hi > from) from = hi;
+  }
+  out.push([from, null]);
+  return out;
+}
+
 const DAY_MS = 86_400_000;
 /** How "since" splits: a live edge up to the next UTC midnight, whole days to the next month, whole months on. */
 export function splitSince(since: string) {
@@ -188,13 +201,25 @@ export const mapRepository = {
       parts.push(tileCells(db, 'caseMapMonths', scope, f, { from: months }));
     }
     if (scope.unitIds.length) {
+      // Cases a scope unit holds outside the scope's areas: index ranges of (unit, area) around them.
+      const outside = complement(scope.areaRanges);
+      parts.push(
+        liveCells(db, f, wholeFrom, null, (eb) =>
+          eb.or(
+            scope.unitIds.flatMap((unitId) =>
+              outside.map(([lo, hi]) =>
+                eb.and([eb('cases.currentUnitId', '=', unitId), ...(lo ? [eb('cases.areaCode', '>=', lo)] : []), ...(hi ? [eb('cases.areaCode', '<', hi)] : [])]),
+              ),
+            ),
+          ),
+        ),
+      );
+      // Cases a scope unit co-handles (协办), in neither of the above.
       parts.push(
         liveCells(db, f, wholeFrom, null, (eb) =>
           eb.and([
-            eb.or([
-              eb('cases.currentUnitId', 'in', scope.unitIds),
-              eb('cases.id', 'in', eb.selectFrom('caseCoUnits').select('caseCoUnits.caseId').where('caseCoUnits.unitId', 'in', scope.unitIds)),
-            ]),
+            eb('cases.id', 'in', eb.selectFrom('caseCoUnits').select('caseCoUnits.caseId').where('caseCoUnits.unitId', 'in', scope.unitIds)),
+            eb(sql<string>`coalesce(${sql.ref('cases.currentUnitId')}, '')`, 'not in', scope.unitIds),
             ...(scope.areaRanges.length ? [eb.not(inAreas(eb, scope))] : []),
           ]),
         ),
