@@ -54,6 +54,7 @@ import * as serviceCentre from './migrations/2026120741_service_centre.js';
 // — metrics rollups —
 import * as caseRollups from './migrations/2026120851_case_rollups.js';
 import * as caseMapCells from './migrations/2026120911_case_map_cells.js';
+import * as metricsOpenDue from './migrations/2026120912_metrics_open_due.js';
 
 /** Migrations are listed here, in order, so they work the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -107,6 +108,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // — metrics rollups —
   '2026120851_case_rollups': caseRollups,
   '2026120911_case_map_cells': caseMapCells, // — case map tiles —
+  '2026120912_metrics_open_due': metricsOpenDue,
   // — several processes (issue 19) —
   '2026120861_job_dead_letters': jobDeadLetters,
   // — suggestions (hot topics, keywords) —

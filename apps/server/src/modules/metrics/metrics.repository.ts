@@ -310,7 +310,8 @@ export const metricsRepository = {
           (async () => {
             const key = keyExpression(group);
             const rows = await casesFiltered(db, wholeFilter, (eb) => eb.and([inAreasOrCurrentUnits(eb, filter.scope), notDue(eb)]))
-              .where('cases.status', 'in', OVERDUE_STATES)
+              // Literal states, as the partial covering index cases_open_due names them (2026120912).
+              .where(sql<boolean>`${sql.ref('cases.status')} in (${sql.join(OVERDUE_STATES.map((s) => sql.lit(s)))})`)
               .select((eb) => [key.as('groupKey'), sql<string | number>`count(*)`.as('notDue'), countIf(overdueRecorded(eb)).as('recorded')])
               .groupBy(key)
               .execute();

@@ -7,7 +7,8 @@ import { runTimeLimitSweep } from '../../jobs/time-limit-sweep.js';
 import { ACTION_PATHS, actionBody } from '../../test/case-driver.js';
 import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
-import { type CountFilter, type CountRow, type GroupKey, metricsRepository, splitPeriod } from './metrics.repository.js';
+import { OPEN_DUE_STATES } from '../../db/migrations/2026120912_metrics_open_due.js';
+import { type CountFilter, type CountRow, type GroupKey, metricsRepository, OVERDUE_STATES, splitPeriod } from './metrics.repository.js';
 import { monthsBetween } from './metrics.service.js';
 
 /**
@@ -191,6 +192,10 @@ async function compare(q: Query) {
 }
 
 describe('metrics rollups', () => {
+  it('name the overdue states as the partial index cases_open_due does (same list, same order), so the live count reads the index only', () => {
+    expect([...OVERDUE_STATES]).toEqual([...OPEN_DUE_STATES]);
+  });
+
   it('split a period into live edges, whole days and whole months', () => {
     // 2026-03-02 10:00 China time to 2026-05-03 00:00 China time.
     expect(splitPeriod('2026-03-02T02:00:00.000Z', '2026-05-02T16:00:00.000Z')).toEqual({
