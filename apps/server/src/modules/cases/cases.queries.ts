@@ -1,5 +1,5 @@
 import { ACTIVE_STATES, type CaseListQuery, type CaseListSort, type CaseState, type InboxKey, subtreeRange } from '@lianxin/core';
-import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import { CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, SqliteAdapter, type SqlBool, sql } from 'kysely';
 import { type AreaRange, type CaseScope, inRanges } from '../../access/access.js';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
@@ -36,6 +36,13 @@ function decodeCursor(cursor: string, byDue: boolean): [string, string] {
   if (at === undefined || !id || (!byDue && !at)) throw new AppError(400, 'error.validation', {}, 'cursor');
   return [at, id];
 }
+
+/**
+ * The open states as SQL literals, not parameters: `status in (<these>)` is the condition of the
+ * partial index of open cases (`cases_open_time`, migration 2026120901), and a database uses a
+ * partial index only when it can see the query implies that condition.
+ */
+const OPEN_STATES_SQL = ACTIVE_STATES.map((state) => sql.lit(state));
 
 /** The ledger's filters; search (modules/search) applies the same ones. */
 export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox' | 'sort'>>;
@@ -98,7 +105,7 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
   if (q.overdue !== undefined) {
     all.push(
       q.overdue
-        ? eb.and([eb('cases.currentDueAt', '<', now), eb('cases.status', 'in', ACTIVE_STATES)])
+        ? eb.and([eb('cases.currentDueAt', '<', now), eb('cases.status', 'in', OPEN_STATES_SQL)])
         : eb.or([eb('cases.currentDueAt', 'is', null), eb('cases.currentDueAt', '>=', now)]),
     );
   }
@@ -132,9 +139,10 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   let rows: CaseRow[] = [];
   const inUndated = byDue && at === '';
   const states = statesOf(q);
-  if (!byDue && states && states.length > 1) {
-    // Narrowed to some states (overdue: the open ones): each state newest first from
-    // (status, registered_at, id, current_due_at), then merged — never every case of those states sorted.
+  if (!byDue && q.overdue !== true && states && states.length > 1) {
+    // Narrowed to some states: each state newest first from (status, registered_at, id,
+    // current_due_at), then merged — never every case of those states sorted. (Overdue is not
+    // here: it is one walk of the open cases' partial index, `cases_open_time`, below.)
     const lists = await Promise.all(
       states.map((state) => {
         let query = base().where('cases.status', '=', state);
@@ -149,7 +157,8 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
     let query = base();
     if (byDue) query = query.where('currentDueAt', 'is not', null);
     if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
-    rows = await query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
+    const ordered = query.orderBy(column, dir).orderBy('id', dir).limit(want);
+    rows = !byDue && q.overdue === true && !q.q ? await walkOpenCases(db, ordered) : await ordered.execute();
   }
   if (byDue && rows.length < want) {
     let query = base().where('currentDueAt', 'is', null);
@@ -161,11 +170,27 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(last[column], last.id, byDue) : null };
 }
 
-/** The states a ledger query is narrowed to (its `status` list, the open states when `overdue`), else null. */
+/** The states a ledger query is narrowed to (its `status` list), else null. */
 function statesOf(q: CaseFilters): readonly CaseState[] | null {
-  let states: readonly CaseState[] | null = q.status?.length ? (q.status as CaseState[]) : null;
-  if (q.overdue === true) states = states ? states.filter((s) => (ACTIVE_STATES as readonly string[]).includes(s)) : ACTIVE_STATES;
-  return states ? [...new Set(states)] : null;
+  return q.status?.length ? [...new Set(q.status as CaseState[])] : null;
+}
+
+/**
+ * An overdue ledger page in registration order: one walk of the open cases' partial index
+ * `cases_open_time` (registered_at, id, current_due_at, area_code, current_unit_id), which tests
+ * the deadline, area and unit of each open case in the index and stops at the page's last row —
+ * the work is the open cases newer than that row, not every overdue case sorted. PostgreSQL's
+ * planner takes that walk by itself; SQLite's, without statistics, prefers (status, current_due_at)
+ * and sorts every overdue case (1.2 s at 1 M), so there the query names the index (`INDEXED BY`,
+ * which fails loudly rather than scan if the index were gone).
+ */
+async function walkOpenCases(db: Kysely<DB>, query: SelectQueryBuilder<DB, 'cases', CaseRow>): Promise<CaseRow[]> {
+  const compiled = query.compile();
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return (await db.executeQuery(compiled)).rows;
+  const from = 'select * from "cases" where ';
+  if (!compiled.sql.startsWith(from)) throw new Error(`unexpected ledger SQL: ${compiled.sql.slice(0, 60)}`);
+  const named = `select * from "cases" indexed by "cases_open_time" where ${compiled.sql.slice(from.length)}`;
+  return (await db.executeQuery<CaseRow>(CompiledQuery.raw(named, [...compiled.parameters]))).rows;
 }
 
 /** Counts of to-dos stop here (shown as "1000+"). */
