@@ -12,7 +12,7 @@ import { listCases } from './cases.queries.js';
 const { ctx } = suiteContext();
 
 /** The statements the ledger's `overdue=true` walk sends through `db.executeQuery`, as sent. */
-async function overdueStatements(sort?: 'registered_asc') {
+async function overdueStatements(sort?: 'registered_asc', cursor?: string) {
   const sent: CompiledQuery[] = [];
   const real = ctx.database.db;
   const db = new Proxy(real, {
@@ -23,7 +23,7 @@ async function overdueStatements(sort?: 'registered_asc') {
     },
   });
   const [lo, hi] = subtreeRange(AREAS.county);
-  await listCases(db, { areaRanges: [[lo, hi]], unitIds: ['unit-x'] }, { overdue: true, limit: 50, ...(sort ? { sort } : {}) }, ctx.clock.now());
+  await listCases(db, { areaRanges: [[lo, hi]], unitIds: ['unit-x'] }, { overdue: true, limit: 50, ...(sort ? { sort } : {}), ...(cursor ? { cursor } : {}) }, ctx.clock.now());
   return sent;
 }
 
@@ -33,8 +33,10 @@ describe('the overdue ledger and the open cases’ index', () => {
   });
 
   it('reads newest first (and oldest first) by one walk of cases_open_time, not a sort of every overdue case', async () => {
-    for (const sort of [undefined, 'registered_asc'] as const) {
-      const statements = await overdueStatements(sort);
+    // A later page starts at its cursor: a range of the index (SQLite says SEARCH, not SCAN).
+    const cursor = Buffer.from(`${ctx.clock.now().toISOString()}|some-id`).toString('base64url');
+    for (const [sort, after] of [[undefined, undefined], ['registered_asc', undefined], [undefined, cursor]] as const) {
+      const statements = await overdueStatements(sort, after);
       expect(statements).toHaveLength(1);
       const [statement] = statements;
       let plan: string;
@@ -42,6 +44,7 @@ describe('the overdue ledger and the open cases’ index', () => {
         const rows = await ctx.database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${statement!.sql}`, [...statement!.parameters]));
         plan = rows.rows.map((r) => r.detail).join('\n');
         expect(plan).not.toContain('TEMP B-TREE');
+        if (after) expect(plan).toContain('SEARCH cases USING INDEX cases_open_time');
       } else {
         // A test database is small and unanalysed: take sequential scans and sorts off the table, so
         // the plan shows which index the query can use at all.

@@ -134,6 +134,9 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   const text = q.q ? await ledgerText(db, q.q) : undefined;
   const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scope)).where((eb) => caseFilters(eb, q, now, text));
   const [at, lastId] = q.cursor ? decodeCursor(q.cursor, byDue) : [null, null];
+  // After the cursor: a row-value comparison, (at, id) < (cursor's), which both databases read as
+  // a range of the (…, registered_at, id) indexes — a deep page (an export's) starts where the
+  // last one ended instead of walking again from the first row.
   const want = q.limit + 1;
 
   let rows: CaseRow[] = [];
@@ -146,7 +149,7 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
     const lists = await Promise.all(
       states.map((state) => {
         let query = base().where('cases.status', '=', state);
-        if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
+        if (at !== null && lastId !== null) query = query.where((eb) => eb(eb.refTuple(`cases.${column}`, 'cases.id'), after, eb.tuple(at, lastId)));
         return query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
       }),
     );
@@ -156,7 +159,7 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   } else if (!inUndated) {
     let query = base();
     if (byDue) query = query.where('currentDueAt', 'is not', null);
-    if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
+    if (at !== null && lastId !== null) query = query.where((eb) => eb(eb.refTuple(`cases.${column}`, 'cases.id'), after, eb.tuple(at, lastId)));
     const ordered = query.orderBy(column, dir).orderBy('id', dir).limit(want);
     rows = !byDue && q.overdue === true && !q.q ? await walkOpenCases(db, ordered) : await ordered.execute();
   }
