@@ -64,8 +64,18 @@ export function describeFilters(q: CaseExportQuery): string {
   return parts.join('; ') || '—';
 }
 
+/** The columns of `cases` the export reads (a ledger page reads these, not all seventy-five). */
+export const EXPORT_CASE_COLUMNS = [
+  'id', 'code', 'registeredAt', 'channel', 'kind', 'categoryCode', 'title', 'content', 'anonymous', 'requesterNameEnc', 'requesterPhoneEnc',
+  'areaCode', 'address', 'urgency', 'status', 'flagCollective', 'flagRepeat', 'flagCrossLevel', 'flagRisk', 'flagMajor', 'reopenCount',
+  'currentUnitId', 'currentDueAt', 'repliedAt', 'evaluationResult',
+] as const satisfies ReadonlyArray<keyof CaseRow>;
+
+/** A case as the export reads it. */
+export type ExportCase = Pick<CaseRow, (typeof EXPORT_CASE_COLUMNS)[number]>;
+
 /** One keyset page of the ledger, as the export reads it. */
-export type LedgerPages = (cursor: string | undefined, limit: number) => Promise<{ items: CaseRow[]; nextCursor: string | null }>;
+export type LedgerPages = (cursor: string | undefined, limit: number) => Promise<{ items: ExportCase[]; nextCursor: string | null }>;
 
 export interface LedgerFile {
   /** The file's name in the caller's language (the Content-Disposition's filename*). */
@@ -105,7 +115,7 @@ export function writeLedger(input: {
   };
   const flagSeparator = locale === 'en-US' ? ', ' : '、';
 
-  const toRow = (c: CaseRow): Cell[] => {
+  const toRow = (c: ExportCase): Cell[] => {
     const requester = maskedNameAndPhone(c, cipher);
     const open = (ACTIVE_STATES as readonly string[]).includes(c.status);
     const flags = flagsOf(c, now);
