@@ -73,7 +73,7 @@ async function main() {
   ];
   const total = Number((await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   console.log(`### ${isPg ? 'PostgreSQL' : 'SQLite'}, ${total.toLocaleString()} cases — query plans (${new Date().toISOString()})\n`);
-  const only = process.env.BENCH_PATHS?.split(',');
+  const only = process.env.BENCH_ONLY?.split(',');
   for (const [name, run] of paths.filter(([name]) => !only || only.includes(name))) {
     recording = [];
     await run();

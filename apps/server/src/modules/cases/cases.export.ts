@@ -1,10 +1,9 @@
-import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { ACTIVE_STATES, type CaseExportQuery, label, type Locale } from '@lianxin/core';
-import ExcelJS from 'exceljs';
 import type { CaseRow } from '../../db/schema.js';
 import type { Cipher } from '../../security/cipher.js';
-import { flagsOf, presentCaseSummary } from './cases.presenter.js';
+import { flagsOf, maskedNameAndPhone } from './cases.presenter.js';
+import { type Cell, XlsxStream } from './cases.xlsx.js';
 
 /** The ledger as an Excel file (台账导出): the presenter of GET /api/cases/export.xlsx. */
 
@@ -65,8 +64,18 @@ export function describeFilters(q: CaseExportQuery): string {
   return parts.join('; ') || '—';
 }
 
+/** The columns of `cases` the export reads (a ledger page reads these, not all seventy-five). */
+export const EXPORT_CASE_COLUMNS = [
+  'id', 'code', 'registeredAt', 'channel', 'kind', 'categoryCode', 'title', 'content', 'anonymous', 'requesterNameEnc', 'requesterPhoneEnc',
+  'areaCode', 'address', 'urgency', 'status', 'flagCollective', 'flagRepeat', 'flagCrossLevel', 'flagRisk', 'flagMajor', 'reopenCount',
+  'currentUnitId', 'currentDueAt', 'repliedAt', 'evaluationResult',
+] as const satisfies ReadonlyArray<keyof CaseRow>;
+
+/** A case as the export reads it. */
+export type ExportCase = Pick<CaseRow, (typeof EXPORT_CASE_COLUMNS)[number]>;
+
 /** One keyset page of the ledger, as the export reads it. */
-export type LedgerPages = (cursor: string | undefined, limit: number) => Promise<{ items: CaseRow[]; nextCursor: string | null }>;
+export type LedgerPages = (cursor: string | undefined, limit: number) => Promise<{ items: ExportCase[]; nextCursor: string | null }>;
 
 export interface LedgerFile {
   /** The file's name in the caller's language (the Content-Disposition's filename*). */
@@ -75,10 +84,11 @@ export interface LedgerFile {
 }
 
 /**
- * The ledger (台账) as an Excel file streamed page by page (exceljs WorkbookWriter), every row
- * the filters select however many (memory holds one page), headers in Chinese (English for en-US), personal data masked exactly as in
- * the list, and an "about" sheet with the filters. A failure while streaming ends the stream with
- * the error (and `onError` hears of it).
+ * The ledger (台账) as an Excel file streamed page by page (cases.xlsx.ts), every row the filters
+ * select however many (memory holds two pages: the one written and the next one being read),
+ * headers in Chinese (English for en-US), personal data masked exactly as in the list, and an
+ * "about" sheet with the filters. A failure while streaming ends the stream with the error (and
+ * `onError` hears of it).
  */
 export function writeLedger(input: {
   pages: LedgerPages;
@@ -94,67 +104,78 @@ export function writeLedger(input: {
   const unitName = new Map(names.units.map((u) => [u.id, u.name]));
   const categoryName = new Map(names.categories.map((c) => [c.code, locale === 'en-US' ? c.nameEn : c.name]));
   const t = (key: keyof typeof TEXT) => pick(TEXT[key], locale);
+  const nowIso = now.toISOString();
+  // Labels looked up once per code, not once per cell.
+  const labels = new Map<string, string>();
+  const named = (group: Parameters<typeof label>[0], code: string) => {
+    const key = `${group}\u0000${code}`;
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = label(group, code, locale)));
+    return text;
+  };
+  const flagSeparator = locale === 'en-US' ? ', ' : '、';
 
-  const toRow = (c: CaseRow) => {
-    const summary = presentCaseSummary(c, cipher, now);
+  const toRow = (c: ExportCase): Cell[] => {
+    const requester = maskedNameAndPhone(c, cipher);
     const open = (ACTIVE_STATES as readonly string[]).includes(c.status);
+    const flags = flagsOf(c, now);
     return [
       c.code,
       chinaTime(c.registeredAt),
-      label('channel', c.channel, locale),
-      label('kind', c.kind, locale),
+      named('channel', c.channel),
+      named('kind', c.kind),
       categoryName.get(c.categoryCode) ?? c.categoryCode,
       c.title,
       c.content,
-      summary.requester.anonymous ? t('anonymous') : (summary.requester.name ?? ''),
-      summary.requester.phone ?? '',
+      requester.anonymous ? t('anonymous') : (requester.name ?? ''),
+      requester.phone ?? '',
       areaName.get(c.areaCode) ?? c.areaCode,
       c.address ?? '',
-      label('urgency', c.urgency, locale),
-      label('state', c.status, locale),
-      flagsOf(c, now).map((f) => label('flag', f, locale)).join(locale === 'en-US' ? ', ' : '、'),
+      named('urgency', c.urgency),
+      named('state', c.status),
+      flags.length ? flags.map((f) => named('flag', f)).join(flagSeparator) : '',
       c.currentUnitId ? (unitName.get(c.currentUnitId) ?? '') : '',
       open ? chinaTime(c.currentDueAt) : '',
-      open && c.currentDueAt && c.currentDueAt < now.toISOString() ? t('yes') : t('no'),
+      open && c.currentDueAt && c.currentDueAt < nowIso ? t('yes') : t('no'),
       chinaTime(c.repliedAt),
-      c.evaluationResult ? label('evaluation', c.evaluationResult, locale) : '',
+      c.evaluationResult ? named('evaluation', c.evaluationResult) : '',
     ];
   };
 
   const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  book.creator = '连心 Lianxin';
+  const book = new XlsxStream(stream, '连心 Lianxin', now);
 
   const write = async () => {
-    const sheet = book.addWorksheet(t('sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = EXPORT_COLUMNS.map(([key, zh, en, width]) => ({ key, header: locale === 'en-US' ? en : zh, width }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
+    await book.sheet({ name: t('sheet'), widths: EXPORT_COLUMNS.map((c) => c[3]), header: true });
+    await book.rows([EXPORT_COLUMNS.map(([, zh, en]) => (locale === 'en-US' ? en : zh))]);
     let written = 0;
-    let cursor: string | undefined;
-    let more = true;
-    while (more) {
-      const page = await pages(cursor, EXPORT_PAGE);
-      for (const c of page.items) sheet.addRow(toRow(c)).commit();
+    // The next page is read while this one is written (a database round trip hidden behind the work).
+    const read = (cursor: string | undefined) => {
+      const page = pages(cursor, EXPORT_PAGE);
+      page.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
+      return page;
+    };
+    let next: ReturnType<LedgerPages> | null = read(undefined);
+    while (next) {
+      const page: Awaited<ReturnType<LedgerPages>> = await next;
+      next = page.nextCursor !== null ? read(page.nextCursor) : null;
+      // A slow reader holds the writing back (each call waits for the stream to drain): memory stays
+      // about two pages whatever the row count.
+      await book.rows(page.items.map(toRow));
       written += page.items.length;
-      cursor = page.nextCursor ?? undefined;
-      more = page.nextCursor !== null;
-      // A slow reader holds the next page back: memory stays one page whatever the row count.
-      if (stream.writableNeedDrain) await once(stream, 'drain');
     }
-    sheet.commit();
-    const about = book.addWorksheet(t('about'));
-    about.columns = [{ width: 14 }, { width: 80 }];
-    about.addRow([t('generated'), chinaTime(now.toISOString())]).commit();
-    about.addRow([t('rows'), written]).commit();
-    about.addRow([t('filters'), describeFilters(q)]).commit();
-    about.addRow(['', t('masked')]).commit();
-    about.commit();
-    await book.commit();
+    await book.sheet({ name: t('about'), widths: [14, 80] });
+    await book.rows([
+      [t('generated'), chinaTime(nowIso)],
+      [t('rows'), written],
+      [t('filters'), describeFilters(q)],
+      ['', t('masked')],
+    ]);
+    await book.end();
   };
   write().catch((error) => {
     input.onError(error);
     stream.destroy(error as Error);
   });
-  return { fileName: `${t('sheet')}-${chinaTime(now.toISOString()).slice(0, 10)}.xlsx`, stream };
+  return { fileName: `${t('sheet')}-${chinaTime(nowIso).slice(0, 10)}.xlsx`, stream };
 }

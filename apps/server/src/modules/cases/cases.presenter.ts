@@ -29,7 +29,10 @@ import { AppError } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 
 /** Flags as a list of names (the columns are 0/1). */
-export function flagsOf(c: CaseRow, now: Date): CaseFlag[] {
+export function flagsOf(
+  c: Pick<CaseRow, 'flagCollective' | 'flagRepeat' | 'flagCrossLevel' | 'flagRisk' | 'flagMajor' | 'status' | 'reopenCount' | 'registeredAt'>,
+  now: Date,
+): CaseFlag[] {
   const flags: CaseFlag[] = [];
   if (c.flagCollective) flags.push('collective');
   if (c.flagRepeat) flags.push('repeat');
@@ -49,15 +52,17 @@ export function clockOf(c: CaseRow, now: Date): Contract<typeof CaseClockSchema>
   return { dueAt: c.currentDueAt, startedAt: c.clockStartedAt, level: status.level, remainingMs: status.remainingMs, usedRatio: Math.round(status.usedRatio * 1000) / 1000 };
 }
 
+const openMasked = (cipher: Cipher, value: string | null, mask: (v: string) => string) => (value ? mask(cipher.decrypt(value)) : null);
+
+/** The requester's name and phone, masked as lists show them (the export's columns: no ID number to decrypt). */
+export function maskedNameAndPhone(c: Pick<CaseRow, 'anonymous' | 'requesterNameEnc' | 'requesterPhoneEnc'>, cipher: Cipher): { anonymous: boolean; name: string | null; phone: string | null } {
+  if (c.anonymous) return { anonymous: true, name: null, phone: null };
+  return { anonymous: false, name: openMasked(cipher, c.requesterNameEnc, maskName), phone: openMasked(cipher, c.requesterPhoneEnc, maskPhone) };
+}
+
 function maskedRequester(c: CaseRow, cipher: Cipher) {
   if (c.anonymous) return { anonymous: true, name: null, phone: null, idNumber: null };
-  const open = (value: string | null, mask: (v: string) => string) => (value ? mask(cipher.decrypt(value)) : null);
-  return {
-    anonymous: false,
-    name: open(c.requesterNameEnc, maskName),
-    phone: open(c.requesterPhoneEnc, maskPhone),
-    idNumber: open(c.requesterIdEnc, maskIdNumber),
-  };
+  return { ...maskedNameAndPhone(c, cipher), idNumber: openMasked(cipher, c.requesterIdEnc, maskIdNumber) };
 }
 
 /** A case in a list: the fields a ledger row needs, personal data masked. */

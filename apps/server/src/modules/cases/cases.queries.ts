@@ -1,5 +1,5 @@
 import { ACTIVE_STATES, type CaseListQuery, type CaseListSort, type CaseState, type InboxKey, subtreeRange } from '@lianxin/core';
-import type { Expression, ExpressionBuilder, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import { CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, SqliteAdapter, type SqlBool, sql } from 'kysely';
 import { type AreaRange, type CaseScope, inRanges } from '../../access/access.js';
 import type { CaseRow, DB } from '../../db/schema.js';
 import { containsText } from '../../db/text.js';
@@ -37,11 +37,22 @@ function decodeCursor(cursor: string, byDue: boolean): [string, string] {
   return [at, id];
 }
 
+/**
+ * The open states as SQL literals, not parameters: `status in (<these>)` is the condition of the
+ * partial index of open cases (`cases_open_time`, migration 2026120901), and a database uses a
+ * partial index only when it can see the query implies that condition.
+ */
+const OPEN_STATES_SQL = ACTIVE_STATES.map((state) => sql.lit(state));
+
 /** The ledger's filters; search (modules/search) applies the same ones. */
 export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'limit' | 'inbox' | 'sort'>>;
 
-/** A page of the ledger: its filters, order (newest first by default), cursor and size. */
-export type LedgerQuery = CaseFilters & { sort?: CaseListSort; cursor?: string; limit: number };
+/**
+ * A page of the ledger: its filters, order (newest first by default), cursor and size; `columns`
+ * reads only those (and what the order and cursor need) instead of every column — the export's
+ * dozen of seventy-five.
+ */
+export type LedgerQuery = CaseFilters & { sort?: CaseListSort; cursor?: string; limit: number; columns?: ReadonlyArray<keyof CaseRow> };
 
 /** A condition on `cases` built apart (the ledger's free text, resolved against the search index). */
 export type CaseCondition = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
@@ -98,7 +109,7 @@ export function caseFilters(eb: ExpressionBuilder<DB, 'cases'>, q: CaseFilters, 
   if (q.overdue !== undefined) {
     all.push(
       q.overdue
-        ? eb.and([eb('cases.currentDueAt', '<', now), eb('cases.status', 'in', ACTIVE_STATES)])
+        ? eb.and([eb('cases.currentDueAt', '<', now), eb('cases.status', 'in', OPEN_STATES_SQL)])
         : eb.or([eb('cases.currentDueAt', 'is', null), eb('cases.currentDueAt', '>=', now)]),
     );
   }
@@ -125,20 +136,28 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   const after = dir === 'asc' ? '>' : '<';
   const column = byDue ? 'currentDueAt' : 'registeredAt';
   const text = q.q ? await ledgerText(db, q.q) : undefined;
-  const base = () => db.selectFrom('cases').selectAll().where((eb) => inScope(eb, scope)).where((eb) => caseFilters(eb, q, now, text));
+  const columns = q.columns ? [...new Set<keyof CaseRow>([...q.columns, 'id', 'registeredAt', 'currentDueAt'])].map((c) => `cases.${c}` as const) : null;
+  const base = () =>
+    (columns ? db.selectFrom('cases').select(columns) : db.selectFrom('cases').selectAll())
+      .where((eb) => inScope(eb, scope))
+      .where((eb) => caseFilters(eb, q, now, text)) as SelectQueryBuilder<DB, 'cases', CaseRow>;
   const [at, lastId] = q.cursor ? decodeCursor(q.cursor, byDue) : [null, null];
+  // After the cursor: a row-value comparison, (at, id) < (cursor's), which both databases read as
+  // a range of the (…, registered_at, id) indexes — a deep page (an export's) starts where the
+  // last one ended instead of walking again from the first row.
   const want = q.limit + 1;
 
   let rows: CaseRow[] = [];
   const inUndated = byDue && at === '';
   const states = statesOf(q);
-  if (!byDue && states && states.length > 1) {
-    // Narrowed to some states (overdue: the open ones): each state newest first from
-    // (status, registered_at, id, current_due_at), then merged — never every case of those states sorted.
+  if (!byDue && q.overdue !== true && states && states.length > 1) {
+    // Narrowed to some states: each state newest first from (status, registered_at, id,
+    // current_due_at), then merged — never every case of those states sorted. (Overdue is not
+    // here: it is one walk of the open cases' partial index, `cases_open_time`, below.)
     const lists = await Promise.all(
       states.map((state) => {
         let query = base().where('cases.status', '=', state);
-        if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
+        if (at !== null && lastId !== null) query = query.where((eb) => eb(eb.refTuple(`cases.${column}`, 'cases.id'), after, eb.tuple(at, lastId)));
         return query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
       }),
     );
@@ -148,8 +167,9 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   } else if (!inUndated) {
     let query = base();
     if (byDue) query = query.where('currentDueAt', 'is not', null);
-    if (at !== null && lastId !== null) query = query.where((eb) => eb.or([eb(column, after, at), eb.and([eb(column, '=', at), eb('id', after, lastId)])]));
-    rows = await query.orderBy(column, dir).orderBy('id', dir).limit(want).execute();
+    if (at !== null && lastId !== null) query = query.where((eb) => eb(eb.refTuple(`cases.${column}`, 'cases.id'), after, eb.tuple(at, lastId)));
+    const ordered = query.orderBy(column, dir).orderBy('id', dir).limit(want);
+    rows = !byDue && q.overdue === true && !q.q ? await walkOpenCases(db, ordered) : await ordered.execute();
   }
   if (byDue && rows.length < want) {
     let query = base().where('currentDueAt', 'is', null);
@@ -161,11 +181,28 @@ export async function listCases(db: Kysely<DB>, scope: CaseScope, q: LedgerQuery
   return { items: page, nextCursor: rows.length > q.limit ? encodeCursor(last[column], last.id, byDue) : null };
 }
 
-/** The states a ledger query is narrowed to (its `status` list, the open states when `overdue`), else null. */
+/** The states a ledger query is narrowed to (its `status` list), else null. */
 function statesOf(q: CaseFilters): readonly CaseState[] | null {
-  let states: readonly CaseState[] | null = q.status?.length ? (q.status as CaseState[]) : null;
-  if (q.overdue === true) states = states ? states.filter((s) => (ACTIVE_STATES as readonly string[]).includes(s)) : ACTIVE_STATES;
-  return states ? [...new Set(states)] : null;
+  return q.status?.length ? [...new Set(q.status as CaseState[])] : null;
+}
+
+/**
+ * An overdue ledger page in registration order: one walk of the open cases' partial index
+ * `cases_open_time` (registered_at, id, current_due_at, area_code, current_unit_id), which tests
+ * the deadline, area and unit of each open case in the index and stops at the page's last row —
+ * the work is the open cases newer than that row, not every overdue case sorted. PostgreSQL's
+ * planner takes that walk by itself; SQLite's, without statistics, prefers (status, current_due_at)
+ * and sorts every overdue case (1.2 s at 1 M), so there the query names the index (`INDEXED BY`,
+ * which fails loudly rather than scan if the index were gone).
+ */
+async function walkOpenCases(db: Kysely<DB>, query: SelectQueryBuilder<DB, 'cases', CaseRow>): Promise<CaseRow[]> {
+  const compiled = query.compile();
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return (await db.executeQuery(compiled)).rows;
+  const from = ' from "cases" where ';
+  const at = compiled.sql.indexOf(from);
+  if (!compiled.sql.startsWith('select ') || at < 0) throw new Error(`unexpected ledger SQL: ${compiled.sql.slice(0, 60)}`);
+  const named = `${compiled.sql.slice(0, at)} from "cases" indexed by "cases_open_time" where ${compiled.sql.slice(at + from.length)}`;
+  return (await db.executeQuery<CaseRow>(CompiledQuery.raw(named, [...compiled.parameters]))).rows;
 }
 
 /** Counts of to-dos stop here (shown as "1000+"). */

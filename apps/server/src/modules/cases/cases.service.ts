@@ -13,7 +13,7 @@ import type { SuggestService } from '../suggest/suggest.service.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { loadCaseContext } from './cases.context.js';
 import { createDispatchCentre } from './cases.dispatch.js';
-import { describeFilters, type LedgerFile, writeLedger } from './cases.export.js';
+import { describeFilters, EXPORT_CASE_COLUMNS, type LedgerFile, writeLedger } from './cases.export.js';
 import { type CaseWithRelated, presentCase, presentCaseSummary, presentDetail } from './cases.presenter.js';
 import { type InboxReach, listCases, loadInbox } from './cases.queries.js';
 import { createRegistration } from './cases.register.js';
@@ -184,7 +184,7 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
       const now = clock.now();
       const names = await repo.allNames(db);
       const { lang: _lang, ...filters } = query;
-      return writeLedger({ pages: (cursor, limit) => listCases(db, scope, { ...filters, cursor, limit }, now), names, query, locale, now, cipher, onError });
+      return writeLedger({ pages: (cursor, limit) => listCases(db, scope, { ...filters, cursor, limit, columns: EXPORT_CASE_COLUMNS }, now), names, query, locale, now, cipher, onError });
     },
   };
 }
