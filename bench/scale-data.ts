@@ -129,7 +129,9 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   // The search index, oldest first (doc ids grow with registration, as live registration numbers them).
   const t1 = performance.now();
   const number = pg ? `substr(c.code, 4)` : `substr(c.code, 4)`;
-  const areaTerms = `substr(c.area_code, 1, 2) || ' ' || substr(c.area_code, 1, 4) || ' ' || substr(c.area_code, 1, 6) || ' ' || substr(c.area_code, 1, 9) || ' ' || substr(c.area_code, 1, 12) || case when length(c.area_code) > 12 then ' ' || c.area_code else '' end`;
+  // Area prefixes and the current unit's word (fts.ts scopeTerms; generated cases have no co-units).
+  const unitWord = pg ? `'u' || encode(convert_to(c.current_unit_id, 'UTF8'), 'hex')` : `'u' || lower(hex(c.current_unit_id))`;
+  const areaTerms = `substr(c.area_code, 1, 2) || ' ' || substr(c.area_code, 1, 4) || ' ' || substr(c.area_code, 1, 6) || ' ' || substr(c.area_code, 1, 9) || ' ' || substr(c.area_code, 1, 12) || case when length(c.area_code) > 12 then ' ' || c.area_code else '' end || case when c.current_unit_id is null then '' else ' ' || ${unitWord} end`;
   const range = `c.code like 'BS-%' and c.id not in (select case_id from case_search)`;
   if (pg) {
     await sql

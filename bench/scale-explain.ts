@@ -29,9 +29,10 @@ async function main() {
   let recording: Recorded[] | null = null;
   const recorder: KyselyPlugin = {
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      if (recording && args.node.kind === 'SelectQueryNode') {
+      if (recording && (args.node.kind === 'SelectQueryNode' || args.node.kind === 'RawNode')) {
         const compiled = database.db.getExecutor().compileQuery(args.node, args.queryId);
-        recording.push({ sql: compiled.sql, parameters: compiled.parameters });
+        // Raw statements too: the full-text lookups (search-index/fts.ts) are written in SQL.
+        if (/^\s*select\b/i.test(compiled.sql)) recording.push({ sql: compiled.sql, parameters: compiled.parameters });
       }
       return args.node;
     },
@@ -57,6 +58,7 @@ async function main() {
     .where('currentUnitId', 'is not', null).groupBy('currentUnitId').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
   const b = await database.db.selectFrom('cases').select((eb) => [eb.fn.min<number>('lat').as('a'), eb.fn.min<number>('lng').as('b'), eb.fn.max<number>('lat').as('c'), eb.fn.max<number>('lng').as('d')]).where('lat', 'is not', null).executeTakeFirstOrThrow();
   const list = (q: Record<string, string>) => CaseListQuerySchema.parse({ limit: '50', ...q });
+  const probe = await database.db.selectFrom('cases').select('id').where('code', 'like', 'BS-%').orderBy('registeredAt', 'desc').limit(1).executeTakeFirstOrThrow();
   const paths: Array<[string, () => Promise<unknown>]> = [
     ['ledger_first_page', () => services.cases.list(county, list({}))],
     ['ledger_overdue', () => services.cases.list(county, list({ overdue: 'true' }))],
@@ -64,11 +66,15 @@ async function main() {
     ['ledger_text_nomatch', () => services.cases.list(county, list({ q: '彩票' }))],
     ['ledger_text_common', () => services.cases.list(county, list({ q: '低保' }))],
     ['case_map_90d', () => services.map.cases(county, MapCasesQuerySchema.parse({ bbox: `${b.b},${b.a},${b.d},${b.c}`, zoom: '11', days: '90' }))],
+    ['search_county', () => services.search.searchCases(county, CaseSearchQuerySchema.parse({ q: '低保', limit: '20' }))],
     ['search_village', () => services.search.searchCases(village, CaseSearchQuerySchema.parse({ q: '低保', limit: '20' }))],
+    ['similar', () => services.similar.forCase(county, probe.id, 5)],
   ];
+  const only = process.env.BENCH_PATHS ? new Set(process.env.BENCH_PATHS.split(',')) : null;
   const total = Number((await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   console.log(`### ${isPg ? 'PostgreSQL' : 'SQLite'}, ${total.toLocaleString()} cases — query plans (${new Date().toISOString()})\n`);
   for (const [name, run] of paths) {
+    if (only && !only.has(name)) continue;
     recording = [];
     await run();
     const statements = recording;

@@ -36,6 +36,8 @@ const N = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** BENCH_PATHS=search_county,similar measures only those paths (and `export` only when named). */
+const ONLY = process.env.BENCH_PATHS ? new Set(process.env.BENCH_PATHS.split(',')) : null;
 const url = process.env.DATABASE_URL || '';
 const isPg = /^postgres(ql)?:\/\//.test(url);
 const dir = process.env.BENCH_DIR ?? `/tmp/lianxin-scale/${isPg ? 'pg-' : ''}${N}`;
@@ -131,6 +133,7 @@ async function main() {
   const paths: Record<string, Timing> = {};
   const notes: Record<string, string> = {};
   const measure = async (name: string, n: number, fn: (i: number) => Promise<unknown>) => {
+    if (ONLY && !ONLY.has(name)) return;
     log(`  ${name} …`);
     paths[name] = timing(await times(n, fn));
     log(`    ${name}: p50 ${paths[name]!.p50} ms, p95 ${paths[name]!.p95} ms`);
@@ -160,15 +163,18 @@ async function main() {
 
   // Export: the county's last 30 days, streamed to nowhere; rows per second of the whole answer.
   const exportQuery = CaseExportQuerySchema.parse({ from: daysAgo(30) });
-  const exportRows = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('registeredAt', '>=', exportQuery.from!).executeTakeFirstOrThrow()).n);
-  log(`  export of ${exportRows.toLocaleString()} rows …`);
-  const exportStarted = performance.now();
-  let bytes = 0;
-  const file = await services.cases.exportLedger(county, exportQuery, 'zh-CN', (error) => log(`export failed: ${String(error)}`));
-  await pipeline(file.stream, new Writable({ write: (chunk: Buffer, _e, done) => ((bytes += chunk.length), done()) }));
-  const exportSeconds = (performance.now() - exportStarted) / 1000;
-  const exportRowsPerSecond = Math.round(exportRows / exportSeconds);
-  notes.export = `${exportRows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(1)} s`;
+  const exportRows = ONLY && !ONLY.has('export') ? 0 : Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('registeredAt', '>=', exportQuery.from!).executeTakeFirstOrThrow()).n);
+  let exportRowsPerSecond = 0;
+  if (exportRows > 0) {
+    log(`  export of ${exportRows.toLocaleString()} rows …`);
+    const exportStarted = performance.now();
+    let bytes = 0;
+    const file = await services.cases.exportLedger(county, exportQuery, 'zh-CN', (error) => log(`export failed: ${String(error)}`));
+    await pipeline(file.stream, new Writable({ write: (chunk: Buffer, _e, done) => ((bytes += chunk.length), done()) }));
+    const exportSeconds = (performance.now() - exportStarted) / 1000;
+    exportRowsPerSecond = Math.round(exportRows / exportSeconds);
+    notes.export = `${exportRows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(1)} s`;
+  } else notes.export = 'not measured (BENCH_PATHS)';
   await services.noticeBus.close?.();
   await database.close();
 
