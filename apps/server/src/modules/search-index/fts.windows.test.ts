@@ -4,7 +4,7 @@ import { allPowerful } from '../../test/case-driver.js';
 import { suiteContext } from '../../test/context.js';
 import { AREAS, caseInput } from '../../test/fixtures.js';
 import { insertBulkCases } from '../../test/bulk-cases.js';
-import { DOC_WINDOW, type MatchSpec, countEachMatch, isSqlite, newestMatches, unitWord } from './fts.js';
+import { DOC_WINDOW, type MatchSpec, countEachMatch, isSqlite, newestMatches, scopeTerms, unitWord } from './fts.js';
 
 // The newest matches are the newest matches, however the documents lie across the windows of
 // PostgreSQL's walk (fts.ts newestMatches): compared with every document's words checked here, for
@@ -33,9 +33,10 @@ beforeAll(async () => {
     await sql`update case_search set doc_id = 40 * doc_id * doc_id`.execute(db);
     await sql`analyze case_search`.execute(db);
   }
-  const all = await sql<{ docId: number | string; terms: string; scope: string }>`select doc_id, terms, ${isSqlite(db) ? sql`t.area` : sql`s.area_terms`} as scope
-    from case_search s ${isSqlite(db) ? sql`join case_search_text t on t.rowid = s.doc_id` : sql``}`.execute(db);
-  docs = all.rows.map((r) => ({ docId: Number(r.docId), words: new Set(r.terms.split(' ')), scope: new Set(r.scope.split(' ')) })).sort((a, b) => b.docId - a.docId);
+  // The scope words as indexing writes them (SQLite's FTS5 table keeps no text to read back).
+  const all = await sql<{ docId: number | string; terms: string; areaCode: string; currentUnitId: string | null }>`select s.doc_id, s.terms, c.area_code, c.current_unit_id
+    from case_search s join cases c on c.id = s.case_id`.execute(db);
+  docs = all.rows.map((r) => ({ docId: Number(r.docId), words: new Set(r.terms.split(' ')), scope: new Set(scopeTerms(r.areaCode, [r.currentUnitId]).split(' ')) })).sort((a, b) => b.docId - a.docId);
 });
 
 const matches = (d: Doc, spec: MatchSpec) => {
