@@ -86,7 +86,8 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   const closedStates = `case when ${r6} < 0.85 then 'closed' when ${r6} < 0.93 then 'not_accepted' when ${r6} < 0.97 then 'merged' else 'final' end`;
   const unitK = int(`${frac(dialect, 668265263)} * ${frac(dialect, 668265263)} * ${units}`);
   const villageK = int(`${frac(dialect, 374761393)} * ${villages}`);
-  const templateK = int(`${frac(dialect, 2654435769)} * ${TEMPLATES.length}`);
+  // Not 2654435769: 8 from the age's multiplier, it made the template follow the registration time.
+  const templateK = int(`${frac(dialect, 3141592653)} * ${TEMPLATES.length}`);
   const concat = (...xs: string[]) => xs.join(' || ');
   const text = (x: string) => (pg ? `(${x})::text` : `cast(${x} as text)`);
 

@@ -98,7 +98,7 @@ function pgWhere(spec: MatchSpec) {
  */
 export const DOC_WINDOW = 16_384;
 const windowWord = sql`to_tsvector('simple'::regconfig, 'b' || (s.doc_id / 16384)::text)`;
-/** Windows asked for before the rest of the index is asked at once: 1, then 4, then 16 (×4 each). */
+/** Windows asked for before the rest of the index is asked at once (the newest 2, then 4, 16, 64). */
 const WINDOW_STEPS = 3;
 
 /**
@@ -108,11 +108,12 @@ const WINDOW_STEPS = 3;
  * weigh it, so a county-wide area word in the match costs a million postings (search.scope.ts
  * `matchableAreaWords` leaves such words out). PostgreSQL ranks with ts_rank, per row.
  *
- * PostgreSQL walks windows of ids newest first (the window holding `before`, then the 4 before it,
- * then 16), each one GIN lookup of the window's word with the match, whose few rows are then
- * sorted; past those, the rest at once (it holds few matches, or the windows would have filled
- * the page). A common word's page is thus read from the newest 16,384 documents, not from all
- * of its matches, and a rare one's costs at most four lookups.
+ * PostgreSQL walks windows of ids newest first (from the top: the newest two windows, found in
+ * the statement that reads the highest id, then the 4 before them, 16, 64; from `before`: its
+ * window, then 4, 16), each one GIN lookup of the windows' words with the match, whose few rows
+ * are then sorted; past those, the rest at once (it holds few matches, or the windows would have
+ * filled the page). A common word's page is thus read from the newest 32,768 documents, not from
+ * all of its matches, and a rare one's costs at most four lookups.
  */
 export async function newestMatches(db: Q, spec: MatchSpec, page: { before?: number | null; limit: number; rank?: boolean }): Promise<DocHit[]> {
   const ranked = page.rank !== false;
@@ -123,18 +124,38 @@ export async function newestMatches(db: Q, spec: MatchSpec, page: { before?: num
       where case_search_text match ${sqliteMatch(spec)} and rowid < ${before} order by rowid desc limit ${page.limit}`.execute(db);
     return rows;
   }
-  const before = page.before ?? (await indexSize(db)) + 1;
   const rank = ranked ? sql`ts_rank(s.tsv, to_tsquery('simple', ${pgTextQuery(spec)}))` : sql`0`;
   const out: DocHit[] = [];
-  let high = Math.floor((before - 1) / DOC_WINDOW);
-  let width = 1;
+  const take = (rows: Array<{ docId: number | string | null; rank: number | string | null }>) => {
+    for (const r of rows) if (r.docId !== null) out.push({ docId: Number(r.docId), rank: Number(r.rank) });
+  };
+  let before = page.before ?? null;
+  let high: number;
+  let width = 4;
+  if (before === null) {
+    // From the top: the newest two windows in the statement that finds the newest id (one round trip).
+    const { rows } = await sql<{ top: number | string; docId: number | string | null; rank: number | string | null }>`with t as (select coalesce(max(doc_id), 0) as top from case_search)
+      select t.top, m.doc_id, m.rank from t left join lateral (select s.doc_id, ${rank} as rank from case_search s
+        where ${pgWhere(spec)} and ${windowWord} @@ to_tsquery('simple', 'b' || (t.top / ${DOC_WINDOW}) || ' | b' || greatest(t.top / ${DOC_WINDOW} - 1, 0))
+        order by s.doc_id + 0 desc limit ${page.limit}) m on true`.execute(db);
+    take(rows);
+    const top = Number(rows[0]?.top ?? 0);
+    before = top + 1;
+    high = Math.floor(top / DOC_WINDOW) - 2;
+  } else {
+    high = Math.floor((before - 1) / DOC_WINDOW);
+    // The first window holds at least half a window of documents below `before`.
+    width = (before - 1) % DOC_WINDOW < DOC_WINDOW / 2 ? 2 : 1;
+  }
   for (let step = 0; out.length < page.limit && high >= 0; step++) {
     const low = high - width + 1;
     const windows = low > 0 && step < WINDOW_STEPS ? Array.from({ length: width }, (_, i) => `b${high - i}`).join(' | ') : null;
     const inWindows = windows ? sql`and ${windowWord} @@ to_tsquery('simple', ${windows})` : sql``;
+    // `doc_id + 0`: the order is the sort's, of the few rows the GIN index finds, never a walk of
+    // the doc_id b-tree testing every row (the planner's pick when it misjudges a prefix's share).
     const { rows } = await sql<DocHit>`select s.doc_id, ${rank} as rank from case_search s
-      where ${pgWhere(spec)} ${inWindows} and s.doc_id < ${Math.min(before, (high + 1) * DOC_WINDOW)} order by s.doc_id desc limit ${page.limit - out.length}`.execute(db);
-    for (const r of rows) out.push({ docId: Number(r.docId), rank: Number(r.rank) });
+      where ${pgWhere(spec)} ${inWindows} and s.doc_id < ${Math.min(before, (high + 1) * DOC_WINDOW)} order by s.doc_id + 0 desc limit ${page.limit - out.length}`.execute(db);
+    take(rows);
     if (!windows) break;
     high = low - 1;
     width *= 4;
