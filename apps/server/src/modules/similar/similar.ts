@@ -1,5 +1,5 @@
 import { ACTIVE_STATES, assessSimilarity, type SimilarityCandidate, type SimilarityProbe, subtreeRange } from '@lianxin/core';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { CaseScope as Scope } from '../../access/access.js';
@@ -130,7 +130,6 @@ export async function findSimilarCases(
   probe: SimilarityProbe & { excludeId?: string | null },
   options: { limit?: number; scope?: Scope; areaMatchCap?: number } = {},
 ): Promise<SimilarCase[]> {
-  void dialect; // the index lookups read the dialect from `db` (search/fts.ts)
   const limit = options.limit ?? 5;
   const words = distinctiveWords(`${probe.title} ${probe.content}`);
   if (words.length === 0 || limit <= 0) return [];
@@ -148,12 +147,28 @@ export async function findSimilarCases(
   };
   // The same place: the newest open cases of the probe's village, whatever their words (a matter
   // told in other words, or not yet in the search index).
-  const place = () => {
+  const place = async (): Promise<CandidateRow[]> => {
     const [lo, hi] = subtreeRange(probe.areaCode!.slice(0, 12));
-    return scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi).where('cases.status', 'in', [...ACTIVE_STATES]) as any)
-      .orderBy('cases.registeredAt', 'desc')
-      .limit(PLACE_CANDIDATES)
-      .execute() as Promise<CandidateRow[]>;
+    if (dialect === 'postgres') {
+      return scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi).where('cases.status', 'in', [...ACTIVE_STATES]) as any)
+        .orderBy('cases.registeredAt', 'desc')
+        .limit(PLACE_CANDIDATES)
+        .execute();
+    }
+    // SQLite would read every case of the village by its area range and sort them (a second at
+    // 1,000,000 cases): instead one walk per open state, newest first (cases_status_time), the
+    // area tested on the rows (`+area_code` keeps the range out of the index choice), merged.
+    const area = sql<string>`+${sql.ref('cases.areaCode')}`;
+    const perState = await Promise.all(
+      ACTIVE_STATES.map(
+        (state) =>
+          scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where(area, '>=', lo).where(area, '<', hi).where('cases.status', '=', state) as any)
+            .orderBy('cases.registeredAt', 'desc')
+            .limit(PLACE_CANDIDATES)
+            .execute() as Promise<CandidateRow[]>,
+      ),
+    );
+    return perState.flat().sort((a, b) => (a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : 0)).slice(0, PLACE_CANDIDATES);
   };
   const requester = () =>
     scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.requesterKey', '=', probe.requesterKey!) as any)
