@@ -141,6 +141,9 @@ export const DF_CAP = 1_000;
 
 /** The weights of the query's words: their (capped) document frequencies and the index size. */
 async function weighTerms(db: Kysely<DB>, terms: readonly string[], prefixLast: boolean): Promise<RankContext> {
+  // One word weighs every document alike (BM25's idf is a positive factor common to all), so its
+  // order needs no counting: the costliest statement of a search, saved for the usual query.
+  if (terms.length === 1) return { terms, prefixLast, docFrequency: [0], totalDocs: 1 };
   const last = terms.length - 1;
   const { counts, indexSize } = await countEachMatch(db, terms.map((t, i) => ({ all: [t], prefixLast: prefixLast && i === last })), DF_CAP);
   return { terms, prefixLast, docFrequency: counts, totalDocs: indexSize };
