@@ -32,7 +32,7 @@ async function main() {
       if (recording && (args.node.kind === 'SelectQueryNode' || args.node.kind === 'RawNode')) {
         const compiled = database.db.getExecutor().compileQuery(args.node, args.queryId);
         // Raw statements too: the full-text lookups (search-index/fts.ts) are written in SQL.
-        if (/^\s*select\b/i.test(compiled.sql)) recording.push({ sql: compiled.sql, parameters: compiled.parameters });
+        if (/^\s*(select|with)\b/i.test(compiled.sql)) recording.push({ sql: compiled.sql, parameters: compiled.parameters });
       }
       return args.node;
     },
