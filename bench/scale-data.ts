@@ -86,7 +86,8 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   const closedStates = `case when ${r6} < 0.85 then 'closed' when ${r6} < 0.93 then 'not_accepted' when ${r6} < 0.97 then 'merged' else 'final' end`;
   const unitK = int(`${frac(dialect, 668265263)} * ${frac(dialect, 668265263)} * ${units}`);
   const villageK = int(`${frac(dialect, 374761393)} * ${villages}`);
-  const templateK = int(`${frac(dialect, 2654435769)} * ${TEMPLATES.length}`);
+  // Not 2654435769: 8 from the age's multiplier, it made the template follow the registration time.
+  const templateK = int(`${frac(dialect, 3141592653)} * ${TEMPLATES.length}`);
   const concat = (...xs: string[]) => xs.join(' || ');
   const text = (x: string) => (pg ? `(${x})::text` : `cast(${x} as text)`);
 
@@ -129,13 +130,19 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   // The search index, oldest first (doc ids grow with registration, as live registration numbers them).
   const t1 = performance.now();
   const number = pg ? `substr(c.code, 4)` : `substr(c.code, 4)`;
-  const areaTerms = `substr(c.area_code, 1, 2) || ' ' || substr(c.area_code, 1, 4) || ' ' || substr(c.area_code, 1, 6) || ' ' || substr(c.area_code, 1, 9) || ' ' || substr(c.area_code, 1, 12) || case when length(c.area_code) > 12 then ' ' || c.area_code else '' end`;
+  // Area prefixes and the current unit's word (fts.ts scopeTerms; generated cases have no co-units).
+  const unitWord = pg ? `'u' || encode(convert_to(c.current_unit_id, 'UTF8'), 'hex')` : `'u' || lower(hex(c.current_unit_id))`;
+  const areaTerms = `substr(c.area_code, 1, 2) || ' ' || substr(c.area_code, 1, 4) || ' ' || substr(c.area_code, 1, 6) || ' ' || substr(c.area_code, 1, 9) || ' ' || substr(c.area_code, 1, 12) || case when length(c.area_code) > 12 then ' ' || c.area_code else '' end || case when c.current_unit_id is null then '' else ' ' || ${unitWord} end`;
   const range = `c.code like 'BS-%' and c.id not in (select case_id from case_search)`;
   if (pg) {
+    // Numbered explicitly: the sequence's default is drawn in the join's order, not the sort's, and
+    // left the words clustered by template along the ids (every newest document one template).
     await sql
-      .raw(`insert into case_search (case_id, terms, area_terms) select c.id, ${concat('t.terms', "' '", number)}, ${areaTerms}
-      from cases c join bench_templates t on t.title = c.title where ${range} order by c.registered_at, c.id`)
+      .raw(`insert into case_search (doc_id, case_id, terms, area_terms)
+      select (select coalesce(max(doc_id), 0) from case_search) + row_number() over (order by c.registered_at, c.id), c.id, ${concat('t.terms', "' '", number)}, ${areaTerms}
+      from cases c join bench_templates t on t.title = c.title where ${range}`)
       .execute(db);
+    await sql.raw(`select setval('case_search_doc_id_seq', (select max(doc_id) from case_search))`).execute(db);
   } else {
     const before = Number((await sql<{ n: number }>`select coalesce(max(doc_id), 0) as n from case_search`.execute(db)).rows[0]!.n);
     await sql

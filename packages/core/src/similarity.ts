@@ -25,7 +25,8 @@ export function charNgrams(text: string, n = 2): Set<string> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer: ${n}`);
   const chars = Array.from(text);
   const grams = new Set<string>();
-  for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+  if (n === 2) for (let i = 0; i + 2 <= chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  else for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
   return grams;
 }
 
@@ -36,13 +37,30 @@ export function charNgrams(text: string, n = 2): Set<string> {
  * so blank or punctuation-only submissions are never taken for duplicates.
  */
 export function textSimilarity(a: string, b: string): number {
-  const na = normalizeForSimilarity(a);
-  const nb = normalizeForSimilarity(b);
-  if (na === '' || nb === '') return 0;
-  if (na === nb) return 1;
-  const n = Array.from(na).length < 2 || Array.from(nb).length < 2 ? 1 : 2;
-  const ga = charNgrams(na, n);
-  const gb = charNgrams(nb, n);
+  return similarityOf(comparable(a), comparable(b));
+}
+
+/** A text as `textSimilarity` compares it: normalised, its length, its n-grams made on demand. */
+interface Comparable {
+  norm: string;
+  chars: number;
+  grams: Map<number, Set<string>>;
+}
+function comparable(text: string): Comparable {
+  const norm = normalizeForSimilarity(text);
+  return { norm, chars: Array.from(norm).length, grams: new Map() };
+}
+function gramsOf(c: Comparable, n: number): Set<string> {
+  let grams = c.grams.get(n);
+  if (!grams) c.grams.set(n, (grams = charNgrams(c.norm, n)));
+  return grams;
+}
+function similarityOf(a: Comparable, b: Comparable): number {
+  if (a.norm === '' || b.norm === '') return 0;
+  if (a.norm === b.norm) return 1;
+  const n = a.chars < 2 || b.chars < 2 ? 1 : 2;
+  const ga = gramsOf(a, n);
+  const gb = gramsOf(b, n);
   let shared = 0;
   for (const gram of ga) if (gb.has(gram)) shared++;
   return (2 * shared) / (ga.size + gb.size);
@@ -120,9 +138,9 @@ export function namedEntities(text: string): Set<string> {
   for (const run of text.normalize('NFKC').split(/[\p{P}\p{S}\p{Z}\s\d]+/u)) {
     const chars = Array.from(run);
     const s = chars.join('');
-    for (let i = 0; i < chars.length; i++) {
+    let at = 0; // the UTF-16 offset of chars[i] in s
+    for (let i = 0; i < chars.length; at += chars[i]!.length, i++) {
       for (const [suffix, cls] of ENTITY_SUFFIXES) {
-        const at = chars.slice(0, i).join('').length;
         if (!s.startsWith(suffix, at)) continue;
         const next = s[at + suffix.length];
         if (next && NOT_A_SUFFIX[suffix]?.includes(next)) break;
@@ -208,8 +226,10 @@ export function similarityScore(probe: SimilarityProbe, candidate: SimilarityCan
 export function assessSimilarity(probe: SimilarityProbe, candidate: SimilarityCandidate): { score: number; sameMatter: boolean } {
   const a = `${probe.title} ${probe.content}`;
   const b = `${candidate.title} ${candidate.content}`;
-  let score = textSimilarity(a, b);
-  const ea = namedEntities(`${a} ${probe.address ?? ''}`), eb = namedEntities(`${b} ${candidate.address ?? ''}`);
+  // The probe's side is worked out once for all the candidates it is compared with.
+  const side = probeSide(probe, a);
+  let score = similarityOf(side.text, comparable(b));
+  const ea = side.entities, eb = namedEntities(`${b} ${candidate.address ?? ''}`);
   const place = samePlace(probe, candidate);
   // Both name places or organisations and none is the same: another estate's or employer's
   // matter, however alike the words (a form letter) — half the text score, no place bonuses.
@@ -220,7 +240,7 @@ export function assessSimilarity(probe: SimilarityProbe, candidate: SimilarityCa
   if (probe.requesterKey && probe.requesterKey === candidate.requesterKey) score += SAME_REQUESTER_BONUS;
   if (shareEntity(ea, eb)) score += SAME_ENTITY_BONUS;
   if (place) score += SAME_PLACE_BONUS;
-  const ma = matterConcepts(a, probe.title), mb = matterConcepts(b, candidate.title);
+  const ma = side.concepts, mb = matterConcepts(b, candidate.title);
   if (ma.size && mb.size) {
     // The main kind (most words, the title's counting double) decides; a shared side kind helps less.
     const main = (m: Map<string, number>) => [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
@@ -229,6 +249,23 @@ export function assessSimilarity(probe: SimilarityProbe, candidate: SimilarityCa
     else score -= OTHER_MATTER_PENALTY;
   }
   return { score, sameMatter: score >= DUPLICATE_SCORE };
+}
+
+/** What `assessSimilarity` works out of the probe alone, kept per probe object while its texts are the same. */
+interface ProbeSide {
+  key: string;
+  text: Comparable;
+  entities: Set<string>;
+  concepts: Map<string, number>;
+}
+const probeSides = new WeakMap<SimilarityProbe, ProbeSide>();
+function probeSide(probe: SimilarityProbe, text: string): ProbeSide {
+  const key = `${probe.title}\u0000${probe.content}\u0000${probe.address ?? ''}`;
+  const known = probeSides.get(probe);
+  if (known && known.key === key) return known;
+  const side = { key, text: comparable(text), entities: namedEntities(`${text} ${probe.address ?? ''}`), concepts: matterConcepts(text, probe.title) };
+  probeSides.set(probe, side);
+  return side;
 }
 
 /**

@@ -45,6 +45,7 @@ import * as idempotencyKeys from './migrations/2026120811_idempotency_keys.js'; 
 import * as jobDeadLetters from './migrations/2026120861_job_dead_letters.js';
 import * as scaleReads from './migrations/2026120841_scale_reads.js';
 import * as ledgerOpenCases from './migrations/2026120901_ledger_open_cases.js';
+import * as searchWindows from './migrations/2026120921_search_windows.js';
 // — consultations —
 import * as consultations from './migrations/2026120721_consultations.js';
 import * as surveys from './migrations/2026120722_surveys.js';
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120811_idempotency_keys': idempotencyKeys, // — offline —
   '2026120841_scale_reads': scaleReads,
   '2026120901_ledger_open_cases': ledgerOpenCases,
+  '2026120921_search_windows': searchWindows,
   // — consultations —
   '2026120721_consultations': consultations,
   '2026120722_surveys': surveys,

@@ -92,25 +92,75 @@ function pgWhere(spec: MatchSpec) {
 }
 
 /**
+ * PostgreSQL: documents in windows of DOC_WINDOW consecutive ids, each window a word `b<n>` of the
+ * index `case_search_match` (migration 2026120921_search_windows; the expression is spelled the same
+ * there and here, so the planner matches it).
+ */
+export const DOC_WINDOW = 16_384;
+const windowWord = sql`to_tsvector('simple'::regconfig, 'b' || (s.doc_id / 16384)::text)`;
+/** Windows asked for before the rest of the index is asked at once (the newest 2, then 4, 16, 64). */
+const WINDOW_STEPS = 3;
+
+/**
  * Documents matching `spec`, newest first, with `docId < before` when given, at most `limit`;
  * ranked when `rank` (default), else rank 0. SQLite ranks with bm25 over `terms` only (area
  * weighs 0) — note that bm25 reads the whole posting list of every phrase once per query to
  * weigh it, so a county-wide area word in the match costs a million postings (search.scope.ts
  * `matchableAreaWords` leaves such words out). PostgreSQL ranks with ts_rank, per row.
+ *
+ * PostgreSQL walks windows of ids newest first (from the top: the newest two windows, found in
+ * the statement that reads the highest id, then the 4 before them, 16, 64; from `before`: its
+ * window, then 4, 16), each one GIN lookup of the windows' words with the match, whose few rows
+ * are then sorted; past those, the rest at once (it holds few matches, or the windows would have
+ * filled the page). A common word's page is thus read from the newest 32,768 documents, not from
+ * all of its matches, and a rare one's costs at most four lookups.
  */
 export async function newestMatches(db: Q, spec: MatchSpec, page: { before?: number | null; limit: number; rank?: boolean }): Promise<DocHit[]> {
-  const before = page.before ?? Number.MAX_SAFE_INTEGER;
   const ranked = page.rank !== false;
   if (isSqlite(db)) {
+    const before = page.before ?? Number.MAX_SAFE_INTEGER;
     const rank = ranked ? sql`-bm25(case_search_text, 1.0, 0.0)` : sql`0`;
     const { rows } = await sql<DocHit>`select rowid as doc_id, ${rank} as rank from case_search_text
       where case_search_text match ${sqliteMatch(spec)} and rowid < ${before} order by rowid desc limit ${page.limit}`.execute(db);
     return rows;
   }
   const rank = ranked ? sql`ts_rank(s.tsv, to_tsquery('simple', ${pgTextQuery(spec)}))` : sql`0`;
-  const { rows } = await sql<DocHit>`select s.doc_id, ${rank} as rank from case_search s
-    where ${pgWhere(spec)} and s.doc_id < ${before} order by s.doc_id desc limit ${page.limit}`.execute(db);
-  return rows.map((r) => ({ docId: Number(r.docId), rank: Number(r.rank) }));
+  const out: DocHit[] = [];
+  const take = (rows: Array<{ docId: number | string | null; rank: number | string | null }>) => {
+    for (const r of rows) if (r.docId !== null) out.push({ docId: Number(r.docId), rank: Number(r.rank) });
+  };
+  let before = page.before ?? null;
+  let high: number;
+  let width = 4;
+  if (before === null) {
+    // From the top: the newest two windows in the statement that finds the newest id (one round trip).
+    const { rows } = await sql<{ top: number | string; docId: number | string | null; rank: number | string | null }>`with t as (select coalesce(max(doc_id), 0) as top from case_search)
+      select t.top, m.doc_id, m.rank from t left join lateral (select s.doc_id, ${rank} as rank from case_search s
+        where ${pgWhere(spec)} and ${windowWord} @@ to_tsquery('simple', 'b' || (t.top / ${DOC_WINDOW}) || ' | b' || greatest(t.top / ${DOC_WINDOW} - 1, 0))
+        order by s.doc_id + 0 desc limit ${page.limit}) m on true`.execute(db);
+    take(rows);
+    const top = Number(rows[0]?.top ?? 0);
+    before = top + 1;
+    high = Math.floor(top / DOC_WINDOW) - 2;
+  } else {
+    high = Math.floor((before - 1) / DOC_WINDOW);
+    // The first window holds at least half a window of documents below `before`.
+    width = (before - 1) % DOC_WINDOW < DOC_WINDOW / 2 ? 2 : 1;
+  }
+  for (let step = 0; out.length < page.limit && high >= 0; step++) {
+    const low = high - width + 1;
+    const windows = low > 0 && step < WINDOW_STEPS ? Array.from({ length: width }, (_, i) => `b${high - i}`).join(' | ') : null;
+    const inWindows = windows ? sql`and ${windowWord} @@ to_tsquery('simple', ${windows})` : sql``;
+    // `doc_id + 0`: the order is the sort's, of the few rows the GIN index finds, never a walk of
+    // the doc_id b-tree testing every row (the planner's pick when it misjudges a prefix's share).
+    const { rows } = await sql<DocHit>`select s.doc_id, ${rank} as rank from case_search s
+      where ${pgWhere(spec)} ${inWindows} and s.doc_id < ${Math.min(before, (high + 1) * DOC_WINDOW)} order by s.doc_id + 0 desc limit ${page.limit - out.length}`.execute(db);
+    take(rows);
+    if (!windows) break;
+    high = low - 1;
+    width *= 4;
+  }
+  return out;
 }
 
 /**
@@ -154,6 +204,21 @@ export async function countMatches(db: Q, spec: MatchSpec, cap: number): Promise
     ? await sql<{ n: number }>`select count(*) as n from (select rowid from case_search_text where case_search_text match ${sqliteMatch(spec)} limit ${cap})`.execute(db)
     : await sql<{ n: number }>`select count(*) as n from (select 1 from case_search s where ${pgWhere(spec)} limit ${cap}) m`.execute(db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * How many documents match each of `specs` (each counted no further than `cap`), and the index
+ * size (`indexSize`): one statement, one round trip, whatever the number of words.
+ */
+export async function countEachMatch(db: Q, specs: readonly MatchSpec[], cap: number): Promise<{ counts: number[]; indexSize: number }> {
+  const counts = specs.map((spec, i) =>
+    isSqlite(db)
+      ? sql`(select count(*) from (select rowid from case_search_text where case_search_text match ${sqliteMatch(spec)} limit ${cap})) as ${sql.ref(`n${i}`)}`
+      : sql`(select count(*) from (select 1 from case_search s where ${pgWhere(spec)} limit ${cap}) m) as ${sql.ref(`n${i}`)}`,
+  );
+  const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join([...counts, sql`(select max(doc_id) from case_search) as total`])}`.execute(db);
+  const row = rows[0] ?? {};
+  return { counts: specs.map((_, i) => Number(row[`n${i}`] ?? 0)), indexSize: Number(row.total ?? 0) };
 }
 
 /** The highest index id: an upper bound of the number of indexed cases, read from the key's index. */

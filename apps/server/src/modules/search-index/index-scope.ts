@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { CaseScope as Scope } from '../../access/access.js';
-import { countMatches } from './fts.js';
+import { countMatches, isSqlite } from './fts.js';
 
 /**
  * A scope (auth/actor.ts) is a set of area subtrees plus the cases of some units. The areas go into
@@ -26,9 +26,14 @@ const areaSizes = new Map<string, { small: boolean; until: number }>();
  * ranking would read all their postings (fts.ts). Either way the scope is also checked in SQL.
  * The answer is kept ten minutes per set of areas (areas grow slowly).
  */
-export async function matchableAreaWords(db: Q, scope: Scope, cap = AREA_MATCH_CAP): Promise<string[] | null> {
+export async function matchableAreaWords(db: Q, scope: Scope, capGiven?: number): Promise<string[] | null> {
   const words = scopeAreaWords(scope);
   if (words.length === 0) return null;
+  // PostgreSQL: the scope words are a column of the same GIN index as the words (migration
+  // 2026120921_search_windows), intersected there and never ranked, so they always narrow
+  // (unless a test asks for the cap).
+  if (!isSqlite(db) && capGiven === undefined) return words;
+  const cap = capGiven ?? AREA_MATCH_CAP;
   const key = `${cap}:${[...words].sort().join(' ')}`;
   const now = performance.now();
   let known = areaSizes.get(key);

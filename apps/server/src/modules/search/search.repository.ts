@@ -5,9 +5,9 @@ import type { CaseScope as Scope } from '../../access/access.js';
 import { caseFilters } from '../cases/cases.queries.js';
 import { inScope } from '../cases/cases.repository.js';
 import { subtreeRange } from '@lianxin/core';
-import { countMatches, indexSize, type MatchSpec, newestMatches, unitWord } from '../search-index/fts.js';
+import { countEachMatch, type MatchSpec, newestMatches, unitWord } from '../search-index/fts.js';
 import { type RankContext, rankDocuments } from './search.rank.js';
-import { AREA_MATCH_CAP, hasUnitCasesOutsideAreas, matchableAreaWords } from '../search-index/index-scope.js';
+import { hasUnitCasesOutsideAreas, matchableAreaWords } from '../search-index/index-scope.js';
 
 /**
  * Search at millions of cases. A common word (低保, 小区) is in a tenth of all cases; ranking all of
@@ -102,7 +102,7 @@ export async function searchPool(
 ): Promise<SearchPool> {
   const size = sizes.pool ?? SEARCH_POOL;
   const filtered: Condition = (eb) => caseFilters(eb, filters, now);
-  const cap = sizes.areaMatchCap ?? AREA_MATCH_CAP;
+  const cap = sizes.areaMatchCap;
   const filterWords = filters.areaCode ? await matchableAreaWords(db, { areaRanges: [subtreeRange(filters.areaCode)], unitIds: [] }, cap) : null;
   const filterAreas = filterWords ? [filterWords] : [];
   const parts: Array<Promise<{ hits: PoolHit[]; partial: boolean }>> = [];
@@ -141,12 +141,12 @@ export const DF_CAP = 1_000;
 
 /** The weights of the query's words: their (capped) document frequencies and the index size. */
 async function weighTerms(db: Kysely<DB>, terms: readonly string[], prefixLast: boolean): Promise<RankContext> {
+  // One word weighs every document alike (BM25's idf is a positive factor common to all), so its
+  // order needs no counting: the costliest statement of a search, saved for the usual query.
+  if (terms.length === 1) return { terms, prefixLast, docFrequency: [0], totalDocs: 1 };
   const last = terms.length - 1;
-  const [docFrequency, totalDocs] = await Promise.all([
-    Promise.all(terms.map((t, i) => countMatches(db, { all: [t], prefixLast: prefixLast && i === last }, DF_CAP))),
-    indexSize(db),
-  ]);
-  return { terms, prefixLast, docFrequency, totalDocs };
+  const { counts, indexSize } = await countEachMatch(db, terms.map((t, i) => ({ all: [t], prefixLast: prefixLast && i === last })), DF_CAP);
+  return { terms, prefixLast, docFrequency: counts, totalDocs: indexSize };
 }
 
 /** The case rows of `ids`, in that order. */

@@ -1,10 +1,10 @@
 import { ACTIVE_STATES, assessSimilarity, type SimilarityCandidate, type SimilarityProbe, subtreeRange } from '@lianxin/core';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { CaseScope as Scope } from '../../access/access.js';
 import { inScope } from '../cases/cases.repository.js';
-import { bestMatches, countMatches, newestMatches } from '../search-index/fts.js';
+import { bestMatches, countEachMatch, newestMatches } from '../search-index/fts.js';
 import { matchableAreaWords } from '../search-index/index-scope.js';
 import { segment } from '../search-index/segment.js';
 
@@ -92,7 +92,7 @@ const CANDIDATE_COLUMNS = ['cases.id', 'cases.code', 'cases.title', 'cases.conte
  */
 async function candidateDocs(db: Q, words: readonly string[], areas: string[] | null, limit: number): Promise<number[]> {
   const areaGroups = areas ? [areas] : [];
-  const frequency = await Promise.all(words.map((w) => countMatches(db, { all: [w], areas: areaGroups }, RARE_WORD_CAP)));
+  const { counts: frequency } = await countEachMatch(db, words.map((w) => ({ all: [w], areas: areaGroups })), RARE_WORD_CAP);
   const byFrequency = words.map((word, i) => ({ word, df: frequency[i]! })).filter((w) => w.df > 0).sort((a, b) => a.df - b.df);
   const rare: string[] = [];
   const common: string[] = [];
@@ -104,9 +104,14 @@ async function candidateDocs(db: Q, words: readonly string[], areas: string[] | 
     } else common.push(word);
   }
   const docs = new Set<number>();
-  if (rare.length) for (const hit of await bestMatches(db, { any: rare, areas: areaGroups }, limit)) docs.add(hit.docId);
-  for (let k = Math.min(3, common.length); k >= 1 && docs.size < 2 * limit; k--) {
-    const hits = await newestMatches(db, { all: common.slice(0, k), areas: areaGroups }, { limit, rank: false });
+  const newest = (k: number) => newestMatches(db, { all: common.slice(0, k), areas: areaGroups }, { limit, rank: false });
+  // The ranked rare words and the newest of the common ones at once (two connections on PostgreSQL).
+  const first = Math.min(3, common.length);
+  const [best, commonHits] = await Promise.all([rare.length ? bestMatches(db, { any: rare, areas: areaGroups }, limit) : [], first ? newest(first) : []]);
+  for (const hit of best) docs.add(hit.docId);
+  for (const hit of commonHits) docs.add(hit.docId);
+  for (let k = first - 1; k >= 1 && commonHits.length === 0 && docs.size < 2 * limit; k--) {
+    const hits = await newest(k);
     for (const hit of hits) docs.add(hit.docId);
     if (hits.length) break;
   }
@@ -125,7 +130,6 @@ export async function findSimilarCases(
   probe: SimilarityProbe & { excludeId?: string | null },
   options: { limit?: number; scope?: Scope; areaMatchCap?: number } = {},
 ): Promise<SimilarCase[]> {
-  void dialect; // the index lookups read the dialect from `db` (search/fts.ts)
   const limit = options.limit ?? 5;
   const words = distinctiveWords(`${probe.title} ${probe.content}`);
   if (words.length === 0 || limit <= 0) return [];
@@ -134,7 +138,6 @@ export async function findSimilarCases(
   // A wide scope (a county) is not worth matching as words (search.scope.ts): SQL filters it below.
   const areas = scope ? await matchableAreaWords(db, scope, options.areaMatchCap) : null;
   const wanted = CANDIDATES + (probe.excludeId ? 1 : 0);
-  const docIds = await candidateDocs(db, words, areas, wanted);
 
   const scoped = <T extends { where: (...args: any[]) => T }>(query: T): T => {
     let q = query;
@@ -142,27 +145,53 @@ export async function findSimilarCases(
     if (scope) q = q.where((eb: ExpressionBuilder<DB, 'cases'>) => inScope(eb, scope));
     return q;
   };
-  const rows: CandidateRow[] = docIds.length
-    ? await scoped((db as unknown as Searchable).selectFrom('caseSearch as s').crossJoin('cases').whereRef('cases.id', '=', 's.caseId').select(CANDIDATE_COLUMNS).where('s.docId', 'in', docIds) as any).execute()
-    : [];
   // The same place: the newest open cases of the probe's village, whatever their words (a matter
   // told in other words, or not yet in the search index).
-  if (probe.areaCode) {
-    const [lo, hi] = subtreeRange(probe.areaCode.slice(0, 12));
-    const local = await scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi).where('cases.status', 'in', [...ACTIVE_STATES]) as any)
-      .orderBy('cases.registeredAt', 'desc')
-      .limit(PLACE_CANDIDATES)
-      .execute();
-    const seen = new Set(rows.map((r) => r.id));
-    for (const row of local as CandidateRow[]) if (!seen.has(row.id)) rows.push(row);
-  }
-  if (probe.requesterKey) {
-    const own = await scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.requesterKey', '=', probe.requesterKey) as any)
+  const place = async (): Promise<CandidateRow[]> => {
+    const [lo, hi] = subtreeRange(probe.areaCode!.slice(0, 12));
+    if (dialect === 'postgres') {
+      return scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.areaCode', '>=', lo).where('cases.areaCode', '<', hi).where('cases.status', 'in', [...ACTIVE_STATES]) as any)
+        .orderBy('cases.registeredAt', 'desc')
+        .limit(PLACE_CANDIDATES)
+        .execute();
+    }
+    // SQLite would read every case of the village by its area range and sort them (a second at
+    // 1,000,000 cases): instead one walk per open state, newest first (cases_status_time), the
+    // area tested on the rows (`+area_code` keeps the range out of the index choice), merged.
+    const area = sql<string>`+${sql.ref('cases.areaCode')}`;
+    const perState = await Promise.all(
+      ACTIVE_STATES.map(
+        (state) =>
+          scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where(area, '>=', lo).where(area, '<', hi).where('cases.status', '=', state) as any)
+            .orderBy('cases.registeredAt', 'desc')
+            .limit(PLACE_CANDIDATES)
+            .execute() as Promise<CandidateRow[]>,
+      ),
+    );
+    return perState.flat().sort((a, b) => (a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : 0)).slice(0, PLACE_CANDIDATES);
+  };
+  const requester = () =>
+    scoped(db.selectFrom('cases').select(CANDIDATE_COLUMNS).where('cases.requesterKey', '=', probe.requesterKey!) as any)
       .orderBy('cases.registeredAt', 'desc')
       .limit(REQUESTER_CANDIDATES)
-      .execute();
-    const seen = new Set(rows.map((r) => r.id));
-    for (const row of own as CandidateRow[]) if (!seen.has(row.id)) rows.push(row);
+      .execute() as Promise<CandidateRow[]>;
+  // The index's candidates, the same place's and the requester's, looked up at once (PostgreSQL
+  // runs them on separate connections).
+  const [indexed, local, own] = await Promise.all([
+    candidateDocs(db, words, areas, wanted).then((docIds) =>
+      docIds.length
+        ? (scoped((db as unknown as Searchable).selectFrom('caseSearch as s').crossJoin('cases').whereRef('cases.id', '=', 's.caseId').select(CANDIDATE_COLUMNS).where('s.docId', 'in', docIds) as any).execute() as Promise<CandidateRow[]>)
+        : [],
+    ),
+    probe.areaCode ? place() : [],
+    probe.requesterKey ? requester() : [],
+  ]);
+  const rows: CandidateRow[] = [...indexed];
+  const seen = new Set(rows.map((r) => r.id));
+  for (const row of [...local, ...own]) {
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    rows.push(row);
   }
 
   const active = ACTIVE_STATES as readonly string[];
