@@ -15,6 +15,8 @@ const HEAT_DIVIDE = 2;
 
 export interface MapDeps {
   db: Kysely<DB>;
+  /** Heavy reads: the replica when DATABASE_READ_URL is set (default: `db`). */
+  reads?: Kysely<DB>;
   clock: Clock;
   index?: HouseholdMapIndex;
   /** The base layer (config.tileUrl / tileAttribution); none: the map draws areas only. */
@@ -22,7 +24,7 @@ export interface MapDeps {
 }
 
 /** The village map (民情图): households and cases by viewport, clustered on the server. */
-export function createMapService({ db, clock, index = new HouseholdMapIndex(), tiles = {} }: MapDeps) {
+export function createMapService({ db, reads = db, clock, index = new HouseholdMapIndex(), tiles = {} }: MapDeps) {
   /** The actor's reach, narrowed by an optional area filter (both must hold). */
   function rangeSets(ranges: AreaRange[], area?: string): AreaRange[][] {
     return area ? [ranges, [subtreeRange(area)]] : [ranges];
@@ -44,7 +46,7 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex(), t
     async cases(actor: Actor, q: MapCasesQuery) {
       const scope = caseScope(actor);
       const since = new Date(clock.now().getTime() - q.days * 86_400_000).toISOString();
-      const rows = await repo.casesInBox(db, scope, { bbox: q.bbox, since, area: q.area, states: q.state, limit: MAX_CASES_SCANNED + 1 });
+      const rows = await repo.casesInBox(reads, scope, { bbox: q.bbox, since, area: q.area, states: q.state, limit: MAX_CASES_SCANNED + 1 });
       const truncated = rows.length > MAX_CASES_SCANNED;
       const used = rows.slice(0, MAX_CASES_SCANNED);
       const heat = new CellAccumulator(q.zoom, HEAT_DIVIDE);
