@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPowerful } from '../test/case-driver.js';
 import { suiteContext, type Client } from '../test/context.js';
 import { caseInput } from '../test/fixtures.js';
-import { parseLsn } from './replica.js';
+import { parseLsn, withReadContext } from './replica.js';
 
 describe('WAL positions', () => {
   it('order as the server orders them', () => {
@@ -40,10 +40,10 @@ describe.runIf(process.env.DATABASE_URL)('a real read replica (DATABASE_READ_URL
     const { rows } = await sql<{ standby: boolean; schema: string }>`SELECT pg_is_in_recovery() AS standby, current_schema() AS schema`.execute(ctx.database.reads);
     expect(rows[0]).toEqual({ standby: true, schema: ctx.database.schema });
     expect(routing().stats.replica).toBe(before + 1);
+    await expect(ctx.database.reads.deleteFrom('sessions').where('userId', '=', 'nobody').execute()).rejects.toThrow(/read-only/);
     // The primary handle is not in recovery.
     const primary = await sql<{ standby: boolean }>`SELECT pg_is_in_recovery() AS standby`.execute(ctx.database.db);
     expect(primary.rows[0]!.standby).toBe(false);
-    await expect(ctx.database.reads.deleteFrom('sessions').where('userId', '=', 'nobody').execute()).rejects.toThrow(/read-only/);
   });
 
   it("reads a user's own write back at once while the replica lags; others read the replica", async () => {
@@ -97,17 +97,25 @@ describe.runIf(process.env.DATABASE_URL)('a real read replica (DATABASE_READ_URL
     expect(r.stats.primary).toBe(primaryBefore);
   });
 
-  it('reads from the primary within a request after it has written', async () => {
+  it('reads the primary for the rest of a state-changing request once it has written, and the replica in a GET that only audits', async () => {
     const r = routing();
     await r.waitForReplay();
     await replicaAdmin.query('SELECT pg_wal_replay_pause()');
     try {
-      // The export writes its audit entry first, then streams the ledger through `reads`: the same
-      // request reads the primary from then on (it has written), whatever the replica's lag.
+      // A POST that has written reads its own row back through `reads` (the primary answers).
+      const code = `RPL-${Date.now().toString(36)}`;
+      const found = await withReadContext({ userId: null, wrote: false, safe: false }, async () => {
+        await ctx.database.db.insertInto('areas').values({ code: '999999999999999', name: code, level: 'grid', parentCode: null, lat: null, lng: null }).execute();
+        return ctx.database.reads.selectFrom('areas').select('name').where('code', '=', '999999999999999').executeTakeFirst();
+      });
+      expect(found?.name).toBe(code);
+      // The export writes its audit entry, then streams the ledger from the replica all the same.
+      const replicaBefore = r.stats.replica;
       const primaryBefore = r.stats.primary;
       const response = await reader.get('/api/cases/export.xlsx');
       expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
-      expect(r.stats.primary).toBeGreaterThan(primaryBefore);
+      expect(r.stats.replica).toBeGreaterThan(replicaBefore);
+      expect(r.stats.primary).toBe(primaryBefore);
     } finally {
       await replicaAdmin.query('SELECT pg_wal_replay_resume()');
     }

@@ -7,9 +7,9 @@ import type pg from 'pg';
  *
  * The `reads` handle (database.ts) draws its connections from `RoutingPool.connect()`, which picks
  * the replica unless that would show the caller stale data:
- * - in a request (or any code run through `withReadContext`) that has written, every later read of
- *   that request goes to the primary;
- * - after a request that wrote, the primary's `pg_current_wal_lsn()` is remembered for its user
+ * - in a state-changing request (or any code run through `withReadContext`) that has written, every
+ *   later read of that request goes to the primary;
+ * - after such a request, the primary's `pg_current_wal_lsn()` is remembered for its user
  *   (`noteWrite`), and that user's replica reads first check the replica's
  *   `pg_last_wal_replay_lsn()`: while the replica has not replayed that far, they read the primary;
  * - writes outside any request (jobs, the command line, test fixtures) raise a floor for everyone
@@ -22,8 +22,15 @@ import type pg from 'pg';
 export interface ReadContext {
   /** Whose reads these are (null: anonymous, never remembered). */
   userId: string | null;
-  /** Set once this request has written through the primary handle: its later reads go there too. */
+  /** Set once this request has written through the primary handle. */
   wrote: boolean;
+  /**
+   * A GET (or HEAD, OPTIONS): what it writes is a side record (the audit entry of an export or a
+   * download, a rate-limit count) that it never reads back, so its reads stay on the replica and
+   * it leaves no floor for its user. A POST, PUT, PATCH or DELETE that has written reads the
+   * primary for the rest of the request, and leaves its user a floor.
+   */
+  safe: boolean;
 }
 
 const contexts = new AsyncLocalStorage<ReadContext>();
@@ -106,7 +113,7 @@ export class RoutingPool {
 
   async connect(): Promise<pg.PoolClient> {
     const context = contexts.getStore();
-    if (context?.wrote) return this.fromPrimary();
+    if (context?.wrote && !context.safe) return this.fromPrimary();
     if (this.tracker.processDirty) {
       this.tracker.processDirty = false;
       const lsn = await this.primaryLsn();

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type ReadContext, type RoutingPool, withReadContext } from '../db/replica.js';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 declare module 'fastify' {
   interface FastifyRequest {
     readContext: ReadContext | null;
@@ -25,6 +27,7 @@ export const readContextPlugin = fp(async (app: FastifyInstance, { routing }: { 
         return request.actor?.userId ?? null;
       },
       wrote: false,
+      safe: SAFE_METHODS.has(request.method),
     };
     request.readContext = context;
     withReadContext(context, done);
@@ -34,7 +37,7 @@ export const readContextPlugin = fp(async (app: FastifyInstance, { routing }: { 
   app.addHook('onSend', async (request, _reply, payload) => {
     const context = request.readContext;
     const userId = context?.userId;
-    if (context?.wrote && userId) {
+    if (context?.wrote && !context.safe && userId) {
       try {
         await routing.noteWrite(userId);
       } catch (error) {
