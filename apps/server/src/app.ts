@@ -7,6 +7,7 @@ import { type AdjustableClock, createClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin } from './plugins/auth.js';
+import { readContextPlugin } from './plugins/read-context.js';
 import { clientErrorHandler, frameworkErrors, securityHeaders } from './plugins/security.js';
 import { problemPlugin, zodValidatorCompiler } from './plugins/problem.js';
 import { openApiTransform, responseSerializer } from './http/route.js';
@@ -64,6 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(problemPlugin);
   await app.register(securityHeaders, { tileUrl: options.config.tileUrl, secure: options.config.secureCookies });
   await app.register(cookie);
+  // Read-your-writes over the replica (DATABASE_READ_URL): first, so every later hook runs in it.
+  await app.register(readContextPlugin, { routing: options.database.routing });
   // Every limit counts in the database (`rate_limits`), so several processes over one database share it.
   await app.register(rateLimit, { global: false, hook: 'preHandler', store: databaseStore(services.rateLimiter) });
   await app.register(swagger, {

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string;
+  /** PostgreSQL only: a streaming replica for the heavy reads (metrics, exports, search, map, bulletins). */
+  databaseReadUrl?: string;
   /** PostgreSQL only: work in this (existing) schema instead of the default one. */
   databaseSchema?: string;
   /** Base64 32-byte key for personal data; when absent a key file in dataDir is used/created. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || resolve(dataDir, 'lianxin.sqlite'),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataKey: env.LIANXIN_DATA_KEY || undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,

@@ -42,7 +42,7 @@ async function main(command = 'start', args: string[] = []): Promise<void> {
     console.error(corrupt);
     process.exit(1);
   }
-  const database = createDatabase({ url: config.databaseUrl, schema: config.databaseSchema });
+  const database = createDatabase({ url: config.databaseUrl, schema: config.databaseSchema, readUrl: config.databaseReadUrl });
   const applied = await migrateToLatest(database.db, config.databaseSchema);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   await ensureReferenceData(database.db);

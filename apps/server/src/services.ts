@@ -109,6 +109,8 @@ export interface ServiceDeps {
 /** Wires every service by hand: each gets exactly the dependencies it names. */
 export function createServices({ database, config, cipher, clock, smsGateway }: ServiceDeps) {
   const { db } = database;
+  // Heavy reads go to the replica when DATABASE_READ_URL names one (read-your-writes in db/replica.ts).
+  const { reads } = database;
   const audit = createAuditLog({ db, clock, cipher, dataDir: config.dataDir });
   // — notices — live notices: an in-memory bus on SQLite, LISTEN/NOTIFY across processes on PostgreSQL
   const noticeBus = createNoticeBus({ dialect: database.dialect, url: database.url, schema: database.schema });
@@ -120,9 +122,9 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const rateLimiter = createRateLimiter({ db, cipher, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), clock, audit, notifier, rateLimiter });
   const suggest = createSuggestService({ db, clock, audit, bus: cacheBus });
-  const cases = createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
+  const cases = createCasesService({ db, reads, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl: config.publicBaseUrl });
   const attachments = createAttachmentsService({ repo: createAttachmentsRepository(db), cases, clock, dataDir: config.dataDir, audit });
-  const metrics = createMetricsService({ db, dialect: database.dialect, clock, audit });
+  const metrics = createMetricsService({ db, reads, dialect: database.dialect, clock, audit });
   const org = createOrgRepository(db);
   const alerts = createAlertsService({ alerts: createAlertsRepository(db), org, cases, audit, clock });
   const policies = createPoliciesService({ db, audit, clock });
@@ -146,10 +148,10 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const households = createHouseholdsService({ db, audit, clock, cipher });
   const householdRecords = createHouseholdRecords({ db, audit, clock, households });
   const householdLedger = createHouseholdLedger({ db, cipher, audit, clock, households });
-  const map = createMapService({ db, clock, tiles: { url: config.tileUrl, attribution: config.tileAttribution } });
+  const map = createMapService({ db, reads, clock, tiles: { url: config.tileUrl, attribution: config.tileAttribution } });
   const contactCards = createContactCardsService({ repo: createContactCardsRepository(db), cipher, clock, audit, publicBaseUrl: config.publicBaseUrl, hotline: config.hotline });
   const health = createHealthService({ repo: createHealthRepository(db), dialect: database.dialect });
-  const search = createSearchService({ db, audit, clock, cipher });
+  const search = createSearchService({ db, reads, audit, clock, cipher });
   const similar = createSimilarService({ db, dialect: database.dialect, cipher, cases });
   const documents = createDocumentsService({ repo: createDocumentsRepository(db), cipher, cases, audit });
   // — supervision —
@@ -163,7 +165,7 @@ export function createServices({ database, config, cipher, clock, smsGateway }: 
   const resolutionLevels = createResolutionLevels({ db, clock });
   // — screens —
   const mapFeatures = createMapFeaturesService({ db, clock, audit });
-  const bulletins = createBulletinsService({ db, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
+  const bulletins = createBulletinsService({ db, reads, dialect: database.dialect, clock, audit, notifier, resolutionLevels });
   // — duty, leave and attendance —
   const duty = createDutyService({ db, clock, audit, notifier, deadlines, cases });
   const leave = createLeaveService({ db, clock, audit, notifier, deadlines, cases });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { RoutingPool, WriteTracker } from './replica.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -10,6 +11,14 @@ export type Dialect = 'sqlite' | 'postgres';
 /** An open database and the dialect behind it. */
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * The handle for heavy reads (metrics, exports, search, the case map, bulletins): a streaming
+   * replica when DATABASE_READ_URL is set, reading the primary wherever the replica would be stale
+   * for the caller (replica.ts); otherwise the primary itself (`db`).
+   */
+  reads: Kysely<DB>;
+  /** With a replica: where the reads went, and the request hooks of read-your-writes. */
+  routing?: RoutingPool;
   dialect: Dialect;
   /** PostgreSQL schema the connection works in, when not the default. */
   schema?: string;
@@ -25,11 +34,14 @@ export interface DatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size. */
   poolSize?: number;
+  /** PostgreSQL only: `postgres://…` of a streaming replica for the heavy reads (DATABASE_READ_URL). */
+  readUrl?: string;
 }
 
 /** Opens SQLite or PostgreSQL from one URL, both behind the same typed Kysely instance. */
 export function createDatabase(options: DatabaseOptions): Database {
   if (/^postgres(ql)?:\/\//.test(options.url)) return openPostgres(options);
+  if (options.readUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL to name a PostgreSQL primary: SQLite has no replicas');
   return openSqlite(options.url);
 }
 
@@ -50,7 +62,7 @@ function openSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, reads: db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 /**
@@ -75,11 +87,31 @@ function withStatementCache(sqlite: SQLite.Database) {
 }
 
 function openPostgres(options: DatabaseOptions): Database {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    options: options.schema ? `-c search_path=${options.schema}` : undefined,
-  });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'postgres', schema: options.schema, url: options.url, close: () => db.destroy() };
+  const poolOf = (connectionString: string) =>
+    new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+  const pool = poolOf(options.url);
+  const base = { dialect: 'postgres' as const, schema: options.schema, url: options.url };
+  if (!options.readUrl) {
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { ...base, db, reads: db, close: () => db.destroy() };
+  }
+  // The replica has the same schemas (it replays the primary), so the same search_path applies.
+  const tracker = new WriteTracker();
+  const routing = new RoutingPool(pool, poolOf(options.readUrl), tracker);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), tracker] });
+  const reads = new Kysely<DB>({ dialect: new PostgresDialect({ pool: routing }), plugins: [new CamelCasePlugin()] });
+  return {
+    ...base,
+    db,
+    reads,
+    routing,
+    close: async () => {
+      await reads.destroy();
+      await db.destroy();
+    },
+  };
 }

@@ -78,6 +78,8 @@ export async function createTestContext(options: { start?: Date } = {}): Promise
       return signIn(id);
     },
     async close() {
+      // LIANXIN_TEST_REPLICA_STATS=1: how many reads each file sent to the replica and to the primary.
+      if (process.env.LIANXIN_TEST_REPLICA_STATS && database.routing) console.log(`reads: ${JSON.stringify(database.routing.stats)}`);
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import { createDatabase, type Database } from '../db/database.js';
 
 /**
  * A fresh, empty database for one test file: in-memory SQLite by default, or a new schema in the
- * PostgreSQL database named by DATABASE_URL (so test files can run in parallel on one server).
+ * PostgreSQL database named by DATABASE_URL (so test files can run in parallel on one server),
+ * with its heavy reads on the replica named by DATABASE_READ_URL.
  */
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
@@ -17,5 +18,6 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   // The schema is dropped by global-setup.ts after the run, not by the test file (see there why).
-  return createDatabase({ url, schema, poolSize: 4 });
+  // The heavy reads go through the run's replica (global-setup.ts) when there is one.
+  return createDatabase({ url, schema, poolSize: 4, readUrl: process.env.DATABASE_READ_URL || undefined });
 }

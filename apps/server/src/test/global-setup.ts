@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { startTestReplica, type TestReplica } from './replica.js';
 
 /**
  * On PostgreSQL every test file works in a schema of its own (see database.ts), named after this
@@ -7,11 +8,29 @@ import pg from 'pg';
  * another file's migrator lists the catalogue makes that listing fail. Only this run's schemas
  * go, so two suites can share a database.
  */
-export function setup(): void {
+let replica: TestReplica | undefined;
+
+/**
+ * The PostgreSQL pass also runs its heavy reads through a real streaming replica (issue 19 item 4):
+ * with DATABASE_URL and no DATABASE_READ_URL, one is made here (replica.ts) and named in
+ * DATABASE_READ_URL for the test files; it is stopped and removed at teardown.
+ */
+export async function setup(): Promise<void> {
   process.env.LIANXIN_TEST_RUN = randomBytes(4).toString('hex');
+  const url = process.env.DATABASE_URL;
+  if (!url || process.env.DATABASE_READ_URL) return;
+  replica = await startTestReplica(url);
+  process.env.DATABASE_READ_URL = replica.url;
+  const { backupMs, startMs } = replica.timings;
+  console.log(`test replica at ${replica.url}: pg_basebackup ${(backupMs / 1000).toFixed(1)} s, start ${(startMs / 1000).toFixed(1)} s`);
 }
 
 export async function teardown(): Promise<void> {
+  if (replica) {
+    replica.stop();
+    delete process.env.DATABASE_READ_URL;
+    replica = undefined;
+  }
   const url = process.env.DATABASE_URL;
   const run = process.env.LIANXIN_TEST_RUN;
   if (!url || !run) return;

@@ -82,7 +82,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   // Frozen: every step happens exactly at the instant the seed sets, so a seed gives the same county every time.
   const clock = createClock(new Date(end), { frozen: true });
   const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-  const services = createServices({ database: { db, dialect, close: async () => {} }, config: loadConfig(), cipher, clock });
+  const services = createServices({ database: { db, reads: db, dialect, close: async () => {} }, config: loadConfig(), cipher, clock });
   const seeded = await seedCases({
     services,
     clock,

@@ -40,6 +40,8 @@ import { BULLETIN_SECTIONS, loadUnitFigures, type SectionContext, type TypicalCh
 
 export interface BulletinsDeps {
   db: Kysely<DB>;
+  /** Heavy reads: the replica when DATABASE_READ_URL is set (default: `db`). */
+  reads?: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
   audit: AuditLog;
@@ -56,7 +58,7 @@ const DEFAULT_MIN_CASES = 5;
  * demand, edited as drafts (typical cases), published to the units of their area (who get a
  * notice) and, in a version without personal data, on the portal.
  */
-export function createBulletinsService({ db, dialect, clock, audit, notifier, resolutionLevels }: BulletinsDeps) {
+export function createBulletinsService({ db, reads = db, dialect, clock, audit, notifier, resolutionLevels }: BulletinsDeps) {
   async function settingsFor() {
     const [weightsRow, minRow] = await Promise.all([repo.setting(db, WEIGHTS_SETTING), repo.setting(db, MIN_CASES_SETTING)]);
     let weights = { ...DEFAULT_METRIC_WEIGHTS };
@@ -73,7 +75,7 @@ export function createBulletinsService({ db, dialect, clock, audit, notifier, re
   async function contextFor(row: Pick<BulletinRow, 'areaCode' | 'periodFrom' | 'periodTo' | 'minCases' | 'typical'>): Promise<SectionContext> {
     const { weights } = await settingsFor();
     const base = {
-      db,
+      db: reads,
       dialect,
       areaCode: row.areaCode,
       from: new Date(row.periodFrom),

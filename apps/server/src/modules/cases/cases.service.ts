@@ -24,6 +24,8 @@ export { formatTrackingCode } from './cases.register.js';
 
 export interface CasesServiceDeps {
   db: Kysely<DB>;
+  /** Heavy reads: the replica when DATABASE_READ_URL is set (default: `db`). */
+  reads?: Kysely<DB>;
   clock: Clock;
   cipher: Cipher;
   notifier: Notifier;
@@ -38,7 +40,7 @@ export interface CasesServiceDeps {
 const REQUESTER_COUNT_CAP = 50;
 
 /** The rules of the case lifecycle: registration, reading, every transition, the dispatch centre and the ledger. */
-export function createCasesService({ db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl }: CasesServiceDeps) {
+export function createCasesService({ db, reads = db, clock, cipher, notifier, deadlines, audit, suggest, publicBaseUrl }: CasesServiceDeps) {
   const transitions = createTransitions({ db, clock, cipher, notifier, deadlines, publicBaseUrl });
   const register = createRegistration({ db, clock, cipher, notifier, deadlines, run: transitions.run });
   const dispatchCentre = createDispatchCentre({ db, clock, cipher, suggest, dispatch: (actor, id, body) => transitions.act(actor, id, 'dispatch', body) });
@@ -184,7 +186,7 @@ export function createCasesService({ db, clock, cipher, notifier, deadlines, aud
       const now = clock.now();
       const names = await repo.allNames(db);
       const { lang: _lang, ...filters } = query;
-      return writeLedger({ pages: (cursor, limit) => listCases(db, scope, { ...filters, cursor, limit, columns: EXPORT_CASE_COLUMNS }, now), names, query, locale, now, cipher, onError });
+      return writeLedger({ pages: (cursor, limit) => listCases(reads, scope, { ...filters, cursor, limit, columns: EXPORT_CASE_COLUMNS }, now), names, query, locale, now, cipher, onError });
     },
   };
 }

@@ -72,6 +72,8 @@ export function assembleCells(rows: readonly MapCellRow[], zoom: number) {
 
 export interface MapDeps {
   db: Kysely<DB>;
+  /** Heavy reads: the replica when DATABASE_READ_URL is set (default: `db`). */
+  reads?: Kysely<DB>;
   clock: Clock;
   index?: HouseholdMapIndex;
   /** The base layer (config.tileUrl / tileAttribution); none: the map draws areas only. */
@@ -79,7 +81,7 @@ export interface MapDeps {
 }
 
 /** The village map (民情图): households and cases by viewport, clustered on the server. */
-export function createMapService({ db, clock, index = new HouseholdMapIndex(), tiles = {} }: MapDeps) {
+export function createMapService({ db, reads = db, clock, index = new HouseholdMapIndex(), tiles = {} }: MapDeps) {
   /** The actor's reach, narrowed by an optional area filter (both must hold). */
   function rangeSets(ranges: AreaRange[], area?: string): AreaRange[][] {
     return area ? [ranges, [subtreeRange(area)]] : [ranges];
@@ -112,10 +114,10 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex(), t
           area: q.area,
           states: q.state,
         };
-        const answer = assembleCells(await repo.cells(db, scope, filter), q.zoom);
+        const answer = assembleCells(await repo.cells(reads, scope, filter), q.zoom);
         const single = answer.clusters.filter((c) => c.count === 1).slice(0, MAX_SINGLE_LOOKUPS);
         const ids = new Map(
-          (await repo.casesInCells(db, scope, { ...filter, level: q.zoom }, single.map((c) => ({ cx: c.x, cy: c.y, box: cellBox(c.x, c.y, q.zoom) })))).map((r) => [`${r.cx}/${r.cy}`, r.id]),
+          (await repo.casesInCells(reads, scope, { ...filter, level: q.zoom }, single.map((c) => ({ cx: c.x, cy: c.y, box: cellBox(c.x, c.y, q.zoom) })))).map((r) => [`${r.cx}/${r.cy}`, r.id]),
         );
         const clusters = answer.clusters.map(({ x, y, ...c }) => {
           const id = c.count === 1 ? ids.get(`${x}/${y}`) : undefined;
@@ -123,7 +125,7 @@ export function createMapService({ db, clock, index = new HouseholdMapIndex(), t
         });
         return { mode: 'clusters' as const, total: answer.total, truncated: false, clusters, heat: answer.heat };
       }
-      const rows = await repo.casesInBox(db, scope, { bbox: q.bbox, since, area: q.area, states: q.state, limit: MAX_CASES_SCANNED + 1 });
+      const rows = await repo.casesInBox(reads, scope, { bbox: q.bbox, since, area: q.area, states: q.state, limit: MAX_CASES_SCANNED + 1 });
       const truncated = rows.length > MAX_CASES_SCANNED;
       const used = rows.slice(0, MAX_CASES_SCANNED);
       const heat = new CellAccumulator(q.zoom, HEAT_DIVIDE);

@@ -27,6 +27,8 @@ import { type CountFilter, type GroupKey, metricsRepository as repo } from './me
 
 export interface MetricsServiceDeps {
   db: Kysely<DB>;
+  /** Heavy reads: the replica when DATABASE_READ_URL is set (default: `db`). */
+  reads?: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
   audit: AuditLog;
@@ -71,7 +73,7 @@ function areaDigits(areaCode: string | undefined): 9 | 12 | 15 {
 }
 
 /** The metrics of SPEC §2 (响应率, 解决率, 满意率 …) per unit, area, category or month. */
-export function createMetricsService({ db, dialect, clock, audit }: MetricsServiceDeps) {
+export function createMetricsService({ db, reads = db, dialect, clock, audit }: MetricsServiceDeps) {
   async function currentWeights(): Promise<MetricWeights> {
     const stored = await repo.setting(db, WEIGHTS_SETTING);
     if (!stored) return { ...DEFAULT_METRIC_WEIGHTS };
@@ -173,7 +175,7 @@ export function createMetricsService({ db, dialect, clock, audit }: MetricsServi
       const grouped = new Map<string, MetricCounts>();
       // Empty months are shown too, so a chart has no holes.
       for (const m of months) grouped.set(m.key, emptyMetricCounts());
-      for (const row of await repo.countGroups(db, dialect, filter, group)) {
+      for (const row of await repo.countGroups(reads, dialect, filter, group)) {
         // Townships are 9 digits of the code; villages and grids keep theirs. Categories roll up to the top level.
         const key = group.kind === 'area' && group.digits === 9 ? row.key.padEnd(12, '0') : group.kind === 'category' ? tree!.rootOf(row.key) : row.key;
         grouped.set(key, addMetricCounts(grouped.get(key) ?? emptyMetricCounts(), row.counts));

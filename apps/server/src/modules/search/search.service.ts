@@ -18,7 +18,7 @@ import { presentHit } from './search.presenter.js';
 const MAX_OFFSET = SEARCH_POOL;
 
 /** Full-text search over cases (SPEC §8), always within the actor's scope. */
-export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; cipher: Cipher }) {
+export function createSearchService({ db, reads = db, audit, clock, cipher }: { db: Kysely<DB>; reads?: Kysely<DB>; audit: AuditLog; clock: Clock; cipher: Cipher }) {
   return {
     /**
      * Cases matching every word of `q`, best first, each with a highlighted snippet — ranked within
@@ -37,9 +37,9 @@ export function createSearchService({ db, audit, clock, cipher }: { db: Kysely<D
       if (terms.length === 0) throw new AppError(400, 'error.validation', {}, 'q');
       const offset = query.cursor ? decodeOffsetCursor(query.cursor, MAX_OFFSET) : 0;
       const { q, cursor, limit, ...filters } = query;
-      const pool = await searchPool(db, terms, scope, filters, true, now.toISOString());
+      const pool = await searchPool(reads, terms, scope, filters, true, now.toISOString());
       const window = pool.ranked.slice(offset, offset + limit);
-      const rows = await casesByIds(db, window.map((hit) => hit.id));
+      const rows = await casesByIds(reads, window.map((hit) => hit.id));
       const next = offset + limit;
       return {
         // Rows come back in rank order (casesByIds keeps the order of the ids).
