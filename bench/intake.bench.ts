@@ -100,7 +100,7 @@ async function main() {
         'apps/server/src/main.ts',
         { PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: s.dir, DATABASE_URL: '', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
         `http://127.0.0.1:${port}/api/health`,
-        { cwd: s.tree, waitMs: 60_000 },
+        { cwd: s.tree, waitMs: 300_000 },
       );
       started.push({ name: s.name, base: `http://127.0.0.1:${port}`, process: child, dir: s.dir });
     }

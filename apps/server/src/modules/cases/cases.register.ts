@@ -5,11 +5,12 @@ import { assertCan } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { CaseRow, DB, NewCase } from '../../db/schema.js';
+import { createGroupCommit } from '../../db/group-commit.js';
 import { AppError, unknownReference } from '../../errors.js';
 import type { Cipher } from '../../security/cipher.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { orgQueries } from '../org/org.repository.js';
-import { indexCase } from '../search-index/search-index.repository.js';
+import { indexNewCase } from '../search-index/search-index.repository.js';
 import { protectText } from '../../text/protect-text.js';
 import type { Deadlines } from '../time-limits/deadlines.js';
 import { detectFlags } from './cases.flags.js';
@@ -42,6 +43,9 @@ export type RegisteredCase = CaseRow & { trackingSecret: string };
  * one transaction.
  */
 export function createRegistration({ db, clock, cipher, notifier, deadlines, run }: RegistrationDeps) {
+  // Concurrent registrations share one transaction and one commit, each in its own savepoint
+  // (issue 19): each is still all or nothing, and answered only once its commit is done.
+  const commits = createGroupCommit(db);
   return async function register(actor: Actor, input: CaseCreate): Promise<RegisteredCase> {
     assertCan(actor, 'case.register', input);
     // The unit the actor registers for: one where they may register over the case's area.
@@ -64,7 +68,7 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
     const content = protectText(cipher, input.content);
     const trackingSecret = newTrackingSecret();
 
-    const created = await db.transaction().execute(async (trx) => {
+    const created = await commits.run(async (trx) => {
       const flags = await detectFlags(trx, { ...input, title: title.text, content: content.text }, requesterKey, grant.areaCode, now);
       const number = await repo.nextCounter(trx, `case:${localDate(now)}`);
       const row: NewCase = {
@@ -144,7 +148,7 @@ export function createRegistration({ db, clock, cipher, notifier, deadlines, run
       };
       await repo.insertCase(trx, row);
       await repo.insertTrackingSecret(trx, { caseId: row.id, secretHash: trackingSecretHash(cipher, row.id, trackingSecret), createdAt: nowIso });
-      await indexCase(trx, row);
+      await indexNewCase(trx, row);
       const activeFlags = Object.entries({ collective: flags.collective, repeat: flags.repeat, cross_level: flags.crossLevel, risk: flags.riskWords.length > 0, major: flags.major })
         .filter(([, on]) => on)
         .map(([name]) => name);

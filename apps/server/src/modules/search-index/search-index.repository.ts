@@ -61,6 +61,22 @@ export async function indexCase(db: Q, c: IndexedCase): Promise<void> {
 }
 
 /**
+ * The first entry of a case just registered, in the registration's transaction: it has no co-units
+ * and no earlier entry yet, so this writes the entry without looking either up (`indexCase` less
+ * two statements).
+ */
+export async function indexNewCase(db: Q, c: IndexedCase): Promise<void> {
+  const terms = caseTerms(c);
+  const area = scopeTerms(c.areaCode, [c.currentUnitId ?? null]);
+  if (!isSqlite(db)) {
+    await withIndex(db).insertInto('caseSearch').values({ caseId: c.id, terms, areaTerms: area }).execute();
+    return;
+  }
+  const { docId } = await withIndex(db).insertInto('caseSearch').values({ caseId: c.id, terms }).returning('docId').executeTakeFirstOrThrow();
+  await sql`insert into case_search_text (rowid, terms, area) values (${docId}, ${terms}, ${area})`.execute(db);
+}
+
+/**
  * Rewrites the scope words of a case's index entry after its units changed (dispatch, transfer,
  * return, a co-unit added): in the transaction of the change, so a unit's search sees exactly the
  * cases it holds. A case not indexed yet is left alone.
