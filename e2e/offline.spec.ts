@@ -25,8 +25,14 @@ async function recordOfflineVisit(page: Page, address: string, notes: string, pr
   await expect(page.getByTestId('visit-area')).toContainText('凤岭村');
   const picker = page.getByTestId('visit-households');
   await picker.click();
-  await page.keyboard.type(address.slice(0, 6));
+  const typed = address.slice(0, 6);
+  await page.keyboard.type(typed);
+  // The phone's copy answers the search after its debounce: wait until the list is the answer to
+  // what was typed (a list redrawn between mouse down and up loses the click), then for the choice.
+  await expect(picker).toHaveAttribute('data-search-settled', typed);
+  await expect(settledOptions(page).filter({ hasNotText: typed })).toHaveCount(0);
   await settledOptions(page).filter({ hasText: address }).first().click();
+  await expect(picker.locator('.ant-select-selection-item')).toContainText([address]);
   await selectPopupsClosed(page);
   await expect(picker).toContainText(address);
   await form.getByLabel('民情日记').fill(notes);
