@@ -23,21 +23,12 @@ export interface ReferenceInfo {
  * Keeps the cadre's reference data on the phone for offline reading: the households of the areas
  * they may work in (masked, as the API answers them), the campaigns reaching them with their
  * target households, the open surveys reaching them (to answer with a household on a visit), and
- * the lists the visit form needs (areas, categories, campaigns), which pass through the service
- * worker's cache by their exact URLs; the diary and campaign pages' own answers are put in that
- * cache too, so those pages open without signal although the cadre never opened them.
+ * the answers the visit form, the diary and the campaign pages ask for (areas, categories,
+ * campaigns, this week's diary, each campaign's targets), put in the service worker's cache by
+ * their exact URLs, so those pages open without signal although the cadre never opened them.
  */
 export async function refreshReference(me: { userId: string; roles: readonly Grant[] }): Promise<ReferenceInfo> {
   const areas = reachOf(me.roles as Grant[], 'field.write');
-  // The visit form's own requests, so that the service worker keeps their answers.
-  await Promise.all([
-    call('GET /api/auth/me'),
-    call('GET /api/areas', { query: { format: 'tree' } }),
-    call('GET /api/categories'),
-    call('GET /api/campaigns', { query: { limit: 100 } }),
-    // Where a cadre of a township's unit is stationed today (the visit form starts there).
-    call('GET /api/stationing/assignments', { query: { activeOn: localDate(new Date()), limit: 500 } }).catch(() => undefined),
-  ]);
 
   const households: OfflineHousehold[] = [];
   for (const areaCode of areas) {
@@ -99,6 +90,12 @@ export async function referenceInfo(userId: string): Promise<ReferenceInfo> {
   return (row?.value as ReferenceInfo | undefined) ?? { refreshedAt: null, households: 0, campaigns: 0 };
 }
 
+/** A household kept on the phone, by id (a visit preset by a link without signal). */
+export async function offlineHousehold(userId: string, id: string): Promise<OfflineHousehold | null> {
+  const h = await (await offlineDb()).get('households', id);
+  return h && h.userId === userId ? h : null;
+}
+
 /** Households kept on the phone in `areaCode`'s subtree whose address or head matches `q` (offline lookup). */
 export async function searchOfflineHouseholds(userId: string, areaCode: string | undefined, q: string, limit = 30): Promise<OfflineHousehold[]> {
   const all = await (await offlineDb()).getAllFromIndex('households', 'byUser', userId);
@@ -124,6 +121,14 @@ async function keepPageAnswers(me: { userId: string; roles: readonly Grant[] }, 
   const week = diaryPeriod(new URLSearchParams(), today);
   const cadreOnly = me.roles.some((g) => g.role === 'stationed_cadre');
   const urls = [
+    // The shell's and the visit form's own requests.
+    apiUrl('GET /api/auth/me'),
+    apiUrl('GET /api/areas', { query: { format: 'tree' } }),
+    apiUrl('GET /api/categories'),
+    apiUrl('GET /api/campaigns', { query: { limit: 100 } }),
+    // Where a cadre of a township's unit is stationed today (the visit form starts there; others may not read it).
+    apiUrl('GET /api/stationing/assignments', { query: { activeOn: today, limit: 500 } }),
+    // The diary (this week) and the campaign pages as a cadre opens them.
     apiUrl('GET /api/diary', { query: { week: week.label } }),
     apiUrl('GET /api/campaigns', { query: { limit: 20, offset: 0 } }),
     apiUrl('GET /api/tags'),

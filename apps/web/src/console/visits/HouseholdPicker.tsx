@@ -7,7 +7,7 @@ import type { HouseholdView as Household } from '@lianxin/core';
 import { useDebounced } from '../register/use-debounced';
 import { visitMessages } from './visits.messages';
 import { isNetworkError } from '../offline/network';
-import { searchOfflineHouseholds } from '../offline/offline-reference';
+import { offlineHousehold, searchOfflineHouseholds } from '../offline/offline-reference';
 import { useMe } from '../shell/session';
 
 type Picked = Pick<Household, 'id' | 'address' | 'headName' | 'areaCode'>;
@@ -60,7 +60,8 @@ export default function HouseholdPicker({ areaCode, value = [], onChange, id, on
   const missing = value.filter((v) => !known.has(v));
   useEffect(() => {
     if (missing.length === 0) return;
-    void Promise.all(missing.map((h) => call('GET /api/households/:id', { params: { id: h } }).catch(() => null))).then((rows) => remember(rows.filter((r) => r !== null)));
+    // Without signal, the household kept on the phone (a campaign target's link opened offline).
+    void Promise.all(missing.map((h) => call('GET /api/households/:id', { params: { id: h } }).catch((e) => (isNetworkError(e) ? offlineHousehold(me.userId, h) : null)))).then((rows) => remember(rows.filter((r) => r !== null)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missing.join(',')]);
   useEffect(() => {
