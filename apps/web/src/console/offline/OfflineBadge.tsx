@@ -28,12 +28,12 @@ export default function OfflineBadge() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [online, ready, me.userId]);
 
-  // A stationed cadre signed in with signal: keep what the field pages read offline, once the page
-  // has settled (it never competes with the page's own requests).
+  // A stationed cadre signed in with signal: keep what the field pages read offline, a few seconds
+  // after the page has loaded (it never competes with the page's own requests).
   const stationed = me.roles.some((g) => g.role === 'stationed_cadre');
   useEffect(() => {
     if (!online || !stationed) return;
-    const timer = setTimeout(() => void prepareOffline(me).catch(() => undefined), 2000);
+    const timer = setTimeout(() => void prepareOffline(me).catch(() => undefined), 5000);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [online, stationed, me.userId]);
