@@ -1,4 +1,4 @@
-import { ApiError, call, callOnce, upload } from '../../api/client';
+import { ApiError, callFresh, callOnce, upload } from '../../api/client';
 import type { QueuedCase, QueuedHousehold, QueuedSurvey, QueuedVisit, QueueItem } from './offline-db';
 import { isNetworkError } from './network';
 import { householdValues } from './offline-logic';
@@ -114,7 +114,8 @@ async function sendHousehold(item: QueuedHousehold): Promise<QueuedHousehold> {
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 409) throw error;
     // Edited meanwhile: keep both versions for the cadre to resolve; nothing is lost.
-    const current = await call('GET /api/households/:id', { params: { id: item.householdId } });
+    // The server's version itself: a cached copy (the signal just back) would hide the other's change.
+    const current = await callFresh('GET /api/households/:id', { params: { id: item.householdId } });
     return { ...item, state: 'conflict', error: error.title, theirs: { version: current.version, values: householdValues(current as never) } };
   }
 }
