@@ -7,7 +7,6 @@ import { useMe } from '../shell/session';
 import { useOnline } from './network';
 import { offlineMessages } from './offline.messages';
 import { useQueue } from './offline-queue';
-import { prepareOffline } from './offline-reference';
 import { syncQueue } from './offline-sync';
 
 /**
@@ -33,7 +32,8 @@ export default function OfflineBadge() {
   const stationed = me.roles.some((g) => g.role === 'stationed_cadre');
   useEffect(() => {
     if (!online || !stationed) return;
-    const timer = setTimeout(() => void prepareOffline(me).catch(() => undefined), 5000);
+    // Loaded then, and only for them: the header of every other user stays as small as before.
+    const timer = setTimeout(() => void import('./offline-reference').then((m) => m.prepareOffline(me)).catch(() => undefined), 5000);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [online, stationed, me.userId]);
