@@ -54,6 +54,8 @@ test('figures: ranking table of the demo units, charts drawn, weights shown, hea
   await expect(page.getByTestId('figures-weights')).toContainText('响应 30%');
   await expect(page.locator('[data-testid="chart-trend"] canvas')).toHaveCount(1);
   await expect(page.locator('[data-testid="chart-shares"] canvas')).toHaveCount(1);
+  // The heat map loads when its card is scrolled near.
+  await page.getByTestId('figures-heat').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('figures-heat-map')).toBeVisible();
 
   // Sorting by a column reorders the rows; a missing rate never comes first.

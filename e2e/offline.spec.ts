@@ -8,6 +8,7 @@ test.describe.configure({ timeout: 240_000 });
 // 凤岭村: the `cadre` demo account (邓志远, first secretary) is stationed there.
 const VILLAGE = '369901100202';
 const stamp = String(Date.now()).slice(-6);
+const chinaDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** Waits until the page's service worker is active and controls the page (it precached the shell). */
@@ -17,16 +18,22 @@ async function controlledByWorker(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-/** A visit recorded without signal: household from the phone's copy, a photo, optionally a problem. */
-async function recordOfflineVisit(page: Page, address: string, notes: string, problem?: string) {
+/** A visit recorded without signal: household from the phone's copy, a photo, optionally a problem; `more` fills in the rest. */
+async function recordOfflineVisit(page: Page, address: string, notes: string, problem?: string, more?: () => Promise<void>) {
   await page.goto('/visits/new');
   const form = page.getByTestId('visit-form');
   await expect(form).toBeVisible();
   await expect(page.getByTestId('visit-area')).toContainText('凤岭村');
   const picker = page.getByTestId('visit-households');
   await picker.click();
-  await page.keyboard.type(address.slice(0, 6));
+  const typed = address.slice(0, 6);
+  await page.keyboard.type(typed);
+  // The phone's copy answers the search after its debounce: wait until the list is the answer to
+  // what was typed (a list redrawn between mouse down and up loses the click), then for the choice.
+  await expect(picker).toHaveAttribute('data-search-settled', typed);
+  await expect(settledOptions(page).filter({ hasNotText: typed })).toHaveCount(0);
   await settledOptions(page).filter({ hasText: address }).first().click();
+  await expect(picker.locator('.ant-select-selection-item')).toContainText([address]);
   await selectPopupsClosed(page);
   await expect(picker).toContainText(address);
   await form.getByLabel('民情日记').fill(notes);
@@ -39,6 +46,7 @@ async function recordOfflineVisit(page: Page, address: string, notes: string, pr
     await choose(page, row.locator('.ant-select'), '道路设施', { search: '道路设施', tree: true });
     await selectPopupsClosed(page);
   }
+  await more?.();
   await page.getByTestId('visit-save').click();
   await expect(page).toHaveURL(/\/offline$/);
 }
@@ -138,6 +146,94 @@ test('without signal a stationed cadre records two visits with photos and a prob
   await keepScreenshot(page, 'offline-case-in-dispatch');
 });
 
+test('signed in with signal, a stationed cadre finds the diary, campaign targets and open surveys on the phone; without signal they open them for the first time and answer a survey on a visit, which syncs once, and a second sync writes nothing', async ({ page, context, baseURL }) => {
+  const cadre = await apiAs(baseURL!, 'cadre');
+  const me = await cadre.get<{ userId: string }>('/api/auth/me');
+  const address = `问卷组${stamp}号`;
+  const household = await cadre.post<{ id: string }>('/api/households', { areaCode: VILLAGE, address, headName: '黄春兰', members: [] });
+  // The township asks the village's households a question.
+  const town = await apiAs(baseURL!, 'chengguan');
+  const title = `凤岭村离线问需${stamp}`;
+  const survey = await town.post<{ id: string }>('/api/surveys', {
+    title,
+    areaCode: VILLAGE,
+    questions: [
+      { kind: 'single', text: '最希望村里解决的问题', options: ['道路', '饮水', '就医'] },
+      { kind: 'text', text: '其他建议' },
+    ],
+    opensOn: chinaDate(0),
+    closesOn: chinaDate(10),
+  });
+  // The running 三送 campaign gives the cadre a household of their village to visit.
+  const dispatcher = await apiAs(baseURL!, 'dispatcher');
+  const today = chinaDate(0);
+  const campaign = (await dispatcher.get<{ items: Array<{ id: string; name: string; startsOn: string; endsOn: string }> }>('/api/campaigns?limit=50')).items.find((c) => c.startsOn <= today && c.endsOn >= today)!;
+  const targets = (await dispatcher.get<{ items: Array<{ household: { id: string; address: string; areaCode: string } }> }>(`/api/campaigns/${campaign.id}/targets?limit=200`)).items;
+  const target = targets.find((t) => t.household.areaCode.startsWith(VILLAGE))!;
+  expect(target).toBeTruthy();
+  await dispatcher.post(`/api/campaigns/${campaign.id}/assign`, { mode: 'explicit', assignments: [{ householdId: target.household.id, cadreUserId: me.userId }] });
+  await dispatcher.dispose();
+
+  // Signed in with signal, on the workbench: nothing opened but the queue page, nothing clicked.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'cadre');
+  await controlledByWorker(page);
+  await page.goto('/offline');
+  await expect(page.getByTestId('offline-reference-info')).toContainText(/已保存 \d+ 户、\d+ 个活动、[1-9]\d* 份问卷/, { timeout: 60_000 });
+
+  // The signal goes: the diary and the campaign's targets open, never opened before.
+  await context.setOffline(true);
+  await page.goto('/visits');
+  await expect(page.getByTestId('diary-summary')).toBeVisible();
+  await expect(page.getByTestId('diary-visits')).toBeVisible();
+  await keepScreenshot(page, 'offline-diary-390');
+  await page.goto(`/campaigns/${campaign.id}`);
+  await expect(page.getByTestId('campaign-title')).toHaveText(campaign.name);
+  await expect(page.getByTestId('targets-table')).toContainText(target.household.address);
+  await keepScreenshot(page, 'offline-campaign-targets-390');
+
+  // A visit to the household, with the survey answered (the questions kept on the phone).
+  await recordOfflineVisit(page, address, `离线问卷${stamp}：与户主谈村里的事。`, undefined, async () => {
+    const panel = page.getByTestId('visit-survey-panel').filter({ hasText: title });
+    await expect(panel).toBeVisible();
+    await panel.click();
+    await page.getByRole('radio', { name: '饮水' }).check();
+    await page.getByLabel('2. 其他建议').fill('希望接通自来水');
+  });
+  const queue = page.getByTestId('offline-queue').getByTestId('offline-item');
+  await expect(queue).toHaveCount(2);
+  await expect(queue.filter({ hasText: '问卷答复' })).toContainText(`${title} · ${address}`);
+  await expect(page.getByTestId('offline-waiting')).toHaveText('待同步 2 条');
+  const answered = async () => (await town.get<{ answered: number }>(`/api/surveys/${survey.id}`)).answered;
+  expect(await answered()).toBe(0);
+
+  // The signal returns; the survey's first answer is lost on the way back (the server did keep it).
+  let lost = 0;
+  await page.route('**/api/surveys/*/answers', async (route) => {
+    if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+    lost++;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await context.setOffline(false);
+  await expect.poll(() => lost).toBe(1);
+  await expect.poll(answered).toBe(1);
+  await page.getByTestId('offline-sync').click();
+  await expect(page.getByTestId('offline-waiting')).toHaveText('没有待同步的记录');
+  await expect(page.getByTestId('offline-synced').getByTestId('offline-item')).toHaveCount(2);
+  // A second sync sends nothing again: one answer, with the visit.
+  await page.getByTestId('offline-sync').click();
+  await expect(page.getByTestId('offline-note')).toHaveText('已同步 0 条');
+  const detail = await town.get<{ answered: number; results: Array<{ counts: Array<{ label: string; count: number }>; texts: string[] }> }>(`/api/surveys/${survey.id}`);
+  expect(detail.answered).toBe(1);
+  expect(detail.results[0]!.counts.find((c) => c.label === '饮水')?.count).toBe(1);
+  expect(detail.results[1]!.texts).toEqual(['希望接通自来水']);
+  // Back online, the household is no longer offered the survey.
+  expect((await cadre.get<{ items: Array<{ id: string }> }>(`/api/surveys/pending?householdId=${household.id}`)).items.map((s) => s.id)).not.toContain(survey.id);
+  await cadre.dispose();
+  await town.dispose();
+});
+
 test('a household edited offline while someone else changed it: both versions are shown and the cadre merges them, losing nothing', async ({ page, context, baseURL }) => {
   const api = await apiAs(baseURL!, 'cadre');
   const address = `冲突组${stamp}号`;
@@ -169,6 +265,8 @@ test('a household edited offline while someone else changed it: both versions ar
   await expect(conflict.getByTestId('conflict-mine')).toContainText('离线填写：老人需要助餐');
   await expect(conflict.getByTestId('conflict-theirs')).toContainText('他人填写：需要危房改造');
   await expect(page.getByTestId('offline-note')).toBeVisible();
+  // The sync button is no longer loading (its faded text is no state a person reads the page in).
+  await expect(page.getByTestId('offline-sync')).not.toHaveClass(/ant-btn-loading/);
   await keepScreenshot(page, 'offline-conflict-390');
   await expectAccessible(page, 'offline-conflict-390');
   // Merge: the cadre takes their own needs text; the other's notes stay.

@@ -72,6 +72,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (url.pathname.startsWith('/api/')) {
+    // A read that must come from the server (a conflict's current version) is never answered from the cache.
+    if (request.cache === 'no-store') return;
     if (API_READS.test(url.pathname) && !API_NEVER.test(url.pathname)) event.respondWith(networkFirst(request, API));
     return;
   }

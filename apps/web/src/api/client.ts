@@ -41,8 +41,9 @@ function headers(body: unknown, method: string): Record<string, string> {
 }
 
 /** Calls the API and returns its JSON; throws ApiError with the server's message otherwise. */
-async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}, init: Pick<RequestInit, 'cache'> = {}): Promise<T> {
   const response = await fetch(path, {
+    ...init,
     method,
     credentials: 'same-origin',
     headers: { ...headers(body, method), ...extra },
@@ -105,6 +106,15 @@ export function call<K extends ApiKey, A extends ApiArgs<K>>(key: K, ...args: A)
   const input = first as LooseInput;
   const method = key.slice(0, key.indexOf(' '));
   return request<ApiResponse<K>>(method, urlOf(key, input), input?.body ?? (method === 'POST' ? {} : undefined));
+}
+
+/**
+ * Reads operation `K` from the server itself, never from a cache (the console's service worker
+ * answers reads from its cache when the network fails): what a conflict is resolved against.
+ */
+export function callFresh<K extends GetKey, A extends ApiArgs<K>>(key: K, ...args: A): Promise<ApiResponse<K>> {
+  const [first] = args as unknown[];
+  return request<ApiResponse<K>>('GET', urlOf(key, first as LooseInput), undefined, {}, { cache: 'no-store' });
 }
 
 /** The operations whose contract says they take an `Idempotency-Key` (writes the offline queue retries). */

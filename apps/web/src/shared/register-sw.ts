@@ -9,9 +9,15 @@ export function registerServiceWorker(url: string, scope: string): void {
   else window.addEventListener('load', register, { once: true });
 }
 
+/** The console worker's cache of API answers (its `API` in sw/console-sw.js). */
+export const API_CACHE = 'lx-api';
+/** Session storage: the user whose offline reference data this tab kept since they signed in. */
+export const OFFLINE_PREPARED = 'lx-offline-prepared';
+
 /** Forgets the API answers the console's worker kept (on sign-out: they belong to the user who read them). */
 export function clearCachedAnswers(): void {
+  sessionStorage.removeItem(OFFLINE_PREPARED);
   if (!('caches' in window)) return;
-  void caches.delete('lx-api').catch(() => undefined);
+  void caches.delete(API_CACHE).catch(() => undefined);
   navigator.serviceWorker?.controller?.postMessage({ type: 'clear-api' });
 }

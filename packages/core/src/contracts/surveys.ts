@@ -153,7 +153,16 @@ export const surveysEndpoints = defineEndpoints({
   'POST /api/surveys': { tag: 'surveys', summary: '发起问需调查 Start a needs survey', body: SurveyCreateSchema, status: 201, response: SurveyDetailSchema },
   'GET /api/surveys/:id': { tag: 'surveys', summary: '问需调查与结果 A survey with results by area and tag', params: SurveyIdParamsSchema, response: SurveyDetailSchema },
   'GET /api/surveys/:id/coverage': { tag: 'surveys', summary: '未答复户（按联户干部） Households not answered, per cadre', params: SurveyIdParamsSchema, response: SurveyCoverageSchema },
-  'POST /api/surveys/:id/answers': { tag: 'surveys', summary: '走访代录问卷 Enter a household’s answers on a visit', params: SurveyIdParamsSchema, body: CadreAnswersSchema, status: 201, response: SurveyDetailSchema },
+  'POST /api/surveys/:id/answers': {
+    tag: 'surveys',
+    summary: '走访代录问卷 Enter a household’s answers on a visit',
+    params: SurveyIdParamsSchema,
+    body: CadreAnswersSchema,
+    status: 201,
+    response: SurveyDetailSchema,
+    // Answers given offline wait in the phone's queue (issue 17): a retry answers the first answer.
+    idempotent: true,
+  },
   'POST /api/surveys/:id/consultation': {
     tag: 'surveys',
     summary: '转为征求意见 Turn a survey question into a consultation',

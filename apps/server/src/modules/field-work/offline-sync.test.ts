@@ -77,6 +77,25 @@ describe('idempotent writes of the offline queue', () => {
     expect((await cadre.post(url, { kind: 'help' })).statusCode).toBe(409);
   });
 
+  it('survey answers given offline, retried with their key (also concurrently), are stored once; without the key a second answer is refused', async () => {
+    const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const created = await town.post('/api/surveys', { title: '离线问需', areaCode: AREAS.villageA1, questions: [{ kind: 'single', text: '最需要解决的问题', options: ['道路', '饮水'] }], opensOn: today, closesOn: today });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const visit = (await cadre.post('/api/visits', visitBody('带问卷的走访', { problems: [] }), { 'idempotency-key': key() })).json();
+    const body = { householdId: household, visitId: visit.id, answers: [{ index: 0, choice: 1 }] };
+    const k = key();
+    const answers = await Promise.all([0, 1, 2].map(() => cadre.post(`/api/surveys/${id}/answers`, body, { 'idempotency-key': k })));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
+    const later = await cadre.post(`/api/surveys/${id}/answers`, body, { 'idempotency-key': k });
+    expect(later.statusCode).toBe(201);
+    expect(later.json().answered).toBe(1);
+    const stored = await ctx.database.db.selectFrom('surveyAnswers').select(['householdId', 'visitId']).where('surveyId', '=', id).execute();
+    expect(stored).toEqual([{ householdId: household, visitId: visit.id }]);
+    expect((await cadre.post(`/api/surveys/${id}/answers`, body)).statusCode).toBe(409);
+  });
+
   it('refuses a malformed key (400) and a key reused for another request (422), each naming the header, writing nothing', async () => {
     const before = await count('visits');
     const bad = await cadre.post('/api/visits', visitBody('坏键'), { 'idempotency-key': 'x' });

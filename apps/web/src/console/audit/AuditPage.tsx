@@ -4,9 +4,12 @@ import { useNavigate, useParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { PageLoading } from '../../shared/PageState';
 import { auditMessages } from './audit.messages';
+import AuditLogTab from './AuditLogTab';
 
+// The log, the tab that opens first, comes with the page (its request starts with the page, not
+// after a second chunk); the outbox loads when opened.
 const TABS = {
-  log: lazy(() => import('./AuditLogTab')),
+  log: AuditLogTab,
   outbox: lazy(() => import('./OutboxTab')),
 } as const;
 type TabKey = keyof typeof TABS;

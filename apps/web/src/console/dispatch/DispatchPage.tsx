@@ -18,6 +18,8 @@ import { afterBatch, type BatchResponse, commonSuggestion, type QueueItem } from
 import { OnDutyTag } from '../duty/OnDutyTag'; // — duty —
 
 const PAGE_SIZE = 30;
+/** A one-line cut with "…" by CSS (the whole text in the title): no measuring per row, as Typography's ellipsis does. */
+const CUT = { display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' } as const;
 
 /** 派单中心: the queue of registered and returned cases, dispatched one by one or in batches. */
 export default function DispatchPage() {
@@ -77,9 +79,7 @@ export default function DispatchPage() {
               <FlagTags flags={c.flags} />
               <OnDutyTag person={c.onDuty} /> {/* — duty — */}
               <Link to={`/cases/${c.id}`} title={c.title}>
-                <Typography.Text ellipsis style={{ maxWidth: 360, color: 'inherit' }}>
-                  {c.title}
-                </Typography.Text>
+                <span style={{ ...CUT, maxWidth: 360 }}>{c.title}</span>
               </Link>
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -97,7 +97,7 @@ export default function DispatchPage() {
         width: 220,
         render: (_: unknown, c) =>
           c.lastReturn ? (
-            <Typography.Text type="warning" ellipsis={{ tooltip: true }} style={{ maxWidth: 200 }} data-testid="return-reason">
+            <Typography.Text type="warning" style={{ ...CUT, maxWidth: 200 }} title={t('returnedBy', { unit: c.lastReturn.unitName ?? '', reason: c.lastReturn.reason ?? '' })} data-testid="return-reason">
               {t('returnedBy', { unit: c.lastReturn.unitName ?? '', reason: c.lastReturn.reason ?? '' })}
             </Typography.Text>
           ) : (

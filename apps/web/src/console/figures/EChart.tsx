@@ -1,36 +1,19 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
+import type { EChartProps } from './EChartCanvas';
 
-// Only the pieces the figures page draws: this module is imported by that lazily loaded page alone.
-echarts.use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type { ChartOption, EChartProps } from './EChartCanvas';
 
-/** An ECharts option object (kept loose: each chart builds its own). */
-export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
+const Canvas = lazy(() => import('./EChartCanvas'));
 
-/** One ECharts canvas that follows its container's width and redraws when `option` changes. */
-export function EChart({ option, height = 320, testId, ariaLabel }: { option: ChartOption; height?: number; testId?: string; ariaLabel?: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={ariaLabel} />;
+/**
+ * A chart, drawn by ECharts once its module has loaded: pages holding charts (figures, surveys,
+ * consultations, bulletins) show their tables and figures first, and the chart's place is kept at
+ * its height meanwhile, so nothing moves when it is drawn.
+ */
+export function EChart(props: EChartProps) {
+  return (
+    <Suspense fallback={<div style={{ width: '100%', height: props.height ?? 320 }} role="img" aria-label={props.ariaLabel} />}>
+      <Canvas {...props} />
+    </Suspense>
+  );
 }

@@ -136,7 +136,7 @@ export default function FiguresPage() {
       {/* — service centre — */}
       <ServiceFiguresCard period={period} />
 
-      <Card size="small" title={t('heat')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('heatHint', { days })}</Typography.Text>}>
+      <Card size="small" title={t('heat')} data-testid="figures-heat" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('heatHint', { days })}</Typography.Text>}>
         <CaseHeatMap days={days} ariaLabel={t('heat')} />
       </Card>
     </Space>

@@ -11,7 +11,8 @@ import { syncQueue } from './offline-sync';
 
 /**
  * In the header of a field worker's console: "offline" without signal, and how many records wait
- * on the phone; it opens the queue. When the signal returns, the queue syncs by itself.
+ * on the phone; it opens the queue. When the signal returns, the queue syncs by itself. A
+ * stationed cadre's reference data is kept here by itself after signing in.
  */
 export default function OfflineBadge() {
   const t = useT(offlineMessages);
@@ -25,6 +26,17 @@ export default function OfflineBadge() {
     // Only a change of signal (or of a first load) starts a sync; the queue page's button does the rest.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [online, ready, me.userId]);
+
+  // A stationed cadre signed in with signal: keep what the field pages read offline, a few seconds
+  // after the page has loaded (it never competes with the page's own requests).
+  const stationed = me.roles.some((g) => g.role === 'stationed_cadre');
+  useEffect(() => {
+    if (!online || !stationed) return;
+    // Loaded then, and only for them: the header of every other user stays as small as before.
+    const timer = setTimeout(() => void import('./offline-reference').then((m) => m.prepareOffline(me)).catch(() => undefined), 5000);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [online, stationed, me.userId]);
 
   if (online && counts.pending === 0) return null;
   return (

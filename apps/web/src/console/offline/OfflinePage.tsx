@@ -14,11 +14,11 @@ import ReferenceCard from './ReferenceCard';
 
 const STATE_COLOR: Record<QueueState, string> = { waiting: 'blue', syncing: 'processing', failed: 'red', conflict: 'orange', done: 'green' };
 const STATE_TEXT = { waiting: 'stateWaiting', syncing: 'stateSyncing', failed: 'stateFailed', conflict: 'stateConflict', done: 'stateDone' } as const;
-const KIND_TEXT = { visit: 'kindVisit', case: 'kindCase', household: 'kindHousehold' } as const;
+const KIND_TEXT = { visit: 'kindVisit', case: 'kindCase', household: 'kindHousehold', survey: 'kindSurvey' } as const;
 
 /**
- * 离线待传: what waits on the phone (visits with their photos, problems to become cases, household
- * edits), each with its state; "sync now"; conflicts to resolve; and the reference data kept for
+ * 离线待传: what waits on the phone (visits with their photos, problems to become cases, survey
+ * answers given on visits, household edits), each with its state; "sync now"; conflicts to resolve; and the reference data kept for
  * reading without signal.
  */
 export default function OfflinePage() {
@@ -95,6 +95,7 @@ export default function OfflinePage() {
         {item.kind === 'visit' && item.result && <Link to={`/visits/${item.result.visitId}`}>{t('openVisit')}</Link>}
         {item.kind === 'case' && item.result && <Link to={`/cases/${item.result.caseId}`} data-testid="offline-case-link">{t('openCase', { code: item.result.code })}</Link>}
         {item.kind === 'case' && !item.result && visits.get(item.visitItemId) && <Typography.Text type="secondary">{visits.get(item.visitItemId)!.label}</Typography.Text>}
+        {item.kind === 'survey' && item.state === 'done' && <Link to={`/surveys/${item.surveyId}`}>{t('openSurvey')}</Link>}
         {item.state === 'failed' && (
           <Button size="small" onClick={() => void putItem({ ...item, state: 'waiting', error: undefined })}>
             {t('retry')}

@@ -6,7 +6,7 @@ import { useMe } from '../shell/session';
 import { useOnline } from './network';
 import type { OfflineCampaign, OfflineHousehold } from './offline-db';
 import { offlineMessages } from './offline.messages';
-import { offlineCampaigns, referenceInfo, type ReferenceInfo, refreshReference, searchOfflineHouseholds } from './offline-reference';
+import { offlineCampaigns, referenceEvents, referenceInfo, type ReferenceInfo, refreshReference, searchOfflineHouseholds } from './offline-reference';
 
 /** The reference data kept on the phone: the cadre's villages' households and campaign targets, readable without signal. */
 export default function ReferenceCard() {
@@ -24,8 +24,12 @@ export default function ReferenceCard() {
     void referenceInfo(me.userId).then(setInfo);
     void offlineCampaigns(me.userId).then(setCampaigns);
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(load, [me.userId]);
+  useEffect(() => {
+    load();
+    referenceEvents.addEventListener('change', load);
+    return () => referenceEvents.removeEventListener('change', load);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.userId]);
   useEffect(() => {
     void searchOfflineHouseholds(me.userId, undefined, q, 20).then(setHouseholds);
   }, [me.userId, q, info]);
@@ -48,7 +52,7 @@ export default function ReferenceCard() {
       <Typography.Paragraph type="secondary">{t('referenceHint')}</Typography.Paragraph>
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Typography.Text data-testid="offline-reference-info">
-          {info?.refreshedAt ? t('referenceInfo', { households: info.households, campaigns: info.campaigns, time: new Date(info.refreshedAt).toLocaleString() }) : t('referenceNone')}
+          {info?.refreshedAt ? t('referenceInfo', { households: info.households, campaigns: info.campaigns, surveys: info.surveys ?? 0, time: new Date(info.refreshedAt).toLocaleString() }) : t('referenceNone')}
         </Typography.Text>
         <Button onClick={() => void refresh()} loading={refreshing} disabled={!online} data-testid="offline-refresh">
           {t('refresh')}

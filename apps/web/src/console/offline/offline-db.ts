@@ -1,3 +1,4 @@
+import type { Answer, PendingSurveys } from '@lianxin/core';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
 /** Where a queued record stands: waiting for signal, being sent, refused, in conflict, or synced. */
@@ -58,7 +59,22 @@ export interface QueuedHousehold extends QueueBase {
   theirs?: { version: number; values: Record<string, unknown> };
 }
 
-export type QueueItem = QueuedVisit | QueuedCase | QueuedHousehold;
+/**
+ * A household's answers to a survey given on a visit without signal: sent once its visit is on the
+ * server (with the visit's id), or at once when the visit was saved online (`visitId`).
+ */
+export interface QueuedSurvey extends QueueBase {
+  kind: 'survey';
+  /** The queued visit it was answered on (local id), when that visit waits too. */
+  visitItemId?: string;
+  /** The visit's id on the server, when the visit was saved online. */
+  visitId?: string;
+  surveyId: string;
+  householdId: string;
+  answers: Answer[];
+}
+
+export type QueueItem = QueuedVisit | QueuedCase | QueuedHousehold | QueuedSurvey;
 
 /** A household of the cadre's villages kept for offline lookup (masked as the API answers it). */
 export interface OfflineHousehold {
@@ -79,11 +95,25 @@ export interface OfflineCampaign {
   targets: Array<{ householdId: string; address: string; headName: string; areaName: string; visitedAt: string | null; cadreName: string | null }>;
 }
 
+/** An open survey reaching the cadre's areas, kept to answer with households on visits without signal. */
+export interface OfflineSurvey {
+  id: string;
+  userId: string;
+  title: string;
+  areaCode: string;
+  /** The household tags it is for (none: every household of its area). */
+  tags: string[];
+  opensOn: string;
+  closesOn: string;
+  questions: PendingSurveys['items'][number]['questions'];
+}
+
 interface OfflineSchema extends DBSchema {
   queue: { key: string; value: QueueItem; indexes: { byUser: string } };
   photos: { key: string; value: { localId: string; blob: Blob; name: string } };
   households: { key: string; value: OfflineHousehold; indexes: { byUser: string } };
   campaigns: { key: string; value: OfflineCampaign; indexes: { byUser: string } };
+  surveys: { key: string; value: OfflineSurvey; indexes: { byUser: string } };
   meta: { key: string; value: { key: string; value: unknown } };
 }
 
@@ -91,13 +121,17 @@ let opened: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
 /** The phone's offline store (IndexedDB `lianxin-offline`). */
 export function offlineDb(): Promise<IDBPDatabase<OfflineSchema>> {
-  opened ??= openDB<OfflineSchema>('lianxin-offline', 1, {
-    upgrade(db) {
-      db.createObjectStore('queue', { keyPath: 'id' }).createIndex('byUser', 'userId');
-      db.createObjectStore('photos', { keyPath: 'localId' });
-      db.createObjectStore('households', { keyPath: 'id' }).createIndex('byUser', 'userId');
-      db.createObjectStore('campaigns', { keyPath: 'id' }).createIndex('byUser', 'userId');
-      db.createObjectStore('meta', { keyPath: 'key' });
+  opened ??= openDB<OfflineSchema>('lianxin-offline', 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('queue', { keyPath: 'id' }).createIndex('byUser', 'userId');
+        db.createObjectStore('photos', { keyPath: 'localId' });
+        db.createObjectStore('households', { keyPath: 'id' }).createIndex('byUser', 'userId');
+        db.createObjectStore('campaigns', { keyPath: 'id' }).createIndex('byUser', 'userId');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      // Version 2: open surveys, to answer with a household on a visit without signal.
+      if (oldVersion < 2) db.createObjectStore('surveys', { keyPath: 'id' }).createIndex('byUser', 'userId');
     },
   });
   return opened;

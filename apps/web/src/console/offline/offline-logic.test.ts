@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countsOf, fieldChoices, resolvedChanges } from './offline-logic';
+import type { OfflineSurvey, QueueItem } from './offline-db';
+import { countsOf, fieldChoices, resolvedChanges, surveysReaching } from './offline-logic';
 
 describe('the offline queue', () => {
   it('counts what still needs the signal or the cadre', () => {
@@ -28,5 +29,33 @@ describe('resolving a household edited meanwhile', () => {
     expect(resolvedChanges(choices, 'merge')).toEqual({ phone: '13907985555' });
     expect(resolvedChanges(choices, 'merge', { needs: 'mine', phone: 'theirs' })).toEqual({ needs: '需要助餐' });
     expect(resolvedChanges(choices, 'merge', { phone: 'theirs' })).toBeNull();
+  });
+});
+
+describe('surveys answered on a visit without signal', () => {
+  const VILLAGE = '369901100202';
+  const survey = (id: string, over: Partial<OfflineSurvey> = {}): OfflineSurvey => ({ id, userId: 'u1', title: id, areaCode: '369901100000', tags: [], opensOn: '2026-12-01', closesOn: '2026-12-20', questions: [], ...over });
+  const household = { id: 'h1', areaCode: VILLAGE, tags: ['dibao'] };
+  const queued = (surveyId: string, householdId: string, state: QueueItem['state']) =>
+    ({ id: `${surveyId}-${householdId}`, userId: 'u1', createdAt: '2026-12-06T00:00:00Z', state, key: 'k', label: '', attempts: 0, kind: 'survey', surveyId, householdId, answers: [] }) as QueueItem;
+
+  it('offers the open surveys over the household’s area and tags, soonest closing first, as the server does', () => {
+    const kept = [
+      survey('town', { closesOn: '2026-12-19' }),
+      survey('village', { areaCode: VILLAGE, closesOn: '2026-12-07' }),
+      survey('other-village', { areaCode: '369901100201' }),
+      survey('closed', { closesOn: '2026-12-05' }),
+      survey('not-yet', { opensOn: '2026-12-07' }),
+      survey('for-dibao', { tags: ['dibao', 'elderly'] }),
+      survey('for-elderly', { tags: ['elderly'] }),
+    ];
+    expect(surveysReaching(kept, household, '2026-12-06', []).map((s) => s.id)).toEqual(['village', 'town', 'for-dibao']);
+  });
+
+  it('leaves out a survey answered on this phone for that household, unless its answer was refused', () => {
+    const kept = [survey('a'), survey('b'), survey('c')];
+    const queue = [queued('a', 'h1', 'waiting'), queued('b', 'h1', 'failed'), queued('c', 'h2', 'done')];
+    expect(surveysReaching(kept, household, '2026-12-06', queue).map((s) => s.id)).toEqual(['b', 'c']);
+    expect(surveysReaching(kept, household, '2026-12-06', [queued('a', 'h1', 'done')]).map((s) => s.id)).toEqual(['b', 'c']);
   });
 });

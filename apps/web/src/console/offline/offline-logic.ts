@@ -1,4 +1,5 @@
-import type { QueueItem, QueueState } from './offline-db';
+import { isInSubtree } from '@lianxin/core';
+import type { OfflineSurvey, QueueItem, QueueState } from './offline-db';
 
 /** How many items are in each state; `pending` is what still needs the cadre or the signal. */
 export function countsOf(items: readonly Pick<QueueItem, 'state'>[]) {
@@ -48,3 +49,18 @@ export function resolvedChanges(choices: readonly FieldChoice[], how: 'mine' | '
 /** The editable fields of a household, as the conflict view compares them. */
 export const householdValues = (h: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(['areaCode', 'address', 'headName', 'lat', 'lng', 'tags', 'needs', 'notes'].map((k) => [k, h[k] ?? null]));
+
+/**
+ * The kept surveys a household may answer on a visit without signal, as GET /api/surveys/pending
+ * answers online: open on `today`, over the household's area (its subtree), for its tags if the
+ * survey names any, and not already answered on this phone (an answer waiting in the queue, or
+ * synced). An answer given elsewhere meanwhile is refused on sync and shown in the queue.
+ */
+export function surveysReaching(surveys: readonly OfflineSurvey[], household: { id: string; areaCode: string; tags: readonly string[] }, today: string, queue: readonly QueueItem[]): OfflineSurvey[] {
+  const answered = new Set(queue.filter((i) => i.kind === 'survey' && i.householdId === household.id && i.state !== 'failed').map((i) => (i.kind === 'survey' ? i.surveyId : '')));
+  return surveys
+    .filter((s) => s.opensOn <= today && today <= s.closesOn)
+    .filter((s) => isInSubtree(household.areaCode, s.areaCode) && (s.tags.length === 0 || s.tags.some((t) => household.tags.includes(t))))
+    .filter((s) => !answered.has(s.id))
+    .sort((a, b) => a.closesOn.localeCompare(b.closesOn));
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { offlineDb, type QueuedCase, type QueuedHousehold, type QueuedVisit, type QueueItem } from './offline-db';
+import { offlineDb, type QueuedCase, type QueuedHousehold, type QueuedSurvey, type QueuedVisit, type QueueItem } from './offline-db';
 import { countsOf } from './offline-logic';
 
 const changes = new EventTarget();
@@ -62,6 +62,16 @@ export async function queueCase(visit: QueuedVisit, seq: number): Promise<Queued
   return item;
 }
 
+/**
+ * Queues a household's answers to a survey given on a visit: after the queued visit (`visit`), or
+ * with the id of a visit already on the server (and the key its lost first attempt carried).
+ */
+export async function queueSurveyAnswers(userId: string, on: { visit: QueuedVisit } | { visitId: string }, { key = uuid(), ...input }: Pick<QueuedSurvey, 'surveyId' | 'householdId' | 'answers' | 'label'> & { key?: string }): Promise<QueuedSurvey> {
+  const item: QueuedSurvey = { id: uuid(), userId, createdAt: now(), state: 'waiting', key, attempts: 0, kind: 'survey', ...('visit' in on ? { visitItemId: on.visit.id } : { visitId: on.visitId }), ...input };
+  await putItem(item);
+  return item;
+}
+
 /** Queues a household edit made offline against the version read. */
 export async function queueHouseholdEdit(userId: string, input: Pick<QueuedHousehold, 'householdId' | 'baseVersion' | 'base' | 'changes' | 'label'>): Promise<QueuedHousehold> {
   const item: QueuedHousehold = { id: uuid(), userId, createdAt: now(), state: 'waiting', key: uuid(), attempts: 0, kind: 'household', ...input };
@@ -69,10 +79,10 @@ export async function queueHouseholdEdit(userId: string, input: Pick<QueuedHouse
   return item;
 }
 
-/** Removes an item (and the photos it kept); a case waiting on a removed visit goes with it. */
+/** Removes an item (and the photos it kept); a case or survey answers waiting on a removed visit go with it. */
 export async function removeItem(item: QueueItem): Promise<void> {
   const db = await offlineDb();
-  const dependants = item.kind === 'visit' ? (await listQueue(item.userId)).filter((i) => i.kind === 'case' && i.visitItemId === item.id && i.state !== 'done') : [];
+  const dependants = item.kind === 'visit' ? (await listQueue(item.userId)).filter((i) => (i.kind === 'case' || i.kind === 'survey') && i.visitItemId === item.id && i.state !== 'done') : [];
   const tx = db.transaction(['queue', 'photos'], 'readwrite');
   const photos = item.kind === 'visit' ? item.photos.map((p) => tx.objectStore('photos').delete(p.localId)) : [];
   await Promise.all([...photos, tx.objectStore('queue').delete(item.id), ...dependants.map((d) => tx.objectStore('queue').delete(d.id)), tx.done]);

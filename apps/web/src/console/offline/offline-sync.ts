@@ -1,5 +1,5 @@
-import { ApiError, call, callOnce, upload } from '../../api/client';
-import type { QueuedCase, QueuedHousehold, QueuedVisit, QueueItem } from './offline-db';
+import { ApiError, callFresh, callOnce, upload } from '../../api/client';
+import type { QueuedCase, QueuedHousehold, QueuedSurvey, QueuedVisit, QueueItem } from './offline-db';
 import { isNetworkError } from './network';
 import { householdValues } from './offline-logic';
 import { dropPhoto, listQueue, photoBlob, putItem } from './offline-queue';
@@ -18,7 +18,7 @@ let running: Promise<SyncReport> | null = null;
 
 /**
  * Sends the cadre's waiting items, oldest first, each with its Idempotency-Key: photos, then the
- * visit, then the cases of its problems; household edits meet the current version and a conflict
+ * visit, then the cases of its problems and the survey answers given on it; household edits meet the current version and a conflict
  * waits for the cadre. A lost answer (signal gone mid-request) leaves the item waiting; its retry
  * carries the same key, so the server answers the first result and writes nothing twice. One sync
  * runs at a time.
@@ -49,13 +49,17 @@ async function run(userId: string): Promise<SyncReport> {
 
 /** Sends one item; false when it must wait (a case whose visit is not on the server yet). */
 async function send(item: QueueItem, visits: Map<string, QueuedVisit>): Promise<boolean> {
-  if (item.kind === 'case') {
-    const visit = visits.get(item.visitItemId);
-    if (!visit?.result) return false;
-  }
+  if ((item.kind === 'case' || (item.kind === 'survey' && item.visitItemId)) && !visits.get(item.visitItemId!)?.result) return false;
   await putItem({ ...item, state: 'syncing', attempts: item.attempts + 1 });
   try {
-    const done = item.kind === 'visit' ? await sendVisit(item) : item.kind === 'case' ? await sendCase(item, visits.get(item.visitItemId)!) : await sendHousehold(item);
+    const done =
+      item.kind === 'visit'
+        ? await sendVisit(item)
+        : item.kind === 'case'
+          ? await sendCase(item, visits.get(item.visitItemId)!)
+          : item.kind === 'survey'
+            ? await sendSurvey(item, item.visitItemId ? visits.get(item.visitItemId)!.result!.visitId : item.visitId)
+            : await sendHousehold(item);
     if (done.kind === 'visit') visits.set(done.id, done);
     await putItem(done);
     return done.state === 'done';
@@ -97,6 +101,12 @@ async function sendCase(item: QueuedCase, visit: QueuedVisit): Promise<QueuedCas
   return { ...item, state: 'done', error: undefined, syncedAt: new Date().toISOString(), result: { caseId: converted.case.id, code: converted.case.code } };
 }
 
+/** A survey refused (closed, or answered meanwhile by the household itself) stays in the queue, failed, with the reason. */
+async function sendSurvey(item: QueuedSurvey, visitId: string | undefined): Promise<QueuedSurvey> {
+  await callOnce('POST /api/surveys/:id/answers', item.key, { params: { id: item.surveyId }, body: { householdId: item.householdId, answers: item.answers, visitId } });
+  return { ...item, state: 'done', error: undefined, syncedAt: new Date().toISOString() };
+}
+
 async function sendHousehold(item: QueuedHousehold): Promise<QueuedHousehold> {
   try {
     await callOnce('PATCH /api/households/:id', item.key, { params: { id: item.householdId }, body: { ...item.changes, version: item.baseVersion } as never });
@@ -104,7 +114,8 @@ async function sendHousehold(item: QueuedHousehold): Promise<QueuedHousehold> {
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 409) throw error;
     // Edited meanwhile: keep both versions for the cadre to resolve; nothing is lost.
-    const current = await call('GET /api/households/:id', { params: { id: item.householdId } });
+    // The server's version itself: a cached copy (the signal just back) would hide the other's change.
+    const current = await callFresh('GET /api/households/:id', { params: { id: item.householdId } });
     return { ...item, state: 'conflict', error: error.title, theirs: { version: current.version, values: householdValues(current as never) } };
   }
 }

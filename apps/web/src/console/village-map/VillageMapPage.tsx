@@ -59,7 +59,8 @@ export default function VillageMapPage() {
     );
   }, [view, filter, showCases, showHeat, latest]);
 
-  const debouncedSetView = useMemo(() => debounce((v: MapViewport) => setView(v), 250), []);
+  // The first viewport loads at once; the moves after it wait for the map to rest.
+  const debouncedSetView = useMemo(() => debounce((v: MapViewport) => setView(v), 250, { leading: true }), []);
   useEffect(() => () => debouncedSetView.cancel(), [debouncedSetView]);
   const onViewport = useCallback((v: MapViewport) => debouncedSetView(v), [debouncedSetView]);
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { drawnFrom, householdColor, taggedCluster, UNTAGGED_COLOR } from './village-map-logic';
+import { describe, expect, it, vi } from 'vitest';
+import { debounce, drawnFrom, householdColor, taggedCluster, UNTAGGED_COLOR } from './village-map-logic';
 
 const colors: Record<string, string> = { dibao: '#ff0000', veteran: '#00ff00' };
 const colorOf = (c: string) => colors[c];
@@ -19,5 +19,29 @@ describe('village map logic', () => {
     const drawn = drawnFrom({ mode: 'points', total: 2, points: [{ id: 'a', lat: 1, lng: 1, areaCode: 'x', tags: ['dibao'], label: '张**' }] }, ['dibao'], colorOf, (c) => c);
     expect(drawn.points).toHaveLength(1);
     expect(drawn.clusters).toHaveLength(0);
+  });
+});
+
+describe('the viewport debounce', () => {
+  it('runs the first viewport at once with `leading`, then only the last of a burst, after the wait', () => {
+    vi.useFakeTimers();
+    try {
+      const seen: number[] = [];
+      const run = debounce((n: number) => seen.push(n), 250, { leading: true });
+      run(1);
+      expect(seen).toEqual([1]);
+      run(2);
+      run(3);
+      expect(seen).toEqual([1]);
+      vi.advanceTimersByTime(250);
+      expect(seen).toEqual([1, 3]);
+      const plain = debounce((n: number) => seen.push(n), 250);
+      plain(4);
+      expect(seen).toEqual([1, 3]);
+      vi.advanceTimersByTime(250);
+      expect(seen).toEqual([1, 3, 4]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

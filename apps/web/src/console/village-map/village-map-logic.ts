@@ -39,11 +39,20 @@ export function drawnFrom(answer: DrawableHouseholds | null, filter: readonly st
   return { points: [], clusters: answer.clusters.map((c) => taggedCluster(c, filter, colorOf)) };
 }
 
-/** Waits `ms` after the last call before running; a new call cancels the pending one. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+/**
+ * Waits `ms` after the last call before running; a new call cancels the pending one. With
+ * `leading`, the very first call runs at once (a map's first viewport: nothing to wait for).
+ */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number, { leading = false }: { leading?: boolean } = {}) {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = leading;
   const run = (...args: A) => {
     clearTimeout(timer);
+    if (first) {
+      first = false;
+      fn(...args);
+      return;
+    }
     timer = setTimeout(() => fn(...args), ms);
   };
   run.cancel = () => clearTimeout(timer);

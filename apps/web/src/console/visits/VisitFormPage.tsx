@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radi
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, callOnce } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useApi } from '../../shared/use-api';
@@ -18,7 +18,7 @@ import PhotoField, { offlinePhotos } from './PhotoField';
 import { surveyAnswersOf, type SurveysByHousehold, VisitSurveys } from './VisitSurveys';
 import { isNetworkError } from '../offline/network';
 import { offlineMessages } from '../offline/offline.messages';
-import { queueVisit } from '../offline/offline-queue';
+import { queueSurveyAnswers, queueVisit } from '../offline/offline-queue';
 import ProblemsField from './ProblemsField';
 import { areaForHouseholds, defaultVisitArea, idsFromLink, isInFuture, keptProblemRows, laterTimes, photoStates, stationedVillage, toVisitBody, type VisitFormValues, visitFormField } from './visit-logic';
 import { visitMessages } from './visits.messages';
@@ -106,12 +106,15 @@ export default function VisitFormPage() {
         caseId = found.id;
       }
       const body = toVisitBody({ ...values, occurredAt: values.occurredAt.toISOString() }, uploadedIds(values.photos ?? []), values.checkIn ?? null, caseId);
-      // — offline — without signal (or with photos kept on the phone) the visit waits in the queue;
-      // surveys are answered online only (the survey's page takes them later).
+      // — offline — without signal (or with photos kept on the phone) the visit waits in the queue,
+      // and the survey answers given with its households wait after it.
       const keptPhotos = offlinePhotos(values.photos ?? []);
+      const answered = surveyAnswersOf(pendingSurveys, values.surveys).filter((a) => body.householdIds.includes(a.householdId));
+      const addressOf = (id: string) => picked.find((h) => h.id === id)?.address ?? '';
       const queue = async () => {
         const label = picked.filter((h) => body.householdIds.includes(h.id)).map((h) => h.address).join('、') || body.place || '';
-        await queueVisit(me.userId, label, body as never, keptPhotos);
+        const visit = await queueVisit(me.userId, label, body as never, keptPhotos);
+        for (const a of answered) await queueSurveyAnswers(me.userId, { visit }, { surveyId: a.surveyId, householdId: a.householdId, answers: a.answers, label: `${a.title} · ${addressOf(a.householdId)}` });
         message.success(tOffline('queued'));
         navigate('/offline');
       };
@@ -123,18 +126,25 @@ export default function VisitFormPage() {
         if (values.kind !== 'case_outreach' && isNetworkError(error)) return await queue();
         throw error;
       }
-      // The surveys answered with the household, with the visit's id (entered by the cadre on the visit).
-      const answered = surveyAnswersOf(pendingSurveys, values.surveys).filter((a) => body.householdIds.includes(a.householdId));
+      // The surveys answered with the household, with the visit's id (entered by the cadre on the visit);
+      // answers the signal dropped wait in the queue, with their own key, like a visit.
       let entered = 0;
+      let kept = 0;
       for (const a of answered) {
+        const key = crypto.randomUUID();
         try {
-          await call('POST /api/surveys/:id/answers', { params: { id: a.surveyId }, body: { householdId: a.householdId, answers: a.answers, visitId: saved.id } });
+          await callOnce('POST /api/surveys/:id/answers', key, { params: { id: a.surveyId }, body: { householdId: a.householdId, answers: a.answers, visitId: saved.id } });
           entered += 1;
         } catch (e) {
-          message.error(t('surveysFailed', { title: a.title, reason: e instanceof ApiError ? e.title : String(e) }), 8);
+          if (isNetworkError(e)) {
+            // The same key: an answer the server did keep before the signal went is not written twice.
+            await queueSurveyAnswers(me.userId, { visitId: saved.id }, { key, surveyId: a.surveyId, householdId: a.householdId, answers: a.answers, label: `${a.title} · ${addressOf(a.householdId)}` });
+            kept += 1;
+          } else message.error(t('surveysFailed', { title: a.title, reason: e instanceof ApiError ? e.title : String(e) }), 8);
         }
       }
       if (entered) message.success(t('surveysSaved', { n: entered }));
+      if (kept) message.warning(tOffline('queuedSurveys', { n: kept }), 8);
       navigate(`/visits/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError) {

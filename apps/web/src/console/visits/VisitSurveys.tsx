@@ -6,6 +6,9 @@ import { useT } from '../../i18n/i18n';
 import { useLatest } from '../../shared/use-api';
 import { visitMessages } from './visits.messages';
 import { SurveyQuestionInput } from '../../shared/SurveyQuestionInput';
+import { isNetworkError } from '../offline/network';
+import { offlinePendingSurveys } from '../offline/offline-reference';
+import { useMe } from '../shell/session';
 
 type Pending = PendingSurveys['items'][number];
 /** The open surveys of each household picked, keyed by household id. */
@@ -33,14 +36,26 @@ export function surveyAnswersOf(pending: SurveysByHousehold, values: Values | un
   );
 }
 
+/** The open surveys household `id` may answer: the server's, or without signal those kept on the phone. */
+async function pendingOf(userId: string, id: string): Promise<Pending[]> {
+  try {
+    return (await call('GET /api/surveys/pending', { query: { householdId: id } })).items;
+  } catch (error) {
+    if (!isNetworkError(error)) return [];
+    return (await offlinePendingSurveys(userId, id)).map((s) => ({ id: s.id, title: s.title, closesOn: s.closesOn, questions: s.questions }));
+  }
+}
+
 /**
  * 问卷随访: the open surveys each visited household has not answered, to answer with the household
  * in the visit form itself (saved after the visit with its id, marked as entered by the cadre).
+ * Without signal the surveys kept on the phone are offered, and the answers wait in the queue.
  */
 export function VisitSurveys({ households, onLoaded }: { households: Array<{ id: string; address: string }>; onLoaded: (p: SurveysByHousehold) => void }) {
   const t = useT(visitMessages);
   const [pending, setPending] = useState<SurveysByHousehold>({});
   const latest = useLatest();
+  const me = useMe();
   const key = households.map((h) => h.id).join(',');
   useEffect(() => {
     if (!key) {
@@ -49,7 +64,7 @@ export function VisitSurveys({ households, onLoaded }: { households: Array<{ id:
       return;
     }
     const ids = key.split(',');
-    void latest(Promise.all(ids.map(async (id) => [id, (await call('GET /api/surveys/pending', { query: { householdId: id } }).catch(() => ({ items: [] }))).items] as const))).then((r) => {
+    void latest(Promise.all(ids.map(async (id) => [id, await pendingOf(me.userId, id)] as const))).then((r) => {
       if (!r.current) return;
       const next = Object.fromEntries(r.value) as SurveysByHousehold;
       setPending(next);

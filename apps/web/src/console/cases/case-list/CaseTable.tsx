@@ -1,5 +1,5 @@
 import { label } from '@lianxin/core';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../../i18n/i18n';
@@ -31,11 +31,9 @@ export function FlagTags({ flags }: { flags: string[] }) {
 export function CaseTable({ items, loading, filters, onSort, reference }: { items: CaseSummary[]; loading: boolean; filters: ListFilters; onSort: (sort: ListFilters['sort']) => void; reference: Reference }) {
   const t = useT(caseListMessages);
   const { locale } = useLocale();
-  const ellipsis = (text: string) => (
-    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: '100%' }}>
-      {text}
-    </Typography.Text>
-  );
+  // The column's CSS ellipsis with the whole text as the title: a measured ellipsis with a tooltip
+  // in every cell (three columns × 50 rows) measures each cell once more while the page renders.
+  const ellipsis = (text: string) => <span title={text}>{text}</span>;
   const columns: ColumnsType<CaseSummary> = [
     { key: 'code', title: t('colCode'), dataIndex: 'code', width: 170, render: (code: string, c) => <Link to={`/cases/${c.id}`}>{code}</Link> },
     { key: 'title', title: t('colTitle'), dataIndex: 'title', width: 260, ellipsis: true, render: (title: string, c) => <Link to={`/cases/${c.id}`} title={title}>{title}</Link> },
