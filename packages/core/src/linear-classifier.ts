@@ -21,7 +21,7 @@
 import { fitTemperature } from './linear-calibration.js';
 import { explain } from './linear-explain.js';
 import { hashFeature, hashFeatures, seeded } from './linear-hashing.js';
-import { buildVocabulary, vectorize, vectorizeAll, type Vocabulary } from './linear-sparse.js';
+import { vectorize, vectorizeAll, vocabularyAndRows, type Vocabulary } from './linear-sparse.js';
 import { epochsFor, scores, sgd, softmaxInPlace, type Weights } from './linear-training.js';
 
 export { charNgramFeatures, charNgramHashes, featureText, hashFeature, hashFeatures } from './linear-hashing.js';
@@ -83,8 +83,7 @@ interface Fitted {
 }
 
 function fit(hashes: readonly ArrayLike<number>[], ys: Int32Array, K: number, options: Required<LinearOptions>, heldOut?: { hashes: readonly ArrayLike<number>[]; ys: Int32Array }): Fitted {
-  const vocab = buildVocabulary(hashes, options.minDf, options.maxFeatures);
-  const xs = vectorizeAll(hashes, vocab);
+  const { vocab, rows: xs } = vocabularyAndRows(hashes, options.minDf, options.maxFeatures);
   const held = heldOut ? { xs: vectorizeAll(heldOut.hashes, vocab), ys: heldOut.ys } : undefined;
   const weights = sgd(xs, ys, K, vocab.idf.length, { ...options, epochs: options.epochs }, held);
   return { vocab, weights };

@@ -107,6 +107,13 @@ export class HashCounts {
     if (!this.used[i]) (this.used[i] = 1), (this.keys[i] = key), (this.vals[i] = 0), this.size++;
     this.vals[i]! += by;
   }
+  /** The value of `key`, or, for a new key, `size` (ids in order of first sight). */
+  intern(key: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (!this.used[i]) (this.used[i] = 1), (this.keys[i] = key), (this.vals[i] = this.size++);
+    return this.vals[i]!;
+  }
   set(key: number, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const i = this.slot(key);
