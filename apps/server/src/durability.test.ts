@@ -22,7 +22,7 @@ afterAll(() => {
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'start'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', LIANXIN_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', DATABASE_READ_URL: '', LIANXIN_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   for (let waited = 0; waited < 30_000; waited += 200) {

@@ -179,7 +179,7 @@ describe('backup and restore (SQLite)', () => {
 
     const started = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'start'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', LIANXIN_DATA_DIR: config.dataDir, PORT: String(3900 + Math.floor(Math.random() * 90)), HOST: '127.0.0.1', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: '', DATABASE_READ_URL: '', LIANXIN_DATA_DIR: config.dataDir, PORT: String(3900 + Math.floor(Math.random() * 90)), HOST: '127.0.0.1', LIANXIN_JOBS: 'false', LOG_LEVEL: 'warn' },
       encoding: 'utf8',
       timeout: 15_000,
     });

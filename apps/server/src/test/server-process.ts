@@ -20,7 +20,10 @@ export interface ServerProcess {
 
 /** Environment every test server gets; `env` adds to or overrides it. */
 export function serverEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIANXIN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIANXIN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...env };
+  // A SQLite server has no replica: the PostgreSQL pass's test replica (global-setup.ts) is not its.
+  if (!merged.DATABASE_URL) merged.DATABASE_READ_URL = '';
+  return merged;
 }
 
 /** Starts `main.ts start` on `port` and waits until /api/health answers. */
