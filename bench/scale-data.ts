@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import * as caseRollups from '../apps/server/src/db/migrations/2026120851_case_rollups.js';
+import * as caseMapCells from '../apps/server/src/db/migrations/2026120911_case_map_cells.js';
 import type { DB } from '../apps/server/src/db/schema.js';
 import { caseTerms } from '../apps/server/src/modules/search-index/search-index.repository.js';
 import { segment } from '../apps/server/src/modules/search-index/segment.js';
@@ -39,6 +41,14 @@ export const TEMPLATES: Array<[string, string]> = [
 ];
 
 type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * What triggers keep from every case row (the metrics rollups, the map tiles): taken down before the
+ * bulk insert and built again after it by the migrations' own set-wise backfill, instead of six
+ * trigger upserts per generated row (a 1 M load on PostgreSQL had not finished after 56 minutes).
+ * Taken down newest first, built oldest first.
+ */
+const DERIVED_FROM_CASES = [caseRollups, caseMapCells];
 
 /** A fraction in [0, 1) from row number `i` and an odd multiplier (64-bit arithmetic on both databases). */
 const frac = (d: Dialect, mult: number) =>
@@ -91,6 +101,7 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
   const concat = (...xs: string[]) => xs.join(' || ');
   const text = (x: string) => (pg ? `(${x})::text` : `cast(${x} as text)`);
 
+  for (const migration of [...DERIVED_FROM_CASES].reverse()) await migration.down(db);
   await sql
     .raw(`insert into cases (id, code, channel, kind, category_code, title, content, requester_key, anonymous, people_count, area_code, lat, lng,
       urgency, public_consent, flag_collective, flag_repeat, flag_cross_level, flag_risk, flag_major, status, owner_level, registered_by,
@@ -125,6 +136,10 @@ export async function generateScaleCases(db: Kysely<DB>, dialect: Dialect, first
         pg ? `x.${col}` : col === 'at' ? iso(atMs) : col === 'open' ? openExpr : `(case when ${openExpr} then ${openStates} else ${closedStates} end)`,
       ))
     .execute(db);
+  for (const migration of DERIVED_FROM_CASES) await migration.up(db);
+  const counted = Number((await sql<{ n: number }>`select coalesce(sum(registered), 0) as n from case_rollup_days`.execute(db)).rows[0]!.n);
+  const total = Number((await sql<{ n: number }>`select count(*) as n from cases`.execute(db)).rows[0]!.n);
+  if (counted !== total) throw new Error(`rollups rebuilt with ${counted} cases of ${total}`);
   const generate = (performance.now() - t0) / 1000;
 
   // The search index, oldest first (doc ids grow with registration, as live registration numbers them).
