@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { expectedCalibrationError, trainLinearClassifier, type LinearOptions } from '../packages/core/src/linear-classifier.js';
+import { seeded } from '../packages/core/src/linear-hashing.js';
 import { trainClassifier } from '../packages/core/src/text-classifier.js';
 import { caseFeatures, classifierFeatures } from '../apps/server/src/modules/suggest/features.js';
 
@@ -62,17 +63,6 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-
-/** mulberry32: a small seeded generator, so every run splits the same way. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\s]/gu, '');
 
