@@ -3,7 +3,7 @@ import { Badge, Button } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useMe } from '../shell/session';
+import { hasRole, useMe } from '../shell/session';
 import { useOnline } from './network';
 import { offlineMessages } from './offline.messages';
 import { useQueue } from './offline-queue';
@@ -29,7 +29,7 @@ export default function OfflineBadge() {
 
   // A stationed cadre signed in with signal: keep what the field pages read offline, a few seconds
   // after the page has loaded (it never competes with the page's own requests).
-  const stationed = me.roles.some((g) => g.role === 'stationed_cadre');
+  const stationed = hasRole(me, 'stationed_cadre');
   useEffect(() => {
     if (!online || !stationed) return;
     // Loaded then, and only for them: the header of every other user stays as small as before.

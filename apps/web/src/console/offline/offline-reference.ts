@@ -3,6 +3,7 @@ import { apiUrl, call } from '../../api/client';
 import { activeLocale } from '../../i18n/i18n';
 import { API_CACHE, OFFLINE_PREPARED } from '../../shared/register-sw';
 import { targetQuery } from '../campaigns/campaign-logic';
+import { hasRole } from '../shell/session';
 import { diaryPeriod } from '../visits/visit-logic';
 import { offlineDb, type OfflineCampaign, type OfflineHousehold, type OfflineSurvey } from './offline-db';
 import { surveysReaching } from './offline-logic';
@@ -119,7 +120,7 @@ async function keepPageAnswers(me: { userId: string; roles: readonly Grant[] }, 
   if (!('caches' in window)) return;
   const today = localDate(new Date());
   const week = diaryPeriod(new URLSearchParams(), today);
-  const cadreOnly = me.roles.some((g) => g.role === 'stationed_cadre');
+  const cadreOnly = hasRole(me, 'stationed_cadre');
   const urls = [
     // The shell's and the visit form's own requests.
     apiUrl('GET /api/auth/me'),

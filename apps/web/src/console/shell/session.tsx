@@ -83,4 +83,4 @@ export function useMe(): Me {
 }
 
 /** Whether the user holds any of these roles (pass the lists of the access tables in `@lianxin/core`). */
-export const hasRole = (me: Me, ...roles: readonly Role[]) => me.roles.some((g) => roles.includes(g.role));
+export const hasRole = (me: { roles: ReadonlyArray<{ role: Role }> }, ...roles: readonly Role[]) => me.roles.some((g) => roles.includes(g.role));
